@@ -1,0 +1,235 @@
+/* mlp.c
+ * Copyright 2026 The Gradlens authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include <cblas.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "activation.h"
+#include "init.h"
+#include "mlp.h"
+#include "simd.h"
+
+struct NnMlp
+{
+  NnConfig config;
+  NnRng    rng;
+  int     *in;        /* per layer: fan in, fan out */
+  int     *out;
+  bool    *has_act;   /* an activation follows layer l */
+  size_t  *w_off;     /* offsets (in elements) into params and grads */
+  size_t  *b_off;
+  void    *params;
+  void    *grads;
+  void    *x;         /* (samples, inputs) */
+  void    *y;         /* (samples, outputs) */
+  void   **z;         /* per layer (samples, out): the Linear's output */
+  void   **a;         /* per layer: after the activation (== z without one) */
+  void    *work0;     /* two (samples, widest) buffers for the backward pass */
+  void    *work1;
+  void    *block;     /* the one allocation behind all of the above arrays */
+};
+
+/* Below this many multiply-adds a plain loop beats a BLAS call (whose fixed
+ * cost is about 1-2 us); measured with gradlens-cli bench. */
+#define NN_BLAS_MIN_FLOPS (48 * 48 * 48)
+
+static inline bool
+use_blas (int n,
+          int in,
+          int out)
+{
+  return (double) n * in * out >= NN_BLAS_MIN_FLOPS;
+}
+
+#define REAL float
+#define SFX  f32
+#define GEMM cblas_sgemm
+#include "mlp-impl.h"
+#undef REAL
+#undef SFX
+#undef GEMM
+
+#define REAL double
+#define SFX  f64
+#define GEMM cblas_dgemm
+#include "mlp-impl.h"
+
+static size_t
+align_up (size_t n)
+{
+  return (n + 63) & ~(size_t) 63;
+}
+
+NnMlp *
+nn_mlp_new (const NnConfig *config)
+{
+  NnMlp *mlp;
+  int depth = config->depth;
+  size_t elem = config->dtype == NN_FLOAT64 ? sizeof (double) : sizeof (float);
+  size_t n = (size_t) config->samples;
+  size_t n_params = 0, widest = (size_t) config->inputs, bytes, off;
+  char *p;
+
+  if (depth < 1 || config->samples < 1 || config->width < 1 || config->inputs < 1
+      || config->outputs < 1)
+    return NULL;
+
+  mlp = calloc (1, sizeof *mlp);
+  if (mlp == NULL)
+    return NULL;
+  mlp->config = *config;
+  mlp->in = calloc ((size_t) depth, sizeof (int));
+  mlp->out = calloc ((size_t) depth, sizeof (int));
+  mlp->has_act = calloc ((size_t) depth, sizeof (bool));
+  mlp->w_off = calloc ((size_t) depth, sizeof (size_t));
+  mlp->b_off = calloc ((size_t) depth, sizeof (size_t));
+  mlp->z = calloc ((size_t) depth, sizeof (void *));
+  mlp->a = calloc ((size_t) depth, sizeof (void *));
+  if (!mlp->in || !mlp->out || !mlp->has_act || !mlp->w_off || !mlp->b_off || !mlp->z || !mlp->a)
+    goto fail;
+
+  for (int l = 0; l < depth; l++)
+    {
+      mlp->in[l] = l == 0 ? config->inputs : config->width;
+      mlp->out[l] = l == depth - 1 ? config->outputs : config->width;
+      mlp->has_act[l] = l < depth - 1 || config->output_activation;
+      mlp->w_off[l] = n_params;
+      n_params += (size_t) mlp->in[l] * mlp->out[l];
+      mlp->b_off[l] = n_params;
+      n_params += (size_t) mlp->out[l];
+      if ((size_t) mlp->out[l] > widest)
+        widest = (size_t) mlp->out[l];
+    }
+
+  /* one block: params, grads, x, y, z and a per layer, two work buffers */
+  bytes = 2 * align_up (n_params * elem) + align_up (n * config->inputs * elem)
+          + align_up (n * config->outputs * elem) + 2 * align_up (n * widest * elem);
+  for (int l = 0; l < depth; l++)
+    bytes += (mlp->has_act[l] ? 2 : 1) * align_up (n * mlp->out[l] * elem);
+  if (posix_memalign (&mlp->block, 64, bytes) != 0)
+    {
+      mlp->block = NULL;
+      goto fail;
+    }
+  memset (mlp->block, 0, bytes);
+
+  p = mlp->block;
+  off = 0;
+#define TAKE(ptr, size) do { ptr = p + off; off += align_up (size); } while (0)
+  TAKE (mlp->params, n_params * elem);
+  TAKE (mlp->grads, n_params * elem);
+  TAKE (mlp->x, n * config->inputs * elem);
+  TAKE (mlp->y, n * config->outputs * elem);
+  TAKE (mlp->work0, n * widest * elem);
+  TAKE (mlp->work1, n * widest * elem);
+  for (int l = 0; l < depth; l++)
+    {
+      TAKE (mlp->z[l], n * mlp->out[l] * elem);
+      if (mlp->has_act[l])
+        TAKE (mlp->a[l], n * mlp->out[l] * elem);
+      else
+        mlp->a[l] = mlp->z[l];
+    }
+#undef TAKE
+  return mlp;
+
+fail:
+  nn_mlp_free (mlp);
+  return NULL;
+}
+
+void
+nn_mlp_free (NnMlp *mlp)
+{
+  if (mlp == NULL)
+    return;
+  free (mlp->block);
+  free (mlp->in);
+  free (mlp->out);
+  free (mlp->has_act);
+  free (mlp->w_off);
+  free (mlp->b_off);
+  free (mlp->z);
+  free (mlp->a);
+  free (mlp);
+}
+
+const NnConfig *
+nn_mlp_get_config (const NnMlp *mlp)
+{
+  return &mlp->config;
+}
+
+void
+nn_mlp_setup (NnMlp    *mlp,
+              uint64_t  seed)
+{
+  if (mlp->config.dtype == NN_FLOAT64)
+    mlp_setup_f64 (mlp, seed);
+  else
+    mlp_setup_f32 (mlp, seed);
+}
+
+double
+nn_mlp_step (NnMlp  *mlp,
+             double *norms)
+{
+  if (mlp->config.dtype == NN_FLOAT64)
+    return mlp_step_f64 (mlp, norms);
+  return mlp_step_f32 (mlp, norms);
+}
+
+double
+nn_mlp_loss (NnMlp *mlp)
+{
+  if (mlp->config.dtype == NN_FLOAT64)
+    return mlp_forward_f64 (mlp);
+  return mlp_forward_f32 (mlp);
+}
+
+void
+nn_mlp_layer_stats (const NnMlp  *mlp,
+                    NnLayerStats *stats)
+{
+  if (mlp->config.dtype == NN_FLOAT64)
+    mlp_layer_stats_f64 (mlp, stats);
+  else
+    mlp_layer_stats_f32 (mlp, stats);
+}
+
+static size_t
+elem_size (const NnMlp *mlp)
+{
+  return mlp->config.dtype == NN_FLOAT64 ? sizeof (double) : sizeof (float);
+}
+
+void *
+nn_mlp_param (NnMlp *mlp,
+              int    p)
+{
+  size_t off = (p % 2 == 0) ? mlp->w_off[p / 2] : mlp->b_off[p / 2];
+  return (char *) mlp->params + off * elem_size (mlp);
+}
+
+void *
+nn_mlp_grad (NnMlp *mlp,
+             int    p)
+{
+  size_t off = (p % 2 == 0) ? mlp->w_off[p / 2] : mlp->b_off[p / 2];
+  return (char *) mlp->grads + off * elem_size (mlp);
+}
+
+void *
+nn_mlp_inputs (NnMlp *mlp)
+{
+  return mlp->x;
+}
+
+void *
+nn_mlp_targets (NnMlp *mlp)
+{
+  return mlp->y;
+}

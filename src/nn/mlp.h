@@ -1,0 +1,42 @@
+/* mlp.h
+ * Copyright 2026 The Gradlens authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "nn.h"
+
+/* A multilayer perceptron with its data, parameters, gradients and one
+ * workspace. Everything is allocated by nn_mlp_new; nn_mlp_setup and
+ * nn_mlp_step allocate nothing. */
+typedef struct NnMlp NnMlp;
+
+/* NULL when out of memory */
+NnMlp          *nn_mlp_new          (const NnConfig *config);
+void            nn_mlp_free         (NnMlp          *mlp);
+const NnConfig *nn_mlp_get_config   (const NnMlp    *mlp);
+
+/* torch.manual_seed(seed); X = randn; Y = randn; the Linear layers with
+ * their default init; then the configured scheme. */
+void            nn_mlp_setup        (NnMlp          *mlp,
+                                     uint64_t        seed);
+
+/* forward, MSE loss, backward and the L2 norm of every parameter's
+ * gradient (norms has nn_config_n_params entries, in named_parameters()
+ * order: lin1.weight, lin1.bias, lin2.weight, ...). Returns the loss. */
+double          nn_mlp_step         (NnMlp          *mlp,
+                                     double         *norms);
+
+/* after nn_mlp_step: per-layer statistics of the forward pass (depth entries) */
+void            nn_mlp_layer_stats  (const NnMlp    *mlp,
+                                     NnLayerStats   *stats);
+
+/* raw access for tests: parameter p (see nn_config_param_shape) and its
+ * gradient, as float or double according to the dtype; X and Y */
+void           *nn_mlp_param        (NnMlp          *mlp,
+                                     int             p);
+void           *nn_mlp_grad         (NnMlp          *mlp,
+                                     int             p);
+void           *nn_mlp_inputs       (NnMlp          *mlp);
+void           *nn_mlp_targets      (NnMlp          *mlp);
+/* forward and loss only (for finite differences) */
+double          nn_mlp_loss         (NnMlp          *mlp);

@@ -1,0 +1,159 @@
+/* nn.c
+ * Copyright 2026 The Gradlens authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include <math.h>
+#include <string.h>
+
+#include "nn.h"
+
+static const char * const activation_names[NN_N_ACTIVATIONS] = {
+  "sigmoid", "tanh", "relu", "leaky_relu", "elu", "gelu", "selu", "softplus", "identity",
+};
+static const char * const init_names[NN_N_INITS] = {
+  "default", "xavier_normal", "xavier_uniform", "kaiming_normal", "kaiming_uniform",
+  "normal", "uniform", "orthogonal",
+};
+static const char * const bias_names[NN_N_BIAS_INITS] = { "default", "zeros" };
+static const char * const fan_names[NN_N_FAN_MODES] = { "fan_in", "fan_out" };
+static const char * const nonlin_names[NN_N_NONLINEARITIES] = {
+  "linear", "conv1d", "conv2d", "conv3d", "conv_transpose1d", "conv_transpose2d",
+  "conv_transpose3d", "sigmoid", "tanh", "relu", "leaky_relu", "selu",
+};
+static const char * const dtype_names[NN_N_DTYPES] = { "float32", "float64" };
+
+static const char *
+name_at (const char * const *names,
+         int                 n,
+         int                 i)
+{
+  return (i >= 0 && i < n) ? names[i] : NULL;
+}
+
+static int
+index_of (const char * const *names,
+          int                 n,
+          const char         *name)
+{
+  if (name == NULL)
+    return -1;
+  for (int i = 0; i < n; i++)
+    if (strcmp (names[i], name) == 0)
+      return i;
+  return -1;
+}
+
+const char *nn_activation_name (NnActivation a) { return name_at (activation_names, NN_N_ACTIVATIONS, a); }
+const char *nn_init_name (NnInit i) { return name_at (init_names, NN_N_INITS, i); }
+const char *nn_bias_init_name (NnBiasInit b) { return name_at (bias_names, NN_N_BIAS_INITS, b); }
+const char *nn_fan_mode_name (NnFanMode m) { return name_at (fan_names, NN_N_FAN_MODES, m); }
+const char *nn_nonlinearity_name (NnNonlinearity n) { return name_at (nonlin_names, NN_N_NONLINEARITIES, n); }
+const char *nn_dtype_name (NnDtype d) { return name_at (dtype_names, NN_N_DTYPES, d); }
+
+int nn_activation_from_name (const char *s) { return index_of (activation_names, NN_N_ACTIVATIONS, s); }
+int nn_init_from_name (const char *s) { return index_of (init_names, NN_N_INITS, s); }
+int nn_bias_init_from_name (const char *s) { return index_of (bias_names, NN_N_BIAS_INITS, s); }
+int nn_fan_mode_from_name (const char *s) { return index_of (fan_names, NN_N_FAN_MODES, s); }
+int nn_nonlinearity_from_name (const char *s) { return index_of (nonlin_names, NN_N_NONLINEARITIES, s); }
+int nn_dtype_from_name (const char *s) { return index_of (dtype_names, NN_N_DTYPES, s); }
+
+void
+nn_config_init_default (NnConfig *config)
+{
+  memset (config, 0, sizeof *config);
+  config->depth = 5;
+  config->width = 10;
+  config->inputs = 10;
+  config->outputs = 1;
+  config->samples = 100;
+  config->activation = NN_ACT_SIGMOID;
+  config->negative_slope = 0.01;
+  config->output_activation = true;
+  config->init = NN_INIT_DEFAULT;
+  config->bias = NN_BIAS_DEFAULT;
+  config->gain = 1.0;
+  config->a = 0.0;
+  config->b = 1.0;
+  config->mode = NN_FAN_IN;
+  config->nonlinearity = NN_NONLIN_LEAKY_RELU;
+  config->mean = 0.0;
+  config->std = 1.0;
+  config->dtype = NN_FLOAT32;
+}
+
+double
+nn_calculate_gain (NnNonlinearity nonlin,
+                   bool           has_param,
+                   double         param)
+{
+  switch (nonlin)
+    {
+    case NN_NONLIN_LINEAR:
+    case NN_NONLIN_CONV1D:
+    case NN_NONLIN_CONV2D:
+    case NN_NONLIN_CONV3D:
+    case NN_NONLIN_CONV_TRANSPOSE1D:
+    case NN_NONLIN_CONV_TRANSPOSE2D:
+    case NN_NONLIN_CONV_TRANSPOSE3D:
+    case NN_NONLIN_SIGMOID:
+      return 1.0;
+    case NN_NONLIN_TANH:
+      return 5.0 / 3;
+    case NN_NONLIN_RELU:
+      return sqrt (2.0);
+    case NN_NONLIN_LEAKY_RELU:
+      {
+        double slope = has_param ? param : 0.01;
+        return sqrt (2.0 / (1 + slope * slope));
+      }
+    case NN_NONLIN_SELU:
+      return 3.0 / 4;
+    case NN_N_NONLINEARITIES:
+    default:
+      return 1.0;
+    }
+}
+
+int
+nn_config_n_params (const NnConfig *config)
+{
+  return 2 * config->depth;
+}
+
+void
+nn_config_param_shape (const NnConfig *config,
+                       int             p,
+                       int            *rows,
+                       int            *cols)
+{
+  int layer = p / 2;
+  int out = layer == config->depth - 1 ? config->outputs : config->width;
+  int in = layer == 0 ? config->inputs : config->width;
+
+  *rows = out;
+  *cols = (p % 2 == 0) ? in : 1;
+}
+
+uint64_t
+nn_config_memory_bytes (const NnConfig *config)
+{
+  uint64_t elem = config->dtype == NN_FLOAT64 ? 8 : 4;
+  uint64_t n = (uint64_t) config->samples;
+  uint64_t params = 0, acts = 0, widest = (uint64_t) config->inputs;
+
+  for (int i = 0; i < config->depth; i++)
+    {
+      uint64_t in = i == 0 ? (uint64_t) config->inputs : (uint64_t) config->width;
+      uint64_t out = i == config->depth - 1 ? (uint64_t) config->outputs : (uint64_t) config->width;
+
+      params += in * out + out;
+      acts += 2 * n * out;   /* pre-activation and activation */
+      if (out > widest)
+        widest = out;
+    }
+
+  /* parameters and gradients, X and Y, activations, two backward buffers */
+  return elem * (2 * params + n * ((uint64_t) config->inputs + (uint64_t) config->outputs)
+                 + acts + 2 * n * widest)
+         + 16 * (uint64_t) config->depth + 4096;
+}

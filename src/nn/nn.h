@@ -1,0 +1,145 @@
+/* nn.h
+ * Copyright 2026 The Gradlens authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* The numerical core: plain C11, libm and CBLAS. No GLib. */
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "rng.h"
+
+typedef enum
+{
+  NN_ACT_SIGMOID,
+  NN_ACT_TANH,
+  NN_ACT_RELU,
+  NN_ACT_LEAKY_RELU,
+  NN_ACT_ELU,
+  NN_ACT_GELU,
+  NN_ACT_SELU,
+  NN_ACT_SOFTPLUS,
+  NN_ACT_IDENTITY,
+  NN_N_ACTIVATIONS
+} NnActivation;
+
+typedef enum
+{
+  NN_INIT_DEFAULT,
+  NN_INIT_XAVIER_NORMAL,
+  NN_INIT_XAVIER_UNIFORM,
+  NN_INIT_KAIMING_NORMAL,
+  NN_INIT_KAIMING_UNIFORM,
+  NN_INIT_NORMAL,
+  NN_INIT_UNIFORM,
+  NN_INIT_ORTHOGONAL,
+  NN_N_INITS
+} NnInit;
+
+typedef enum
+{
+  NN_BIAS_DEFAULT,
+  NN_BIAS_ZEROS,
+  NN_N_BIAS_INITS
+} NnBiasInit;
+
+typedef enum
+{
+  NN_FAN_IN,
+  NN_FAN_OUT,
+  NN_N_FAN_MODES
+} NnFanMode;
+
+/* torch.nn.init.calculate_gain's nonlinearities */
+typedef enum
+{
+  NN_NONLIN_LINEAR,
+  NN_NONLIN_CONV1D,
+  NN_NONLIN_CONV2D,
+  NN_NONLIN_CONV3D,
+  NN_NONLIN_CONV_TRANSPOSE1D,
+  NN_NONLIN_CONV_TRANSPOSE2D,
+  NN_NONLIN_CONV_TRANSPOSE3D,
+  NN_NONLIN_SIGMOID,
+  NN_NONLIN_TANH,
+  NN_NONLIN_RELU,
+  NN_NONLIN_LEAKY_RELU,
+  NN_NONLIN_SELU,
+  NN_N_NONLINEARITIES
+} NnNonlinearity;
+
+typedef enum
+{
+  NN_FLOAT32,
+  NN_FLOAT64,
+  NN_N_DTYPES
+} NnDtype;
+
+/* One network and its data. Field names follow DESIGN.md. */
+typedef struct
+{
+  int            depth;
+  int            width;
+  int            inputs;
+  int            outputs;
+  int            samples;
+  NnActivation   activation;
+  double         negative_slope;
+  bool           output_activation;   /* true: "same" (an activation after the last layer) */
+  NnInit         init;
+  NnBiasInit     bias;
+  double         gain;
+  double         a;
+  double         b;
+  NnFanMode      mode;
+  NnNonlinearity nonlinearity;
+  double         mean;
+  double         std;
+  NnDtype        dtype;
+} NnConfig;
+
+/* Per-layer forward statistics (DESIGN.md "Analysis contracts") */
+typedef struct
+{
+  double pre_mean;
+  double pre_std;
+  double act_mean;
+  double act_std;
+  double deriv_mean;
+  double saturated_fraction;
+  int    dead_units;
+} NnLayerStats;
+
+void        nn_config_init_default (NnConfig       *config);
+
+/* names as on the command line and in presets; NULL when out of range */
+const char *nn_activation_name     (NnActivation    act);
+const char *nn_init_name           (NnInit          init);
+const char *nn_bias_init_name      (NnBiasInit      bias);
+const char *nn_fan_mode_name       (NnFanMode       mode);
+const char *nn_nonlinearity_name   (NnNonlinearity  nonlin);
+const char *nn_dtype_name          (NnDtype         dtype);
+/* -1 when the name is unknown */
+int         nn_activation_from_name   (const char *name);
+int         nn_init_from_name         (const char *name);
+int         nn_bias_init_from_name    (const char *name);
+int         nn_fan_mode_from_name     (const char *name);
+int         nn_nonlinearity_from_name (const char *name);
+int         nn_dtype_from_name        (const char *name);
+
+/* torch.nn.init.calculate_gain (nonlinearity, param); has_param false means None */
+double      nn_calculate_gain      (NnNonlinearity  nonlin,
+                                    bool            has_param,
+                                    double          param);
+
+/* number of parameter tensors: 2 per layer (weight, bias) */
+int         nn_config_n_params     (const NnConfig *config);
+/* shape of parameter p: rows x cols (a bias has cols 1) */
+void        nn_config_param_shape  (const NnConfig *config,
+                                    int             p,
+                                    int            *rows,
+                                    int            *cols);
+/* bytes a run allocates (parameters, gradients, data, activations, workspace) */
+uint64_t    nn_config_memory_bytes (const NnConfig *config);
