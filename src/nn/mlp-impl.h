@@ -196,6 +196,8 @@ FN (mlp_forward) (NnMlp *mlp)
       REAL *z = (REAL *) mlp->z[l];
       REAL *a = (REAL *) mlp->a[l];
 
+      if (CANCELLED (mlp))
+        return NAN;
       FN (linear_forward) (h, params + mlp->w_off[l], params + mlp->b_off[l], z,
                            c->samples, mlp->in[l], mlp->out[l]);
       if (mlp->has_act[l])
@@ -230,6 +232,9 @@ FN (mlp_step) (NnMlp  *mlp,
   REAL scale = (REAL) (2.0 / (double) total);
   double loss = FN (mlp_forward) (mlp);
 
+  if (CANCELLED (mlp))
+    return NAN;
+
   /* d loss / d output = (output - target) * 2 / numel */
   for (size_t i = 0; i < total; i++)
     da[i] = (out[i] - yv[i]) * scale;
@@ -240,6 +245,8 @@ FN (mlp_step) (NnMlp  *mlp,
       size_t count = (size_t) c->samples * mlp->out[l];
       REAL *tmp;
 
+      if (CANCELLED (mlp))
+        return NAN;
       if (mlp->has_act[l])
         FN (nn_act_backward) (c->activation, c->negative_slope, mlp->z[l], mlp->a[l],
                               da, da, count);

@@ -30,7 +30,10 @@ struct NnMlp
   void    *work0;     /* two (samples, widest) buffers for the backward pass */
   void    *work1;
   void    *block;     /* the one allocation behind all of the above arrays */
+  const volatile int *cancel;
 };
+
+#define CANCELLED(mlp) ((mlp)->cancel != NULL && *(mlp)->cancel)
 
 /* Below this many multiply-adds a plain loop beats a BLAS call (whose fixed
  * cost is about 1-2 us); measured with gradlens-cli bench. */
@@ -220,6 +223,13 @@ nn_mlp_grad (NnMlp *mlp,
 {
   size_t off = (p % 2 == 0) ? mlp->w_off[p / 2] : mlp->b_off[p / 2];
   return (char *) mlp->grads + off * elem_size (mlp);
+}
+
+void
+nn_mlp_set_cancel_flag (NnMlp              *mlp,
+                        const volatile int *flag)
+{
+  mlp->cancel = flag;
 }
 
 void *

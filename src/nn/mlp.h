@@ -26,6 +26,11 @@ void            nn_mlp_setup        (NnMlp          *mlp,
 double          nn_mlp_step         (NnMlp          *mlp,
                                      double         *norms);
 
+/* a flag that nn_mlp_step reads between layers: when it becomes non-zero
+ * the step stops early and returns NAN (the caller owns the flag) */
+void            nn_mlp_set_cancel_flag (NnMlp        *mlp,
+                                        const volatile int *flag);
+
 /* after nn_mlp_step: per-layer statistics of the forward pass (depth entries) */
 void            nn_mlp_layer_stats  (const NnMlp    *mlp,
                                      NnLayerStats   *stats);

@@ -1,0 +1,533 @@
+/* gradlens-cli.c
+ * Copyright 2026 The Gradlens authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "gradlens-cli.h"
+#include "gradlens-config.h"
+#include "gradlens-error.h"
+#include "gradlens-export.h"
+#include "gradlens-preset.h"
+#include "gradlens-runner.h"
+#include "mlp.h"
+
+typedef struct
+{
+  const GradlensField *field;
+  char                *text;
+} Override;
+
+typedef struct
+{
+  GArray   *overrides;   /* of Override, in command-line order */
+  char     *preset;
+  char     *format;
+  char     *output;
+  int       iterations;
+  char     *size;
+  char     *theme;
+  char     *y_scale;
+  char     *x_axis;
+} CliOptions;
+
+static CliOptions *current;   /* for the option callbacks */
+
+static gboolean
+on_field_option_cb (const char  *option_name,
+                    const char  *value,
+                    gpointer     data,
+                    GError     **error)
+{
+  const GradlensField *field = gradlens_field_by_option (option_name + 2);
+  GradlensRunConfig scratch;
+  Override o;
+  gboolean ok;
+
+  g_assert (field != NULL);
+  /* check the value now, so that the message names the option */
+  gradlens_run_config_init (&scratch);
+  ok = gradlens_field_parse (field, value, &scratch, error);
+  gradlens_run_config_clear (&scratch);
+  if (!ok)
+    return FALSE;
+  o.field = field;
+  o.text = g_strdup (value);
+  g_array_append_val (current->overrides, o);
+  return TRUE;
+}
+
+static void
+override_clear (gpointer data)
+{
+  Override *o = data;
+
+  g_free (o->text);
+}
+
+static void
+add_field_entries (GOptionContext *context)
+{
+  guint n;
+  const GradlensField *fields = gradlens_fields (&n);
+  GOptionEntry *entries = g_new0 (GOptionEntry, n + 1);
+  GOptionGroup *group;
+
+  for (guint i = 0; i < n; i++)
+    {
+      entries[i].long_name = fields[i].option;
+      entries[i].arg = G_OPTION_ARG_CALLBACK;
+      entries[i].arg_data = (gpointer) on_field_option_cb;
+      entries[i].arg_description = fields[i].type == GRADLENS_FIELD_CHOICE ? "NAME"
+                                   : fields[i].type == GRADLENS_FIELD_DOUBLE ? "X" : "N";
+    }
+  group = g_option_group_new ("run", "Run options:", "Show the run options", NULL, NULL);
+  g_option_group_add_entries (group, entries);
+  g_option_context_set_main_group (context, group);
+  /* the group copies the entries (not the strings, which are static) */
+  g_free (entries);
+}
+
+static void
+apply_overrides (const CliOptions  *opts,
+                 GradlensRunConfig *config)
+{
+  for (guint i = 0; i < opts->overrides->len; i++)
+    {
+      const Override *o = &g_array_index (opts->overrides, Override, i);
+      gboolean ok = gradlens_field_parse (o->field, o->text, config, NULL);
+
+      g_assert (ok);
+    }
+}
+
+/* the runs to compute: the preset's (or one default run), with the
+ * command line's options applied to every one of them */
+static GPtrArray *
+collect_runs (const CliOptions  *opts,
+              GradlensPreset   **preset_out,
+              GError           **error)
+{
+  g_autoptr(GPtrArray) runs = g_ptr_array_new_with_free_func ((GDestroyNotify) gradlens_run_config_free);
+
+  if (opts->preset != NULL)
+    {
+      g_autoptr(GradlensPreset) preset = gradlens_preset_load_path (opts->preset, error);
+
+      if (preset == NULL)
+        return NULL;
+      for (guint i = 0; i < preset->runs->len; i++)
+        g_ptr_array_add (runs, gradlens_run_config_dup (g_ptr_array_index (preset->runs, i)));
+      if (preset_out != NULL)
+        *preset_out = g_steal_pointer (&preset);
+    }
+  else
+    g_ptr_array_add (runs, gradlens_run_config_new ());
+
+  for (guint i = 0; i < runs->len; i++)
+    {
+      GradlensRunConfig *config = g_ptr_array_index (runs, i);
+
+      apply_overrides (opts, config);
+      if (!gradlens_run_config_validate (config,
+                                         opts->overrides->len > 0 ? GRADLENS_NAMING_OPTION
+                                                                  : GRADLENS_NAMING_PRESET,
+                                         GRADLENS_DEFAULT_MEMORY_LIMIT, error))
+        {
+          if (runs->len > 1)
+            g_prefix_error (error, "run %u: ", i + 1);
+          return NULL;
+        }
+    }
+  return g_steal_pointer (&runs);
+}
+
+static int
+exit_code_for (const GError *error)
+{
+  if (error->domain == GRADLENS_ERROR
+      && (error->code == GRADLENS_ERROR_INVALID_VALUE || error->code == GRADLENS_ERROR_INVALID_PRESET
+          || error->code == GRADLENS_ERROR_TOO_LARGE))
+    return GRADLENS_EXIT_USAGE;
+  if (error->domain == G_OPTION_ERROR)
+    return GRADLENS_EXIT_USAGE;
+  return GRADLENS_EXIT_FAILURE;
+}
+
+static int
+fail (const char   *command,
+      const GError *error)
+{
+  g_printerr ("gradlens-cli %s: %s\n", command, error->message);
+  return exit_code_for (error);
+}
+
+static int
+usage_error (const char *command,
+             const char *format,
+             ...) G_GNUC_PRINTF (2, 3);
+
+static int
+usage_error (const char *command,
+             const char *format,
+             ...)
+{
+  va_list args;
+  g_autofree char *msg = NULL;
+
+  va_start (args, format);
+  msg = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_printerr ("gradlens-cli %s: %s\n", command, msg);
+  return GRADLENS_EXIT_USAGE;
+}
+
+static gboolean
+write_output (const char  *path,
+              const char  *text,
+              GError     **error)
+{
+  if (path == NULL || g_str_equal (path, "-"))
+    {
+      fputs (text, stdout);
+      return fflush (stdout) == 0 || (g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                                                   "could not write to standard output"), FALSE);
+    }
+  if (!gradlens_write_file_atomic (path, text, error))
+    return FALSE;
+  return TRUE;
+}
+
+static gboolean
+parse_context (GOptionContext  *context,
+               int             *argc,
+               char          ***argv,
+               GError         **error)
+{
+  if (!g_option_context_parse (context, argc, argv, error))
+    return FALSE;
+  if (*argc > 1)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                   "unexpected argument “%s”", (*argv)[1]);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static GOptionContext *
+new_context (const char       *command,
+             const char       *summary,
+             CliOptions       *opts,
+             const GOptionEntry *extra)
+{
+  g_autofree char *param = g_strdup_printf ("%s - %s", command, summary);
+  GOptionContext *context = g_option_context_new (param);
+
+  add_field_entries (context);
+  g_option_context_add_main_entries (context, extra, NULL);
+  g_option_context_set_help_enabled (context, TRUE);
+  current = opts;
+  return context;
+}
+
+static void
+cli_options_clear (CliOptions *opts)
+{
+  g_clear_pointer (&opts->overrides, g_array_unref);
+  g_clear_pointer (&opts->preset, g_free);
+  g_clear_pointer (&opts->format, g_free);
+  g_clear_pointer (&opts->output, g_free);
+  g_clear_pointer (&opts->size, g_free);
+  g_clear_pointer (&opts->theme, g_free);
+  g_clear_pointer (&opts->y_scale, g_free);
+  g_clear_pointer (&opts->x_axis, g_free);
+}
+
+static void
+cli_options_init (CliOptions *opts)
+{
+  memset (opts, 0, sizeof *opts);
+  opts->overrides = g_array_new (FALSE, TRUE, sizeof (Override));
+  g_array_set_clear_func (opts->overrides, override_clear);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliOptions, cli_options_clear)
+
+static int
+compute_all (const char  *command,
+             GPtrArray   *runs,
+             GPtrArray  **results_out)
+{
+  g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify) gradlens_run_result_free);
+
+  for (guint i = 0; i < runs->len; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      GradlensRunResult *r = gradlens_run (g_ptr_array_index (runs, i), 0,
+                                           GRADLENS_DEFAULT_MEMORY_LIMIT, NULL, NULL, NULL, &error);
+
+      if (r == NULL)
+        {
+          if (runs->len > 1)
+            g_prefix_error (&error, "run %u: ", i + 1);
+          return fail (command, error);
+        }
+      g_ptr_array_add (results, r);
+    }
+  *results_out = g_steal_pointer (&results);
+  return GRADLENS_EXIT_OK;
+}
+
+static int
+cmd_run (int    argc,
+         char **argv)
+{
+  g_auto(CliOptions) opts;
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) runs = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autofree char *text = NULL;
+  int rc;
+  GOptionEntry entries[] = {
+    { "preset", 0, 0, G_OPTION_ARG_FILENAME, NULL, "Run every run of a preset file", "FILE" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, NULL, "Output format: json, csv or table (default json)", "FORMAT" },
+    { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL, "Write to FILE instead of standard output", "FILE" },
+    { NULL }
+  };
+
+  cli_options_init (&opts);
+  entries[0].arg_data = &opts.preset;
+  entries[1].arg_data = &opts.format;
+  entries[2].arg_data = &opts.output;
+  context = new_context ("run", "compute the gradient norm of every parameter", &opts, entries);
+  if (!parse_context (context, &argc, &argv, &error))
+    return fail ("run", error);
+  if (opts.format == NULL)
+    opts.format = g_strdup ("json");
+  if (!g_str_equal (opts.format, "json") && !g_str_equal (opts.format, "csv")
+      && !g_str_equal (opts.format, "table"))
+    return usage_error ("run", "--format: invalid value “%s”; expected one of json, csv, table", opts.format);
+
+  runs = collect_runs (&opts, NULL, &error);
+  if (runs == NULL)
+    return fail ("run", error);
+  rc = compute_all ("run", runs, &results);
+  if (rc != GRADLENS_EXIT_OK)
+    return rc;
+
+  if (g_str_equal (opts.format, "json"))
+    text = gradlens_results_to_json ((GradlensRunResult **) results->pdata, results->len);
+  else if (g_str_equal (opts.format, "csv"))
+    text = gradlens_results_to_csv ((GradlensRunResult **) results->pdata, results->len);
+  else
+    text = gradlens_results_to_table ((GradlensRunResult **) results->pdata, results->len);
+  if (!write_output (opts.output, text, &error))
+    return fail ("run", error);
+  return GRADLENS_EXIT_OK;
+}
+
+static int
+compare_doubles (const void *a,
+                 const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static void
+min_median (double *t,
+            int     n,
+            double *min,
+            double *median)
+{
+  qsort (t, n, sizeof (double), compare_doubles);
+  *min = t[0];
+  *median = gradlens_quantile_sorted (t, n, 0.5);
+}
+
+static int
+cmd_bench (int    argc,
+           char **argv)
+{
+  g_auto(CliOptions) opts;
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) runs = NULL;
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree double *t_run = NULL;
+  g_autofree double *t_full = NULL;
+  g_autofree double *norms = NULL;
+  g_autofree char *json = NULL;
+  const GradlensRunConfig *config;
+  NnMlp *mlp;
+  double run_min, run_med, full_min, full_med;
+  volatile double sink = 0;
+  GOptionEntry entries[] = {
+    { "preset", 0, 0, G_OPTION_ARG_FILENAME, NULL, "Take the first run of a preset file", "FILE" },
+    { "iterations", 0, 0, G_OPTION_ARG_INT, NULL, "Timed iterations (default 1000)", "N" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, NULL, "Output format: json or table (default json)", "FORMAT" },
+    { NULL }
+  };
+
+  cli_options_init (&opts);
+  opts.iterations = 1000;
+  entries[0].arg_data = &opts.preset;
+  entries[1].arg_data = &opts.iterations;
+  entries[2].arg_data = &opts.format;
+  context = new_context ("bench", "time forward, backward and gradient norms", &opts, entries);
+  if (!parse_context (context, &argc, &argv, &error))
+    return fail ("bench", error);
+  if (opts.iterations < 1 || opts.iterations > 10000000)
+    return usage_error ("bench", "--iterations: invalid value “%d”; expected an integer from 1 to 10000000",
+                        opts.iterations);
+  if (opts.format == NULL)
+    opts.format = g_strdup ("json");
+  if (!g_str_equal (opts.format, "json") && !g_str_equal (opts.format, "table"))
+    return usage_error ("bench", "--format: invalid value “%s”; expected one of json, table", opts.format);
+
+  runs = collect_runs (&opts, NULL, &error);
+  if (runs == NULL)
+    return fail ("bench", error);
+  config = g_ptr_array_index (runs, 0);
+  mlp = nn_mlp_new (&config->nn);
+  if (mlp == NULL)
+    {
+      g_set_error (&error, GRADLENS_ERROR, GRADLENS_ERROR_FAILED, "out of memory");
+      return fail ("bench", error);
+    }
+  t_run = g_new (double, opts.iterations);
+  t_full = g_new (double, opts.iterations);
+  norms = g_new (double, nn_config_n_params (&config->nn));
+
+  /* a "run" reuses data and weights prepared once, like a PyTorch timing loop */
+  nn_mlp_setup (mlp, (guint64) config->seed);
+  for (int i = 0; i < MIN (opts.iterations, 20); i++)
+    sink += nn_mlp_step (mlp, norms);
+  for (int i = 0; i < opts.iterations; i++)
+    {
+      double t1;
+      struct timespec a, z;
+
+      clock_gettime (CLOCK_MONOTONIC, &a);
+      sink += nn_mlp_step (mlp, norms);
+      clock_gettime (CLOCK_MONOTONIC, &z);
+      t1 = (double) (z.tv_sec - a.tv_sec) + (double) (z.tv_nsec - a.tv_nsec) * 1e-9;
+      t_run[i] = t1;
+    }
+  for (int i = 0; i < opts.iterations; i++)
+    {
+      struct timespec a, z;
+
+      clock_gettime (CLOCK_MONOTONIC, &a);
+      nn_mlp_setup (mlp, (guint64) config->seed);
+      sink += nn_mlp_step (mlp, norms);
+      clock_gettime (CLOCK_MONOTONIC, &z);
+      t_full[i] = (double) (z.tv_sec - a.tv_sec) + (double) (z.tv_nsec - a.tv_nsec) * 1e-9;
+    }
+  nn_mlp_free (mlp);
+  min_median (t_run, opts.iterations, &run_min, &run_med);
+  min_median (t_full, opts.iterations, &full_min, &full_med);
+
+  if (g_str_equal (opts.format, "table"))
+    {
+      g_print ("%d layers x %d wide, %d samples, %s, %s: %d iterations\n",
+               config->nn.depth, config->nn.width, config->nn.samples,
+               nn_activation_name (config->nn.activation), nn_dtype_name (config->nn.dtype),
+               opts.iterations);
+      g_print ("run (forward + backward + norms): min %.3f us, median %.3f us\n", run_min * 1e6, run_med * 1e6);
+      g_print ("full run (+ data and init):       min %.3f us, median %.3f us\n", full_min * 1e6, full_med * 1e6);
+      return GRADLENS_EXIT_OK;
+    }
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "config");
+  gradlens_run_config_build_json (config, b);
+  json_builder_set_member_name (b, "iterations");
+  json_builder_add_int_value (b, opts.iterations);
+  json_builder_set_member_name (b, "seconds_per_run");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "min");
+  json_builder_add_double_value (b, run_min);
+  json_builder_set_member_name (b, "median");
+  json_builder_add_double_value (b, run_med);
+  json_builder_end_object (b);
+  json_builder_set_member_name (b, "seconds_per_full_run");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "min");
+  json_builder_add_double_value (b, full_min);
+  json_builder_set_member_name (b, "median");
+  json_builder_add_double_value (b, full_med);
+  json_builder_end_object (b);
+  json_builder_end_object (b);
+  root = json_builder_get_root (b);
+  json_generator_set_root (gen, root);
+  json_generator_set_pretty (gen, TRUE);
+  json = json_generator_to_data (gen, NULL);
+  g_print ("%s\n", json);
+  return GRADLENS_EXIT_OK;
+}
+
+static void
+print_usage (FILE *out)
+{
+  fprintf (out,
+           "Usage:\n"
+           "  gradlens-cli run   [--preset FILE] [run options] [--format json|csv|table] [--output FILE]\n"
+           "  gradlens-cli plot  --preset FILE --output FILE.{png,svg,pdf} [--size WxH] [--theme dark|light]\n"
+           "                     [--y-scale log|linear]\n"
+           "  gradlens-cli bench [run options] [--iterations N] [--format json|table]\n"
+           "\n"
+           "Run options: --depth N --width N --inputs N --outputs N --samples N --activation NAME\n"
+           "  --negative-slope X --output-activation same|identity --init NAME --gain X --a X --b X\n"
+           "  --mode fan_in|fan_out --nonlinearity NAME --mean X --std X --bias-init default|zeros\n"
+           "  --seed N --seeds N --dtype float32|float64\n"
+           "\n"
+           "gradlens-cli COMMAND --help describes each option and its allowed values.\n");
+}
+
+int
+gradlens_cli_main (int    argc,
+                   char **argv)
+{
+  const char *command;
+
+  if (argc < 2)
+    {
+      print_usage (stderr);
+      return GRADLENS_EXIT_USAGE;
+    }
+  command = argv[1];
+  if (g_str_equal (command, "--help") || g_str_equal (command, "-h") || g_str_equal (command, "help"))
+    {
+      print_usage (stdout);
+      return GRADLENS_EXIT_OK;
+    }
+  if (g_str_equal (command, "run"))
+    return cmd_run (argc - 1, argv + 1);
+  if (g_str_equal (command, "bench"))
+    return cmd_bench (argc - 1, argv + 1);
+  if (g_str_equal (command, "plot"))
+    return gradlens_cli_plot (argc - 1, argv + 1);
+  g_printerr ("gradlens-cli: unknown command “%s”; expected run, plot or bench\n", command);
+  print_usage (stderr);
+  return GRADLENS_EXIT_USAGE;
+}
+
+int
+gradlens_cli_plot (int    argc,
+                   char **argv)
+{
+  g_printerr ("gradlens-cli plot: not yet available\n");
+  return GRADLENS_EXIT_USAGE;
+}

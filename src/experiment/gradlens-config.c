@@ -1,0 +1,562 @@
+/* gradlens-config.c
+ * Copyright 2026 The Gradlens authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+
+#include "gradlens-config.h"
+#include "gradlens-error.h"
+
+G_DEFINE_QUARK (gradlens-error-quark, gradlens_error)
+
+static const char *
+output_activation_name (int i)
+{
+  return i == 0 ? "same" : i == 1 ? "identity" : NULL;
+}
+
+static const char *act_name (int i) { return nn_activation_name (i); }
+static const char *init_name (int i) { return nn_init_name (i); }
+static const char *bias_name (int i) { return nn_bias_init_name (i); }
+static const char *mode_name (int i) { return nn_fan_mode_name (i); }
+static const char *nonlin_name (int i) { return nn_nonlinearity_name (i); }
+static const char *dtype_name (int i) { return nn_dtype_name (i); }
+
+/* The limits of DESIGN.md; doubles get generous finite bounds so that a
+ * typo such as 1e300 is named instead of producing inf everywhere. */
+static const GradlensField fields[] = {
+  { "network", "inputs", "inputs", GRADLENS_FIELD_INT, 1, 4096, NULL, 0 },
+  { "network", "width", "width", GRADLENS_FIELD_INT, 1, 4096, NULL, 0 },
+  { "network", "depth", "depth", GRADLENS_FIELD_INT, 1, 1000, NULL, 0 },
+  { "network", "outputs", "outputs", GRADLENS_FIELD_INT, 1, 4096, NULL, 0 },
+  { "network", "activation", "activation", GRADLENS_FIELD_CHOICE, 0, 0, act_name, NN_N_ACTIVATIONS },
+  { "network", "negative_slope", "negative-slope", GRADLENS_FIELD_DOUBLE, -1000, 1000, NULL, 0 },
+  { "network", "output_activation", "output-activation", GRADLENS_FIELD_CHOICE, 0, 0, output_activation_name, 2 },
+  { "init", "weights", "init", GRADLENS_FIELD_CHOICE, 0, 0, init_name, NN_N_INITS },
+  { "init", "bias", "bias-init", GRADLENS_FIELD_CHOICE, 0, 0, bias_name, NN_N_BIAS_INITS },
+  { "init", "gain", "gain", GRADLENS_FIELD_DOUBLE, -1000, 1000, NULL, 0 },
+  { "init", "a", "a", GRADLENS_FIELD_DOUBLE, -1e6, 1e6, NULL, 0 },
+  { "init", "b", "b", GRADLENS_FIELD_DOUBLE, -1e6, 1e6, NULL, 0 },
+  { "init", "mode", "mode", GRADLENS_FIELD_CHOICE, 0, 0, mode_name, NN_N_FAN_MODES },
+  { "init", "nonlinearity", "nonlinearity", GRADLENS_FIELD_CHOICE, 0, 0, nonlin_name, NN_N_NONLINEARITIES },
+  { "init", "mean", "mean", GRADLENS_FIELD_DOUBLE, -1e6, 1e6, NULL, 0 },
+  { "init", "std", "std", GRADLENS_FIELD_DOUBLE, 0, 1e6, NULL, 0 },
+  { "data", "samples", "samples", GRADLENS_FIELD_INT, 1, 65536, NULL, 0 },
+  { "data", "seed", "seed", GRADLENS_FIELD_INT64, 0, (double) GRADLENS_MAX_SEED, NULL, 0 },
+  { "data", "seeds", "seeds", GRADLENS_FIELD_INT, 1, 10000, NULL, 0 },
+  { NULL, "dtype", "dtype", GRADLENS_FIELD_CHOICE, 0, 0, dtype_name, NN_N_DTYPES },
+};
+
+const GradlensField *
+gradlens_fields (guint *n_fields)
+{
+  *n_fields = G_N_ELEMENTS (fields);
+  return fields;
+}
+
+const GradlensField *
+gradlens_field_by_option (const char *option)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (g_strcmp0 (fields[i].option, option) == 0)
+      return &fields[i];
+  return NULL;
+}
+
+const GradlensField *
+gradlens_field_lookup (const char *section,
+                       const char *key)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (g_strcmp0 (fields[i].section, section) == 0 && g_strcmp0 (fields[i].key, key) == 0)
+      return &fields[i];
+  return NULL;
+}
+
+char *
+gradlens_field_describe (const GradlensField *field,
+                         GradlensNaming       naming)
+{
+  if (naming == GRADLENS_NAMING_OPTION)
+    return g_strdup_printf ("--%s", field->option);
+  if (field->section == NULL)
+    return g_strdup (field->key);
+  return g_strdup_printf ("%s.%s", field->section, field->key);
+}
+
+char *
+gradlens_field_allowed (const GradlensField *field)
+{
+  GString *s;
+
+  switch (field->type)
+    {
+    case GRADLENS_FIELD_INT:
+    case GRADLENS_FIELD_INT64:
+      return g_strdup_printf ("an integer from %.0f to %.0f", field->min, field->max);
+    case GRADLENS_FIELD_DOUBLE:
+      return g_strdup_printf ("a number from %g to %g", field->min, field->max);
+    case GRADLENS_FIELD_CHOICE:
+    default:
+      s = g_string_new ("one of ");
+      for (int i = 0; i < field->n_choices; i++)
+        g_string_append_printf (s, "%s%s", i ? ", " : "", field->choice_name (i));
+      return g_string_free (s, FALSE);
+    }
+}
+
+/* the storage of each field, by its position in the table */
+static void *
+field_storage (const GradlensField *field,
+               GradlensRunConfig   *c)
+{
+  static const char * const order[] = {
+    "inputs", "width", "depth", "outputs", "activation", "negative_slope", "output_activation",
+    "weights", "bias", "gain", "a", "b", "mode", "nonlinearity", "mean", "std",
+    "samples", "seed", "seeds", "dtype",
+  };
+  guint i = (guint) (field - fields);
+
+  g_assert (i < G_N_ELEMENTS (order));
+  g_assert (g_str_equal (order[i], field->key));
+  switch (i)
+    {
+    case 0: return &c->nn.inputs;
+    case 1: return &c->nn.width;
+    case 2: return &c->nn.depth;
+    case 3: return &c->nn.outputs;
+    case 4: return &c->nn.activation;
+    case 5: return &c->nn.negative_slope;
+    case 6: return &c->nn.output_activation;
+    case 7: return &c->nn.init;
+    case 8: return &c->nn.bias;
+    case 9: return &c->nn.gain;
+    case 10: return &c->nn.a;
+    case 11: return &c->nn.b;
+    case 12: return &c->nn.mode;
+    case 13: return &c->nn.nonlinearity;
+    case 14: return &c->nn.mean;
+    case 15: return &c->nn.std;
+    case 16: return &c->nn.samples;
+    case 17: return &c->seed;
+    case 18: return &c->seeds;
+    case 19: return &c->nn.dtype;
+    default: g_assert_not_reached ();
+    }
+  return NULL;
+}
+
+static void
+set_choice (const GradlensField *field,
+            GradlensRunConfig   *c,
+            int                  index)
+{
+  void *p = field_storage (field, c);
+
+  if (p == &c->nn.output_activation)
+    c->nn.output_activation = index == 0;
+  else
+    *(int *) p = index;
+}
+
+static void
+set_number (const GradlensField *field,
+            GradlensRunConfig   *c,
+            double               v,
+            gint64               i64)
+{
+  void *p = field_storage (field, c);
+
+  switch (field->type)
+    {
+    case GRADLENS_FIELD_INT:
+      *(int *) p = (int) i64;
+      break;
+    case GRADLENS_FIELD_INT64:
+      *(gint64 *) p = i64;
+      break;
+    case GRADLENS_FIELD_DOUBLE:
+      *(double *) p = v;
+      break;
+    case GRADLENS_FIELD_CHOICE:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static gboolean
+out_of_range (const GradlensField  *field,
+              const char           *where,
+              const char           *value,
+              GError              **error)
+{
+  g_autofree char *allowed = gradlens_field_allowed (field);
+
+  g_set_error (error, GRADLENS_ERROR, GRADLENS_ERROR_INVALID_VALUE,
+               "%s: invalid value “%s”; expected %s", where, value, allowed);
+  return FALSE;
+}
+
+static int
+choice_index (const GradlensField *field,
+              const char          *text)
+{
+  for (int i = 0; i < field->n_choices; i++)
+    if (g_strcmp0 (field->choice_name (i), text) == 0)
+      return i;
+  return -1;
+}
+
+gboolean
+gradlens_field_parse (const GradlensField  *field,
+                      const char           *text,
+                      GradlensRunConfig    *config,
+                      GError              **error)
+{
+  g_autofree char *where = gradlens_field_describe (field, GRADLENS_NAMING_OPTION);
+  char *end = NULL;
+
+  if (field->type == GRADLENS_FIELD_CHOICE)
+    {
+      int i = choice_index (field, text);
+      if (i < 0)
+        return out_of_range (field, where, text, error);
+      set_choice (field, config, i);
+      return TRUE;
+    }
+
+  if (field->type == GRADLENS_FIELD_DOUBLE)
+    {
+      double v;
+
+      errno = 0;
+      v = g_ascii_strtod (text, &end);
+      if (text[0] == '\0' || *end != '\0' || errno != 0 || !isfinite (v)
+          || v < field->min || v > field->max)
+        return out_of_range (field, where, text, error);
+      set_number (field, config, v, 0);
+      return TRUE;
+    }
+  else
+    {
+      gint64 v;
+
+      errno = 0;
+      v = g_ascii_strtoll (text, &end, 10);
+      if (text[0] == '\0' || *end != '\0' || errno != 0
+          || (double) v < field->min || (double) v > field->max)
+        return out_of_range (field, where, text, error);
+      set_number (field, config, (double) v, v);
+      return TRUE;
+    }
+}
+
+static const char *
+json_type_name (JsonNode *node)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT: return "an object";
+    case JSON_NODE_ARRAY: return "an array";
+    case JSON_NODE_NULL: return "null";
+    case JSON_NODE_VALUE:
+    default:
+      {
+        GType t = json_node_get_value_type (node);
+        if (t == G_TYPE_STRING) return "a string";
+        if (t == G_TYPE_BOOLEAN) return "a boolean";
+        return "a number";
+      }
+    }
+}
+
+gboolean
+gradlens_field_set_json (const GradlensField  *field,
+                         JsonNode             *node,
+                         const char           *where,
+                         GradlensRunConfig    *config,
+                         GError              **error)
+{
+  g_autofree char *allowed = gradlens_field_allowed (field);
+  GType t = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
+
+  if (field->type == GRADLENS_FIELD_CHOICE)
+    {
+      int i;
+
+      if (t != G_TYPE_STRING)
+        {
+          g_set_error (error, GRADLENS_ERROR, GRADLENS_ERROR_INVALID_VALUE,
+                       "%s: expected a string (%s), found %s", where, allowed, json_type_name (node));
+          return FALSE;
+        }
+      i = choice_index (field, json_node_get_string (node));
+      if (i < 0)
+        return out_of_range (field, where, json_node_get_string (node), error);
+      set_choice (field, config, i);
+      return TRUE;
+    }
+
+  if (field->type == GRADLENS_FIELD_DOUBLE)
+    {
+      double v;
+      char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+      if (t != G_TYPE_INT64 && t != G_TYPE_DOUBLE)
+        {
+          g_set_error (error, GRADLENS_ERROR, GRADLENS_ERROR_INVALID_VALUE,
+                       "%s: expected a number (%s), found %s", where, allowed, json_type_name (node));
+          return FALSE;
+        }
+      v = t == G_TYPE_INT64 ? (double) json_node_get_int (node) : json_node_get_double (node);
+      if (!isfinite (v) || v < field->min || v > field->max)
+        return out_of_range (field, where, g_ascii_dtostr (buf, sizeof buf, v), error);
+      set_number (field, config, v, 0);
+      return TRUE;
+    }
+  else
+    {
+      gint64 v;
+      double d;
+      char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+      if (t == G_TYPE_DOUBLE)
+        {
+          d = json_node_get_double (node);
+          if (d != floor (d) || !isfinite (d))
+            {
+              g_set_error (error, GRADLENS_ERROR, GRADLENS_ERROR_INVALID_VALUE,
+                           "%s: expected an integer (%s), found %s", where, allowed,
+                           g_ascii_dtostr (buf, sizeof buf, d));
+              return FALSE;
+            }
+          if (d < field->min || d > field->max)
+            return out_of_range (field, where, g_ascii_dtostr (buf, sizeof buf, d), error);
+          v = (gint64) d;
+        }
+      else if (t == G_TYPE_INT64)
+        v = json_node_get_int (node);
+      else
+        {
+          g_set_error (error, GRADLENS_ERROR, GRADLENS_ERROR_INVALID_VALUE,
+                       "%s: expected an integer (%s), found %s", where, allowed, json_type_name (node));
+          return FALSE;
+        }
+      if ((double) v < field->min || (double) v > field->max)
+        {
+          g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, v);
+          return out_of_range (field, where, text, error);
+        }
+      set_number (field, config, (double) v, v);
+      return TRUE;
+    }
+}
+
+void
+gradlens_run_config_init (GradlensRunConfig *config)
+{
+  memset (config, 0, sizeof *config);
+  nn_config_init_default (&config->nn);
+  config->label = g_strdup ("");
+  config->color = NULL;
+  config->seed = 0;
+  config->seeds = 1;
+}
+
+void
+gradlens_run_config_clear (GradlensRunConfig *config)
+{
+  g_clear_pointer (&config->label, g_free);
+  g_clear_pointer (&config->color, g_free);
+}
+
+void
+gradlens_run_config_copy (GradlensRunConfig       *dest,
+                          const GradlensRunConfig *src)
+{
+  *dest = *src;
+  dest->label = g_strdup (src->label);
+  dest->color = g_strdup (src->color);
+}
+
+GradlensRunConfig *
+gradlens_run_config_new (void)
+{
+  GradlensRunConfig *config = g_new0 (GradlensRunConfig, 1);
+
+  gradlens_run_config_init (config);
+  return config;
+}
+
+GradlensRunConfig *
+gradlens_run_config_dup (const GradlensRunConfig *config)
+{
+  GradlensRunConfig *copy = g_new0 (GradlensRunConfig, 1);
+
+  gradlens_run_config_copy (copy, config);
+  return copy;
+}
+
+void
+gradlens_run_config_free (GradlensRunConfig *config)
+{
+  if (config == NULL)
+    return;
+  gradlens_run_config_clear (config);
+  g_free (config);
+}
+
+guint64
+gradlens_run_config_memory (const GradlensRunConfig *config)
+{
+  return nn_config_memory_bytes (&config->nn);
+}
+
+static gboolean
+check_value (const GradlensField      *field,
+             const GradlensRunConfig  *config,
+             GradlensNaming            naming,
+             GError                  **error)
+{
+  void *p = field_storage (field, (GradlensRunConfig *) config);
+  g_autofree char *where = gradlens_field_describe (field, naming);
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  double v;
+
+  switch (field->type)
+    {
+    case GRADLENS_FIELD_CHOICE:
+      if (p == &config->nn.output_activation)
+        return TRUE;
+      if (*(int *) p < 0 || *(int *) p >= field->n_choices)
+        {
+          g_autofree char *text = g_strdup_printf ("%d", *(int *) p);
+          return out_of_range (field, where, text, error);
+        }
+      return TRUE;
+    case GRADLENS_FIELD_INT:
+      v = *(int *) p;
+      break;
+    case GRADLENS_FIELD_INT64:
+      v = (double) *(gint64 *) p;
+      break;
+    case GRADLENS_FIELD_DOUBLE:
+    default:
+      v = *(double *) p;
+      break;
+    }
+  if (!isfinite (v) || v < field->min || v > field->max)
+    return out_of_range (field, where, g_ascii_dtostr (buf, sizeof buf, v), error);
+  return TRUE;
+}
+
+gboolean
+gradlens_run_config_validate (const GradlensRunConfig  *config,
+                              GradlensNaming            naming,
+                              guint64                   memory_limit,
+                              GError                  **error)
+{
+  const NnConfig *nn = &config->nn;
+  guint64 bytes;
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (!check_value (&fields[i], config, naming, error))
+      return FALSE;
+
+  if (config->seed > GRADLENS_MAX_SEED - config->seeds + 1)
+    {
+      g_set_error (error, GRADLENS_ERROR, GRADLENS_ERROR_INVALID_VALUE,
+                   "%s: the seeds %" G_GINT64_FORMAT "..%" G_GINT64_FORMAT " go past the largest seed %" G_GINT64_FORMAT,
+                   naming == GRADLENS_NAMING_OPTION ? "--seeds" : "data.seeds",
+                   config->seed, config->seed + config->seeds - 1, GRADLENS_MAX_SEED);
+      return FALSE;
+    }
+
+  if (nn->init == NN_INIT_UNIFORM && nn->a > nn->b)
+    {
+      g_set_error (error, GRADLENS_ERROR, GRADLENS_ERROR_INVALID_VALUE,
+                   "%s: uniform initialisation needs a <= b, found a = %g > b = %g",
+                   naming == GRADLENS_NAMING_OPTION ? "--a/--b" : "init.a/init.b", nn->a, nn->b);
+      return FALSE;
+    }
+
+  if (config->color != NULL)
+    {
+      gboolean ok = strlen (config->color) == 7 && config->color[0] == '#';
+      for (int i = 1; ok && i < 7; i++)
+        ok = g_ascii_isxdigit (config->color[i]);
+      if (!ok)
+        {
+          g_set_error (error, GRADLENS_ERROR, GRADLENS_ERROR_INVALID_VALUE,
+                       "color: invalid value “%s”; expected a colour like “#636efa”", config->color);
+          return FALSE;
+        }
+    }
+
+  bytes = gradlens_run_config_memory (config);
+  if (memory_limit > 0 && bytes > memory_limit)
+    {
+      g_autofree char *need = g_format_size_full (bytes, G_FORMAT_SIZE_IEC_UNITS);
+      g_autofree char *limit = g_format_size_full (memory_limit, G_FORMAT_SIZE_IEC_UNITS);
+
+      g_set_error (error, GRADLENS_ERROR, GRADLENS_ERROR_TOO_LARGE,
+                   "this run needs about %s of memory (depth %d, width %d, %d samples, %s), "
+                   "more than the limit of %s",
+                   need, nn->depth, nn->width, nn->samples, nn_dtype_name (nn->dtype), limit);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+gradlens_run_config_build_json (const GradlensRunConfig *config,
+                                JsonBuilder             *builder)
+{
+  const char *section = "";
+
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      const GradlensField *f = &fields[i];
+      void *p = field_storage (f, (GradlensRunConfig *) config);
+
+      if (g_strcmp0 (f->section, section) != 0)
+        {
+          if (section != NULL && section[0] != '\0')
+            json_builder_end_object (builder);
+          section = f->section;
+          if (section != NULL)
+            {
+              json_builder_set_member_name (builder, section);
+              json_builder_begin_object (builder);
+            }
+        }
+      json_builder_set_member_name (builder, f->key);
+      switch (f->type)
+        {
+        case GRADLENS_FIELD_CHOICE:
+          if (p == &config->nn.output_activation)
+            json_builder_add_string_value (builder, config->nn.output_activation ? "same" : "identity");
+          else
+            json_builder_add_string_value (builder, f->choice_name (*(int *) p));
+          break;
+        case GRADLENS_FIELD_INT:
+          json_builder_add_int_value (builder, *(int *) p);
+          break;
+        case GRADLENS_FIELD_INT64:
+          json_builder_add_int_value (builder, *(gint64 *) p);
+          break;
+        case GRADLENS_FIELD_DOUBLE:
+        default:
+          json_builder_add_double_value (builder, *(double *) p);
+          break;
+        }
+    }
+  if (section != NULL && section[0] != '\0')
+    json_builder_end_object (builder);
+  json_builder_end_object (builder);
+}

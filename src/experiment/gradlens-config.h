@@ -1,0 +1,99 @@
+/* gradlens-config.h
+ * Copyright 2026 The Gradlens authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+#include <json-glib/json-glib.h>
+
+#include "nn.h"
+
+G_BEGIN_DECLS
+
+#define GRADLENS_MAX_SEED            G_GINT64_CONSTANT (9007199254740991)   /* 2^53 - 1 */
+#define GRADLENS_DEFAULT_MEMORY_LIMIT (G_GUINT64_CONSTANT (4) << 30)
+
+/* One run of an experiment: a network, its initialisation and its data
+ * (DESIGN.md "Presets": the keys of one entry of "runs"). */
+typedef struct
+{
+  char     *label;
+  char     *color;   /* "#rrggbb" or NULL for the next palette colour */
+  NnConfig  nn;
+  gint64    seed;
+  int       seeds;
+} GradlensRunConfig;
+
+/* How a field is named in messages: as a preset key path or as a
+ * command-line option. */
+typedef enum
+{
+  GRADLENS_NAMING_PRESET,
+  GRADLENS_NAMING_OPTION,
+} GradlensNaming;
+
+typedef enum
+{
+  GRADLENS_FIELD_INT,
+  GRADLENS_FIELD_INT64,
+  GRADLENS_FIELD_DOUBLE,
+  GRADLENS_FIELD_CHOICE,
+} GradlensFieldType;
+
+/* The fields of a run, with their preset path, option name and range. */
+typedef struct
+{
+  const char        *section;   /* "network", "init", "data" or NULL (top level) */
+  const char        *key;
+  const char        *option;    /* long option without "--", NULL when none */
+  GradlensFieldType  type;
+  double             min;
+  double             max;
+  const char *(*choice_name) (int index);   /* for GRADLENS_FIELD_CHOICE */
+  int                n_choices;
+} GradlensField;
+
+const GradlensField *gradlens_fields            (guint                   *n_fields);
+const GradlensField *gradlens_field_by_option   (const char              *option);
+const GradlensField *gradlens_field_lookup      (const char              *section,
+                                                 const char              *key);
+char                *gradlens_field_describe    (const GradlensField     *field,
+                                                 GradlensNaming           naming);
+char                *gradlens_field_allowed     (const GradlensField     *field);
+
+/* set a field from a command-line string, with a GError naming the option,
+ * the value and what is allowed */
+gboolean             gradlens_field_parse       (const GradlensField     *field,
+                                                 const char              *text,
+                                                 GradlensRunConfig       *config,
+                                                 GError                 **error);
+/* set a field from a JSON node (preset), naming `where` in errors */
+gboolean             gradlens_field_set_json    (const GradlensField     *field,
+                                                 JsonNode                *node,
+                                                 const char              *where,
+                                                 GradlensRunConfig       *config,
+                                                 GError                 **error);
+
+void                 gradlens_run_config_init   (GradlensRunConfig       *config);
+void                 gradlens_run_config_clear  (GradlensRunConfig       *config);
+void                 gradlens_run_config_copy   (GradlensRunConfig       *dest,
+                                                 const GradlensRunConfig *src);
+GradlensRunConfig   *gradlens_run_config_new    (void);
+GradlensRunConfig   *gradlens_run_config_dup    (const GradlensRunConfig *config);
+void                 gradlens_run_config_free   (GradlensRunConfig       *config);
+
+/* every range and cross-field rule, then the memory estimate against
+ * memory_limit (bytes; 0 = no limit) */
+gboolean             gradlens_run_config_validate (const GradlensRunConfig *config,
+                                                   GradlensNaming           naming,
+                                                   guint64                  memory_limit,
+                                                   GError                 **error);
+guint64              gradlens_run_config_memory   (const GradlensRunConfig *config);
+
+/* {"network": {...}, "init": {...}, "data": {...}, "dtype": ...} */
+void                 gradlens_run_config_build_json (const GradlensRunConfig *config,
+                                                     JsonBuilder             *builder);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GradlensRunConfig, gradlens_run_config_free)
+
+G_END_DECLS

@@ -1,0 +1,287 @@
+/* gradlens-export.c
+ * Copyright 2026 The Gradlens authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <math.h>
+#include <string.h>
+
+#include "gradlens-export.h"
+
+static void
+add_number (JsonBuilder *b,
+            const char  *name,
+            double       v)
+{
+  json_builder_set_member_name (b, name);
+  if (isfinite (v))
+    json_builder_add_double_value (b, v);
+  else
+    json_builder_add_null_value (b);
+}
+
+/* "grad_norm": v, or "grad_norm": null with "non_finite": "inf"|"nan" */
+static void
+add_value_non_finite (JsonBuilder *b,
+                      const char  *name,
+                      double       v)
+{
+  add_number (b, name, v);
+  if (!isfinite (v))
+    {
+      json_builder_set_member_name (b, "non_finite");
+      json_builder_add_string_value (b, isnan (v) ? "nan" : "inf");
+    }
+}
+
+static void
+build_layers (JsonBuilder             *b,
+              const GradlensRunResult *r)
+{
+  json_builder_set_member_name (b, "layers");
+  json_builder_begin_array (b);
+  for (int l = 0; l < r->depth; l++)
+    {
+      const NnLayerStats *s = &r->layer_stats[l];
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "layer");
+      json_builder_add_int_value (b, l + 1);
+      add_number (b, "pre_mean", s->pre_mean);
+      add_number (b, "pre_std", s->pre_std);
+      add_number (b, "act_mean", s->act_mean);
+      add_number (b, "act_std", s->act_std);
+      add_number (b, "deriv_mean", s->deriv_mean);
+      add_number (b, "saturated_fraction", s->saturated_fraction);
+      json_builder_set_member_name (b, "dead_units");
+      json_builder_add_int_value (b, s->dead_units);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+}
+
+static void
+build_run (JsonBuilder             *b,
+           const GradlensRunResult *r)
+{
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "label");
+  json_builder_add_string_value (b, r->config.label ? r->config.label : "");
+  json_builder_set_member_name (b, "config");
+  gradlens_run_config_build_json (&r->config, b);
+  add_number (b, "loss", r->losses[0]);
+
+  json_builder_set_member_name (b, "parameters");
+  json_builder_begin_array (b);
+  for (int p = 0; p < r->n_params; p++)
+    {
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "name");
+      json_builder_add_string_value (b, r->names[p]);
+      json_builder_set_member_name (b, "layer");
+      json_builder_add_int_value (b, r->layers[p]);
+      json_builder_set_member_name (b, "kind");
+      json_builder_add_string_value (b, r->is_weight[p] ? "weight" : "bias");
+      json_builder_set_member_name (b, "shape");
+      json_builder_begin_array (b);
+      json_builder_add_int_value (b, r->rows[p]);
+      if (r->is_weight[p])
+        json_builder_add_int_value (b, r->cols[p]);
+      json_builder_end_array (b);
+      add_value_non_finite (b, "grad_norm", r->grad_norm[p]);
+      if (r->stats != NULL)
+        {
+          const GradlensStats *s = &r->stats[p];
+
+          json_builder_set_member_name (b, "stats");
+          json_builder_begin_object (b);
+          add_number (b, "min", s->min);
+          add_number (b, "q1", s->q1);
+          add_number (b, "median", s->median);
+          add_number (b, "q3", s->q3);
+          add_number (b, "max", s->max);
+          json_builder_end_object (b);
+        }
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+
+  if (r->n_seeds > 1)
+    {
+      json_builder_set_member_name (b, "per_seed");
+      json_builder_begin_array (b);
+      for (int s = 0; s < r->n_seeds; s++)
+        {
+          json_builder_begin_array (b);
+          for (int p = 0; p < r->n_params; p++)
+            {
+              double v = r->norms[(gsize) s * r->n_params + p];
+              if (isfinite (v))
+                json_builder_add_double_value (b, v);
+              else
+                json_builder_add_null_value (b);
+            }
+          json_builder_end_array (b);
+        }
+      json_builder_end_array (b);
+    }
+
+  add_number (b, "decay_per_layer", r->decay_per_layer);
+  build_layers (b, r);
+  json_builder_end_object (b);
+}
+
+char *
+gradlens_results_to_json (GradlensRunResult * const *results,
+                          guint                      n_results)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "runs");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < n_results; i++)
+    build_run (b, results[i]);
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+
+  root = json_builder_get_root (b);
+  json_generator_set_root (gen, root);
+  json_generator_set_pretty (gen, TRUE);
+  json_generator_set_indent (gen, 1);
+  text = json_generator_to_data (gen, NULL);
+  return g_strconcat (text, "\n", NULL);
+}
+
+/* RFC 4180: quote a field that holds a comma, a quote or a line break */
+static void
+csv_field (GString    *s,
+           const char *text)
+{
+  if (strpbrk (text, ",\"\r\n") == NULL)
+    {
+      g_string_append (s, text);
+      return;
+    }
+  g_string_append_c (s, '"');
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (s, '"');
+      g_string_append_c (s, *p);
+    }
+  g_string_append_c (s, '"');
+}
+
+static void
+csv_number (GString *s,
+            double   v)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_string_append_c (s, ',');
+  if (isnan (v))
+    g_string_append (s, "nan");
+  else if (isinf (v))
+    g_string_append (s, v > 0 ? "inf" : "-inf");
+  else
+    g_string_append (s, g_ascii_dtostr (buf, sizeof buf, v));
+}
+
+char *
+gradlens_results_to_csv (GradlensRunResult * const *results,
+                         guint                      n_results)
+{
+  GString *s = g_string_new ("run,label,parameter,layer,kind,rows,cols,grad_norm");
+  gboolean any_stats = FALSE;
+
+  for (guint i = 0; i < n_results; i++)
+    any_stats |= results[i]->stats != NULL;
+  if (any_stats)
+    g_string_append (s, ",min,q1,median,q3,max");
+  g_string_append (s, "\r\n");
+
+  for (guint i = 0; i < n_results; i++)
+    {
+      const GradlensRunResult *r = results[i];
+
+      for (int p = 0; p < r->n_params; p++)
+        {
+          g_string_append_printf (s, "%u,", i + 1);
+          csv_field (s, r->config.label ? r->config.label : "");
+          g_string_append_printf (s, ",%s,%d,%s,%d,%d", r->names[p], r->layers[p],
+                                  r->is_weight[p] ? "weight" : "bias", r->rows[p],
+                                  r->is_weight[p] ? r->cols[p] : 1);
+          csv_number (s, r->grad_norm[p]);
+          if (any_stats && r->stats != NULL)
+            {
+              csv_number (s, r->stats[p].min);
+              csv_number (s, r->stats[p].q1);
+              csv_number (s, r->stats[p].median);
+              csv_number (s, r->stats[p].q3);
+              csv_number (s, r->stats[p].max);
+            }
+          else if (any_stats)
+            g_string_append (s, ",,,,,");
+          g_string_append (s, "\r\n");
+        }
+    }
+  return g_string_free (s, FALSE);
+}
+
+char *
+gradlens_results_to_table (GradlensRunResult * const *results,
+                           guint                      n_results)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < n_results; i++)
+    {
+      const GradlensRunResult *r = results[i];
+      const NnConfig *c = &r->config.nn;
+
+      if (i > 0)
+        g_string_append_c (s, '\n');
+      g_string_append_printf (s, "%s%s%d layers x %d wide, %s, init %s, %d samples, seed %" G_GINT64_FORMAT,
+                              r->config.label && *r->config.label ? r->config.label : "",
+                              r->config.label && *r->config.label ? ": " : "",
+                              c->depth, c->width, nn_activation_name (c->activation),
+                              nn_init_name (c->init), c->samples, r->config.seed);
+      if (r->n_seeds > 1)
+        g_string_append_printf (s, "..%" G_GINT64_FORMAT " (%d seeds)", r->config.seed + r->n_seeds - 1, r->n_seeds);
+      g_string_append_printf (s, ", %s\nloss %.9g", nn_dtype_name (c->dtype), r->losses[0]);
+      if (isfinite (r->decay_per_layer))
+        g_string_append_printf (s, ", gradient norm x%.3g per layer", r->decay_per_layer);
+      g_string_append_c (s, '\n');
+      if (r->stats == NULL)
+        g_string_append_printf (s, "%-14s %-11s %14s\n", "parameter", "shape", "grad_norm");
+      else
+        g_string_append_printf (s, "%-14s %-11s %14s %14s %14s %14s %14s\n", "parameter", "shape",
+                                "median", "min", "q1", "q3", "max");
+      for (int p = 0; p < r->n_params; p++)
+        {
+          g_autofree char *shape = r->is_weight[p] ? g_strdup_printf ("%dx%d", r->rows[p], r->cols[p])
+                                                   : g_strdup_printf ("%d", r->rows[p]);
+          g_string_append_printf (s, "%-14s %-11s %14.6e", r->names[p], shape, r->grad_norm[p]);
+          if (r->stats != NULL)
+            g_string_append_printf (s, " %14.6e %14.6e %14.6e %14.6e", r->stats[p].min, r->stats[p].q1,
+                                    r->stats[p].q3, r->stats[p].max);
+          g_string_append_c (s, '\n');
+        }
+    }
+  return g_string_free (s, FALSE);
+}
+
+gboolean
+gradlens_write_file_atomic (const char  *path,
+                            const char  *contents,
+                            GError     **error)
+{
+  return g_file_set_contents_full (path, contents, -1,
+                                   G_FILE_SET_CONTENTS_CONSISTENT, 0644, error);
+}

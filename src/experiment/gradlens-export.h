@@ -1,0 +1,27 @@
+/* gradlens-export.h
+ * Copyright 2026 The Gradlens authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "gradlens-runner.h"
+
+G_BEGIN_DECLS
+
+/* DESIGN.md's pinned `run --format json` object: {"runs": [...]} */
+char     *gradlens_results_to_json  (GradlensRunResult * const *results,
+                                     guint                      n_results);
+/* one row per run and parameter, RFC 4180 */
+char     *gradlens_results_to_csv   (GradlensRunResult * const *results,
+                                     guint                      n_results);
+/* an aligned table for people */
+char     *gradlens_results_to_table (GradlensRunResult * const *results,
+                                     guint                      n_results);
+
+/* g_file_set_contents: a temporary file renamed into place */
+gboolean  gradlens_write_file_atomic (const char               *path,
+                                      const char               *contents,
+                                      GError                  **error);
+
+G_END_DECLS

@@ -1,0 +1,616 @@
+/* gradlens-preset.c
+ * Copyright 2026 The Gradlens authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "gradlens-error.h"
+#include "gradlens-export.h"
+#include "gradlens-preset.h"
+
+const char *
+gradlens_y_scale_name (GradlensYScale scale)
+{
+  return scale == GRADLENS_Y_LINEAR ? "linear" : "log";
+}
+
+const char *
+gradlens_x_axis_name (GradlensXAxis axis)
+{
+  return axis == GRADLENS_X_LAYER ? "layer" : "parameter";
+}
+
+const char *
+gradlens_theme_name (GradlensTheme theme)
+{
+  return theme == GRADLENS_THEME_LIGHT ? "light" : "dark";
+}
+
+static void
+plot_settings_init (GradlensPlotSettings *plot)
+{
+  plot->y_scale = GRADLENS_Y_LOG;
+  plot->x_axis = GRADLENS_X_PARAMETER;
+  plot->theme = GRADLENS_THEME_DARK;
+  plot->title = g_strdup ("Gradient Norms Across Layers");
+  plot->x_title = g_strdup ("Layer Index");
+  plot->y_title = g_strdup ("Gradient Norm");
+}
+
+GradlensPreset *
+gradlens_preset_new (void)
+{
+  GradlensPreset *preset = g_new0 (GradlensPreset, 1);
+
+  preset->title = g_strdup ("");
+  plot_settings_init (&preset->plot);
+  preset->runs = g_ptr_array_new_with_free_func ((GDestroyNotify) gradlens_run_config_free);
+  return preset;
+}
+
+void
+gradlens_preset_free (GradlensPreset *preset)
+{
+  if (preset == NULL)
+    return;
+  g_free (preset->title);
+  g_free (preset->plot.title);
+  g_free (preset->plot.x_title);
+  g_free (preset->plot.y_title);
+  g_ptr_array_unref (preset->runs);
+  g_free (preset);
+}
+
+GradlensPreset *
+gradlens_preset_copy (const GradlensPreset *preset)
+{
+  GradlensPreset *copy = gradlens_preset_new ();
+
+  g_free (copy->title);
+  g_free (copy->plot.title);
+  g_free (copy->plot.x_title);
+  g_free (copy->plot.y_title);
+  copy->title = g_strdup (preset->title);
+  copy->plot = preset->plot;
+  copy->plot.title = g_strdup (preset->plot.title);
+  copy->plot.x_title = g_strdup (preset->plot.x_title);
+  copy->plot.y_title = g_strdup (preset->plot.y_title);
+  for (guint i = 0; i < preset->runs->len; i++)
+    g_ptr_array_add (copy->runs, gradlens_run_config_dup (g_ptr_array_index (preset->runs, i)));
+  return copy;
+}
+
+/* ---- loading ---------------------------------------------------------- */
+
+/* Counts the nesting of [ and { outside strings, so that a 100000-deep
+ * document is refused before the recursive parser sees it. */
+static gboolean
+check_nesting (const char  *data,
+               gsize        length,
+               GError     **error)
+{
+  int depth = 0, line = 1;
+  gboolean in_string = FALSE, escaped = FALSE;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (c == '\n')
+        line++;
+      if (in_string)
+        {
+          if (escaped)
+            escaped = FALSE;
+          else if (c == '\\')
+            escaped = TRUE;
+          else if (c == '"')
+            in_string = FALSE;
+          continue;
+        }
+      if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > GRADLENS_PRESET_MAX_DEPTH)
+            {
+              g_set_error (error, GRADLENS_ERROR, GRADLENS_ERROR_INVALID_PRESET,
+                           "line %d: nested more than %d levels deep; a preset needs at most 3",
+                           line, GRADLENS_PRESET_MAX_DEPTH);
+              return FALSE;
+            }
+        }
+      else if (c == ']' || c == '}')
+        depth--;
+    }
+  return TRUE;
+}
+
+static gboolean
+invalid (GError     **error,
+         const char  *format,
+         ...) G_GNUC_PRINTF (2, 3);
+
+static gboolean
+invalid (GError     **error,
+         const char  *format,
+         ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_set_error_literal (error, GRADLENS_ERROR, GRADLENS_ERROR_INVALID_PRESET, "");
+  g_free ((*error)->message);
+  (*error)->message = g_strdup_vprintf (format, args);
+  va_end (args);
+  return FALSE;
+}
+
+static const char *
+node_kind (JsonNode *node)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node)) return "an object";
+  if (JSON_NODE_HOLDS_ARRAY (node)) return "an array";
+  if (JSON_NODE_HOLDS_NULL (node)) return "null";
+  if (json_node_get_value_type (node) == G_TYPE_STRING) return "a string";
+  if (json_node_get_value_type (node) == G_TYPE_BOOLEAN) return "a boolean";
+  return "a number";
+}
+
+static gboolean
+get_string (JsonNode    *node,
+            const char  *where,
+            char       **out,
+            GError     **error)
+{
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return invalid (error, "%s: expected a string, found %s", where, node_kind (node));
+  g_free (*out);
+  *out = g_strdup (json_node_get_string (node));
+  return TRUE;
+}
+
+static gboolean
+get_choice (JsonNode           *node,
+            const char         *where,
+            const char * const *choices,
+            int                *out,
+            GError            **error)
+{
+  g_autofree char *s = NULL;
+  g_autofree char *allowed = g_strjoinv (", ", (char **) choices);
+
+  if (!get_string (node, where, &s, error))
+    return FALSE;
+  for (int i = 0; choices[i]; i++)
+    if (g_str_equal (choices[i], s))
+      {
+        *out = i;
+        return TRUE;
+      }
+  return invalid (error, "%s: invalid value “%s”; expected one of %s", where, s, allowed);
+}
+
+static gboolean
+expect_object (JsonNode    *node,
+               const char  *where,
+               GError     **error)
+{
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return invalid (error, "%s: expected an object, found %s", where, node_kind (node));
+  return TRUE;
+}
+
+static gboolean
+unknown_key (const char          *where,
+             const char          *key,
+             const char * const  *known,
+             GError             **error)
+{
+  g_autofree char *allowed = g_strjoinv (", ", (char **) known);
+
+  return invalid (error, "%s: unknown key “%s”; expected one of %s", where, key, allowed);
+}
+
+static gboolean
+load_section (JsonObject         *obj,
+              const char         *section,
+              const char         *where,
+              GradlensRunConfig  *config,
+              GError            **error)
+{
+  g_autoptr(GList) members = json_object_get_members (obj);
+  guint n;
+  const GradlensField *fields = gradlens_fields (&n);
+  g_autoptr(GPtrArray) known = g_ptr_array_new ();
+
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (fields[i].section, section) == 0)
+      g_ptr_array_add (known, (gpointer) fields[i].key);
+  g_ptr_array_add (known, NULL);
+
+  for (GList *l = members; l; l = l->next)
+    {
+      const char *key = l->data;
+      const GradlensField *field = gradlens_field_lookup (section, key);
+      g_autofree char *path = g_strdup_printf ("%s.%s", where, key);
+
+      if (field == NULL)
+        return unknown_key (where, key, (const char * const *) known->pdata, error);
+      if (!gradlens_field_set_json (field, json_object_get_member (obj, key), path, config, error))
+        {
+          (*error)->domain = GRADLENS_ERROR;
+          (*error)->code = GRADLENS_ERROR_INVALID_PRESET;
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+load_run (JsonNode           *node,
+          const char         *where,
+          GradlensRunConfig  *config,
+          GError            **error)
+{
+  static const char * const keys[] = { "label", "color", "network", "init", "data", "dtype", NULL };
+  g_autoptr(GList) members = NULL;
+  JsonObject *obj;
+
+  if (!expect_object (node, where, error))
+    return FALSE;
+  obj = json_node_get_object (node);
+  members = json_object_get_members (obj);
+  for (GList *l = members; l; l = l->next)
+    {
+      const char *key = l->data;
+      JsonNode *value = json_object_get_member (obj, key);
+      g_autofree char *path = g_strdup_printf ("%s.%s", where, key);
+
+      if (g_str_equal (key, "label"))
+        {
+          if (!get_string (value, path, &config->label, error))
+            return FALSE;
+        }
+      else if (g_str_equal (key, "color"))
+        {
+          if (!get_string (value, path, &config->color, error))
+            return FALSE;
+        }
+      else if (g_str_equal (key, "network") || g_str_equal (key, "init") || g_str_equal (key, "data"))
+        {
+          if (!expect_object (value, path, error)
+              || !load_section (json_node_get_object (value), key, path, config, error))
+            return FALSE;
+        }
+      else if (g_str_equal (key, "dtype"))
+        {
+          if (!gradlens_field_set_json (gradlens_field_lookup (NULL, "dtype"), value, path, config, error))
+            {
+              (*error)->code = GRADLENS_ERROR_INVALID_PRESET;
+              return FALSE;
+            }
+        }
+      else
+        return unknown_key (where, key, keys, error);
+    }
+
+  if (!gradlens_run_config_validate (config, GRADLENS_NAMING_PRESET, 0, error))
+    {
+      g_prefix_error (error, "%s: ", where);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+load_plot (JsonNode              *node,
+           GradlensPlotSettings  *plot,
+           GError               **error)
+{
+  static const char * const keys[] = { "y_scale", "x_axis", "theme", "title", "x_title", "y_title", NULL };
+  static const char * const scales[] = { "log", "linear", NULL };
+  static const char * const axes[] = { "parameter", "layer", NULL };
+  static const char * const themes[] = { "dark", "light", NULL };
+  g_autoptr(GList) members = NULL;
+  JsonObject *obj;
+
+  if (!expect_object (node, "plot", error))
+    return FALSE;
+  obj = json_node_get_object (node);
+  members = json_object_get_members (obj);
+  for (GList *l = members; l; l = l->next)
+    {
+      const char *key = l->data;
+      JsonNode *value = json_object_get_member (obj, key);
+      g_autofree char *path = g_strdup_printf ("plot.%s", key);
+      int choice = 0;
+      gboolean ok;
+
+      if (g_str_equal (key, "y_scale"))
+        ok = get_choice (value, path, scales, &choice, error) && ((plot->y_scale = choice), TRUE);
+      else if (g_str_equal (key, "x_axis"))
+        ok = get_choice (value, path, axes, &choice, error) && ((plot->x_axis = choice), TRUE);
+      else if (g_str_equal (key, "theme"))
+        ok = get_choice (value, path, themes, &choice, error) && ((plot->theme = choice), TRUE);
+      else if (g_str_equal (key, "title"))
+        ok = get_string (value, path, &plot->title, error);
+      else if (g_str_equal (key, "x_title"))
+        ok = get_string (value, path, &plot->x_title, error);
+      else if (g_str_equal (key, "y_title"))
+        ok = get_string (value, path, &plot->y_title, error);
+      else
+        ok = unknown_key ("plot", key, keys, error);
+      if (!ok)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+load_root (JsonNode        *root,
+           GradlensPreset  *preset,
+           GError         **error)
+{
+  static const char * const keys[] = { "format", "version", "title", "plot", "runs", NULL };
+  g_autoptr(GList) members = NULL;
+  JsonObject *obj;
+  JsonNode *node;
+  JsonArray *runs;
+  guint n_runs;
+
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return invalid (error, "expected a JSON object with \"format\": \"gradlens-preset\", found %s",
+                    root ? node_kind (root) : "nothing");
+  obj = json_node_get_object (root);
+
+  node = json_object_get_member (obj, "format");
+  if (node == NULL)
+    return invalid (error, "format: missing; a preset starts with \"format\": \"gradlens-preset\"");
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING
+      || !g_str_equal (json_node_get_string (node), "gradlens-preset"))
+    return invalid (error, "format: expected \"gradlens-preset\"; this is not a Gradlens preset");
+
+  node = json_object_get_member (obj, "version");
+  if (node != NULL)
+    {
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+        return invalid (error, "version: expected the integer 1, found %s", node_kind (node));
+      if (json_node_get_int (node) != 1)
+        return invalid (error, "version: invalid value %" G_GINT64_FORMAT "; this Gradlens reads version 1",
+                        json_node_get_int (node));
+    }
+
+  members = json_object_get_members (obj);
+  for (GList *l = members; l; l = l->next)
+    {
+      const char *key = l->data;
+      gboolean known = FALSE;
+
+      for (int i = 0; keys[i]; i++)
+        known |= g_str_equal (keys[i], key);
+      if (!known)
+        return unknown_key ("preset", key, keys, error);
+    }
+
+  node = json_object_get_member (obj, "title");
+  if (node != NULL && !get_string (node, "title", &preset->title, error))
+    return FALSE;
+
+  node = json_object_get_member (obj, "plot");
+  if (node != NULL && !load_plot (node, &preset->plot, error))
+    return FALSE;
+
+  node = json_object_get_member (obj, "runs");
+  if (node == NULL)
+    return invalid (error, "runs: missing; a preset needs at least one run");
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return invalid (error, "runs: expected an array, found %s", node_kind (node));
+  runs = json_node_get_array (node);
+  n_runs = json_array_get_length (runs);
+  if (n_runs < 1 || n_runs > GRADLENS_PRESET_MAX_RUNS)
+    return invalid (error, "runs: %u runs; expected from 1 to %d", n_runs, GRADLENS_PRESET_MAX_RUNS);
+
+  for (guint i = 0; i < n_runs; i++)
+    {
+      g_autofree char *where = g_strdup_printf ("runs[%u]", i);
+      g_autoptr(GradlensRunConfig) config = gradlens_run_config_new ();
+
+      if (!load_run (json_array_get_element (runs, i), where, config, error))
+        return FALSE;
+      g_ptr_array_add (preset->runs, g_steal_pointer (&config));
+    }
+  return TRUE;
+}
+
+GradlensPreset *
+gradlens_preset_load_data (const char  *data,
+                           gssize       length,
+                           const char  *name,
+                           GError     **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GradlensPreset) preset = NULL;
+  g_autoptr(GError) local = NULL;
+  gsize len;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  len = length < 0 ? strlen (data) : (gsize) length;
+  if (name == NULL)
+    name = "preset";
+  if (len > GRADLENS_PRESET_MAX_BYTES)
+    {
+      g_set_error (error, GRADLENS_ERROR, GRADLENS_ERROR_TOO_LARGE,
+                   "%s: %" G_GSIZE_FORMAT " bytes; presets larger than 16 MiB are refused", name, len);
+      return NULL;
+    }
+  if (!g_utf8_validate (data, (gssize) len, NULL) || memchr (data, '\0', len) != NULL)
+    {
+      g_set_error (error, GRADLENS_ERROR, GRADLENS_ERROR_INVALID_PRESET,
+                   "%s: not a text file (invalid UTF-8 or a zero byte); a preset is a JSON file", name);
+      return NULL;
+    }
+  if (!check_nesting (data, len, &local))
+    {
+      g_set_error (error, GRADLENS_ERROR, GRADLENS_ERROR_INVALID_PRESET, "%s: %s", name, local->message);
+      return NULL;
+    }
+
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, data, (gssize) len, &local))
+    {
+      g_set_error (error, GRADLENS_ERROR, GRADLENS_ERROR_INVALID_PRESET,
+                   "%s: not valid JSON: %s", name, local->message);
+      return NULL;
+    }
+
+  preset = gradlens_preset_new ();
+  if (!load_root (json_parser_get_root (parser), preset, &local))
+    {
+      g_set_error (error, GRADLENS_ERROR, local->code == GRADLENS_ERROR_INVALID_VALUE
+                                              ? GRADLENS_ERROR_INVALID_PRESET : local->code,
+                   "%s: %s", name, local->message);
+      return NULL;
+    }
+  return g_steal_pointer (&preset);
+}
+
+GradlensPreset *
+gradlens_preset_load_path (const char  *path,
+                           GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) local = NULL;
+  g_autofree char *buf = NULL;
+  gsize n_read = 0;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NONE, NULL, &local);
+  if (info == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, local->code, "%s: %s", path, local->message);
+      return NULL;
+    }
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY, "%s: is a folder, not a preset file", path);
+      return NULL;
+    }
+  if (g_file_info_get_size (info) > GRADLENS_PRESET_MAX_BYTES)
+    {
+      g_set_error (error, GRADLENS_ERROR, GRADLENS_ERROR_TOO_LARGE,
+                   "%s: %" G_GOFFSET_FORMAT " bytes; presets larger than 16 MiB are refused",
+                   path, g_file_info_get_size (info));
+      return NULL;
+    }
+
+  stream = g_file_read (file, NULL, &local);
+  if (stream == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, local->code, "%s: %s", path, local->message);
+      return NULL;
+    }
+  /* read at most one byte past the limit: the file may be growing, or a pipe */
+  buf = g_malloc (GRADLENS_PRESET_MAX_BYTES + 2);
+  if (!g_input_stream_read_all (G_INPUT_STREAM (stream), buf, GRADLENS_PRESET_MAX_BYTES + 1,
+                                &n_read, NULL, &local))
+    {
+      g_set_error (error, G_IO_ERROR, local->code, "%s: %s", path, local->message);
+      return NULL;
+    }
+  buf[n_read] = '\0';
+  return gradlens_preset_load_data (buf, (gssize) n_read, path, error);
+}
+
+/* ---- saving ----------------------------------------------------------- */
+
+char *
+gradlens_preset_to_data (const GradlensPreset *preset)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "format");
+  json_builder_add_string_value (b, "gradlens-preset");
+  json_builder_set_member_name (b, "version");
+  json_builder_add_int_value (b, 1);
+  json_builder_set_member_name (b, "title");
+  json_builder_add_string_value (b, preset->title ? preset->title : "");
+  json_builder_set_member_name (b, "plot");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "y_scale");
+  json_builder_add_string_value (b, gradlens_y_scale_name (preset->plot.y_scale));
+  json_builder_set_member_name (b, "x_axis");
+  json_builder_add_string_value (b, gradlens_x_axis_name (preset->plot.x_axis));
+  json_builder_set_member_name (b, "theme");
+  json_builder_add_string_value (b, gradlens_theme_name (preset->plot.theme));
+  json_builder_set_member_name (b, "title");
+  json_builder_add_string_value (b, preset->plot.title ? preset->plot.title : "");
+  json_builder_set_member_name (b, "x_title");
+  json_builder_add_string_value (b, preset->plot.x_title ? preset->plot.x_title : "");
+  json_builder_set_member_name (b, "y_title");
+  json_builder_add_string_value (b, preset->plot.y_title ? preset->plot.y_title : "");
+  json_builder_end_object (b);
+
+  json_builder_set_member_name (b, "runs");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < preset->runs->len; i++)
+    {
+      const GradlensRunConfig *run = g_ptr_array_index (preset->runs, i);
+      g_autoptr(JsonBuilder) rb = json_builder_new ();
+      g_autoptr(JsonNode) config = NULL;
+      JsonObject *obj;
+
+      gradlens_run_config_build_json (run, rb);
+      config = json_builder_get_root (rb);
+      obj = json_node_get_object (config);
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "label");
+      json_builder_add_string_value (b, run->label ? run->label : "");
+      if (run->color != NULL)
+        {
+          json_builder_set_member_name (b, "color");
+          json_builder_add_string_value (b, run->color);
+        }
+      for (const char * const *k = (const char * const[]) { "network", "init", "data", "dtype", NULL }; *k; k++)
+        {
+          json_builder_set_member_name (b, *k);
+          json_builder_add_value (b, json_node_copy (json_object_get_member (obj, *k)));
+        }
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+
+  root = json_builder_get_root (b);
+  json_generator_set_root (gen, root);
+  json_generator_set_pretty (gen, TRUE);
+  json_generator_set_indent (gen, 2);
+  text = json_generator_to_data (gen, NULL);
+  return g_strconcat (text, "\n", NULL);
+}
+
+gboolean
+gradlens_preset_save (const GradlensPreset  *preset,
+                      const char            *path,
+                      GError               **error)
+{
+  g_autofree char *data = gradlens_preset_to_data (preset);
+  g_autoptr(GError) local = NULL;
+
+  if (!gradlens_write_file_atomic (path, data, &local))
+    {
+      g_set_error (error, local->domain, local->code, "%s", local->message);
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -1,0 +1,284 @@
+/* gradlens-runner.c
+ * Copyright 2026 The Gradlens authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+#include "gradlens-error.h"
+#include "gradlens-runner.h"
+#include "mlp.h"
+
+typedef struct
+{
+  const GradlensRunConfig *config;
+  GradlensRunResult       *result;
+  GradlensProgressFunc     progress;
+  gpointer                 user_data;
+  GCancellable            *cancellable;
+  volatile int             cancel;      /* read by the MLP between layers */
+  gint                     next_seed;   /* atomic */
+  gint                     done;        /* atomic */
+  gint                     failed;      /* atomic: out of memory */
+  gulong                   cancel_id;
+} RunShared;
+
+static void
+on_cancelled_cb (GCancellable *cancellable,
+                 gpointer      user_data)
+{
+  RunShared *shared = user_data;
+
+  shared->cancel = 1;
+}
+
+static gpointer
+run_worker (gpointer data)
+{
+  RunShared *shared = data;
+  GradlensRunResult *r = shared->result;
+  NnMlp *mlp = nn_mlp_new (&shared->config->nn);
+
+  if (mlp == NULL)
+    {
+      g_atomic_int_set (&shared->failed, 1);
+      shared->cancel = 1;
+      return NULL;
+    }
+  nn_mlp_set_cancel_flag (mlp, &shared->cancel);
+
+  for (;;)
+    {
+      int i = g_atomic_int_add (&shared->next_seed, 1);
+      guint done;
+
+      if (i >= r->n_seeds || shared->cancel)
+        break;
+      nn_mlp_setup (mlp, (guint64) (shared->config->seed + i));
+      r->losses[i] = nn_mlp_step (mlp, r->norms + (gsize) i * r->n_params);
+      if (shared->cancel)
+        break;
+      if (i == 0)
+        nn_mlp_layer_stats (mlp, r->layer_stats);
+      done = (guint) g_atomic_int_add (&shared->done, 1) + 1;
+      if (shared->progress != NULL)
+        shared->progress (done, (guint) r->n_seeds, shared->user_data);
+    }
+  nn_mlp_free (mlp);
+  return NULL;
+}
+
+static int
+compare_doubles (const void *a,
+                 const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  if (isnan (x))
+    return isnan (y) ? 0 : 1;
+  if (isnan (y))
+    return -1;
+  return (x > y) - (x < y);
+}
+
+double
+gradlens_quantile_sorted (const double *sorted,
+                          gsize         n,
+                          double        q)
+{
+  double pos = (double) (n - 1) * q;
+  gsize lo = (gsize) floor (pos);
+  gsize hi = MIN (lo + 1, n - 1);
+
+  return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - (double) lo);
+}
+
+void
+gradlens_stats_compute (double        *values,
+                        gsize          n,
+                        GradlensStats *stats)
+{
+  g_return_if_fail (n > 0);
+
+  qsort (values, n, sizeof (double), compare_doubles);
+  stats->min = values[0];
+  stats->q1 = gradlens_quantile_sorted (values, n, 0.25);
+  stats->median = gradlens_quantile_sorted (values, n, 0.5);
+  stats->q3 = gradlens_quantile_sorted (values, n, 0.75);
+  stats->max = values[n - 1];
+}
+
+double
+gradlens_decay_per_layer (const GradlensRunResult *r)
+{
+  double sx = 0, sy = 0, sxx = 0, sxy = 0, mx, my;
+  int n = 0;
+
+  for (int p = 0; p < r->n_params; p++)
+    {
+      double v = r->grad_norm[p];
+      if (!r->is_weight[p] || !isfinite (v) || v <= 0)
+        continue;
+      sx += r->layers[p];
+      sy += log10 (v);
+      n++;
+    }
+  if (n < 2)
+    return NAN;
+  mx = sx / n;
+  my = sy / n;
+  for (int p = 0; p < r->n_params; p++)
+    {
+      double v = r->grad_norm[p];
+      if (!r->is_weight[p] || !isfinite (v) || v <= 0)
+        continue;
+      sxx += (r->layers[p] - mx) * (r->layers[p] - mx);
+      sxy += (r->layers[p] - mx) * (log10 (v) - my);
+    }
+  return pow (10, -(sxy / sxx));
+}
+
+static GradlensRunResult *
+result_new (const GradlensRunConfig *config)
+{
+  GradlensRunResult *r = g_new0 (GradlensRunResult, 1);
+  const NnConfig *nn = &config->nn;
+  int n = nn_config_n_params (nn);
+
+  gradlens_run_config_copy (&r->config, config);
+  r->n_params = n;
+  r->names = g_new0 (char *, n + 1);
+  r->layers = g_new0 (int, n);
+  r->is_weight = g_new0 (gboolean, n);
+  r->rows = g_new0 (int, n);
+  r->cols = g_new0 (int, n);
+  for (int p = 0; p < n; p++)
+    {
+      r->layers[p] = p / 2 + 1;
+      r->is_weight[p] = p % 2 == 0;
+      r->names[p] = g_strdup_printf ("lin%d.%s", r->layers[p], r->is_weight[p] ? "weight" : "bias");
+      nn_config_param_shape (nn, p, &r->rows[p], &r->cols[p]);
+      if (!r->is_weight[p])
+        r->cols[p] = 0;
+    }
+  r->n_seeds = config->seeds;
+  r->losses = g_new0 (double, r->n_seeds);
+  r->norms = g_try_new0 (double, (gsize) r->n_seeds * n);
+  r->grad_norm = g_new0 (double, n);
+  r->depth = nn->depth;
+  r->layer_stats = g_new0 (NnLayerStats, nn->depth);
+  r->decay_per_layer = NAN;
+  if (r->norms == NULL)
+    {
+      gradlens_run_result_free (r);
+      return NULL;
+    }
+  return r;
+}
+
+void
+gradlens_run_result_free (GradlensRunResult *r)
+{
+  if (r == NULL)
+    return;
+  gradlens_run_config_clear (&r->config);
+  g_strfreev (r->names);
+  g_free (r->layers);
+  g_free (r->is_weight);
+  g_free (r->rows);
+  g_free (r->cols);
+  g_free (r->losses);
+  g_free (r->norms);
+  g_free (r->stats);
+  g_free (r->grad_norm);
+  g_free (r->layer_stats);
+  g_free (r);
+}
+
+GradlensRunResult *
+gradlens_run (const GradlensRunConfig  *config,
+              guint                     n_threads,
+              guint64                   memory_limit,
+              GradlensProgressFunc      progress,
+              gpointer                  user_data,
+              GCancellable             *cancellable,
+              GError                  **error)
+{
+  RunShared shared = { 0 };
+  GradlensRunResult *r;
+  GThread *threads[64];
+  guint n_extra;
+
+  g_return_val_if_fail (config != NULL, NULL);
+
+  if (n_threads == 0)
+    n_threads = g_get_num_processors ();
+  n_threads = CLAMP (n_threads, 1, MIN ((guint) config->seeds, G_N_ELEMENTS (threads) + 1));
+
+  if (!gradlens_run_config_validate (config, GRADLENS_NAMING_PRESET, memory_limit, error))
+    return NULL;
+  /* each thread has its own network: stay under the limit with fewer threads */
+  if (memory_limit > 0)
+    while (n_threads > 1 && gradlens_run_config_memory (config) * n_threads > memory_limit)
+      n_threads--;
+
+  r = result_new (config);
+  if (r == NULL)
+    {
+      g_set_error (error, GRADLENS_ERROR, GRADLENS_ERROR_FAILED,
+                   "out of memory for the results of %d seeds", config->seeds);
+      return NULL;
+    }
+
+  shared.config = config;
+  shared.result = r;
+  shared.progress = progress;
+  shared.user_data = user_data;
+  shared.cancellable = cancellable;
+  if (cancellable != NULL)
+    shared.cancel_id = g_cancellable_connect (cancellable, G_CALLBACK (on_cancelled_cb), &shared, NULL);
+
+  n_extra = n_threads - 1;
+  for (guint t = 0; t < n_extra; t++)
+    threads[t] = g_thread_new ("gradlens-seeds", run_worker, &shared);
+  run_worker (&shared);
+  for (guint t = 0; t < n_extra; t++)
+    g_thread_join (threads[t]);
+
+  if (cancellable != NULL)
+    g_cancellable_disconnect (cancellable, shared.cancel_id);
+
+  if (g_atomic_int_get (&shared.failed))
+    {
+      g_autofree char *need = g_format_size_full (gradlens_run_config_memory (config), G_FORMAT_SIZE_IEC_UNITS);
+      g_set_error (error, GRADLENS_ERROR, GRADLENS_ERROR_FAILED,
+                   "out of memory: the network needs about %s", need);
+      gradlens_run_result_free (r);
+      return NULL;
+    }
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      gradlens_run_result_free (r);
+      return NULL;
+    }
+
+  if (r->n_seeds == 1)
+    memcpy (r->grad_norm, r->norms, sizeof (double) * r->n_params);
+  else
+    {
+      g_autofree double *column = g_new (double, r->n_seeds);
+
+      r->stats = g_new0 (GradlensStats, r->n_params);
+      for (int p = 0; p < r->n_params; p++)
+        {
+          for (int s = 0; s < r->n_seeds; s++)
+            column[s] = r->norms[(gsize) s * r->n_params + p];
+          gradlens_stats_compute (column, r->n_seeds, &r->stats[p]);
+          r->grad_norm[p] = r->stats[p].median;
+        }
+    }
+  r->decay_per_layer = gradlens_decay_per_layer (r);
+  return r;
+}

@@ -1,0 +1,73 @@
+/* gradlens-runner.h
+ * Copyright 2026 The Gradlens authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "gradlens-config.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  double min;
+  double q1;
+  double median;
+  double q3;
+  double max;
+} GradlensStats;
+
+/* The result of one run (one configuration, one or more seeds). */
+typedef struct
+{
+  GradlensRunConfig config;
+  int               n_params;
+  char            **names;        /* "lin1.weight", ... (NULL-terminated) */
+  int              *layers;       /* 1-based layer of each parameter */
+  gboolean         *is_weight;
+  int              *rows;
+  int              *cols;         /* 0 for a bias (a vector) */
+  int               n_seeds;
+  double           *losses;       /* per seed */
+  double           *norms;        /* n_seeds x n_params, seed-major */
+  GradlensStats    *stats;        /* per parameter, NULL with one seed */
+  double           *grad_norm;    /* per parameter: the value, or the median */
+  double            decay_per_layer;   /* NAN when undefined */
+  int               depth;
+  NnLayerStats     *layer_stats;  /* depth entries, over the first seed */
+} GradlensRunResult;
+
+/* called from worker threads: done of total seeds are finished */
+typedef void (*GradlensProgressFunc) (guint    done,
+                                      guint    total,
+                                      gpointer user_data);
+
+/* Runs config (validated first against memory_limit; 0 = no limit) with its
+ * seeds spread over up to n_threads threads (0 = one per core). Stops
+ * promptly with G_IO_ERROR_CANCELLED when cancellable is cancelled.
+ * Returns: (transfer full): the result, or NULL with error set */
+GradlensRunResult *gradlens_run              (const GradlensRunConfig  *config,
+                                              guint                     n_threads,
+                                              guint64                   memory_limit,
+                                              GradlensProgressFunc      progress,
+                                              gpointer                  user_data,
+                                              GCancellable             *cancellable,
+                                              GError                  **error);
+void               gradlens_run_result_free  (GradlensRunResult        *result);
+
+/* numpy's default quantile (linear interpolation between closest ranks) of
+ * n values; the array is sorted in place (NaN last) */
+double             gradlens_quantile_sorted  (const double             *sorted,
+                                              gsize                     n,
+                                              double                    q);
+void               gradlens_stats_compute    (double                   *values,
+                                              gsize                     n,
+                                              GradlensStats            *stats);
+/* 10^(-slope) of the least-squares line through log10 of the finite,
+ * non-zero weight gradient norms against the layer; NAN with < 2 points */
+double             gradlens_decay_per_layer  (const GradlensRunResult  *result);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GradlensRunResult, gradlens_run_result_free)
+
+G_END_DECLS
