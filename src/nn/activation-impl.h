@@ -38,7 +38,7 @@ FN (nn_act_forward) (NnActivation  act,
       break;
     case NN_ACT_ELU:
       for (size_t i = 0; i < n; i++)
-        y[i] = z[i] <= 0 ? EXPM1 (z[i]) : z[i];
+        y[i] = z[i] <= 0 ? EXP (z[i]) - (REAL) 1 : z[i];   /* PyTorch: exp - 1, not expm1 */
       break;
     case NN_ACT_GELU:
       for (size_t i = 0; i < n; i++)
@@ -46,7 +46,7 @@ FN (nn_act_forward) (NnActivation  act,
       break;
     case NN_ACT_SELU:
       for (size_t i = 0; i < n; i++)
-        y[i] = z[i] <= 0 ? EXPM1 (z[i]) * (REAL) (NN_SELU_ALPHA * NN_SELU_SCALE)
+        y[i] = z[i] <= 0 ? (EXP (z[i]) - (REAL) 1) * ((REAL) NN_SELU_ALPHA * (REAL) NN_SELU_SCALE)
                          : z[i] * (REAL) NN_SELU_SCALE;
       break;
     case NN_ACT_SOFTPLUS:
@@ -106,7 +106,7 @@ FN (nn_act_backward) (NnActivation  act,
       break;
     case NN_ACT_SELU:
       for (size_t i = 0; i < n; i++)
-        dz[i] = z[i] <= 0 ? dy[i] * (REAL) (NN_SELU_ALPHA * NN_SELU_SCALE) * EXP (z[i])
+        dz[i] = z[i] <= 0 ? dy[i] * ((REAL) NN_SELU_ALPHA * (REAL) NN_SELU_SCALE) * EXP (z[i])
                           : dy[i] * (REAL) NN_SELU_SCALE;
       break;
     case NN_ACT_SOFTPLUS:

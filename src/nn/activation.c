@@ -69,7 +69,6 @@ vec_sigmoid_f64 (const double *z,
 #define REAL  float
 #define SFX   f32
 #define EXP   expf
-#define EXPM1 expm1f
 #define LOG1P log1pf
 #define ERF   erff
 #define TANH  tanhf
@@ -77,7 +76,6 @@ vec_sigmoid_f64 (const double *z,
 #undef REAL
 #undef SFX
 #undef EXP
-#undef EXPM1
 #undef LOG1P
 #undef ERF
 #undef TANH
@@ -85,7 +83,6 @@ vec_sigmoid_f64 (const double *z,
 #define REAL  double
 #define SFX   f64
 #define EXP   exp
-#define EXPM1 expm1
 #define LOG1P log1p
 #define ERF   erf
 #define TANH  tanh

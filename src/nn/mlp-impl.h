@@ -9,35 +9,40 @@
 #define NN_CAT(a, b)  NN_CAT_ (a, b)
 #define FN(name)      NN_CAT (name, SFX)
 
-/* z (n, out) = x (n, in) . w (out, in)^T + b (out) */
+/* Activations are stored feature-major, transposed from PyTorch's (n, f):
+ * h is (in, n), z is (out, n). Every loop below then runs along the
+ * samples, which vectorises even when the layers are 10 wide.
+ *
+ * forward: z (out, n) = w (out, in) . h (in, n) + b (out) */
 NN_HOT static void
-FN (linear_forward_small) (const REAL *x,
-                           const REAL *w,
-                           const REAL *b,
-                           REAL       *z,
-                           int         n,
-                           int         in,
-                           int         out)
+FN (linear_forward_small) (const REAL * restrict h,
+                           const REAL * restrict w,
+                           const REAL * restrict b,
+                           REAL       * restrict z,
+                           int                   n,
+                           int                   in,
+                           int                   out)
 {
-  for (int s = 0; s < n; s++)
+  for (int o = 0; o < out; o++)
     {
-      const REAL *xs = x + (size_t) s * in;
-      REAL *zs = z + (size_t) s * out;
+      REAL *zo = z + (size_t) o * n;
+      const REAL *wo = w + (size_t) o * in;
 
-      for (int o = 0; o < out; o++)
+      for (int s = 0; s < n; s++)
+        zo[s] = b[o];
+      for (int i = 0; i < in; i++)
         {
-          const REAL *wo = w + (size_t) o * in;
-          REAL acc = 0;
+          const REAL wi = wo[i];
+          const REAL *hi = h + (size_t) i * n;
 
-          for (int i = 0; i < in; i++)
-            acc += xs[i] * wo[i];
-          zs[o] = acc + b[o];
+          for (int s = 0; s < n; s++)
+            zo[s] += wi * hi[s];
         }
     }
 }
 
 static void
-FN (linear_forward) (const REAL *x,
+FN (linear_forward) (const REAL *h,
                      const REAL *w,
                      const REAL *b,
                      REAL       *z,
@@ -47,99 +52,118 @@ FN (linear_forward) (const REAL *x,
 {
   if (use_blas (n, in, out))
     {
-      for (int s = 0; s < n; s++)
-        memcpy (z + (size_t) s * out, b, sizeof (REAL) * out);
-      GEMM (CblasRowMajor, CblasNoTrans, CblasTrans, n, out, in,
-            1, x, in, w, in, 1, z, out);
+      for (int o = 0; o < out; o++)
+        for (int s = 0; s < n; s++)
+          z[(size_t) o * n + s] = b[o];
+      GEMM (CblasRowMajor, CblasNoTrans, CblasNoTrans, out, n, in,
+            1, w, in, h, n, 1, z, n);
     }
   else
-    FN (linear_forward_small) (x, w, b, z, n, in, out);
+    FN (linear_forward_small) (h, w, b, z, n, in, out);
 }
 
-/* from dz (n, out) and x (n, in): dw (out, in) = dz^T . x, db (out) = the
- * column sums of dz, and, when dx is not NULL, dx (n, in) = dz . w */
+/* backward, from dz (out, n) and h (in, n):
+ *   dw (out, in) = dz . h^T      db (out) = the row sums of dz
+ *   dh (in, n) = w^T . dz        (skipped when dh is NULL: the first layer) */
 NN_HOT static void
-FN (linear_backward_small) (const REAL *dz,
-                            const REAL *x,
-                            const REAL *w,
-                            REAL       *dw,
-                            REAL       *db,
-                            REAL       *dx,
-                            int         n,
-                            int         in,
-                            int         out)
+FN (linear_backward_small) (const REAL * restrict dz,
+                            const REAL * restrict h,
+                            const REAL * restrict w,
+                            REAL       * restrict dw,
+                            REAL       * restrict db,
+                            REAL       * restrict dh,
+                            int                   n,
+                            int                   in,
+                            int                   out)
 {
-  memset (dw, 0, sizeof (REAL) * out * in);
-  memset (db, 0, sizeof (REAL) * out);
-  for (int s = 0; s < n; s++)
+  for (int o = 0; o < out; o++)
     {
-      const REAL *xs = x + (size_t) s * in;
-      const REAL *dzs = dz + (size_t) s * out;
+      const REAL *dzo = dz + (size_t) o * n;
+      REAL acc = 0;
 
-      for (int o = 0; o < out; o++)
-        {
-          REAL g = dzs[o];
-          REAL *dwo = dw + (size_t) o * in;
-
-          db[o] += g;
-          for (int i = 0; i < in; i++)
-            dwo[i] += g * xs[i];
-        }
-    }
-  if (dx == NULL)
-    return;
-  for (int s = 0; s < n; s++)
-    {
-      const REAL *dzs = dz + (size_t) s * out;
-      REAL *dxs = dx + (size_t) s * in;
-
+      for (int s = 0; s < n; s++)
+        acc += dzo[s];
+      db[o] = acc;
       for (int i = 0; i < in; i++)
-        dxs[i] = 0;
+        {
+          const REAL *hi = h + (size_t) i * n;
+          REAL dot = 0;
+
+          for (int s = 0; s < n; s++)
+            dot += dzo[s] * hi[s];
+          dw[(size_t) o * in + i] = dot;
+        }
+    }
+  if (dh == NULL)
+    return;
+  for (int i = 0; i < in; i++)
+    {
+      REAL *dhi = dh + (size_t) i * n;
+
+      for (int s = 0; s < n; s++)
+        dhi[s] = 0;
       for (int o = 0; o < out; o++)
         {
-          REAL g = dzs[o];
-          const REAL *wo = w + (size_t) o * in;
+          const REAL woi = w[(size_t) o * in + i];
+          const REAL *dzo = dz + (size_t) o * n;
 
-          for (int i = 0; i < in; i++)
-            dxs[i] += g * wo[i];
+          for (int s = 0; s < n; s++)
+            dhi[s] += woi * dzo[s];
         }
     }
 }
 
 NN_HOT static void
-FN (column_sums) (const REAL *dz,
-                  REAL       *db,
-                  int         n,
-                  int         out)
+FN (row_sums) (const REAL * restrict dz,
+               REAL       * restrict db,
+               int                   n,
+               int                   out)
 {
-  memset (db, 0, sizeof (REAL) * out);
-  for (int s = 0; s < n; s++)
-    for (int o = 0; o < out; o++)
-      db[o] += dz[(size_t) s * out + o];
+  for (int o = 0; o < out; o++)
+    {
+      const REAL *dzo = dz + (size_t) o * n;
+      REAL acc = 0;
+
+      for (int s = 0; s < n; s++)
+        acc += dzo[s];
+      db[o] = acc;
+    }
 }
 
 static void
 FN (linear_backward) (const REAL *dz,
-                      const REAL *x,
+                      const REAL *h,
                       const REAL *w,
                       REAL       *dw,
                       REAL       *db,
-                      REAL       *dx,
+                      REAL       *dh,
                       int         n,
                       int         in,
                       int         out)
 {
   if (!use_blas (n, in, out))
     {
-      FN (linear_backward_small) (dz, x, w, dw, db, dx, n, in, out);
+      FN (linear_backward_small) (dz, h, w, dw, db, dh, n, in, out);
       return;
     }
-  GEMM (CblasRowMajor, CblasTrans, CblasNoTrans, out, in, n,
-        1, dz, out, x, in, 0, dw, in);
-  FN (column_sums) (dz, db, n, out);
-  if (dx != NULL)
-    GEMM (CblasRowMajor, CblasNoTrans, CblasNoTrans, n, in, out,
-          1, dz, out, w, in, 0, dx, in);
+  GEMM (CblasRowMajor, CblasNoTrans, CblasTrans, out, in, n,
+        1, dz, n, h, n, 0, dw, in);
+  FN (row_sums) (dz, db, n, out);
+  if (dh != NULL)
+    GEMM (CblasRowMajor, CblasTrans, CblasNoTrans, in, n, out,
+          1, w, in, dz, n, 0, dh, n);
+}
+
+/* (rows, cols) -> (cols, rows) */
+static void
+FN (transpose) (const REAL *src,
+                REAL       *dst,
+                int         rows,
+                int         cols)
+{
+  for (int r = 0; r < rows; r++)
+    for (int c = 0; c < cols; c++)
+      dst[(size_t) c * rows + r] = src[(size_t) r * cols + c];
 }
 
 /* param.grad.norm(): PyTorch squares and sums in the tensor's type, so in
@@ -166,8 +190,11 @@ FN (mlp_setup) (NnMlp    *mlp,
   REAL *params = mlp->params;
 
   nn_rng_seed (&mlp->rng, seed);
-  FN (nn_rng_normal) (&mlp->rng, mlp->x, (size_t) c->samples * c->inputs, 0, 1);
-  FN (nn_rng_normal) (&mlp->rng, mlp->y, (size_t) c->samples * c->outputs, 0, 1);
+  /* X = randn (samples, inputs), Y = randn (samples, outputs); kept transposed */
+  FN (nn_rng_normal) (&mlp->rng, mlp->work0, (size_t) c->samples * c->inputs, 0, 1);
+  FN (transpose) (mlp->work0, mlp->x, c->samples, c->inputs);
+  FN (nn_rng_normal) (&mlp->rng, mlp->work0, (size_t) c->samples * c->outputs, 0, 1);
+  FN (transpose) (mlp->work0, mlp->y, c->samples, c->outputs);
   for (int l = 0; l < c->depth; l++)
     nn_init_linear_default (&mlp->rng, c->dtype, params + mlp->w_off[l],
                             params + mlp->b_off[l], mlp->out[l], mlp->in[l]);
@@ -312,7 +339,7 @@ FN (mlp_layer_stats) (const NnMlp  *mlp,
         {
           bool all_zero = true;
           for (int s = 0; s < c->samples && all_zero; s++)
-            all_zero = d[(size_t) s * out + o] == 0;
+            all_zero = d[(size_t) o * c->samples + s] == 0;
           dead += all_zero;
         }
       stats[l].pre_mean = sz;

@@ -36,7 +36,9 @@ void            nn_mlp_layer_stats  (const NnMlp    *mlp,
                                      NnLayerStats   *stats);
 
 /* raw access for tests: parameter p (see nn_config_param_shape) and its
- * gradient, as float or double according to the dtype; X and Y */
+ * gradient, as float or double according to the dtype (row-major, like
+ * PyTorch); X and Y, stored transposed: (inputs, samples) and
+ * (outputs, samples) */
 void           *nn_mlp_param        (NnMlp          *mlp,
                                      int             p);
 void           *nn_mlp_grad         (NnMlp          *mlp,
