@@ -16,6 +16,7 @@
 #include "gradlens-export.h"
 #include "gradlens-preset.h"
 #include "gradlens-runner.h"
+#include "gradlens-sweep.h"
 #include "mlp.h"
 
 typedef struct
@@ -35,6 +36,7 @@ typedef struct
   char     *theme;
   char     *y_scale;
   char     *x_axis;
+  char     *depths;
 } CliOptions;
 
 static CliOptions *current;   /* for the option callbacks */
@@ -248,6 +250,7 @@ cli_options_clear (CliOptions *opts)
   g_clear_pointer (&opts->theme, g_free);
   g_clear_pointer (&opts->y_scale, g_free);
   g_clear_pointer (&opts->x_axis, g_free);
+  g_clear_pointer (&opts->depths, g_free);
 }
 
 static void
@@ -479,6 +482,130 @@ cmd_bench (int    argc,
 }
 
 static void
+add_stats_json (JsonBuilder         *b,
+                const GradlensStats *st)
+{
+  const char *names[] = { "min", "q1", "median", "q3", "max" };
+  double values[] = { st->min, st->q1, st->median, st->q3, st->max };
+
+  json_builder_set_member_name (b, "stats");
+  json_builder_begin_object (b);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      json_builder_set_member_name (b, names[i]);
+      if (isfinite (values[i]))
+        json_builder_add_double_value (b, values[i]);
+      else
+        json_builder_add_null_value (b);
+    }
+  json_builder_end_object (b);
+}
+
+static int
+cmd_sweep (int    argc,
+           char **argv)
+{
+  g_auto(CliOptions) opts;
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) runs = NULL;
+  g_autofree int *depths = NULL;
+  g_autofree GradlensSweepPoint *points = NULL;
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *text = NULL;
+  const GradlensRunConfig *config;
+  guint n_depths = 0;
+  GOptionEntry entries[] = {
+    { "preset", 0, 0, G_OPTION_ARG_FILENAME, NULL, "Sweep the first run of a preset file", "FILE" },
+    { "depths", 0, 0, G_OPTION_ARG_STRING, NULL, "Depths FROM:TO[:STEP] (default 1:20)", "FROM:TO[:STEP]" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, NULL, "Output format: json or table (default json)", "FORMAT" },
+    { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL, "Write to FILE instead of standard output", "FILE" },
+    { NULL }
+  };
+
+  cli_options_init (&opts);
+  entries[0].arg_data = &opts.preset;
+  entries[1].arg_data = &opts.depths;
+  entries[2].arg_data = &opts.format;
+  entries[3].arg_data = &opts.output;
+  context = new_context ("sweep", "the first layer's weight gradient norm against depth", &opts, entries);
+  if (!parse_context (context, &argc, &argv, &error))
+    return fail ("sweep", error);
+  if (opts.format == NULL)
+    opts.format = g_strdup ("json");
+  if (!g_str_equal (opts.format, "json") && !g_str_equal (opts.format, "table"))
+    return usage_error ("sweep", "--format: invalid value “%s”; expected one of json, table", opts.format);
+  if (!gradlens_parse_depths (opts.depths ? opts.depths : "1:20", &depths, &n_depths, &error))
+    return fail ("sweep", error);
+
+  runs = collect_runs (&opts, NULL, &error);
+  if (runs == NULL)
+    return fail ("sweep", error);
+  config = g_ptr_array_index (runs, 0);
+  points = gradlens_sweep (config, depths, n_depths, 0, GRADLENS_DEFAULT_MEMORY_LIMIT,
+                           NULL, NULL, NULL, &error);
+  if (points == NULL)
+    return fail ("sweep", error);
+
+  if (g_str_equal (opts.format, "table"))
+    {
+      GString *s = g_string_new (NULL);
+
+      g_string_append_printf (s, "%-6s %14s", "depth", "lin1.weight");
+      if (config->seeds > 1)
+        g_string_append_printf (s, " %14s %14s %14s %14s", "min", "q1", "q3", "max");
+      g_string_append_c (s, '\n');
+      for (guint i = 0; i < n_depths; i++)
+        {
+          g_string_append_printf (s, "%-6d %14.6e", points[i].depth, points[i].value);
+          if (config->seeds > 1)
+            g_string_append_printf (s, " %14.6e %14.6e %14.6e %14.6e", points[i].stats.min,
+                                    points[i].stats.q1, points[i].stats.q3, points[i].stats.max);
+          g_string_append_c (s, '\n');
+        }
+      text = g_string_free (s, FALSE);
+    }
+  else
+    {
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "sweep");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < n_depths; i++)
+        {
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "depth");
+          json_builder_add_int_value (b, points[i].depth);
+          json_builder_set_member_name (b, "first_weight_grad_norm");
+          if (isfinite (points[i].value))
+            json_builder_add_double_value (b, points[i].value);
+          else
+            {
+              json_builder_add_null_value (b);
+              json_builder_set_member_name (b, "non_finite");
+              json_builder_add_string_value (b, isnan (points[i].value) ? "nan" : "inf");
+            }
+          if (config->seeds > 1)
+            add_stats_json (b, &points[i].stats);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+      root = json_builder_get_root (b);
+      json_generator_set_root (gen, root);
+      json_generator_set_pretty (gen, TRUE);
+      json_generator_set_indent (gen, 1);
+      json = json_generator_to_data (gen, NULL);
+      text = g_strconcat (json, "\n", NULL);
+    }
+  if (!write_output (opts.output, text, &error))
+    return fail ("sweep", error);
+  return GRADLENS_EXIT_OK;
+}
+
+static void
 print_usage (FILE *out)
 {
   fprintf (out,
@@ -487,6 +614,7 @@ print_usage (FILE *out)
            "  gradlens-cli plot  --preset FILE --output FILE.{png,svg,pdf} [--size WxH] [--theme dark|light]\n"
            "                     [--y-scale log|linear]\n"
            "  gradlens-cli bench [run options] [--iterations N] [--format json|table]\n"
+           "  gradlens-cli sweep [run options] --depths FROM:TO[:STEP] [--format json|table]\n"
            "\n"
            "Run options: --depth N --width N --inputs N --outputs N --samples N --activation NAME\n"
            "  --negative-slope X --output-activation same|identity --init NAME --gain X --a X --b X\n"
@@ -517,9 +645,11 @@ gradlens_cli_main (int    argc,
     return cmd_run (argc - 1, argv + 1);
   if (g_str_equal (command, "bench"))
     return cmd_bench (argc - 1, argv + 1);
+  if (g_str_equal (command, "sweep"))
+    return cmd_sweep (argc - 1, argv + 1);
   if (g_str_equal (command, "plot"))
     return gradlens_cli_plot (argc - 1, argv + 1);
-  g_printerr ("gradlens-cli: unknown command “%s”; expected run, plot or bench\n", command);
+  g_printerr ("gradlens-cli: unknown command “%s”; expected run, plot, bench or sweep\n", command);
   print_usage (stderr);
   return GRADLENS_EXIT_USAGE;
 }
