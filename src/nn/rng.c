@@ -154,19 +154,23 @@ cephes_logf (float x)
   uint32_t bits = bits_from_f32 (x);
   float e = (float) ((int32_t) (bits >> 23) - 127) + 1.0f;
   float m = f32_from_bits ((bits & 0x007fffffu) | 0x3f000000u);
-  float t = 0.0f;
+  float t;
   float z, y, r;
 
-  if (m < sqrthf)
-    {
-      t = m;
-      e = e - 1.0f;
-    }
+  /* branch-free, so that the eight lanes vectorise */
+  t = m < sqrthf ? m : 0.0f;
+  e = m < sqrthf ? e - 1.0f : e;
   m = (m - 1.0f) + t;
   z = m * m;
   y = f32_from_bits (p_bits[0]);
-  for (int i = 1; i < 9; i++)
-    y = fmaf (y, m, f32_from_bits (p_bits[i]));
+  y = fmaf (y, m, f32_from_bits (p_bits[1]));
+  y = fmaf (y, m, f32_from_bits (p_bits[2]));
+  y = fmaf (y, m, f32_from_bits (p_bits[3]));
+  y = fmaf (y, m, f32_from_bits (p_bits[4]));
+  y = fmaf (y, m, f32_from_bits (p_bits[5]));
+  y = fmaf (y, m, f32_from_bits (p_bits[6]));
+  y = fmaf (y, m, f32_from_bits (p_bits[7]));
+  y = fmaf (y, m, f32_from_bits (p_bits[8]));
   y = y * m;
   y = fmaf (y, z, e * q1);
   y = y - z * 0.5f;
@@ -215,10 +219,8 @@ cephes_sincosf (float  x,
   ps = fmaf (ps, x, x);
   s = sin_poly ? ps : pc;
   c = sin_poly ? pc : ps;
-  if (negate_sin)
-    s = -s;
-  if (negate_cos)
-    c = -c;
+  s = negate_sin ? -s : s;
+  c = negate_cos ? -c : c;
   *s_out = s;
   *c_out = c;
 }
@@ -230,18 +232,27 @@ transform16_f32 (float *u,
                  float  std)
 {
   const float two_pi = f32_from_bits (0x40C90FDB);
+  float u1[8], u2[8], out1[8], out2[8];
 
   for (int j = 0; j < 8; j++)
     {
-      float u1 = 1.0f - u[j];
-      float u2 = u[j + 8];
-      float radius = sqrtf (-2.0f * cephes_logf (u1));
-      float theta = two_pi * u2;
+      u1[j] = 1.0f - u[j];
+      u2[j] = u[j + 8];
+    }
+  for (int j = 0; j < 8; j++)
+    {
+      float radius = sqrtf (-2.0f * cephes_logf (u1[j]));
+      float theta = two_pi * u2[j];
       float s, c;
 
       cephes_sincosf (theta, &s, &c);
-      u[j] = fmaf (radius * c, std, mean);
-      u[j + 8] = fmaf (radius * s, std, mean);
+      out1[j] = fmaf (radius * c, std, mean);
+      out2[j] = fmaf (radius * s, std, mean);
+    }
+  for (int j = 0; j < 8; j++)
+    {
+      u[j] = out1[j];
+      u[j + 8] = out2[j];
     }
 }
 
