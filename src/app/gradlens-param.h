@@ -1,0 +1,24 @@
+/* gradlens-param.h
+ * Copyright 2026 The Gradlens authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+
+#include "gradlens-run.h"
+
+G_BEGIN_DECLS
+
+#define GRADLENS_TYPE_PARAM (gradlens_param_get_type ())
+
+G_DECLARE_FINAL_TYPE (GradlensParam, gradlens_param, GRADLENS, PARAM, GObject)
+
+/* One row of the table of values: parameter `index` of `run` */
+GradlensParam *gradlens_param_new       (GradlensRun    *run,
+                                         guint           index);
+GradlensRun   *gradlens_param_get_run   (GradlensParam  *self);
+guint          gradlens_param_get_index (GradlensParam  *self);
+char          *gradlens_param_dup_text  (GradlensParam  *self,
+                                         GradlensColumn  column);
+
+G_END_DECLS

@@ -1,0 +1,19 @@
+/* gradlens-run-row.h
+ * Copyright 2026 The Gradlens authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "gradlens-run.h"
+
+G_BEGIN_DECLS
+
+#define GRADLENS_TYPE_RUN_ROW (gradlens_run_row_get_type ())
+
+G_DECLARE_FINAL_TYPE (GradlensRunRow, gradlens_run_row, GRADLENS, RUN_ROW, GtkListBoxRow)
+
+GtkWidget   *gradlens_run_row_new     (GradlensRun    *run);
+GradlensRun *gradlens_run_row_get_run (GradlensRunRow *self);
+
+G_END_DECLS

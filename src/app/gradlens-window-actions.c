@@ -1,0 +1,702 @@
+/* gradlens-window-actions.c
+ * Copyright 2026 The Gradlens authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "gradlens-export.h"
+#include "gradlens-window-private.h"
+
+/* Files: open and save experiments (presets), the built-in presets, drag and
+ * drop, and exporting the figure or the values. */
+
+#define PRESETS_PATH "/io/github/gradlens/Gradlens/presets/"
+
+/* Export sizes offered in the dialog: pixels for PNG, points for SVG/PDF */
+static const char *export_sizes[] = { "1600x900", "1280x720", "1920x1080", "1000x1000", "800x600", "view", NULL };
+
+/* ---- messages --------------------------------------------------------- */
+
+/**
+ * _gradlens_window_show_error:
+ * @self: the window
+ * @heading: what failed
+ * @body: why, naming the file and the problem
+ *
+ * Shows an AdwMessageDialog; a previous one still open is closed first, so
+ * errors never pile up.
+ */
+void
+_gradlens_window_show_error (GradlensWindow *self,
+                             const char     *heading,
+                             const char     *body)
+{
+  GtkWidget *dialog;
+
+  if (self->error_dialog != NULL)
+    gtk_window_destroy (self->error_dialog);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  self->error_dialog = GTK_WINDOW (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->error_dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+toast (GradlensWindow *self,
+       const char     *text)
+{
+  AdwToast *t = adw_toast_new (text);
+
+  adw_toast_set_timeout (t, 4);
+  adw_toast_overlay_add_toast (self->toast_overlay, t);
+}
+
+/* ---- file choosers ---------------------------------------------------- */
+
+static GtkFileFilter *
+filter_new (const char *name,
+            const char *suffix,
+            const char *mime_type)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  gtk_file_filter_add_suffix (filter, suffix);
+  if (mime_type != NULL)
+    gtk_file_filter_add_mime_type (filter, mime_type);
+  g_object_set_data_full (G_OBJECT (filter), "gradlens-suffix", g_strdup (suffix), g_free);
+  return filter;
+}
+
+static void
+add_json_filters (GtkFileChooser *chooser)
+{
+  g_autoptr(GtkFileFilter) json = filter_new (_("Gradlens Experiments (JSON)"), "json", "application/json");
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (chooser, json);
+  gtk_file_chooser_add_filter (chooser, all);
+  gtk_file_chooser_set_filter (chooser, json);
+}
+
+static void
+set_folder_from_setting (GradlensWindow *self,
+                         GtkFileChooser *chooser,
+                         const char     *key,
+                         gboolean        parent)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) folder = NULL;
+
+  if (self->settings == NULL)
+    return;
+  path = g_settings_get_string (self->settings, key);
+  if (path[0] == '\0')
+    return;
+  file = g_file_new_for_path (path);
+  folder = parent ? g_file_get_parent (file) : g_object_ref (file);
+  if (folder != NULL && g_file_query_file_type (folder, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY)
+    gtk_file_chooser_set_current_folder (chooser, folder, NULL);
+}
+
+/* keeps a ref on the chooser until its response; one at a time */
+static void
+show_chooser (GradlensWindow       *self,
+              GtkFileChooserNative *native,
+              GCallback             response_cb)
+{
+  if (self->chooser != NULL)
+    {
+      gtk_native_dialog_destroy (self->chooser);
+      g_clear_object (&self->chooser);
+    }
+  self->chooser = GTK_NATIVE_DIALOG (native);
+  gtk_native_dialog_set_modal (self->chooser, TRUE);
+  g_signal_connect_object (native, "response", response_cb, self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (self->chooser);
+}
+
+/* takes the chooser's file and lets the chooser go */
+static GFile *
+finish_chooser (GradlensWindow       *self,
+                GtkFileChooserNative *native,
+                int                   response)
+{
+  GFile *file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (native));
+  if (self->chooser == GTK_NATIVE_DIALOG (native))
+    g_clear_object (&self->chooser);
+  return file;
+}
+
+/* ---- open ------------------------------------------------------------- */
+
+static void
+remember_experiment (GradlensWindow *self,
+                     GFile          *file)
+{
+  g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+
+  if (self->settings != NULL && path != NULL)
+    g_settings_set_string (self->settings, "last-experiment", path);
+}
+
+/**
+ * gradlens_window_open_file:
+ * @self: the window
+ * @file: a preset file
+ *
+ * Reads @file and, if it is a valid preset, replaces the experiment with it
+ * and computes its runs. Otherwise an AdwMessageDialog names the file, the
+ * field and the problem, and the experiment stays as it was.
+ *
+ * Returns: %TRUE if the file was opened
+ */
+gboolean
+gradlens_window_open_file (GradlensWindow *self,
+                           GFile          *file)
+{
+  g_autoptr(GradlensPreset) preset = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (GRADLENS_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  path = g_file_get_path (file);
+  if (path != NULL)
+    preset = gradlens_preset_load_path (path, &error);
+  else
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+      g_autofree char *contents = NULL;
+      g_autoptr(GFileInfo) info = NULL;
+      gsize length = 0;
+
+      info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, &error);
+      if (info != NULL && g_file_info_get_size (info) > GRADLENS_PRESET_MAX_BYTES)
+        g_set_error (&error, G_IO_ERROR, G_IO_ERROR_FAILED, _("%s: the file is larger than 16 MiB"), name);
+      else if (info != NULL && g_file_load_contents (file, NULL, &contents, &length, NULL, &error))
+        preset = gradlens_preset_load_data (contents, length, name, &error);
+      else if (error != NULL)
+        g_prefix_error (&error, "%s: ", name);
+    }
+
+  if (preset == NULL)
+    {
+      _gradlens_window_show_error (self, _("Could Not Open the Experiment"), error->message);
+      return FALSE;
+    }
+  gradlens_window_load_preset (self, preset, file);
+  remember_experiment (self, file);
+  return TRUE;
+}
+
+/**
+ * gradlens_window_open_resource:
+ * @self: the window
+ * @resource_path: a built-in preset, such as
+ *   "/io/github/gradlens/Gradlens/presets/notebook.json"
+ *
+ * Returns: %TRUE if the preset was opened
+ */
+gboolean
+gradlens_window_open_resource (GradlensWindow *self,
+                               const char     *resource_path)
+{
+  g_autoptr(GradlensPreset) preset = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (GRADLENS_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (resource_path != NULL, FALSE);
+
+  name = g_path_get_basename (resource_path);
+  bytes = g_resources_lookup_data (resource_path, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  if (bytes != NULL)
+    preset = gradlens_preset_load_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), name, &error);
+  if (preset == NULL)
+    {
+      _gradlens_window_show_error (self, _("Could Not Open the Experiment"), error->message);
+      return FALSE;
+    }
+  gradlens_window_load_preset (self, preset, NULL);
+  return TRUE;
+}
+
+static void
+open_response_cb (GradlensWindow       *self,
+                  int                   response,
+                  GtkFileChooserNative *native)
+{
+  g_autoptr(GFile) file = finish_chooser (self, native, response);
+
+  if (file != NULL)
+    gradlens_window_open_file (self, file);
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  GradlensWindow *self = GRADLENS_WINDOW (widget);
+  GtkFileChooserNative *native;
+
+  native = gtk_file_chooser_native_new (_("Open Experiment"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        _("_Open"), _("_Cancel"));
+  add_json_filters (GTK_FILE_CHOOSER (native));
+  set_folder_from_setting (self, GTK_FILE_CHOOSER (native), "last-experiment", TRUE);
+  show_chooser (self, native, G_CALLBACK (open_response_cb));
+}
+
+static void
+open_builtin_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  gradlens_window_open_resource (GRADLENS_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static int
+compare_names (const void *a,
+               const void *b)
+{
+  return strcmp (*(char * const *) a, *(char * const *) b);
+}
+
+/* The "Built-in Experiments" menu: every preset in the resource, by file
+ * name (notebook.json first), titled as the preset says. */
+static void
+fill_presets_menu (GradlensWindow *self)
+{
+  g_auto(GStrv) names = g_resources_enumerate_children (PRESETS_PATH, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  guint n;
+
+  if (names == NULL)
+    return;
+  n = g_strv_length (names);
+  qsort (names, n, sizeof (char *), compare_names);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *path = g_strconcat (PRESETS_PATH, names[i], NULL);
+      g_autoptr(GBytes) bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+      g_autoptr(GradlensPreset) preset = NULL;
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (bytes == NULL)
+        continue;
+      preset = gradlens_preset_load_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), names[i], NULL);
+      if (preset == NULL)
+        continue;
+      item = g_menu_item_new (preset->title != NULL && preset->title[0] ? preset->title : names[i], NULL);
+      g_menu_item_set_action_and_target_value (item, "win.open-builtin", g_variant_new_string (path));
+      g_menu_append_item (self->presets_menu, item);
+    }
+}
+
+/* ---- drag and drop ---------------------------------------------------- */
+
+static gboolean
+drop_cb (GradlensWindow *self,
+         const GValue   *value,
+         double          x,
+         double          y,
+         GtkDropTarget  *target)
+{
+  GFile *file = NULL;
+
+  if (G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    {
+      GSList *files = g_value_get_boxed (value);
+
+      file = files != NULL ? files->data : NULL;
+    }
+  else if (G_VALUE_HOLDS (value, G_TYPE_FILE))
+    file = g_value_get_object (value);
+
+  if (file == NULL)
+    return FALSE;
+  return gradlens_window_open_file (self, file);
+}
+
+/* ---- save ------------------------------------------------------------- */
+
+static gboolean
+save_to (GradlensWindow *self,
+         GFile          *file)
+{
+  g_autoptr(GradlensPreset) preset = gradlens_window_dup_preset (self);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *text = NULL;
+
+  if (path == NULL)
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("%s: only local files can be saved"), name);
+    }
+  if (error != NULL || !gradlens_preset_save (preset, path, &error))
+    {
+      _gradlens_window_show_error (self, _("Could Not Save the Experiment"), error->message);
+      return FALSE;
+    }
+  g_set_object (&self->file, file);
+  if (self->preset_title == NULL)
+    self->preset_title = g_strdup (preset->title);
+  _gradlens_window_update_title (self);
+  remember_experiment (self, file);
+  /* Translators: %s is a file name */
+  text = g_strdup_printf (_("Saved “%s”"), basename);
+  toast (self, text);
+  return TRUE;
+}
+
+static void
+save_response_cb (GradlensWindow       *self,
+                  int                   response,
+                  GtkFileChooserNative *native)
+{
+  g_autoptr(GFile) file = finish_chooser (self, native, response);
+
+  if (file != NULL)
+    save_to (self, file);
+}
+
+static char *
+suggested_name (GradlensWindow *self,
+                const char     *suffix)
+{
+  const char *title = self->preset_title != NULL && self->preset_title[0] ? self->preset_title : _("experiment");
+  GString *s = g_string_new (NULL);
+
+  /* keep file names plain: letters, digits, - and _ */
+  for (const char *p = title; *p && s->len < 60; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isalnum (c))
+        g_string_append_unichar (s, g_unichar_tolower (c));
+      else if (s->len > 0 && s->str[s->len - 1] != '-')
+        g_string_append_c (s, '-');
+    }
+  while (s->len > 0 && s->str[s->len - 1] == '-')
+    g_string_truncate (s, s->len - 1);
+  if (s->len == 0)
+    g_string_append (s, "experiment");
+  g_string_append_printf (s, ".%s", suffix);
+  return g_string_free (s, FALSE);
+}
+
+static void
+save_as_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  GradlensWindow *self = GRADLENS_WINDOW (widget);
+  GtkFileChooserNative *native;
+  g_autofree char *name = NULL;
+
+  native = gtk_file_chooser_native_new (_("Save Experiment"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Save"), _("_Cancel"));
+  add_json_filters (GTK_FILE_CHOOSER (native));
+  if (self->file != NULL)
+    gtk_file_chooser_set_file (GTK_FILE_CHOOSER (native), self->file, NULL);
+  else
+    {
+      set_folder_from_setting (self, GTK_FILE_CHOOSER (native), "last-experiment", TRUE);
+      name = suggested_name (self, "json");
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
+    }
+  show_chooser (self, native, G_CALLBACK (save_response_cb));
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  GradlensWindow *self = GRADLENS_WINDOW (widget);
+
+  if (self->file != NULL && g_file_is_native (self->file))
+    save_to (self, self->file);
+  else
+    save_as_action (widget, "win.save-as", NULL);
+}
+
+/* ---- export ----------------------------------------------------------- */
+
+static gboolean
+has_suffix (const char *path,
+            const char *suffix)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  return g_str_has_suffix (lower, suffix);
+}
+
+/**
+ * gradlens_window_export:
+ * @self: the window
+ * @path: the file to write; its extension picks the format: .png, .svg,
+ *   .pdf (the figure), .csv, .json (the values of every run)
+ * @width: width of the figure, pixels for PNG and points for SVG and PDF
+ * @height: height of the figure
+ * @theme: theme of the figure
+ * @error: names the file and the problem
+ *
+ * Writes through the code the CLI uses (plot_export(), gradlens_results_to_csv()
+ * and _json() with gradlens_write_file_atomic()). The figure is the one on
+ * screen: same runs hidden, same zoom.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+gradlens_window_export (GradlensWindow  *self,
+                        const char      *path,
+                        int              width,
+                        int              height,
+                        GradlensTheme    theme,
+                        GError         **error)
+{
+  g_return_val_if_fail (GRADLENS_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (has_suffix (path, ".csv") || has_suffix (path, ".json"))
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->runs));
+      g_autofree GradlensRunResult **results = g_new0 (GradlensRunResult *, n + 1);
+      g_autofree char *text = NULL;
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(GradlensRun) run = g_list_model_get_item (G_LIST_MODEL (self->runs), i);
+
+          results[i] = (GradlensRunResult *) gradlens_run_get_result (run);
+        }
+      text = has_suffix (path, ".csv") ? gradlens_results_to_csv (results, n) : gradlens_results_to_json (results, n);
+      return gradlens_write_file_atomic (path, text, error);
+    }
+  else
+    {
+      g_autoptr(PlotFigure) figure = plot_figure_copy (self->figure);
+      PlotFormat format;
+
+      if (!plot_format_from_path (path, &format, error))
+        return FALSE;
+      plot_figure_set_theme (figure, theme == GRADLENS_THEME_LIGHT ? PLOT_THEME_LIGHT : PLOT_THEME_DARK);
+      plot_figure_set_scale (figure, 1.0);
+      if (!plot_export (figure, path, format, width, height, 1.0, error))
+        {
+          /* plot_export names the problem; make sure the file is named too */
+          if (error != NULL && *error != NULL && strstr ((*error)->message, path) == NULL)
+            g_prefix_error (error, "%s: ", path);
+          return FALSE;
+        }
+      return TRUE;
+    }
+}
+
+static void
+export_response_cb (GradlensWindow       *self,
+                    int                   response,
+                    GtkFileChooserNative *native)
+{
+  GtkFileChooser *chooser = GTK_FILE_CHOOSER (native);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *size = NULL;
+  g_autofree char *theme = NULL;
+  g_autofree char *text = NULL;
+  GtkFileFilter *filter;
+  const char *suffix = NULL;
+  int width = 1600, height = 900;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      filter = gtk_file_chooser_get_filter (chooser);
+      suffix = filter != NULL ? g_object_get_data (G_OBJECT (filter), "gradlens-suffix") : NULL;
+      size = g_strdup (gtk_file_chooser_get_choice (chooser, "size"));
+      theme = g_strdup (gtk_file_chooser_get_choice (chooser, "theme"));
+    }
+  file = finish_chooser (self, native, response);
+  if (file == NULL)
+    return;
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("%s: only local files can be written"), name);
+      _gradlens_window_show_error (self, _("Export Failed"), error->message);
+      return;
+    }
+  /* no known extension: take the chosen filter's */
+  if (!has_suffix (path, ".png") && !has_suffix (path, ".svg") && !has_suffix (path, ".pdf")
+      && !has_suffix (path, ".csv") && !has_suffix (path, ".json"))
+    {
+      char *with_suffix = g_strconcat (path, ".", suffix != NULL ? suffix : "png", NULL);
+
+      g_free (path);
+      path = with_suffix;
+    }
+
+  if (g_strcmp0 (size, "view") == 0)
+    {
+      width = MAX (gtk_widget_get_width (GTK_WIDGET (self->plot_view)), 16);
+      height = MAX (gtk_widget_get_height (GTK_WIDGET (self->plot_view)), 16);
+    }
+  else if (size != NULL)
+    sscanf (size, "%dx%d", &width, &height);
+  if (theme != NULL)
+    self->plot_settings.theme = g_str_equal (theme, "light") ? GRADLENS_THEME_LIGHT : GRADLENS_THEME_DARK;
+
+  if (!gradlens_window_export (self, path, width, height, self->plot_settings.theme, &error))
+    {
+      _gradlens_window_show_error (self, _("Export Failed"), error->message);
+      return;
+    }
+  if (self->settings != NULL)
+    {
+      g_autofree char *folder = g_path_get_dirname (path);
+
+      g_settings_set_string (self->settings, "last-export-folder", folder);
+    }
+  /* Translators: %s is the path of the exported file */
+  text = g_strdup_printf (_("Exported to %s"), path);
+  toast (self, text);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  GradlensWindow *self = GRADLENS_WINDOW (widget);
+  GtkFileChooserNative *native;
+  GtkFileChooser *chooser;
+  g_autofree char *name = NULL;
+  const char *size_labels[G_N_ELEMENTS (export_sizes)] = {
+    "1600 × 900", "1280 × 720", "1920 × 1080", "1000 × 1000", "800 × 600",
+    /* Translators: export the figure at the size it has on screen */
+    _("As on screen"), NULL,
+  };
+  const char *theme_ids[] = { "dark", "light", NULL };
+  const char *theme_labels[] = { _("Dark"), _("Light"), NULL };
+  struct { const char *name; const char *suffix; const char *mime; } formats[] = {
+    { _("PNG Image"), "png", "image/png" },
+    { _("SVG Image"), "svg", "image/svg+xml" },
+    { _("PDF Document"), "pdf", "application/pdf" },
+    { _("CSV Values"), "csv", "text/csv" },
+    { _("JSON Values"), "json", "application/json" },
+  };
+
+  /* Translators: the title of the file chooser that exports the figure or the values */
+  native = gtk_file_chooser_native_new (_("Export"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Export"), _("_Cancel"));
+  chooser = GTK_FILE_CHOOSER (native);
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autoptr(GtkFileFilter) filter = filter_new (formats[i].name, formats[i].suffix, formats[i].mime);
+
+      gtk_file_chooser_add_filter (chooser, filter);
+      if (i == 0)
+        gtk_file_chooser_set_filter (chooser, filter);
+    }
+  /* Translators: a choice in the export dialog: the size of the figure (pixels for PNG, points for SVG and PDF) */
+  gtk_file_chooser_add_choice (chooser, "size", _("Size"), export_sizes, size_labels);
+  gtk_file_chooser_set_choice (chooser, "size", export_sizes[0]);
+  /* Translators: a choice in the export dialog: dark or light colours */
+  gtk_file_chooser_add_choice (chooser, "theme", _("Theme"), theme_ids, theme_labels);
+  gtk_file_chooser_set_choice (chooser, "theme", gradlens_theme_name (self->plot_settings.theme));
+
+  if (self->settings != NULL)
+    {
+      g_autofree char *folder = g_settings_get_string (self->settings, "last-export-folder");
+
+      if (folder[0] == '\0')
+        {
+          const char *pictures = g_get_user_special_dir (G_USER_DIRECTORY_PICTURES);
+
+          g_free (folder);
+          folder = g_strdup (pictures != NULL ? pictures : g_get_home_dir ());
+        }
+      if (g_file_test (folder, G_FILE_TEST_IS_DIR))
+        {
+          g_autoptr(GFile) dir = g_file_new_for_path (folder);
+
+          gtk_file_chooser_set_current_folder (chooser, dir, NULL);
+        }
+    }
+  name = suggested_name (self, "png");
+  gtk_file_chooser_set_current_name (chooser, name);
+  show_chooser (self, native, G_CALLBACK (export_response_cb));
+}
+
+/* ---- setup ------------------------------------------------------------ */
+
+void
+_gradlens_window_actions_class_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-builtin", "s", open_builtin_action);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+}
+
+void
+_gradlens_window_actions_init (GradlensWindow *self)
+{
+  GtkDropTarget *target;
+  GType types[] = { GDK_TYPE_FILE_LIST, G_TYPE_FILE };
+
+  fill_presets_menu (self);
+
+  target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
+  gtk_drop_target_set_gtypes (target, types, G_N_ELEMENTS (types));
+  g_signal_connect_object (target, "drop", G_CALLBACK (drop_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+}
+
+void
+_gradlens_window_actions_dispose (GradlensWindow *self)
+{
+  if (self->chooser != NULL)
+    {
+      gtk_native_dialog_destroy (self->chooser);
+      g_clear_object (&self->chooser);
+    }
+  if (self->error_dialog != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->error_dialog), (gpointer *) &self->error_dialog);
+      gtk_window_destroy (self->error_dialog);
+      self->error_dialog = NULL;
+    }
+  if (self->error_toast != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->error_toast), (gpointer *) &self->error_toast);
+      self->error_toast = NULL;
+    }
+}

@@ -1,0 +1,112 @@
+/* gradlens-window-private.h
+ * Copyright 2026 The Gradlens authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "gradlens-job.h"
+#include "gradlens-plot-view.h"
+#include "gradlens-run.h"
+#include "gradlens-window.h"
+
+G_BEGIN_DECLS
+
+struct _GradlensWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  AdwWindowTitle       *window_title;
+  GtkButton            *run_button;
+  GtkButton            *stop_button;
+  GtkRevealer          *progress_revealer;
+  GtkProgressBar       *progress_bar;
+  GtkPaned             *main_paned;
+  GradlensPlotView     *plot_view;
+  GtkListBox           *runs_list;
+  GtkLabel             *values_title;
+  GtkColumnView        *values_view;
+  GtkScrolledWindow    *values_scroller;
+  GMenu                *presets_menu;
+  /* the controls */
+  GtkSpinButton        *depth_spin;
+  GtkSpinButton        *width_spin;
+  GtkSpinButton        *inputs_spin;
+  GtkSpinButton        *outputs_spin;
+  GtkSpinButton        *samples_spin;
+  AdwComboRow          *activation_row;
+  AdwActionRow         *slope_row;
+  GtkSpinButton        *slope_spin;
+  GtkSwitch            *output_activation_switch;
+  AdwComboRow          *init_row;
+  AdwActionRow         *gain_row;
+  GtkSpinButton        *gain_spin;
+  AdwActionRow         *a_row;
+  GtkSpinButton        *a_spin;
+  AdwActionRow         *b_row;
+  GtkSpinButton        *b_spin;
+  AdwComboRow          *mode_row;
+  AdwComboRow          *nonlinearity_row;
+  AdwActionRow         *mean_row;
+  GtkSpinButton        *mean_spin;
+  AdwActionRow         *std_row;
+  GtkSpinButton        *std_spin;
+  AdwComboRow          *bias_row;
+  GtkSpinButton        *seed_spin;
+  GtkSpinButton        *seeds_spin;
+  AdwComboRow          *dtype_row;
+  AdwEntryRow          *label_row;
+
+  /* Owned */
+  GSettings            *settings;
+  GListStore           *runs;          /* of GradlensRun */
+  GListStore           *params;        /* of GradlensParam: the table of the selected run */
+  GtkColumnViewColumn  *columns[8];    /* GRADLENS_N_COLUMNS */
+  PlotFigure           *figure;
+  GradlensPlotSettings  plot_settings;
+  char                 *preset_title;
+  GFile                *file;          /* where the experiment was opened from or saved to */
+  GCancellable         *cancellable;   /* of the job below, new per job */
+  GradlensJob          *job;
+  GtkNativeDialog      *chooser;       /* the open file chooser, until its response */
+  GtkWindow            *error_dialog;  /* the error dialog shown (weak) */
+  AdwToast             *error_toast;   /* the toast about invalid controls (weak) */
+  guint                 progress_timeout_id;
+  guint                 n_runs_made;   /* for default labels: "Run 3: ..." */
+  char                 *state_path;    /* GRADLENS_STATE_FILE: a state dump for end-to-end tests */
+  gulong                state_tick_id;
+  gboolean              state_dirty;
+};
+
+/* gradlens-window-controls.c: the side panel <-> GradlensRunConfig */
+void      _gradlens_window_controls_init        (GradlensWindow          *self);
+void      _gradlens_window_controls_set_config  (GradlensWindow          *self,
+                                                 const GradlensRunConfig *config);
+gboolean  _gradlens_window_controls_get_config  (GradlensWindow          *self,
+                                                 GradlensRunConfig       *config,
+                                                 char                   **message);
+void      _gradlens_window_controls_clear_errors (GradlensWindow         *self);
+GtkWidget *_gradlens_window_controls_lookup     (GradlensWindow          *self,
+                                                 const char              *section,
+                                                 const char              *key);
+
+/* gradlens-window-actions.c: file dialogs, presets menu, export */
+void      _gradlens_window_actions_class_init   (GtkWidgetClass          *widget_class);
+void      _gradlens_window_actions_init         (GradlensWindow          *self);
+void      _gradlens_window_actions_dispose      (GradlensWindow          *self);
+void      _gradlens_window_show_error           (GradlensWindow          *self,
+                                                 const char              *heading,
+                                                 const char              *body);
+
+/* gradlens-window-state.c: the state dump for end-to-end tests */
+void      _gradlens_window_state_init           (GradlensWindow          *self);
+void      _gradlens_window_state_changed        (GradlensWindow          *self);
+void      _gradlens_window_state_dispose        (GradlensWindow          *self);
+
+/* gradlens-window.c */
+void      _gradlens_window_update_figure        (GradlensWindow          *self,
+                                                 gboolean                 keep_view);
+void      _gradlens_window_update_actions       (GradlensWindow          *self);
+void      _gradlens_window_update_title         (GradlensWindow          *self);
+
+G_END_DECLS

@@ -1,0 +1,173 @@
+/* gradlens-window-state.c
+ * Copyright 2026 The Gradlens authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+
+#include "gradlens-window-private.h"
+
+/* A state dump for end-to-end tests, written only when the environment
+ * variable GRADLENS_STATE_FILE names a file: after each frame that shows a
+ * change, the window writes (atomically) what a test driving it with real
+ * input events needs to know: whether it computes, the runs, and where the
+ * plot and its legend entries are in the window's X surface (for xdotool).
+ * It exports nothing and changes nothing: tests still press the keys and
+ * click the legend like a user. */
+
+static void
+add_rect (JsonBuilder           *builder,
+          const graphene_rect_t *rect)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "x");
+  json_builder_add_double_value (builder, rect->origin.x);
+  json_builder_set_member_name (builder, "y");
+  json_builder_add_double_value (builder, rect->origin.y);
+  json_builder_set_member_name (builder, "width");
+  json_builder_add_double_value (builder, rect->size.width);
+  json_builder_set_member_name (builder, "height");
+  json_builder_add_double_value (builder, rect->size.height);
+  json_builder_end_object (builder);
+}
+
+static void
+write_state (GradlensWindow *self)
+{
+  static guint serial;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  graphene_rect_t plot;
+  double sx = 0, sy = 0;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->runs));
+
+  gtk_native_get_surface_transform (GTK_NATIVE (self), &sx, &sy);
+  if (!gtk_widget_compute_bounds (GTK_WIDGET (self->plot_view), GTK_WIDGET (self), &plot))
+    graphene_rect_init (&plot, 0, 0, 0, 0);
+  plot.origin.x += sx;
+  plot.origin.y += sy;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "serial");
+  json_builder_add_int_value (builder, ++serial);
+  json_builder_set_member_name (builder, "title");
+  json_builder_add_string_value (builder, gtk_window_get_title (GTK_WINDOW (self)));
+  json_builder_set_member_name (builder, "running");
+  json_builder_add_boolean_value (builder, gradlens_window_get_running (self));
+  json_builder_set_member_name (builder, "window");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "width");
+  json_builder_add_int_value (builder, gtk_widget_get_width (GTK_WIDGET (self)));
+  json_builder_set_member_name (builder, "height");
+  json_builder_add_int_value (builder, gtk_widget_get_height (GTK_WIDGET (self)));
+  json_builder_end_object (builder);
+  json_builder_set_member_name (builder, "plot");
+  add_rect (builder, &plot);
+
+  json_builder_set_member_name (builder, "runs");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GradlensRun) run = g_list_model_get_item (G_LIST_MODEL (self->runs), i);
+      graphene_rect_t entry;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "label");
+      json_builder_add_string_value (builder, gradlens_run_get_label (run));
+      json_builder_set_member_name (builder, "color");
+      json_builder_add_string_value (builder, gradlens_run_get_color (run));
+      json_builder_set_member_name (builder, "visible");
+      json_builder_add_boolean_value (builder, gradlens_run_get_visible (run));
+      json_builder_set_member_name (builder, "legend");
+      if (gradlens_plot_view_legend_entry (self->plot_view, i, &entry))
+        {
+          entry.origin.x += plot.origin.x;
+          entry.origin.y += plot.origin.y;
+          add_rect (builder, &entry);
+        }
+      else
+        json_builder_add_null_value (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+  if (!g_file_set_contents (self->state_path, text, -1, &error))
+    g_printerr ("gradlens: cannot write the state file: %s\n", error->message);
+}
+
+static void
+after_paint_cb (GradlensWindow *self,
+                GdkFrameClock  *clock)
+{
+  g_clear_signal_handler (&self->state_tick_id, clock);
+  if (!self->state_dirty)
+    return;
+  self->state_dirty = FALSE;
+  write_state (self);
+}
+
+static void
+schedule (GradlensWindow *self)
+{
+  GdkFrameClock *clock;
+
+  if (self->state_path == NULL || self->state_tick_id != 0 || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  if (clock == NULL)
+    return;
+  /* written after the frame that shows the change is painted, so that a
+   * screenshot taken then shows it */
+  self->state_tick_id = g_signal_connect_object (clock, "after-paint", G_CALLBACK (after_paint_cb), self,
+                                                 G_CONNECT_SWAPPED);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+_gradlens_window_state_changed (GradlensWindow *self)
+{
+  if (self->state_path == NULL)
+    return;
+  self->state_dirty = TRUE;
+  schedule (self);
+}
+
+static void
+map_cb (GradlensWindow *self)
+{
+  _gradlens_window_state_changed (self);
+}
+
+void
+_gradlens_window_state_init (GradlensWindow *self)
+{
+  const char *path = g_getenv ("GRADLENS_STATE_FILE");
+
+  if (path == NULL || path[0] == '\0')
+    return;
+  self->state_path = g_strdup (path);
+  g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
+}
+
+void
+_gradlens_window_state_dispose (GradlensWindow *self)
+{
+  if (self->state_tick_id != 0)
+    {
+      GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+      if (clock != NULL)
+        g_clear_signal_handler (&self->state_tick_id, clock);
+      self->state_tick_id = 0;
+    }
+  g_clear_pointer (&self->state_path, g_free);
+}

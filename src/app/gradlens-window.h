@@ -1,0 +1,54 @@
+/* gradlens-window.h
+ * Copyright 2026 The Gradlens authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "gradlens-preset.h"
+#include "plot.h"
+
+G_BEGIN_DECLS
+
+#define GRADLENS_TYPE_WINDOW (gradlens_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (GradlensWindow, gradlens_window, GRADLENS, WINDOW, AdwApplicationWindow)
+
+GradlensWindow *gradlens_window_new             (AdwApplication        *application);
+
+/* the experiment */
+gboolean        gradlens_window_open_file       (GradlensWindow        *self,
+                                                 GFile                 *file);
+gboolean        gradlens_window_open_resource   (GradlensWindow        *self,
+                                                 const char            *resource_path);
+void            gradlens_window_load_preset     (GradlensWindow        *self,
+                                                 const GradlensPreset  *preset,
+                                                 GFile                 *file);
+GradlensPreset *gradlens_window_dup_preset      (GradlensWindow        *self);
+GFile          *gradlens_window_get_file        (GradlensWindow        *self);
+
+/* the controls */
+void            gradlens_window_set_config      (GradlensWindow        *self,
+                                                 const GradlensRunConfig *config);
+gboolean        gradlens_window_get_config      (GradlensWindow        *self,
+                                                 GradlensRunConfig     *config);
+
+/* computing */
+gboolean        gradlens_window_run             (GradlensWindow        *self);
+void            gradlens_window_stop            (GradlensWindow        *self);
+gboolean        gradlens_window_get_running     (GradlensWindow        *self);
+
+/* what is shown */
+GListModel     *gradlens_window_get_runs        (GradlensWindow        *self);
+PlotFigure     *gradlens_window_get_figure      (GradlensWindow        *self);
+char           *gradlens_window_dup_values_tsv  (GradlensWindow        *self);
+
+/* exports: the format from the extension (png, svg, pdf, csv, json) */
+gboolean        gradlens_window_export          (GradlensWindow        *self,
+                                                 const char            *path,
+                                                 int                    width,
+                                                 int                    height,
+                                                 GradlensTheme          theme,
+                                                 GError               **error);
+
+G_END_DECLS
