@@ -123,7 +123,15 @@ collect_runs (const CliOptions  *opts,
       g_autoptr(GradlensPreset) preset = gradlens_preset_load_path (opts->preset, error);
 
       if (preset == NULL)
-        return NULL;
+        {
+          /* a preset that cannot be read is bad input (exit 2), like an invalid one */
+          if ((*error)->domain == G_IO_ERROR)
+            {
+              (*error)->domain = GRADLENS_ERROR;
+              (*error)->code = GRADLENS_ERROR_INVALID_PRESET;
+            }
+          return NULL;
+        }
       for (guint i = 0; i < preset->runs->len; i++)
         g_ptr_array_add (runs, gradlens_run_config_dup (g_ptr_array_index (preset->runs, i)));
       if (preset_out != NULL)
@@ -166,7 +174,11 @@ static int
 fail (const char   *command,
       const GError *error)
 {
-  g_printerr ("gradlens-cli %s: %s\n", command, error->message);
+  if (error->domain == G_OPTION_ERROR)
+    g_printerr ("gradlens-cli %s: %s (see “gradlens-cli %s --help” for the options and their values)\n",
+                command, error->message, command);
+  else
+    g_printerr ("gradlens-cli %s: %s\n", command, error->message);
   return exit_code_for (error);
 }
 
