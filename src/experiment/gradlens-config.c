@@ -255,23 +255,41 @@ gradlens_field_parse (const GradlensField  *field,
     }
 }
 
-static const char *
-json_type_name (JsonNode *node)
+char *
+gradlens_json_describe (JsonNode *node)
 {
+  GType t;
+
   switch (JSON_NODE_TYPE (node))
     {
-    case JSON_NODE_OBJECT: return "an object";
-    case JSON_NODE_ARRAY: return "an array";
-    case JSON_NODE_NULL: return "null";
+    case JSON_NODE_OBJECT: return g_strdup ("an object");
+    case JSON_NODE_ARRAY: return g_strdup ("an array");
+    case JSON_NODE_NULL: return g_strdup ("null");
     case JSON_NODE_VALUE:
     default:
-      {
-        GType t = json_node_get_value_type (node);
-        if (t == G_TYPE_STRING) return "a string";
-        if (t == G_TYPE_BOOLEAN) return "a boolean";
-        return "a number";
-      }
+      break;
     }
+  t = json_node_get_value_type (node);
+  if (t == G_TYPE_STRING)
+    {
+      /* a \udc00 escape decodes to invalid UTF-8 */
+      g_autofree char *s = g_utf8_make_valid (json_node_get_string (node), -1);
+      const char *cut = g_utf8_offset_to_pointer (s, MIN (g_utf8_strlen (s, -1), 40));
+
+      /* at most 40 characters of a long string */
+      return g_strdup_printf ("the string “%.*s%s”", (int) (cut - s), s, *cut ? "…" : "");
+    }
+  if (t == G_TYPE_BOOLEAN)
+    return g_strdup (json_node_get_boolean (node) ? "true" : "false");
+  if (t == G_TYPE_INT64)
+    return g_strdup_printf ("the number %" G_GINT64_FORMAT, json_node_get_int (node));
+  if (t == G_TYPE_DOUBLE)
+    {
+      char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+      return g_strdup_printf ("the number %s", g_ascii_dtostr (buf, sizeof buf, json_node_get_double (node)));
+    }
+  return g_strdup ("a value");
 }
 
 gboolean
@@ -282,6 +300,7 @@ gradlens_field_set_json (const GradlensField  *field,
                          GError              **error)
 {
   g_autofree char *allowed = gradlens_field_allowed (field);
+  g_autofree char *found = gradlens_json_describe (node);
   GType t = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
 
   if (field->type == GRADLENS_FIELD_CHOICE)
@@ -291,7 +310,7 @@ gradlens_field_set_json (const GradlensField  *field,
       if (t != G_TYPE_STRING)
         {
           g_set_error (error, GRADLENS_ERROR, GRADLENS_ERROR_INVALID_VALUE,
-                       "%s: expected a string (%s), found %s", where, allowed, json_type_name (node));
+                       "%s: expected a string (%s), found %s", where, allowed, found);
           return FALSE;
         }
       i = choice_index (field, json_node_get_string (node));
@@ -309,7 +328,7 @@ gradlens_field_set_json (const GradlensField  *field,
       if (t != G_TYPE_INT64 && t != G_TYPE_DOUBLE)
         {
           g_set_error (error, GRADLENS_ERROR, GRADLENS_ERROR_INVALID_VALUE,
-                       "%s: expected a number (%s), found %s", where, allowed, json_type_name (node));
+                       "%s: expected a number (%s), found %s", where, allowed, found);
           return FALSE;
         }
       v = t == G_TYPE_INT64 ? (double) json_node_get_int (node) : json_node_get_double (node);
@@ -343,7 +362,7 @@ gradlens_field_set_json (const GradlensField  *field,
       else
         {
           g_set_error (error, GRADLENS_ERROR, GRADLENS_ERROR_INVALID_VALUE,
-                       "%s: expected an integer (%s), found %s", where, allowed, json_type_name (node));
+                       "%s: expected an integer (%s), found %s", where, allowed, found);
           return FALSE;
         }
       if ((double) v < field->min || (double) v > field->max)

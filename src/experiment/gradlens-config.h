@@ -67,6 +67,9 @@ gboolean             gradlens_field_parse       (const GradlensField     *field,
                                                  const char              *text,
                                                  GradlensRunConfig       *config,
                                                  GError                 **error);
+/* "the string “five”", "the number 3", "true", "an object", ...: for
+ * messages that name the value found */
+char                *gradlens_json_describe     (JsonNode                *node);
 /* set a field from a JSON node (preset), naming `where` in errors */
 gboolean             gradlens_field_set_json    (const GradlensField     *field,
                                                  JsonNode                *node,

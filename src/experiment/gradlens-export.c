@@ -133,6 +133,45 @@ build_run (JsonBuilder             *b,
   json_builder_end_object (b);
 }
 
+void
+gradlens_json_repair_numbers (char *text)
+{
+  gboolean in_string = FALSE;
+  const char *p = text;
+  char *out = text;
+
+  while (*p != '\0')
+    {
+      if (in_string)
+        {
+          if (*p == '\\' && p[1] != '\0')
+            *out++ = *p++;
+          else if (*p == '"')
+            in_string = FALSE;
+          *out++ = *p++;
+        }
+      else if (*p == '"')
+        {
+          in_string = TRUE;
+          *out++ = *p++;
+        }
+      else if ((*p == 'e' || *p == 'E') && out > text && g_ascii_isdigit (out[-1]))
+        {
+          /* an exponent: copy it, then drop a ".0" glued to it */
+          *out++ = *p++;
+          if (*p == '+' || *p == '-')
+            *out++ = *p++;
+          while (g_ascii_isdigit (*p))
+            *out++ = *p++;
+          if (p[0] == '.' && p[1] == '0' && !g_ascii_isdigit (p[2]))
+            p += 2;
+        }
+      else
+        *out++ = *p++;
+    }
+  *out = '\0';
+}
+
 char *
 gradlens_results_to_json (GradlensRunResult * const *results,
                           guint                      n_results)
@@ -155,6 +194,7 @@ gradlens_results_to_json (GradlensRunResult * const *results,
   json_generator_set_pretty (gen, TRUE);
   json_generator_set_indent (gen, 1);
   text = json_generator_to_data (gen, NULL);
+  gradlens_json_repair_numbers (text);
   return g_strconcat (text, "\n", NULL);
 }
 

@@ -19,6 +19,12 @@ char     *gradlens_results_to_csv   (GradlensRunResult * const *results,
 char     *gradlens_results_to_table (GradlensRunResult * const *results,
                                      guint                      n_results);
 
+/* json-glib 1.6 writes a double whose shortest form has an exponent and no
+ * point with ".0" appended: 1e-08 becomes 1e-08.0, which is not JSON (and
+ * which json-glib itself refuses). Drops those ".0"s, outside strings, in
+ * place; call it on every json_generator_to_data result. */
+void      gradlens_json_repair_numbers (char                   *text);
+
 /* g_file_set_contents: a temporary file renamed into place */
 gboolean  gradlens_write_file_atomic (const char               *path,
                                       const char               *contents,

@@ -85,6 +85,15 @@ gradlens_preset_copy (const GradlensPreset *preset)
 
 /* ---- loading ---------------------------------------------------------- */
 
+/* A bound on the parser's recursion that holds whatever its scanner makes
+ * of the text: json-glib (1.6) also skips C comments and /.../ comments, reads
+ * 'single-quoted' strings and lets a bad \u escape swallow the closing
+ * quote, so the string-aware count below can be misled into skipping real
+ * brackets. It can never nest deeper than the number of [ and { bytes.
+ * A preset of 256 runs has about 1030; 4096 levels need under 1 MiB of
+ * stack. */
+#define MAX_OPENING_BRACKETS 4096
+
 /* Counts the nesting of [ and { outside strings, so that a 100000-deep
  * document is refused before the recursive parser sees it. */
 static gboolean
@@ -93,6 +102,7 @@ check_nesting (const char  *data,
                GError     **error)
 {
   int depth = 0, line = 1;
+  gsize opening = 0;
   gboolean in_string = FALSE, escaped = FALSE;
 
   for (gsize i = 0; i < length; i++)
@@ -101,6 +111,13 @@ check_nesting (const char  *data,
 
       if (c == '\n')
         line++;
+      if ((c == '[' || c == '{') && ++opening > MAX_OPENING_BRACKETS)
+        {
+          g_set_error (error, GRADLENS_ERROR, GRADLENS_ERROR_INVALID_PRESET,
+                       "line %d: more than %d “[” and “{” characters; a preset has far fewer",
+                       line, MAX_OPENING_BRACKETS);
+          return FALSE;
+        }
       if (in_string)
         {
           if (escaped)
@@ -149,25 +166,23 @@ invalid (GError     **error,
   return FALSE;
 }
 
-static const char *
-node_kind (JsonNode *node)
-{
-  if (JSON_NODE_HOLDS_OBJECT (node)) return "an object";
-  if (JSON_NODE_HOLDS_ARRAY (node)) return "an array";
-  if (JSON_NODE_HOLDS_NULL (node)) return "null";
-  if (json_node_get_value_type (node) == G_TYPE_STRING) return "a string";
-  if (json_node_get_value_type (node) == G_TYPE_BOOLEAN) return "a boolean";
-  return "a number";
-}
-
 static gboolean
 get_string (JsonNode    *node,
             const char  *where,
             char       **out,
             GError     **error)
 {
+  g_autofree char *found = NULL;
+
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return invalid (error, "%s: expected a string, found %s", where, node_kind (node));
+    {
+      found = gradlens_json_describe (node);
+      return invalid (error, "%s: expected a string, found %s", where, found);
+    }
+  /* json-glib decodes a lone surrogate escape such as \udc00 to bytes that
+   * are not UTF-8: such a preset would save but never load again */
+  if (!g_utf8_validate (json_node_get_string (node), -1, NULL))
+    return invalid (error, "%s: invalid Unicode (a lone surrogate “\\uXXXX” escape)", where);
   g_free (*out);
   *out = g_strdup (json_node_get_string (node));
   return TRUE;
@@ -199,8 +214,13 @@ expect_object (JsonNode    *node,
                const char  *where,
                GError     **error)
 {
+  g_autofree char *found = NULL;
+
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    return invalid (error, "%s: expected an object, found %s", where, node_kind (node));
+    {
+      found = gradlens_json_describe (node);
+      return invalid (error, "%s: expected an object, found %s", where, found);
+    }
   return TRUE;
 }
 
@@ -357,14 +377,17 @@ load_root (JsonNode        *root,
 {
   static const char * const keys[] = { "format", "version", "title", "plot", "runs", NULL };
   g_autoptr(GList) members = NULL;
+  g_autofree char *found = NULL;
   JsonObject *obj;
   JsonNode *node;
   JsonArray *runs;
   guint n_runs;
 
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    return invalid (error, "expected a JSON object with \"format\": \"gradlens-preset\", found %s",
-                    root ? node_kind (root) : "nothing");
+    {
+      found = root ? gradlens_json_describe (root) : g_strdup ("nothing (an empty file)");
+      return invalid (error, "expected a JSON object with \"format\": \"gradlens-preset\", found %s", found);
+    }
   obj = json_node_get_object (root);
 
   node = json_object_get_member (obj, "format");
@@ -372,13 +395,20 @@ load_root (JsonNode        *root,
     return invalid (error, "format: missing; a preset starts with \"format\": \"gradlens-preset\"");
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING
       || !g_str_equal (json_node_get_string (node), "gradlens-preset"))
-    return invalid (error, "format: expected \"gradlens-preset\"; this is not a Gradlens preset");
+    {
+      found = gradlens_json_describe (node);
+      return invalid (error, "format: expected \"gradlens-preset\", found %s; this is not a Gradlens preset",
+                      found);
+    }
 
   node = json_object_get_member (obj, "version");
   if (node != NULL)
     {
       if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
-        return invalid (error, "version: expected the integer 1, found %s", node_kind (node));
+        {
+          found = gradlens_json_describe (node);
+          return invalid (error, "version: expected the integer 1, found %s", found);
+        }
       if (json_node_get_int (node) != 1)
         return invalid (error, "version: invalid value %" G_GINT64_FORMAT "; this Gradlens reads version 1",
                         json_node_get_int (node));
@@ -408,7 +438,10 @@ load_root (JsonNode        *root,
   if (node == NULL)
     return invalid (error, "runs: missing; a preset needs at least one run");
   if (!JSON_NODE_HOLDS_ARRAY (node))
-    return invalid (error, "runs: expected an array, found %s", node_kind (node));
+    {
+      found = gradlens_json_describe (node);
+      return invalid (error, "runs: expected an array, found %s", found);
+    }
   runs = json_node_get_array (node);
   n_runs = json_array_get_length (runs);
   if (n_runs < 1 || n_runs > GRADLENS_PRESET_MAX_RUNS)
@@ -471,9 +504,12 @@ gradlens_preset_load_data (const char  *data,
   preset = gradlens_preset_new ();
   if (!load_root (json_parser_get_root (parser), preset, &local))
     {
+      /* messages quote keys and values, which may hold invalid UTF-8 */
+      g_autofree char *message = g_utf8_make_valid (local->message, -1);
+
       g_set_error (error, GRADLENS_ERROR, local->code == GRADLENS_ERROR_INVALID_VALUE
                                               ? GRADLENS_ERROR_INVALID_PRESET : local->code,
-                   "%s: %s", name, local->message);
+                   "%s: %s", name, message);
       return NULL;
     }
   return g_steal_pointer (&preset);
@@ -596,6 +632,7 @@ gradlens_preset_to_data (const GradlensPreset *preset)
   json_generator_set_pretty (gen, TRUE);
   json_generator_set_indent (gen, 2);
   text = json_generator_to_data (gen, NULL);
+  gradlens_json_repair_numbers (text);
   return g_strconcat (text, "\n", NULL);
 }
 

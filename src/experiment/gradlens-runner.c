@@ -21,6 +21,7 @@ typedef struct
   volatile int             cancel;      /* read by the MLP between layers */
   gint                     next_seed;   /* atomic */
   gint                     done;        /* atomic */
+  GMutex                   progress_lock;   /* keeps the reported counts in order */
   gint                     failed;      /* atomic: out of memory */
   gulong                   cancel_id;
 } RunShared;
@@ -57,14 +58,25 @@ run_worker (gpointer data)
       if (i >= r->n_seeds || shared->cancel)
         break;
       nn_mlp_setup (mlp, (guint64) (shared->config->seed + i));
+      /* setting up a large network takes a while too */
+      if (shared->cancel)
+        break;
       r->losses[i] = nn_mlp_step (mlp, r->norms + (gsize) i * r->n_params);
       if (shared->cancel)
         break;
       if (i == 0)
         nn_mlp_layer_stats (mlp, r->layer_stats);
+      if (shared->progress == NULL)
+        {
+          g_atomic_int_inc (&shared->done);
+          continue;
+        }
+      /* counting and reporting under one lock: otherwise another thread's
+       * higher count can reach the callback first */
+      g_mutex_lock (&shared->progress_lock);
       done = (guint) g_atomic_int_add (&shared->done, 1) + 1;
-      if (shared->progress != NULL)
-        shared->progress (done, (guint) r->n_seeds, shared->user_data);
+      shared->progress (done, (guint) r->n_seeds, shared->user_data);
+      g_mutex_unlock (&shared->progress_lock);
     }
   nn_mlp_free (mlp);
   return NULL;
@@ -237,6 +249,7 @@ gradlens_run (const GradlensRunConfig  *config,
   shared.progress = progress;
   shared.user_data = user_data;
   shared.cancellable = cancellable;
+  g_mutex_init (&shared.progress_lock);
   if (cancellable != NULL)
     shared.cancel_id = g_cancellable_connect (cancellable, G_CALLBACK (on_cancelled_cb), &shared, NULL);
 
@@ -249,6 +262,7 @@ gradlens_run (const GradlensRunConfig  *config,
 
   if (cancellable != NULL)
     g_cancellable_disconnect (cancellable, shared.cancel_id);
+  g_mutex_clear (&shared.progress_lock);
 
   if (g_atomic_int_get (&shared.failed))
     {
