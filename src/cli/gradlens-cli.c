@@ -17,6 +17,7 @@
 #include "gradlens-preset.h"
 #include "gradlens-runner.h"
 #include "gradlens-sweep.h"
+#include "gradlens-figure.h"
 #include "mlp.h"
 
 typedef struct
@@ -702,10 +703,105 @@ gradlens_cli_main (int    argc,
   return GRADLENS_EXIT_USAGE;
 }
 
+static gboolean
+parse_size (const char  *text,
+            double      *width,
+            double      *height,
+            double       max,
+            GError     **error)
+{
+  g_auto(GStrv) parts = g_strsplit (text, "x", -1);
+  gint64 v[2];
+
+  if (g_strv_length (parts) != 2)
+    goto bad;
+  for (int i = 0; i < 2; i++)
+    {
+      char *end = NULL;
+
+      v[i] = g_ascii_strtoll (parts[i], &end, 10);
+      if (parts[i][0] == '\0' || *end != '\0' || v[i] < 16 || v[i] > max)
+        goto bad;
+    }
+  *width = (double) v[0];
+  *height = (double) v[1];
+  return TRUE;
+
+bad:
+  g_set_error (error, GRADLENS_ERROR, GRADLENS_ERROR_INVALID_VALUE,
+               "--size: invalid value “%s”; expected WIDTHxHEIGHT with each from 16 to %.0f, e.g. 1280x720",
+               text, max);
+  return FALSE;
+}
+
 int
 gradlens_cli_plot (int    argc,
                    char **argv)
 {
-  g_printerr ("gradlens-cli plot: not yet available\n");
-  return GRADLENS_EXIT_USAGE;
+  g_auto(CliOptions) opts;
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) runs = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GradlensPreset) preset = NULL;
+  g_autoptr(PlotFigure) figure = NULL;
+  GradlensPlotSettings settings;
+  PlotFormat format;
+  double width = 1280, height = 720;
+  int rc;
+  GOptionEntry entries[] = {
+    { "preset", 0, 0, G_OPTION_ARG_FILENAME, NULL, "The preset whose runs to plot (required)", "FILE" },
+    { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL, "The figure to write: FILE.png, FILE.svg or FILE.pdf (required)", "FILE" },
+    { "size", 0, 0, G_OPTION_ARG_STRING, NULL, "Size in pixels (PNG) or points (SVG, PDF), default 1280x720", "WxH" },
+    { "theme", 0, 0, G_OPTION_ARG_STRING, NULL, "dark or light (default: the preset's)", "THEME" },
+    { "y-scale", 0, 0, G_OPTION_ARG_STRING, NULL, "log or linear (default: the preset's)", "SCALE" },
+    { "x-axis", 0, 0, G_OPTION_ARG_STRING, NULL, "parameter or layer (default: the preset's)", "AXIS" },
+    { NULL }
+  };
+
+  cli_options_init (&opts);
+  entries[0].arg_data = &opts.preset;
+  entries[1].arg_data = &opts.output;
+  entries[2].arg_data = &opts.size;
+  entries[3].arg_data = &opts.theme;
+  entries[4].arg_data = &opts.y_scale;
+  entries[5].arg_data = &opts.x_axis;
+  context = new_context ("plot", "compute a preset's runs and write their figure", &opts, entries);
+  if (!parse_context (context, &argc, &argv, &error))
+    return fail ("plot", error);
+  if (opts.preset == NULL)
+    return usage_error ("plot", "--preset: missing; expected a preset file, e.g. data/presets/notebook.json");
+  if (opts.output == NULL)
+    return usage_error ("plot", "--output: missing; expected FILE.png, FILE.svg or FILE.pdf");
+  if (!plot_format_from_path (opts.output, &format, &error))
+    return usage_error ("plot", "--output: %s", error->message);
+  if (opts.size != NULL
+      && !parse_size (opts.size, &width, &height,
+                      format == PLOT_FORMAT_PNG ? PLOT_EXPORT_MAX_PIXELS : PLOT_EXPORT_MAX_POINTS, &error))
+    return fail ("plot", error);
+  if (opts.theme != NULL && !g_str_equal (opts.theme, "dark") && !g_str_equal (opts.theme, "light"))
+    return usage_error ("plot", "--theme: invalid value “%s”; expected one of dark, light", opts.theme);
+  if (opts.y_scale != NULL && !g_str_equal (opts.y_scale, "log") && !g_str_equal (opts.y_scale, "linear"))
+    return usage_error ("plot", "--y-scale: invalid value “%s”; expected one of log, linear", opts.y_scale);
+  if (opts.x_axis != NULL && !g_str_equal (opts.x_axis, "parameter") && !g_str_equal (opts.x_axis, "layer"))
+    return usage_error ("plot", "--x-axis: invalid value “%s”; expected one of parameter, layer", opts.x_axis);
+
+  runs = collect_runs (&opts, &preset, &error);
+  if (runs == NULL)
+    return fail ("plot", error);
+  rc = compute_all ("plot", runs, &results);
+  if (rc != GRADLENS_EXIT_OK)
+    return rc;
+
+  settings = preset->plot;
+  if (opts.theme != NULL)
+    settings.theme = g_str_equal (opts.theme, "light") ? GRADLENS_THEME_LIGHT : GRADLENS_THEME_DARK;
+  if (opts.y_scale != NULL)
+    settings.y_scale = g_str_equal (opts.y_scale, "linear") ? GRADLENS_Y_LINEAR : GRADLENS_Y_LOG;
+  if (opts.x_axis != NULL)
+    settings.x_axis = g_str_equal (opts.x_axis, "layer") ? GRADLENS_X_LAYER : GRADLENS_X_PARAMETER;
+  figure = gradlens_figure_from_results (&settings, (GradlensRunResult **) results->pdata, results->len);
+  if (!plot_export (figure, opts.output, format, width, height, 1.0, &error))
+    return fail ("plot", error);
+  return GRADLENS_EXIT_OK;
 }
