@@ -275,11 +275,18 @@ open_builtin_action (GtkWidget  *widget,
   gradlens_window_open_resource (GRADLENS_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
+/* "notebook.json" before "notebook-1-sigmoid.json": by name without ".json" */
 static int
 compare_names (const void *a,
                const void *b)
 {
-  return strcmp (*(char * const *) a, *(char * const *) b);
+  const char *x = *(char * const *) a;
+  const char *y = *(char * const *) b;
+  gsize nx = g_str_has_suffix (x, ".json") ? strlen (x) - 5 : strlen (x);
+  gsize ny = g_str_has_suffix (y, ".json") ? strlen (y) - 5 : strlen (y);
+  int c = strncmp (x, y, MIN (nx, ny));
+
+  return c != 0 ? c : (nx > ny) - (nx < ny);
 }
 
 /* The "Built-in Experiments" menu: every preset in the resource, by file

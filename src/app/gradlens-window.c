@@ -934,8 +934,15 @@ gradlens_window_load_preset (GradlensWindow       *self,
   g_set_object (&self->file, file);
   _gradlens_window_update_title (self);
 
+  /* the first run's network in the controls, but not its label: a run
+   * made from changed controls is another run and gets a label of its own */
   if (preset->runs->len > 0)
-    _gradlens_window_controls_set_config (self, g_ptr_array_index (preset->runs, 0));
+    {
+      g_autoptr(GradlensRunConfig) first = gradlens_run_config_dup (g_ptr_array_index (preset->runs, 0));
+
+      g_clear_pointer (&first->label, g_free);
+      _gradlens_window_controls_set_config (self, first);
+    }
   _gradlens_window_update_figure (self, FALSE);
   update_values (self);
   if (preset->runs->len > 0)
@@ -1053,6 +1060,8 @@ gradlens_window_run (GradlensWindow *self)
       adw_toast_overlay_add_toast (self->toast_overlay, self->error_toast);
       return FALSE;
     }
+  if (self->error_toast != NULL)
+    adw_toast_dismiss (self->error_toast);
   start_job (self, &config, 1);
   /* the next run gets a label of its own */
   gtk_editable_set_text (GTK_EDITABLE (self->label_row), "");

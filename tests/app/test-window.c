@@ -1,0 +1,934 @@
+/* test-window.c: in-process tests of the Gradlens window under X (xvfb-wrapper.sh)
+ * Copyright 2026 The Gradlens authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "gradlens-figure.h"
+#include "gradlens-locale.h"
+#include "gradlens-param.h"
+#include "gradlens-run-row.h"
+#include "gradlens-window-private.h"
+
+#define PRESETS_PATH "/io/github/gradlens/Gradlens/presets/"
+
+/* ---- helpers ---------------------------------------------------------- */
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+wake_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* spins the main context until cond holds; fails the test after timeout_ms */
+static void
+wait_for (Condition   cond,
+          gpointer    data,
+          guint       timeout_ms,
+          const char *what)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+  guint wake = g_timeout_add (10, wake_cb, NULL);
+
+  while (!cond (data))
+    {
+      if (g_get_monotonic_time () > end)
+        g_error ("timed out after %u ms waiting for %s", timeout_ms, what);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_source_remove (wake);
+}
+
+static gboolean
+not_running (gpointer data)
+{
+  return !gradlens_window_get_running (data);
+}
+
+static gboolean
+is_null (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+static gboolean
+elapsed (gpointer data)
+{
+  return g_get_monotonic_time () >= *(gint64 *) data;
+}
+
+static void
+spin_for (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + (gint64) ms * 1000;
+
+  wait_for (elapsed, &until, ms + 5000, "time to pass");
+}
+
+static GradlensWindow *
+new_window (void)
+{
+  GradlensWindow *window = g_object_new (GRADLENS_TYPE_WINDOW, NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  return window;
+}
+
+/* destroys the window and checks that nothing keeps it alive */
+static void
+destroy_window (GradlensWindow *window)
+{
+  gpointer weak = window;
+
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_for (is_null, &weak, 10000, "the window to be finalized");
+}
+
+static GtkWidget *
+child (GradlensWindow *window,
+       const char     *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (window), GRADLENS_TYPE_WINDOW, name);
+
+  g_assert_nonnull (object);
+  return GTK_WIDGET (object);
+}
+
+static GtkWidget *
+spin (GradlensWindow *window,
+      const char     *section,
+      const char     *key)
+{
+  GtkWidget *widget = _gradlens_window_controls_lookup (window, section, key);
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+/* types into a spin button the way a user does: its text, not its value */
+static void
+type_into (GradlensWindow *window,
+           const char     *section,
+           const char     *key,
+           const char     *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (spin (window, section, key)), text);
+}
+
+static GradlensRun *
+run_at (GradlensWindow *window,
+        guint           i)
+{
+  GradlensRun *run = g_list_model_get_item (gradlens_window_get_runs (window), i);
+
+  g_assert_nonnull (run);
+  g_object_unref (run);   /* the list keeps it */
+  return run;
+}
+
+static guint
+n_runs (GradlensWindow *window)
+{
+  return g_list_model_get_n_items (gradlens_window_get_runs (window));
+}
+
+static gboolean
+start_run (GradlensWindow *window)
+{
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.run", NULL);
+  return gradlens_window_get_running (window);
+}
+
+/* checks a computed run against gradlens_run() called directly on config,
+ * and the figure's series against the run's norms */
+static void
+assert_run_matches (GradlensWindow          *window,
+                    guint                    index,
+                    const GradlensRunConfig *config)
+{
+  g_autoptr(GradlensRunResult) expected = NULL;
+  g_autoptr(GError) error = NULL;
+  GradlensRun *run = run_at (window, index);
+  const GradlensRunResult *result = gradlens_run_get_result (run);
+  PlotFigure *figure = gradlens_window_get_figure (window);
+  const double *values;
+  gsize n_values = 0;
+
+  expected = gradlens_run (config, 0, GRADLENS_DEFAULT_MEMORY_LIMIT, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (result->n_params, ==, expected->n_params);
+  g_assert_cmpint (result->n_seeds, ==, expected->n_seeds);
+  for (int p = 0; p < expected->n_params; p++)
+    {
+      g_assert_cmpstr (result->names[p], ==, expected->names[p]);
+      /* the same computation: equal to the last bit */
+      g_assert_true (memcmp (&result->grad_norm[p], &expected->grad_norm[p], sizeof (double)) == 0);
+    }
+
+  g_assert_cmpuint (plot_figure_get_n_series (figure), >, index);
+  g_assert_cmpstr (plot_figure_get_series_label (figure, index), ==, gradlens_run_get_label (run));
+  values = plot_figure_get_series_values (figure, index, &n_values);
+  if (g_strcmp0 (g_object_get_data (G_OBJECT (window), "x-axis"), "layer") == 0)
+    {
+      gsize k = 0;
+
+      g_assert_cmpuint (n_values, ==, (gsize) expected->depth);
+      for (int p = 0; p < expected->n_params; p++)
+        if (expected->is_weight[p])
+          g_assert_cmpfloat (values[k++], ==, expected->grad_norm[p]);
+    }
+  else
+    {
+      g_assert_cmpuint (n_values, ==, (gsize) expected->n_params);
+      for (int p = 0; p < expected->n_params; p++)
+        g_assert_cmpfloat (values[p], ==, expected->grad_norm[p]);
+    }
+}
+
+/* ---- tests ------------------------------------------------------------ */
+
+/* Every template and resource file instantiates, and the spin buttons'
+ * bounds are the ranges of DESIGN.md (the field table of the experiment
+ * library). */
+static void
+test_templates (void)
+{
+  static const char * const children[] = {
+    "toast_overlay", "window_title", "run_button", "stop_button", "progress_revealer", "progress_bar",
+    "main_paned", "plot_view", "runs_list", "values_title", "values_view", "values_scroller",
+    "activation_row", "slope_row", "output_activation_switch", "init_row", "gain_row", "a_row", "b_row",
+    "mode_row", "nonlinearity_row", "mean_row", "std_row", "bias_row", "dtype_row", "label_row",
+  };
+  static const struct { const char *name; guint n; } combos[] = {
+    { "activation_row", NN_N_ACTIVATIONS },
+    { "init_row", NN_N_INITS },
+    { "bias_row", NN_N_BIAS_INITS },
+    { "mode_row", NN_N_FAN_MODES },
+    { "nonlinearity_row", NN_N_NONLINEARITIES },
+    { "dtype_row", NN_N_DTYPES },
+  };
+  static const struct { const char *section; const char *key; } spins[] = {
+    { "network", "depth" }, { "network", "width" }, { "network", "inputs" }, { "network", "outputs" },
+    { "data", "samples" }, { "network", "negative_slope" }, { "init", "gain" }, { "init", "a" },
+    { "init", "b" }, { "init", "mean" }, { "init", "std" }, { "data", "seed" }, { "data", "seeds" },
+  };
+  g_autoptr(GtkBuilder) builder = NULL;
+  g_autoptr(GradlensRunResult) result = NULL;
+  g_autoptr(GradlensRunConfig) config = gradlens_run_config_new ();
+  g_autoptr(GradlensRun) run = NULL;
+  GradlensWindow *window = new_window ();
+  GtkWidget *row;
+  GObject *overlay;
+
+  for (guint i = 0; i < G_N_ELEMENTS (children); i++)
+    child (window, children[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (combos); i++)
+    {
+      GListModel *model = adw_combo_row_get_model (ADW_COMBO_ROW (child (window, combos[i].name)));
+
+      g_assert_cmpuint (g_list_model_get_n_items (model), ==, combos[i].n);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (spins); i++)
+    {
+      const GradlensField *field = gradlens_field_lookup (spins[i].section, spins[i].key);
+      GtkAdjustment *adjustment = gtk_spin_button_get_adjustment (GTK_SPIN_BUTTON (spin (window, spins[i].section, spins[i].key)));
+
+      g_assert_nonnull (field);
+      g_assert_cmpfloat (gtk_adjustment_get_lower (adjustment), ==, field->min);
+      g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), ==, field->max);
+    }
+
+  /* the controls start at the notebook's defaults */
+  g_assert_true (gradlens_window_get_config (window, config));
+  g_assert_cmpint (config->nn.depth, ==, 5);
+  g_assert_cmpint (config->nn.width, ==, 10);
+  g_assert_cmpint (config->nn.samples, ==, 100);
+  g_assert_cmpint (config->nn.activation, ==, NN_ACT_SIGMOID);
+  g_assert_true (config->nn.output_activation);
+  g_assert_cmpint (config->seeds, ==, 1);
+  g_assert_cmpint (config->nn.dtype, ==, NN_FLOAT32);
+
+  /* a run row */
+  result = gradlens_run (config, 1, 0, NULL, NULL, NULL, NULL);
+  g_assert_nonnull (result);
+  result->config.label = g_strdup ("row test");
+  result->config.color = g_strdup ("#636efa");
+  run = gradlens_run_new (g_steal_pointer (&result));
+  row = g_object_ref_sink (gradlens_run_row_new (run));
+  g_assert_true (gradlens_run_row_get_run (GRADLENS_RUN_ROW (row)) == run);
+  g_object_unref (row);
+
+  /* the shortcuts window */
+  builder = gtk_builder_new_from_resource ("/io/github/gradlens/Gradlens/gtk/help-overlay.ui");
+  overlay = gtk_builder_get_object (builder, "help_overlay");
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+  gtk_window_destroy (GTK_WINDOW (overlay));
+
+  /* the window's title names the app */
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "Gradlens"));
+
+  destroy_window (window);
+}
+
+/* Only the arguments of the chosen initialisation are shown. */
+static void
+test_scheme_rows (void)
+{
+  static const struct { NnInit init; gboolean gain, a, b, mode, mean; } cases[] = {
+    { NN_INIT_DEFAULT, FALSE, FALSE, FALSE, FALSE, FALSE },
+    { NN_INIT_XAVIER_NORMAL, TRUE, FALSE, FALSE, FALSE, FALSE },
+    { NN_INIT_XAVIER_UNIFORM, TRUE, FALSE, FALSE, FALSE, FALSE },
+    { NN_INIT_KAIMING_NORMAL, FALSE, TRUE, FALSE, TRUE, FALSE },
+    { NN_INIT_KAIMING_UNIFORM, FALSE, TRUE, FALSE, TRUE, FALSE },
+    { NN_INIT_NORMAL, FALSE, FALSE, FALSE, FALSE, TRUE },
+    { NN_INIT_UNIFORM, FALSE, TRUE, TRUE, FALSE, FALSE },
+    { NN_INIT_ORTHOGONAL, TRUE, FALSE, FALSE, FALSE, FALSE },
+  };
+  GradlensWindow *window = new_window ();
+  AdwComboRow *init = ADW_COMBO_ROW (child (window, "init_row"));
+  AdwComboRow *activation = ADW_COMBO_ROW (child (window, "activation_row"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      adw_combo_row_set_selected (init, cases[i].init);
+      g_assert_cmpint (gtk_widget_get_visible (child (window, "gain_row")), ==, cases[i].gain);
+      g_assert_cmpint (gtk_widget_get_visible (child (window, "a_row")), ==, cases[i].a);
+      g_assert_cmpint (gtk_widget_get_visible (child (window, "b_row")), ==, cases[i].b);
+      g_assert_cmpint (gtk_widget_get_visible (child (window, "mode_row")), ==, cases[i].mode);
+      g_assert_cmpint (gtk_widget_get_visible (child (window, "nonlinearity_row")), ==, cases[i].mode);
+      g_assert_cmpint (gtk_widget_get_visible (child (window, "mean_row")), ==, cases[i].mean);
+      g_assert_cmpint (gtk_widget_get_visible (child (window, "std_row")), ==, cases[i].mean);
+      g_assert_true (gtk_widget_get_visible (child (window, "bias_row")));
+    }
+  for (guint a = 0; a < NN_N_ACTIVATIONS; a++)
+    {
+      adw_combo_row_set_selected (activation, a);
+      g_assert_cmpint (gtk_widget_get_visible (child (window, "slope_row")), ==, a == NN_ACT_LEAKY_RELU);
+    }
+  destroy_window (window);
+}
+
+typedef struct
+{
+  char     *text;
+  gboolean  done;
+} ClipboardRead;
+
+static void
+clipboard_read_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  ClipboardRead *read = user_data;
+
+  read->text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
+  read->done = TRUE;
+}
+
+static gboolean
+clipboard_done (gpointer data)
+{
+  return ((ClipboardRead *) data)->done;
+}
+
+/* Set the controls, run, wait for the worker; the run, the figure and the
+ * table match gradlens_run() computed directly. */
+static void
+test_run (void)
+{
+  g_autoptr(GradlensRunConfig) config = gradlens_run_config_new ();
+  g_autofree char *tsv = NULL;
+  g_autofree char *tooltip = NULL;
+  g_autofree char *exact = NULL;
+  GradlensWindow *window = new_window ();
+  GListModel *params;
+  PlotFigure *figure;
+  PlotLayout layout;
+  ClipboardRead read = { NULL, FALSE };
+  const double *low, *high;
+  double px, py, lo, hi;
+  gsize n_band;
+  GtkWidget *view;
+
+  /* what the user sets */
+  type_into (window, "network", "depth", "7");
+  type_into (window, "network", "width", "16");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child (window, "activation_row")), NN_ACT_TANH);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child (window, "init_row")), NN_INIT_XAVIER_NORMAL);
+  type_into (window, "init", "gain", "1.5");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child (window, "bias_row")), NN_BIAS_ZEROS);
+  type_into (window, "data", "seed", "3");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child (window, "dtype_row")), NN_FLOAT64);
+  gtk_editable_set_text (GTK_EDITABLE (child (window, "label_row")), "tanh, Xavier");
+
+  /* what that means */
+  config->nn.depth = 7;
+  config->nn.width = 16;
+  config->nn.activation = NN_ACT_TANH;
+  config->nn.init = NN_INIT_XAVIER_NORMAL;
+  config->nn.gain = 1.5;
+  config->nn.bias = NN_BIAS_ZEROS;
+  config->seed = 3;
+  config->nn.dtype = NN_FLOAT64;
+
+  g_assert_true (start_run (window));
+  g_assert_false (gtk_widget_get_visible (child (window, "run_button")));
+  g_assert_true (gtk_widget_get_visible (child (window, "stop_button")));
+  wait_for (not_running, window, 30000, "the run");
+  g_assert_true (gtk_widget_get_visible (child (window, "run_button")));
+
+  g_assert_cmpuint (n_runs (window), ==, 1);
+  g_assert_cmpstr (gradlens_run_get_label (run_at (window, 0)), ==, "tanh, Xavier");
+  g_assert_cmpstr (gradlens_run_get_color (run_at (window, 0)), ==, "#636efa");
+  g_assert_nonnull (strstr (gradlens_run_get_detail (run_at (window, 0)), "per layer"));
+  assert_run_matches (window, 0, config);
+  /* the label entry is emptied for the next run */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (window, "label_row"))), ==, "");
+
+  /* the table shows the selected (new) run, without the seed statistics */
+  params = G_LIST_MODEL (window->params);
+  g_assert_cmpuint (g_list_model_get_n_items (params), ==, 14);
+  g_assert_false (gtk_column_view_column_get_visible (window->columns[GRADLENS_COLUMN_MEDIAN]));
+
+  /* a second run with several seeds: next palette colour, a band, statistics */
+  type_into (window, "data", "seeds", "9");
+  config->seeds = 9;
+  g_assert_true (start_run (window));
+  wait_for (not_running, window, 30000, "the second run");
+  g_assert_cmpuint (n_runs (window), ==, 2);
+  g_assert_cmpint (g_ascii_strcasecmp (gradlens_run_get_color (run_at (window, 1)), "#EF553B"), ==, 0);
+  g_assert_true (g_str_has_prefix (gradlens_run_get_label (run_at (window, 1)), "Run 2"));
+  assert_run_matches (window, 1, config);
+  figure = gradlens_window_get_figure (window);
+  g_assert_true (plot_figure_get_series_band (figure, 1, &low, &high, &n_band));
+  g_assert_cmpuint (n_band, ==, 14);
+  g_assert_true (gtk_column_view_column_get_visible (window->columns[GRADLENS_COLUMN_MEDIAN]));
+
+  /* Ctrl+C: the table as tab-separated text, on the clipboard */
+  tsv = gradlens_window_dup_values_tsv (window);
+  g_assert_true (g_str_has_prefix (tsv, "parameter\tshape\tgrad_norm\tmin\tq1\tmedian\tq3\tmax\nlin1.weight\t16x10\t"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.copy-values", NULL);
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (window)), NULL, clipboard_read_cb, &read);
+  wait_for (clipboard_done, &read, 5000, "the clipboard");
+  g_assert_cmpstr (read.text, ==, tsv);
+  g_free (read.text);
+
+  /* hiding a run hides its series; a click on the legend shows it again */
+  gradlens_run_set_visible (run_at (window, 0), FALSE);
+  g_assert_false (plot_figure_get_series_visible (gradlens_window_get_figure (window), 0));
+  view = child (window, "plot_view");
+  g_signal_emit_by_name (view, "legend-clicked", 0u);
+  g_assert_true (gradlens_run_get_visible (run_at (window, 0)));
+  g_assert_true (plot_figure_get_series_visible (gradlens_window_get_figure (window), 0));
+
+  /* the tooltip of a marker: run, parameter, exact value */
+  figure = gradlens_window_get_figure (window);
+  plot_layout_compute (&layout, figure, gtk_widget_get_width (view), gtk_widget_get_height (view));
+  g_assert_true (plot_layout_point_position (&layout, figure, 0, 2, &px, &py));
+  tooltip = gradlens_plot_view_dup_tooltip (GRADLENS_PLOT_VIEW (view), px, py);
+  g_assert_nonnull (tooltip);
+  g_assert_nonnull (strstr (tooltip, "tanh, Xavier"));
+  g_assert_nonnull (strstr (tooltip, "lin2.weight"));
+  exact = g_malloc (G_ASCII_DTOSTR_BUF_SIZE);
+  g_ascii_dtostr (exact, G_ASCII_DTOSTR_BUF_SIZE, gradlens_run_get_result (run_at (window, 0))->grad_norm[2]);
+  g_assert_nonnull (strstr (tooltip, exact));
+  g_assert_null (gradlens_plot_view_dup_tooltip (GRADLENS_PLOT_VIEW (view), 1, 1));
+
+  /* zoom and reset */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL);
+  g_assert_true (plot_figure_get_x_view (gradlens_window_get_figure (window), &lo, &hi));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.reset-view", NULL);
+  g_assert_false (plot_figure_get_x_view (gradlens_window_get_figure (window), &lo, &hi));
+
+  /* the axes: linear y, weights by layer */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.y-scale", "s", "linear");
+  g_assert_cmpint (plot_figure_get_y_scale (gradlens_window_get_figure (window)), ==, PLOT_SCALE_LINEAR);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.x-axis", "s", "layer");
+  g_object_set_data (G_OBJECT (window), "x-axis", (gpointer) "layer");
+  assert_run_matches (window, 1, config);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.x-axis", "s", "parameter");
+  g_object_set_data (G_OBJECT (window), "x-axis", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.y-scale", "s", "log");
+  g_assert_cmpint (plot_figure_get_y_scale (gradlens_window_get_figure (window)), ==, PLOT_SCALE_LOG);
+
+  /* rename in place: the figure follows */
+  gradlens_run_set_label (run_at (window, 1), "renamed");
+  g_assert_cmpstr (plot_figure_get_series_label (gradlens_window_get_figure (window), 1), ==, "renamed");
+
+  /* remove one, then clear all */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-run", "u", 0u);
+  g_assert_cmpuint (n_runs (window), ==, 1);
+  g_assert_cmpstr (gradlens_run_get_label (run_at (window, 0)), ==, "renamed");
+  g_assert_cmpuint (plot_figure_get_n_series (gradlens_window_get_figure (window)), ==, 1);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-runs", NULL);
+  g_assert_cmpuint (n_runs (window), ==, 0);
+  g_assert_cmpuint (plot_figure_get_n_series (gradlens_window_get_figure (window)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (params), ==, 0);
+
+  destroy_window (window);
+}
+
+/* Invalid values are marked on their controls; nothing runs; editing the
+ * control clears the mark. */
+static void
+test_invalid (void)
+{
+  GradlensWindow *window = new_window ();
+  GtkWidget *depth = spin (window, "network", "depth");
+  GtkWidget *width = spin (window, "network", "width");
+  GtkWidget *samples = spin (window, "data", "samples");
+  GtkWidget *a = spin (window, "init", "a");
+  GtkWidget *b = spin (window, "init", "b");
+
+  type_into (window, "network", "depth", "0");
+  type_into (window, "network", "width", "5000");
+  g_assert_false (start_run (window));
+  g_assert_true (gtk_widget_has_css_class (depth, "error"));
+  g_assert_true (gtk_widget_has_css_class (width, "error"));
+  g_assert_false (gtk_widget_has_css_class (samples, "error"));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (depth), "1 to 1000"));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (width), "1 to 4096"));
+  g_assert_true (gtk_widget_has_css_class (gtk_widget_get_ancestor (depth, ADW_TYPE_ACTION_ROW), "error"));
+  g_assert_cmpuint (n_runs (window), ==, 0);
+
+  /* editing clears the mark */
+  type_into (window, "network", "depth", "5");
+  g_assert_false (gtk_widget_has_css_class (depth, "error"));
+  g_assert_null (gtk_widget_get_tooltip_text (depth));
+  type_into (window, "network", "width", "10");
+
+  /* not a whole number */
+  type_into (window, "data", "seeds", "2.5");
+  g_assert_false (start_run (window));
+  g_assert_true (gtk_widget_has_css_class (spin (window, "data", "seeds"), "error"));
+  type_into (window, "data", "seeds", "1");
+
+  /* too much memory: the three controls that decide it */
+  type_into (window, "network", "depth", "1000");
+  type_into (window, "network", "width", "4096");
+  type_into (window, "data", "samples", "65536");
+  g_assert_false (start_run (window));
+  g_assert_true (gtk_widget_has_css_class (depth, "error"));
+  g_assert_true (gtk_widget_has_css_class (width, "error"));
+  g_assert_true (gtk_widget_has_css_class (samples, "error"));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (samples), "memory"));
+  type_into (window, "network", "depth", "5");
+  type_into (window, "network", "width", "10");
+  type_into (window, "data", "samples", "100");
+
+  /* uniform needs a <= b: both marked */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child (window, "init_row")), NN_INIT_UNIFORM);
+  type_into (window, "init", "a", "2");
+  type_into (window, "init", "b", "1");
+  g_assert_false (start_run (window));
+  g_assert_true (gtk_widget_has_css_class (a, "error"));
+  g_assert_true (gtk_widget_has_css_class (b, "error"));
+  g_assert_cmpuint (n_runs (window), ==, 0);
+
+  /* fixed: it runs */
+  type_into (window, "init", "b", "3");
+  g_assert_true (start_run (window));
+  g_assert_false (gtk_widget_has_css_class (a, "error"));
+  wait_for (not_running, window, 30000, "the run");
+  g_assert_cmpuint (n_runs (window), ==, 1);
+
+  destroy_window (window);
+}
+
+/* A long run: progress shows, Stop ends it promptly, nothing is added. */
+static void
+test_cancel (void)
+{
+  GradlensWindow *window = new_window ();
+  GtkRevealer *revealer = GTK_REVEALER (child (window, "progress_revealer"));
+  gint64 start;
+
+  type_into (window, "network", "depth", "60");
+  type_into (window, "network", "width", "256");
+  type_into (window, "data", "samples", "256");
+  type_into (window, "data", "seeds", "5000");
+  g_assert_true (start_run (window));
+  /* the window keeps answering while the worker computes */
+  spin_for (400);
+  g_assert_true (gradlens_window_get_running (window));
+  g_assert_true (gtk_revealer_get_reveal_child (revealer));
+  /* a second Run is refused while one computes */
+  g_assert_false (gradlens_window_run (window));
+
+  start = g_get_monotonic_time ();
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.stop", NULL);
+  wait_for (not_running, window, 10000, "the cancelled run to end");
+  g_test_message ("stopped after %.0f ms", (g_get_monotonic_time () - start) / 1000.0);
+  g_assert_cmpuint (n_runs (window), ==, 0);
+  g_assert_false (gtk_revealer_get_reveal_child (revealer));
+  g_assert_true (gtk_widget_get_visible (child (window, "run_button")));
+
+  destroy_window (window);
+}
+
+/* Closing the window during a run: the run is cancelled, the worker's
+ * callback (which holds a reference) finds the window gone, and the window
+ * is finalized. */
+static void
+test_close_mid_run (void)
+{
+  GradlensWindow *window = new_window ();
+  gpointer weak = window;
+
+  type_into (window, "network", "depth", "60");
+  type_into (window, "network", "width", "256");
+  type_into (window, "data", "samples", "256");
+  type_into (window, "data", "seeds", "5000");
+  g_assert_true (start_run (window));
+  spin_for (200);
+  g_assert_true (gradlens_window_get_running (window));
+
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  gtk_window_close (GTK_WINDOW (window));
+  wait_for (is_null, &weak, 10000, "the window to be finalized after closing mid-run");
+}
+
+/* Every file of data/presets is built in; each opens, computes all its runs
+ * and sets the plot settings and the controls. */
+static void
+test_builtin_presets (void)
+{
+  g_autofree char *dir = g_build_filename (g_getenv ("GRADLENS_SOURCE_ROOT"), "data", "presets", NULL);
+  g_autoptr(GDir) gdir = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  GradlensWindow *window = new_window ();
+  const char *name;
+
+  g_assert_nonnull (gdir);
+  while ((name = g_dir_read_name (gdir)) != NULL)
+    if (g_str_has_suffix (name, ".json"))
+      g_ptr_array_add (names, g_strdup (name));
+  g_assert_cmpuint (names->len, >, 0);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *path = g_strconcat (PRESETS_PATH, (char *) names->pdata[i], NULL);
+      g_autoptr(GBytes) bytes = g_resources_lookup_data (path, 0, NULL);
+      g_autoptr(GradlensPreset) preset = NULL;
+
+      g_test_message ("preset %s", path);
+      g_assert_nonnull (bytes);   /* missing from ui/gradlens.gresource.xml.in? */
+      preset = gradlens_preset_load_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), path, NULL);
+      g_assert_nonnull (preset);
+
+      g_assert_true (gradlens_window_open_resource (window, path));
+      wait_for (not_running, window, 30000, "the preset's runs");
+      g_assert_cmpuint (n_runs (window), ==, preset->runs->len);
+      for (guint r = 0; r < preset->runs->len; r++)
+        {
+          GradlensRunConfig *config = g_ptr_array_index (preset->runs, r);
+
+          assert_run_matches (window, r, config);
+          g_assert_cmpstr (gradlens_run_get_label (run_at (window, r)), ==, config->label);
+          if (config->color != NULL)
+            g_assert_cmpint (g_ascii_strcasecmp (gradlens_run_get_color (run_at (window, r)), config->color), ==, 0);
+        }
+      g_assert_cmpstr (plot_figure_get_title (gradlens_window_get_figure (window)), ==, preset->plot.title);
+      g_assert_cmpstr (plot_figure_get_y_title (gradlens_window_get_figure (window)), ==, preset->plot.y_title);
+      g_assert_cmpstr (adw_window_title_get_title (ADW_WINDOW_TITLE (child (window, "window_title"))), ==,
+                       preset->title);
+      g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), preset->title));
+
+      /* the first run's network is in the controls */
+      {
+        GradlensRunConfig *first = g_ptr_array_index (preset->runs, 0);
+
+        g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin (window, "network", "depth"))), ==,
+                           first->nn.depth);
+        g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (child (window, "activation_row"))), ==,
+                          first->nn.activation);
+        g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (child (window, "init_row"))), ==,
+                          first->nn.init);
+      }
+    }
+
+  destroy_window (window);
+}
+
+static GtkWindow *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) object = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (object) && gtk_widget_get_visible (GTK_WIDGET (object)))
+        return GTK_WINDOW (object);
+    }
+  return NULL;
+}
+
+/* A broken file: one AdwMessageDialog names the file, the field and the
+ * problem, and the experiment stays as it was. */
+static void
+test_open_error (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("gradlens-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "broken.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  GradlensWindow *window = new_window ();
+  GtkWindow *dialog;
+  const char *body;
+
+  g_assert_true (gradlens_window_open_resource (window, PRESETS_PATH "notebook.json"));
+  wait_for (not_running, window, 30000, "the notebook");
+  g_assert_cmpuint (n_runs (window), ==, 4);
+
+  g_file_set_contents (path, "{\"format\": \"gradlens-preset\", \"version\": 1, \"runs\": ["
+                             "{\"network\": {\"depth\": 0}}]}", -1, &error);
+  g_assert_no_error (error);
+  g_assert_false (gradlens_window_open_file (window, file));
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog));
+  g_assert_nonnull (strstr (body, "broken.json"));
+  g_assert_nonnull (strstr (body, "network.depth"));
+  g_assert_nonnull (strstr (body, "1 to 1000"));
+  g_assert_cmpuint (n_runs (window), ==, 4);
+  g_assert_cmpstr (adw_window_title_get_title (ADW_WINDOW_TITLE (child (window, "window_title"))), ==,
+                   "Vanishing gradients: sigmoid vs Leaky ReLU");
+
+  /* a second error replaces the first dialog: no pile of dialogs */
+  g_file_set_contents (path, "{\"format\": \"gradlens-preset\", \"version\": 1, \"typo\": 1}", -1, NULL);
+  g_assert_false (gradlens_window_open_file (window, file));
+  g_assert_true (find_message_dialog () != dialog || !gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (find_message_dialog ()));
+  g_assert_nonnull (strstr (body, "typo"));
+  gtk_window_destroy (find_message_dialog ());
+  g_assert_cmpuint (n_runs (window), ==, 4);
+
+  g_unlink (path);
+  g_rmdir (dir);
+  destroy_window (window);
+}
+
+/* Save and open again: the same runs, labels, colours and plot settings. */
+static void
+test_save_roundtrip (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("gradlens-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "saved.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GradlensPreset) preset = NULL;
+  g_autoptr(GError) error = NULL;
+  GradlensWindow *window = new_window ();
+
+  g_assert_true (gradlens_window_open_resource (window, PRESETS_PATH "notebook.json"));
+  wait_for (not_running, window, 30000, "the notebook");
+  gradlens_run_set_label (run_at (window, 1), "ReLU, renamed");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.x-axis", "s", "layer");
+
+  preset = gradlens_window_dup_preset (window);
+  g_assert_true (gradlens_preset_save (preset, path, &error));
+  g_assert_no_error (error);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-runs", NULL);
+
+  g_assert_true (gradlens_window_open_file (window, file));
+  wait_for (not_running, window, 30000, "the saved experiment");
+  g_assert_cmpuint (n_runs (window), ==, 4);
+  g_assert_cmpstr (gradlens_run_get_label (run_at (window, 1)), ==, "ReLU, renamed");
+  g_assert_cmpstr (gradlens_run_get_color (run_at (window, 2)), ==, "#00cc96");
+  g_assert_true (gradlens_window_get_file (window) != NULL);
+  g_assert_cmpuint (plot_figure_get_n_categories (gradlens_window_get_figure (window)), ==, 5);
+
+  g_unlink (path);
+  g_rmdir (dir);
+  destroy_window (window);
+}
+
+/* Exports through the CLI's code: PNG/SVG/PDF of the figure, CSV/JSON of
+ * the values. */
+static void
+test_export (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("gradlens-test-XXXXXX", NULL);
+  static const char * const names[] = { "f.png", "f.svg", "f.pdf", "v.csv", "v.json" };
+  GradlensWindow *window = new_window ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (gradlens_window_open_resource (window, PRESETS_PATH "notebook.json"));
+  wait_for (not_running, window, 30000, "the notebook");
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, names[i], NULL);
+      g_autofree char *contents = NULL;
+      gsize length = 0;
+
+      g_assert_true (gradlens_window_export (window, path, 800, 450, GRADLENS_THEME_LIGHT, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+      if (g_str_has_suffix (path, ".png"))
+        {
+          cairo_surface_t *surface = cairo_image_surface_create_from_png (path);
+
+          g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+          g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 800);
+          g_assert_cmpint (cairo_image_surface_get_height (surface), ==, 450);
+          cairo_surface_destroy (surface);
+        }
+      else if (g_str_has_suffix (path, ".svg"))
+        g_assert_nonnull (strstr (contents, "<svg"));
+      else if (g_str_has_suffix (path, ".pdf"))
+        g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+      else if (g_str_has_suffix (path, ".csv"))
+        {
+          g_assert_nonnull (strstr (contents, "lin1.weight"));
+          g_assert_nonnull (strstr (contents, "Leaky ReLU with Xavier Initialization"));
+        }
+      else
+        {
+          g_autoptr(JsonParser) parser = json_parser_new ();
+
+          g_assert_true (json_parser_load_from_data (parser, contents, length, NULL));
+          g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
+                              json_node_get_object (json_parser_get_root (parser)), "runs")), ==, 4);
+        }
+      g_unlink (path);
+    }
+
+  /* an unknown extension is an error that names it */
+  {
+    g_autofree char *path = g_build_filename (dir, "f.bmp", NULL);
+
+    g_assert_false (gradlens_window_export (window, path, 800, 450, GRADLENS_THEME_DARK, &error));
+    g_assert_nonnull (error);
+    g_clear_error (&error);
+  }
+  g_rmdir (dir);
+  destroy_window (window);
+}
+
+/* The plot view draws exactly what plot_render draws, and follows the
+ * dark/light style. */
+static void
+test_pixels_and_style (void)
+{
+  GradlensWindow *window = new_window ();
+  GtkWidget *view = child (window, "plot_view");
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GskRenderer) renderer = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  int width, height;
+  guchar *pixels;
+  gsize stride;
+
+  g_assert_true (gradlens_window_open_resource (window, PRESETS_PATH "notebook.json"));
+  wait_for (not_running, window, 30000, "the notebook");
+  gtk_test_widget_wait_for_draw (view);
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  g_assert_cmpint (plot_figure_get_theme (gradlens_window_get_figure (window)), ==, PLOT_THEME_DARK);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  g_assert_cmpint (plot_figure_get_theme (gradlens_window_get_figure (window)), ==, PLOT_THEME_LIGHT);
+
+  gtk_test_widget_wait_for_draw (view);
+  width = gtk_widget_get_width (view);
+  height = gtk_widget_get_height (view);
+  g_assert_cmpint (width, >, 100);
+  paintable = gtk_widget_paintable_new (view);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  renderer = gsk_cairo_renderer_new ();
+  g_assert_true (gsk_renderer_realize (renderer, NULL, NULL));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gsk_renderer_unrealize (renderer);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cr = cairo_create (surface);
+  plot_render (cr, width, height, gradlens_window_get_figure (window));
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  stride = 4 * width;
+  pixels = g_malloc (stride * height);
+  gdk_texture_download (texture, pixels, stride);
+  {
+    guint differ = 0;
+
+    if (g_getenv ("GRADLENS_TEST_DUMP") != NULL)
+      {
+        gdk_texture_save_to_png (texture, "view.png");
+        cairo_surface_write_to_png (surface, "render.png");
+      }
+    /* the same renderer on the same figure: only the antialiasing of a few
+     * edges may differ a little (the snapshot replays a recording) */
+    for (int y = 0; y < height; y++)
+      {
+        const guchar *a = pixels + y * stride;
+        const guchar *b = cairo_image_surface_get_data (surface) + y * cairo_image_surface_get_stride (surface);
+
+        for (int x = 0; x < width; x++)
+          {
+            int worst = 0;
+
+            for (int c = 0; c < 4; c++)
+              worst = MAX (worst, ABS ((int) a[4 * x + c] - (int) b[4 * x + c]));
+            if (worst > 40)
+              differ++;
+          }
+      }
+    g_test_message ("%u of %d pixels differ", differ, width * height);
+    g_assert_cmpuint (differ, <, (guint) (width * height) / 500);
+  }
+  g_free (pixels);
+  cairo_surface_destroy (surface);
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  destroy_window (window);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  gradlens_locale_init ("C.UTF-8");
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  gtk_disable_setlocale ();
+  if (!gtk_init_check ())
+    {
+      /* run through tests/app/xvfb-wrapper.sh, which always provides a display */
+      g_printerr ("no display: run this test through xvfb-wrapper.sh\n");
+      return 77;
+    }
+  adw_init ();
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+
+  g_test_add_func ("/gradlens/app/templates", test_templates);
+  g_test_add_func ("/gradlens/app/scheme-rows", test_scheme_rows);
+  g_test_add_func ("/gradlens/app/run", test_run);
+  g_test_add_func ("/gradlens/app/invalid", test_invalid);
+  g_test_add_func ("/gradlens/app/cancel", test_cancel);
+  g_test_add_func ("/gradlens/app/close-mid-run", test_close_mid_run);
+  g_test_add_func ("/gradlens/app/builtin-presets", test_builtin_presets);
+  g_test_add_func ("/gradlens/app/open-error", test_open_error);
+  g_test_add_func ("/gradlens/app/save-roundtrip", test_save_roundtrip);
+  g_test_add_func ("/gradlens/app/export", test_export);
+  g_test_add_func ("/gradlens/app/pixels-and-style", test_pixels_and_style);
+
+  return g_test_run ();
+}
