@@ -32,6 +32,28 @@ add_rect (JsonBuilder           *builder,
   json_builder_end_object (builder);
 }
 
+/* a widget's box in the X surface's coordinates */
+static void
+add_widget (JsonBuilder    *builder,
+            GradlensWindow *self,
+            const char     *name,
+            GtkWidget      *widget,
+            double          sx,
+            double          sy)
+{
+  graphene_rect_t rect;
+
+  json_builder_set_member_name (builder, name);
+  if (!gtk_widget_get_mapped (widget) || !gtk_widget_compute_bounds (widget, GTK_WIDGET (self), &rect))
+    {
+      json_builder_add_null_value (builder);
+      return;
+    }
+  rect.origin.x += sx;
+  rect.origin.y += sy;
+  add_rect (builder, &rect);
+}
+
 static void
 write_state (GradlensWindow *self)
 {
@@ -67,6 +89,12 @@ write_state (GradlensWindow *self)
   json_builder_end_object (builder);
   json_builder_set_member_name (builder, "plot");
   add_rect (builder, &plot);
+  json_builder_set_member_name (builder, "widgets");
+  json_builder_begin_object (builder);
+  add_widget (builder, self, "depth", GTK_WIDGET (self->depth_spin), sx, sy);
+  add_widget (builder, self, "run_button", GTK_WIDGET (self->run_button), sx, sy);
+  add_widget (builder, self, "runs_list", GTK_WIDGET (self->runs_list), sx, sy);
+  json_builder_end_object (builder);
 
   json_builder_set_member_name (builder, "runs");
   json_builder_begin_array (builder);
@@ -82,6 +110,8 @@ write_state (GradlensWindow *self)
       json_builder_add_string_value (builder, gradlens_run_get_color (run));
       json_builder_set_member_name (builder, "visible");
       json_builder_add_boolean_value (builder, gradlens_run_get_visible (run));
+      json_builder_set_member_name (builder, "depth");
+      json_builder_add_int_value (builder, gradlens_run_get_result (run)->depth);
       json_builder_set_member_name (builder, "legend");
       if (gradlens_plot_view_legend_entry (self->plot_view, i, &entry))
         {

@@ -1,0 +1,260 @@
+#!/bin/sh
+# test-e2e.sh GRADLENS
+# Copyright 2026 The Gradlens authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# End-to-end: starts the real gradlens binary with the notebook's preset on the command
+# line (under xvfb-wrapper.sh, which provides a private X server) and drives it like a
+# user, with real X key and mouse events from xdotool:
+#   - the four runs are computed and drawn: each run's colour is counted in a screenshot
+#     of the plot (ImageMagick),
+#   - a click on a legend entry hides that run (its colour leaves the plot) and a second
+#     click shows it again,
+#   - a click in the Depth field, typing 8 and Ctrl+Return add a fifth run, 8 layers
+#     deep, in the next palette colour,
+#   - Ctrl+E opens the Export file chooser, where the path is typed: a PNG (checked for
+#     size and colours) and a CSV (checked for its rows),
+#   - Ctrl+Q quits with exit status 0, and the log holds no GTK warning or critical.
+# Where to click comes from GRADLENS_STATE_FILE, a state dump the window writes after
+# each frame (runs, legend entries and widget boxes in window coordinates); the test
+# never exports or acts through it.
+set -u
+
+app=${1:?usage: test-e2e.sh GRADLENS}
+root=${GRADLENS_SOURCE_ROOT:?GRADLENS_SOURCE_ROOT is not set}
+: "${DISPLAY:?no DISPLAY: run this through tests/app/xvfb-wrapper.sh}"
+for tool in xdotool convert import identify python3; do
+    command -v "$tool" >/dev/null 2>&1 || { echo "FAIL: $tool is missing" >&2; exit 1; }
+done
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/gradlens-e2e.XXXXXX")
+mkdir -p "$tmp/home" "$tmp/config" "$tmp/out" "$tmp/shots"
+state="$tmp/state.json"
+log="$tmp/app.log"
+pid=""
+
+cleanup() {
+    if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+        kill -TERM "$pid" 2>/dev/null
+        sleep 1
+        kill -KILL "$pid" 2>/dev/null
+    fi
+    if [ "${keep:-0}" = 1 ]; then
+        echo "kept $tmp"
+    else
+        rm -rf "$tmp"
+    fi
+}
+trap cleanup EXIT
+
+fail() {
+    echo "FAIL: $*" >&2
+    if [ -f "$log" ]; then
+        echo "--- application log" >&2
+        cat "$log" >&2
+    fi
+    if [ -f "$state" ]; then
+        echo "--- last state" >&2
+        cat "$state" >&2
+    fi
+    if [ -n "${GRADLENS_E2E_KEEP:-}" ]; then
+        keep=1
+    fi
+    exit 1
+}
+
+step() {
+    echo "# $*"
+}
+
+# q EXPR: evaluates a Python expression over the state s
+q() {
+    python3 - "$state" "$1" <<'EOF'
+import json, sys
+try:
+    s = json.load(open(sys.argv[1]))
+except Exception:
+    print("")
+    sys.exit(0)
+print(eval(sys.argv[2]))
+EOF
+}
+
+# wait_state EXPR WHAT: until the Python expression over the state is true
+wait_state() {
+    n=0
+    while [ $n -lt 300 ]; do
+        [ "$(q "$1")" = "True" ] && return 0
+        kill -0 "$pid" 2>/dev/null || fail "gradlens exited while waiting for $2"
+        sleep 0.1
+        n=$((n + 1))
+    done
+    fail "timed out waiting for $2"
+}
+
+wait_file() {
+    n=0
+    while [ $n -lt 100 ]; do
+        [ -s "$1" ] && return 0
+        sleep 0.1
+        n=$((n + 1))
+    done
+    fail "$1 was not written"
+}
+
+# the window's X id, found by its title
+window_id() {
+    xdotool search --onlyvisible --name "$1" 2>/dev/null | head -n 1
+}
+
+wait_window() {
+    n=0
+    while [ $n -lt 100 ]; do
+        w=$(window_id "$1")
+        [ -n "$w" ] && { echo "$w"; return 0; }
+        sleep 0.1
+        n=$((n + 1))
+    done
+    return 1
+}
+
+# keys go to the main window (there is no window manager to give it the focus)
+keys() {
+    xdotool windowfocus "$wid" 2>/dev/null || true
+    sleep 0.2
+    xdotool key --clearmodifiers "$@"
+}
+
+# count_color IMAGE COLOUR: pixels of that colour (within a small tolerance)
+count_color() {
+    convert "$1" -alpha off -fuzz 6% -fill black +opaque "$2" -fill white -opaque "$2" \
+        -format '%[fx:int(mean*w*h+0.5)]' info:
+}
+
+# plot_shot NAME: a screenshot of the root window, cropped to the plot
+plot_shot() {
+    import -window root "$tmp/shots/$1-full.png" || fail "screenshot failed"
+    geometry=$(q "'%dx%d+%d+%d' % (s['plot']['width'], s['plot']['height'], s['plot']['x'] + $wx, s['plot']['y'] + $wy)")
+    convert "$tmp/shots/$1-full.png" -crop "$geometry" +repage "$tmp/shots/$1.png" || fail "crop failed"
+    echo "$tmp/shots/$1.png"
+}
+
+blue='#636efa'
+red='#EF553B'
+green='#00cc96'
+purple='#ab63fa'
+orange='#FFA15A'
+
+cp "$root/data/presets/notebook.json" "$tmp/notebook.json"
+
+step "start gradlens with the notebook's preset"
+HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/config" GRADLENS_STATE_FILE="$state" \
+    GSETTINGS_BACKEND=memory GTK_A11Y=none GSK_RENDERER=cairo \
+    "$app" "$tmp/notebook.json" >"$log" 2>&1 &
+pid=$!
+
+wid=$(wait_window 'Gradlens$') || fail "no Gradlens window appeared"
+wait_state "len(s['runs']) == 4 and not s['running']" "the notebook's four runs"
+wait_state "s['runs'][0]['legend'] is not None" "the legend"
+eval "$(xdotool getwindowgeometry --shell "$wid" | grep -E '^(X|Y)=')"
+wx=$X
+wy=$Y
+title=$(xdotool getwindowname "$wid")
+case "$title" in
+    *"Vanishing gradients"*Gradlens*) ;;
+    *) fail "the window title names neither the preset nor Gradlens: $title" ;;
+esac
+
+step "the plot shows the four runs"
+shot=$(plot_shot notebook)
+for c in "$blue" "$red" "$green" "$purple"; do
+    n=$(count_color "$shot" "$c")
+    echo "  $c: $n pixels"
+    [ "$n" -gt 150 ] || fail "colour $c has only $n pixels in the plot"
+done
+blue_before=$(count_color "$shot" "$blue")
+
+step "click the first legend entry: the run is hidden"
+lx=$(q "int(s['runs'][0]['legend']['x'] + 12)")
+ly=$(q "int(s['runs'][0]['legend']['y'] + s['runs'][0]['legend']['height'] / 2)")
+xdotool mousemove --window "$wid" "$lx" "$ly" click 1
+wait_state "s['runs'][0]['visible'] == False" "the first run to be hidden"
+shot=$(plot_shot hidden)
+blue_hidden=$(count_color "$shot" "$blue")
+echo "  $blue: $blue_before -> $blue_hidden pixels"
+[ "$blue_hidden" -lt $((blue_before / 4)) ] || fail "the hidden run is still drawn ($blue_hidden pixels)"
+
+step "click it again: the run is back"
+xdotool mousemove --window "$wid" "$lx" "$ly" click 1
+wait_state "s['runs'][0]['visible'] == True" "the first run to be shown"
+shot=$(plot_shot shown)
+n=$(count_color "$shot" "$blue")
+[ "$n" -gt $((blue_before * 3 / 4)) ] || fail "the run did not come back ($n pixels)"
+xdotool mousemove --window "$wid" 5 5
+
+step "type depth 8 and press Ctrl+Return: a fifth run in the next colour"
+dx=$(q "int(s['widgets']['depth']['x'] + 20)")
+dy=$(q "int(s['widgets']['depth']['y'] + s['widgets']['depth']['height'] / 2)")
+xdotool mousemove --window "$wid" "$dx" "$dy" click 1
+sleep 0.3
+keys ctrl+a
+xdotool type --delay 50 '8'
+keys ctrl+Return
+wait_state "len(s['runs']) == 5 and not s['running']" "the fifth run"
+[ "$(q "s['runs'][4]['depth']")" = 8 ] || fail "the fifth run is not 8 layers deep: $(q "s['runs'][4]")"
+[ "$(q "s['runs'][4]['color'].lower()")" = "$(echo "$orange" | tr 'A-F' 'a-f')" ] || fail "the fifth run is not orange"
+shot=$(plot_shot five)
+n=$(count_color "$shot" "$orange")
+echo "  $orange: $n pixels"
+[ "$n" -gt 150 ] || fail "the fifth run is not drawn ($n pixels)"
+
+step "Ctrl+E, type a .png path in the file chooser: the figure is exported"
+keys ctrl+e
+ewid=$(wait_window '^Export$') || fail "Ctrl+E opened no Export dialog"
+sleep 0.5
+import -window root "$tmp/shots/export-dialog.png"
+xdotool windowfocus "$ewid" 2>/dev/null || true
+xdotool key --clearmodifiers ctrl+a
+xdotool type --delay 20 "$tmp/out/figure.png"
+xdotool key --clearmodifiers Return
+wait_file "$tmp/out/figure.png"
+size=$(identify -format '%wx%h' "$tmp/out/figure.png") || fail "figure.png is not an image"
+[ "$size" = "1600x900" ] || fail "figure.png is $size, not 1600x900"
+for c in "$blue" "$red" "$green" "$purple" "$orange"; do
+    n=$(count_color "$tmp/out/figure.png" "$c")
+    echo "  figure.png $c: $n pixels"
+    [ "$n" -gt 200 ] || fail "colour $c has only $n pixels in the exported figure"
+done
+n=0
+while [ -n "$(window_id '^Export$')" ] && [ $n -lt 50 ]; do sleep 0.1; n=$((n + 1)); done
+
+step "Ctrl+E again, a .csv path: the values are exported"
+keys ctrl+e
+ewid=$(wait_window '^Export$') || fail "the second Ctrl+E opened no Export dialog"
+sleep 0.5
+xdotool windowfocus "$ewid" 2>/dev/null || true
+xdotool key --clearmodifiers ctrl+a
+xdotool type --delay 20 "$tmp/out/values.csv"
+xdotool key --clearmodifiers Return
+wait_file "$tmp/out/values.csv"
+rows=$(grep -c 'weight\|bias' "$tmp/out/values.csv")
+# 4 runs of 5 layers and one of 8, two parameters per layer
+[ "$rows" -eq 56 ] || fail "values.csv has $rows parameter rows, not 56"
+grep -q 'Vanilla Sigmoid Network' "$tmp/out/values.csv" || fail "values.csv lacks the run labels"
+n=0
+while [ -n "$(window_id '^Export$')" ] && [ $n -lt 50 ]; do sleep 0.1; n=$((n + 1)); done
+
+step "Ctrl+Q quits with status 0"
+keys ctrl+q
+n=0
+while kill -0 "$pid" 2>/dev/null && [ $n -lt 100 ]; do sleep 0.1; n=$((n + 1)); done
+kill -0 "$pid" 2>/dev/null && fail "gradlens did not quit on Ctrl+Q"
+wait "$pid"
+status=$?
+pid=""
+[ "$status" -eq 0 ] || fail "gradlens exited with status $status"
+
+if grep -E 'CRITICAL|WARNING|Gtk-|Adwaita-|GLib-' "$log"; then
+    fail "warnings in the log"
+fi
+echo "ok: end-to-end"
