@@ -350,9 +350,12 @@ _gradlens_window_controls_get_config (GradlensWindow     *self,
     }
   if (config->seed > GRADLENS_MAX_SEED - config->seeds + 1)
     {
-      g_autofree char *msg =
-        g_strdup_printf (_("The seeds %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT " go past the largest seed, %" G_GINT64_FORMAT),
-                         config->seed, config->seed + config->seeds - 1, GRADLENS_MAX_SEED);
+      g_autofree char *first = g_strdup_printf ("%" G_GINT64_FORMAT, config->seed);
+      g_autofree char *last = g_strdup_printf ("%" G_GINT64_FORMAT, config->seed + config->seeds - 1);
+      g_autofree char *largest = g_strdup_printf ("%" G_GINT64_FORMAT, GRADLENS_MAX_SEED);
+      /* Translators: the seeds s to s + n - 1 of a run, and the largest seed there is */
+      g_autofree char *msg = g_strdup_printf (_("The seeds %s to %s go past the largest seed, %s"),
+                                              first, last, largest);
 
       report (&problems, GTK_WIDGET (self->seed_spin), msg);
       report (&problems, GTK_WIDGET (self->seeds_spin), msg);
