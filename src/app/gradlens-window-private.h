@@ -22,6 +22,7 @@ struct _GradlensWindow
   GtkRevealer          *progress_revealer;
   GtkProgressBar       *progress_bar;
   GtkPaned             *main_paned;
+  GtkScrolledWindow    *controls_scroller;
   GradlensPlotView     *plot_view;
   GtkListBox           *runs_list;
   GtkLabel             *values_title;
@@ -72,6 +73,7 @@ struct _GradlensWindow
   GtkWindow            *error_dialog;  /* the error dialog shown (weak) */
   AdwToast             *error_toast;   /* the toast about invalid controls (weak) */
   guint                 progress_timeout_id;
+  guint                 pulse_id;      /* pulses the progress bar while a run gives no fraction */
   guint                 n_runs_made;   /* for default labels: "Run 3: ..." */
   char                 *state_path;    /* GRADLENS_STATE_FILE: a state dump for end-to-end tests */
   gulong                state_tick_id;

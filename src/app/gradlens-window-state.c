@@ -91,7 +91,11 @@ write_state (GradlensWindow *self)
   add_rect (builder, &plot);
   json_builder_set_member_name (builder, "widgets");
   json_builder_begin_object (builder);
+  add_widget (builder, self, "controls", GTK_WIDGET (self->controls_scroller), sx, sy);
   add_widget (builder, self, "depth", GTK_WIDGET (self->depth_spin), sx, sy);
+  add_widget (builder, self, "width", GTK_WIDGET (self->width_spin), sx, sy);
+  add_widget (builder, self, "samples", GTK_WIDGET (self->samples_spin), sx, sy);
+  add_widget (builder, self, "seeds", GTK_WIDGET (self->seeds_spin), sx, sy);
   add_widget (builder, self, "run_button", GTK_WIDGET (self->run_button), sx, sy);
   add_widget (builder, self, "runs_list", GTK_WIDGET (self->runs_list), sx, sy);
   json_builder_end_object (builder);
@@ -186,6 +190,9 @@ _gradlens_window_state_init (GradlensWindow *self)
     return;
   self->state_path = g_strdup (path);
   g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
+  /* the boxes of the controls move when the side panel scrolls */
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->controls_scroller), "value-changed",
+                           G_CALLBACK (_gradlens_window_state_changed), self, G_CONNECT_SWAPPED);
 }
 
 void

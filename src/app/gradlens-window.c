@@ -368,13 +368,32 @@ fraction_cb (GradlensWindow *self,
   if (job != self->job)
     return;
   gtk_progress_bar_set_fraction (self->progress_bar, gradlens_job_get_fraction (job));
+  /* the header says how far it got, once the progress bar shows */
+  if (!gtk_revealer_get_reveal_child (self->progress_revealer))
+    return;
   if (n > 1)
+    /* Translators: progress of a computation of several runs, in the header bar */
+    text = g_strdup_printf (_("Computing run %u of %u… %.0f %%"), MIN (done + 1, n), n,
+                            100.0 * gradlens_job_get_fraction (job));
+  else
+    /* Translators: progress of a computation, in the header bar */
+    text = g_strdup_printf (_("Computing… %.0f %%"), 100.0 * gradlens_job_get_fraction (job));
+  adw_window_title_set_subtitle (self->window_title, text);
+}
+
+/* a single long run reports no fraction until it ends: show that it works */
+static gboolean
+pulse_cb (gpointer user_data)
+{
+  GradlensWindow *self = user_data;
+
+  if (self->job == NULL || gradlens_job_get_fraction (self->job) > 0.0)
     {
-      /* Translators: progress of a computation of several runs */
-      text = g_strdup_printf (_("Computing run %u of %u…"), MIN (done + 1, n), n);
-      gtk_progress_bar_set_text (self->progress_bar, text);
-      gtk_progress_bar_set_show_text (self->progress_bar, TRUE);
+      self->pulse_id = 0;
+      return G_SOURCE_REMOVE;
     }
+  gtk_progress_bar_pulse (self->progress_bar);
+  return G_SOURCE_CONTINUE;
 }
 
 static gboolean
@@ -384,6 +403,10 @@ show_progress_cb (gpointer user_data)
 
   self->progress_timeout_id = 0;
   gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
+  if (self->job != NULL)
+    fraction_cb (self, NULL, self->job);
+  if (self->job != NULL && gradlens_job_get_fraction (self->job) == 0.0 && self->pulse_id == 0)
+    self->pulse_id = g_timeout_add (120, pulse_cb, self);
   return G_SOURCE_REMOVE;
 }
 
@@ -405,8 +428,12 @@ set_running (GradlensWindow *self,
         g_signal_handlers_disconnect_by_data (self->job, self);
       g_clear_object (&self->job);
       g_clear_handle_id (&self->progress_timeout_id, g_source_remove);
-      if (self->progress_revealer != NULL)
-        gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
+      g_clear_handle_id (&self->pulse_id, g_source_remove);
+      if (self->progress_revealer != NULL && gtk_revealer_get_reveal_child (self->progress_revealer))
+        {
+          gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
+          _gradlens_window_update_title (self);
+        }
     }
   if (self->runs != NULL && self->run_button != NULL)
     {
@@ -708,6 +735,7 @@ gradlens_window_class_init (GradlensWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GradlensWindow, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, GradlensWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, GradlensWindow, main_paned);
+  gtk_widget_class_bind_template_child (widget_class, GradlensWindow, controls_scroller);
   gtk_widget_class_bind_template_child (widget_class, GradlensWindow, plot_view);
   gtk_widget_class_bind_template_child (widget_class, GradlensWindow, runs_list);
   gtk_widget_class_bind_template_child (widget_class, GradlensWindow, values_title);

@@ -12,6 +12,8 @@
 #     click shows it again,
 #   - a click in the Depth field, typing 8 and Ctrl+Return add a fifth run, 8 layers
 #     deep, in the next palette colour,
+#   - a long run (typed into the fields, the side panel scrolled with the wheel) shows
+#     progress and Escape stops it without adding a run,
 #   - Ctrl+E opens the Export file chooser, where the path is typed: a PNG (checked for
 #     size and colours) and a CSV (checked for its rows),
 #   - Ctrl+Q quits with exit status 0, and the log holds no GTK warning or critical.
@@ -32,6 +34,8 @@ mkdir -p "$tmp/home" "$tmp/config" "$tmp/out" "$tmp/shots"
 state="$tmp/state.json"
 log="$tmp/app.log"
 pid=""
+# GRADLENS_E2E_KEEP=1 keeps the screenshots, exports and logs for a look
+keep=${GRADLENS_E2E_KEEP:-0}
 
 cleanup() {
     if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
@@ -56,9 +60,6 @@ fail() {
     if [ -f "$state" ]; then
         echo "--- last state" >&2
         cat "$state" >&2
-    fi
-    if [ -n "${GRADLENS_E2E_KEEP:-}" ]; then
-        keep=1
     fi
     exit 1
 }
@@ -123,6 +124,16 @@ keys() {
     xdotool windowfocus "$wid" 2>/dev/null || true
     sleep 0.2
     xdotool key --clearmodifiers "$@"
+}
+
+# set_spin NAME VALUE: click into a spin button of the side panel and type a value
+set_spin() {
+    sx=$(q "int(s['widgets']['$1']['x'] + 20)")
+    sy=$(q "int(s['widgets']['$1']['y'] + s['widgets']['$1']['height'] / 2)")
+    xdotool mousemove --window "$wid" "$sx" "$sy" click 1
+    sleep 0.2
+    keys ctrl+a
+    xdotool type --delay 40 "$2"
 }
 
 # count_color IMAGE COLOUR: pixels of that colour (within a small tolerance)
@@ -193,12 +204,7 @@ n=$(count_color "$shot" "$blue")
 xdotool mousemove --window "$wid" 5 5
 
 step "type depth 8 and press Ctrl+Return: a fifth run in the next colour"
-dx=$(q "int(s['widgets']['depth']['x'] + 20)")
-dy=$(q "int(s['widgets']['depth']['y'] + s['widgets']['depth']['height'] / 2)")
-xdotool mousemove --window "$wid" "$dx" "$dy" click 1
-sleep 0.3
-keys ctrl+a
-xdotool type --delay 50 '8'
+set_spin depth 8
 keys ctrl+Return
 wait_state "len(s['runs']) == 5 and not s['running']" "the fifth run"
 [ "$(q "s['runs'][4]['depth']")" = 8 ] || fail "the fifth run is not 8 layers deep: $(q "s['runs'][4]")"
@@ -207,6 +213,31 @@ shot=$(plot_shot five)
 n=$(count_color "$shot" "$orange")
 echo "  $orange: $n pixels"
 [ "$n" -gt 150 ] || fail "the fifth run is not drawn ($n pixels)"
+
+step "a long run: progress shows, Escape stops it, nothing is added"
+set_spin width 256
+set_spin samples 256
+set_spin depth 60
+cx=$(q "int(s['widgets']['controls']['x'] + s['widgets']['controls']['width'] / 2)")
+cy=$(q "int(s['widgets']['controls']['y'] + s['widgets']['controls']['height'] / 2)")
+xdotool mousemove --window "$wid" "$cx" "$cy"
+n=0
+while [ "$(q "s['widgets']['seeds']['y'] + s['widgets']['seeds']['height'] <= s['widgets']['controls']['y'] + s['widgets']['controls']['height']")" != True ]; do
+    [ $n -lt 30 ] || fail "could not scroll the Seeds field into view"
+    xdotool click 5
+    sleep 0.2
+    n=$((n + 1))
+done
+set_spin seeds 5000
+keys ctrl+Return
+wait_state "s['running']" "the long run to start"
+sleep 1
+import -window root "$tmp/shots/running.png"
+[ "$(q "s['running']")" = True ] || fail "the long run ended by itself"
+keys Escape
+wait_state "not s['running']" "Escape to stop the run"
+[ "$(q "len(s['runs'])")" = 5 ] || fail "the stopped run was added"
+set_spin seeds 1
 
 step "Ctrl+E, type a .png path in the file chooser: the figure is exported"
 keys ctrl+e

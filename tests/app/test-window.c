@@ -753,6 +753,53 @@ test_save_roundtrip (void)
   destroy_window (window);
 }
 
+/* Dropping a preset file on the window opens and computes it. */
+static void
+test_drop (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("GRADLENS_SOURCE_ROOT"), "data", "presets",
+                                            "notebook-2-leaky-relu.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GListModel) controllers = NULL;
+  GradlensWindow *window = new_window ();
+  GtkDropTarget *target = NULL;
+  GValue value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && target == NULL; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        target = GTK_DROP_TARGET (controller);
+    }
+  g_assert_nonnull (target);
+
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_array (&file, 1));
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+  g_value_unset (&value);
+  g_assert_true (accepted);
+  wait_for (not_running, window, 30000, "the dropped preset");
+  g_assert_cmpuint (n_runs (window), ==, 1);
+  g_assert_cmpstr (gradlens_run_get_label (run_at (window, 0)), ==, "Leaky ReLU Network");
+  g_assert_true (g_file_equal (gradlens_window_get_file (window), file));
+
+  /* a single GFile works too */
+  g_value_init (&value, G_TYPE_FILE);
+  g_value_set_object (&value, file);
+  accepted = FALSE;
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+  g_value_unset (&value);
+  g_assert_true (accepted);
+  wait_for (not_running, window, 30000, "the dropped preset");
+  g_assert_cmpuint (n_runs (window), ==, 1);
+
+  g_clear_object (&controllers);
+  destroy_window (window);
+}
+
 /* Exports through the CLI's code: PNG/SVG/PDF of the figure, CSV/JSON of
  * the values. */
 static void
@@ -927,6 +974,7 @@ main (int    argc,
   g_test_add_func ("/gradlens/app/builtin-presets", test_builtin_presets);
   g_test_add_func ("/gradlens/app/open-error", test_open_error);
   g_test_add_func ("/gradlens/app/save-roundtrip", test_save_roundtrip);
+  g_test_add_func ("/gradlens/app/drop", test_drop);
   g_test_add_func ("/gradlens/app/export", test_export);
   g_test_add_func ("/gradlens/app/pixels-and-style", test_pixels_and_style);
 
