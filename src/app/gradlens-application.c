@@ -24,14 +24,37 @@ G_DEFINE_FINAL_TYPE (GradlensApplication, gradlens_application, ADW_TYPE_APPLICA
 static void
 apply_style (GradlensApplication *self)
 {
-  g_autofree char *style = g_settings_get_string (self->settings, "style");
+  g_autofree char *style = NULL;
   AdwColorScheme scheme = ADW_COLOR_SCHEME_DEFAULT;
+
+  if (self->settings != NULL)
+    style = g_settings_get_string (self->settings, "style");
+  else
+    {
+      GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "style");
+      g_autoptr(GVariant) state = action != NULL ? g_action_get_state (action) : NULL;
+
+      style = g_strdup (state != NULL ? g_variant_get_string (state, NULL) : "follow");
+    }
 
   if (g_str_equal (style, "light"))
     scheme = ADW_COLOR_SCHEME_FORCE_LIGHT;
   else if (g_str_equal (style, "dark"))
     scheme = ADW_COLOR_SCHEME_FORCE_DARK;
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), scheme);
+}
+
+static void
+style_change_state_cb (GSimpleAction       *action,
+                       GVariant            *state,
+                       GradlensApplication *self)
+{
+  const char *style = g_variant_get_string (state, NULL);
+
+  if (!g_str_equal (style, "follow") && !g_str_equal (style, "light") && !g_str_equal (style, "dark"))
+    return;
+  g_simple_action_set_state (action, state);
+  apply_style (self);
 }
 
 static GradlensWindow *
@@ -106,6 +129,8 @@ gradlens_application_startup (GApplication *application)
     { "win.reset-view", { "<Control>0", "<Control>KP_0", NULL } },
   };
   g_autoptr(GAction) style_action = NULL;
+  g_autoptr(GSettingsSchema) schema = NULL;
+  GSettingsSchemaSource *source;
 
   G_APPLICATION_CLASS (gradlens_application_parent_class)->startup (application);
 
@@ -113,10 +138,24 @@ gradlens_application_startup (GApplication *application)
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action, accels[i].accels);
 
-  self->settings = g_settings_new ("io.github.gradlens.Gradlens");
-  style_action = g_settings_create_action (self->settings, "style");
+  source = g_settings_schema_source_get_default ();
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, "io.github.gradlens.Gradlens", TRUE);
+  if (schema != NULL)
+    {
+      self->settings = g_settings_new ("io.github.gradlens.Gradlens");
+      style_action = g_settings_create_action (self->settings, "style");
+      g_signal_connect_object (self->settings, "changed::style", G_CALLBACK (apply_style), self, G_CONNECT_SWAPPED);
+    }
+  else
+    {
+      /* run uninstalled without `meson devenv`: the style still switches,
+       * it is just not remembered */
+      style_action = G_ACTION (g_simple_action_new_stateful ("style", G_VARIANT_TYPE_STRING,
+                                                             g_variant_new_string ("follow")));
+      g_signal_connect_object (style_action, "change-state", G_CALLBACK (style_change_state_cb), self, 0);
+    }
   g_action_map_add_action (G_ACTION_MAP (self), style_action);
-  g_signal_connect_object (self->settings, "changed::style", G_CALLBACK (apply_style), self, G_CONNECT_SWAPPED);
   apply_style (self);
 }
 
@@ -129,7 +168,8 @@ gradlens_application_activate (GApplication *application)
 
   if (window == NULL)
     {
-      g_autofree char *last = g_settings_get_string (self->settings, "last-experiment");
+      g_autofree char *last = self->settings != NULL ? g_settings_get_string (self->settings, "last-experiment")
+                                                     : g_strdup ("");
       GradlensWindow *win = new_window (self);
       gboolean opened = FALSE;
 

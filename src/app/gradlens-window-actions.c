@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gradlens-error.h"
 #include "gradlens-export.h"
 #include "gradlens-window-private.h"
 
@@ -362,6 +363,11 @@ save_to (GradlensWindow *self,
 
       g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("%s: only local files can be saved"), name);
     }
+  else if (preset->runs->len > GRADLENS_PRESET_MAX_RUNS)
+    /* Translators: %s is a file, %u the number of runs, %d the most a file can hold */
+    g_set_error (&error, GRADLENS_ERROR, GRADLENS_ERROR_TOO_LARGE,
+                 _("%s: %u runs are more than an experiment file holds (%d); remove some first"),
+                 path, preset->runs->len, GRADLENS_PRESET_MAX_RUNS);
   if (error != NULL || !gradlens_preset_save (preset, path, &error))
     {
       _gradlens_window_show_error (self, _("Could Not Save the Experiment"), error->message);

@@ -334,6 +334,9 @@ _gradlens_window_update_actions (GradlensWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.clear-runs", has_runs && !running);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-run", !running);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_runs);
+  /* a preset holds at least one run */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", has_runs);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_runs);
   gtk_widget_set_visible (GTK_WIDGET (self->run_button), !running);
   gtk_widget_set_visible (GTK_WIDGET (self->stop_button), running);
 }
