@@ -98,6 +98,7 @@ write_state (GradlensWindow *self)
   add_widget (builder, self, "seeds", GTK_WIDGET (self->seeds_spin), sx, sy);
   add_widget (builder, self, "run_button", GTK_WIDGET (self->run_button), sx, sy);
   add_widget (builder, self, "runs_list", GTK_WIDGET (self->runs_list), sx, sy);
+  add_widget (builder, self, "values", GTK_WIDGET (self->values_view), sx, sy);
   json_builder_end_object (builder);
 
   json_builder_set_member_name (builder, "runs");

@@ -576,6 +576,72 @@ zoom_action (GtkWidget  *widget,
     gradlens_plot_view_reset_view (self->plot_view);
 }
 
+/* ---- the table of values ---------------------------------------------- */
+
+/* The table of values: one label per cell, text from GradlensParam */
+static void
+setup_cell_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  GradlensColumn column = GPOINTER_TO_UINT (user_data);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), column <= GRADLENS_COLUMN_SHAPE ? 0.0 : 1.0);
+  if (column > GRADLENS_COLUMN_PARAMETER)
+    gtk_widget_add_css_class (label, "numeric");
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_cell_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  GradlensColumn column = GPOINTER_TO_UINT (user_data);
+  GradlensParam *param = gtk_list_item_get_item (item);
+  g_autofree char *text = gradlens_param_dup_text (param, column);
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), text);
+}
+
+static void
+setup_values_view (GradlensWindow *self)
+{
+  const char *titles[GRADLENS_N_COLUMNS] = {
+    /* Translators: column headings of the table of values */
+    _("Parameter"), _("Shape"), _("Gradient norm"),
+    /* Translators: statistics over seeds: minimum, first quartile, median, third quartile, maximum */
+    _("Min"), _("Q1"), _("Median"), _("Q3"), _("Max"),
+  };
+  g_autoptr(GtkNoSelection) selection = NULL;
+  GtkEventController *shortcuts;
+
+  self->params = g_list_store_new (GRADLENS_TYPE_PARAM);
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->params)));
+  gtk_column_view_set_model (self->values_view, GTK_SELECTION_MODEL (selection));
+
+  for (guint c = 0; c < GRADLENS_N_COLUMNS; c++)
+    {
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), GUINT_TO_POINTER (c));
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GUINT_TO_POINTER (c));
+      self->columns[c] = gtk_column_view_column_new (titles[c], factory);
+      gtk_column_view_column_set_resizable (self->columns[c], TRUE);
+      if (c == GRADLENS_COLUMN_PARAMETER)
+        gtk_column_view_column_set_expand (self->columns[c], TRUE);
+      gtk_column_view_append_column (self->values_view, self->columns[c]);
+    }
+
+  /* Ctrl+C in the table copies the whole table (elsewhere it copies text) */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_c, GDK_CONTROL_MASK),
+                                                          gtk_named_action_new ("win.copy-values")));
+  gtk_widget_add_controller (GTK_WIDGET (self->values_scroller), shortcuts);
+}
+
 /* ---- GObject ---------------------------------------------------------- */
 
 static void
@@ -789,70 +855,6 @@ gradlens_window_class_init (GradlensWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.stop", NULL);
 
   _gradlens_window_actions_class_init (widget_class);
-}
-
-/* The table of values: one label per cell, text from GradlensParam */
-static void
-setup_cell_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  user_data)
-{
-  GradlensColumn column = GPOINTER_TO_UINT (user_data);
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), column <= GRADLENS_COLUMN_SHAPE ? 0.0 : 1.0);
-  if (column > GRADLENS_COLUMN_PARAMETER)
-    gtk_widget_add_css_class (label, "numeric");
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-bind_cell_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  user_data)
-{
-  GradlensColumn column = GPOINTER_TO_UINT (user_data);
-  GradlensParam *param = gtk_list_item_get_item (item);
-  g_autofree char *text = gradlens_param_dup_text (param, column);
-
-  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), text);
-}
-
-static void
-setup_values_view (GradlensWindow *self)
-{
-  const char *titles[GRADLENS_N_COLUMNS] = {
-    /* Translators: column headings of the table of values */
-    _("Parameter"), _("Shape"), _("Gradient norm"),
-    /* Translators: statistics over seeds: minimum, first quartile, median, third quartile, maximum */
-    _("Min"), _("Q1"), _("Median"), _("Q3"), _("Max"),
-  };
-  g_autoptr(GtkNoSelection) selection = NULL;
-  GtkEventController *shortcuts;
-
-  self->params = g_list_store_new (GRADLENS_TYPE_PARAM);
-  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->params)));
-  gtk_column_view_set_model (self->values_view, GTK_SELECTION_MODEL (selection));
-
-  for (guint c = 0; c < GRADLENS_N_COLUMNS; c++)
-    {
-      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-
-      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), GUINT_TO_POINTER (c));
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GUINT_TO_POINTER (c));
-      self->columns[c] = gtk_column_view_column_new (titles[c], factory);
-      gtk_column_view_column_set_resizable (self->columns[c], TRUE);
-      if (c == GRADLENS_COLUMN_PARAMETER)
-        gtk_column_view_column_set_expand (self->columns[c], TRUE);
-      gtk_column_view_append_column (self->values_view, self->columns[c]);
-    }
-
-  /* Ctrl+C in the table copies the whole table (elsewhere it copies text) */
-  shortcuts = gtk_shortcut_controller_new ();
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_c, GDK_CONTROL_MASK),
-                                                          gtk_named_action_new ("win.copy-values")));
-  gtk_widget_add_controller (GTK_WIDGET (self->values_scroller), shortcuts);
 }
 
 static void

@@ -1,5 +1,5 @@
 #!/bin/sh
-# test-e2e.sh GRADLENS
+# test-e2e.sh GRADLENS READ-CLIPBOARD
 # Copyright 2026 The Gradlens authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
@@ -12,6 +12,8 @@
 #     click shows it again,
 #   - a click in the Depth field, typing 8 and Ctrl+Return add a fifth run, 8 layers
 #     deep, in the next palette colour,
+#   - a click in the table of values and Ctrl+C put the selected run's values on the
+#     clipboard as tab-separated text,
 #   - a long run (typed into the fields, the side panel scrolled with the wheel) shows
 #     progress and Escape stops it without adding a run,
 #   - Ctrl+E opens the Export file chooser, where the path is typed: a PNG (checked for
@@ -22,7 +24,8 @@
 # never exports or acts through it.
 set -u
 
-app=${1:?usage: test-e2e.sh GRADLENS}
+app=${1:?usage: test-e2e.sh GRADLENS READ-CLIPBOARD}
+read_clipboard=${2:?usage: test-e2e.sh GRADLENS READ-CLIPBOARD}
 root=${GRADLENS_SOURCE_ROOT:?GRADLENS_SOURCE_ROOT is not set}
 : "${DISPLAY:?no DISPLAY: run this through tests/app/xvfb-wrapper.sh}"
 for tool in xdotool convert import identify python3; do
@@ -213,6 +216,18 @@ shot=$(plot_shot five)
 n=$(count_color "$shot" "$orange")
 echo "  $orange: $n pixels"
 [ "$n" -gt 150 ] || fail "the fifth run is not drawn ($n pixels)"
+
+step "click in the table of values, Ctrl+C: the values are on the clipboard"
+tx=$(q "int(s['widgets']['values']['x'] + 40)")
+ty=$(q "int(s['widgets']['values']['y'] + 40)")
+xdotool mousemove --window "$wid" "$tx" "$ty" click 1
+sleep 0.3
+keys ctrl+c
+sleep 0.5
+"$read_clipboard" > "$tmp/clipboard.tsv" || fail "nothing on the clipboard"
+head -n 1 "$tmp/clipboard.tsv" | grep -q "$(printf '^parameter\tshape\tgrad_norm$')" || fail "the clipboard lacks the header: $(head -n 1 "$tmp/clipboard.tsv")"
+[ "$(wc -l < "$tmp/clipboard.tsv")" -eq 17 ] || fail "the clipboard does not hold the 16 parameters of the fifth run"
+grep -q "$(printf '^lin8.weight\t1x10\t')" "$tmp/clipboard.tsv" || fail "the clipboard lacks lin8.weight"
 
 step "a long run: progress shows, Escape stops it, nothing is added"
 set_spin width 256
