@@ -496,8 +496,11 @@ gradlens_preset_load_data (const char  *data,
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, data, (gssize) len, &local))
     {
+      /* json-glib quotes the offending token, which may be a \udc00 escape */
+      g_autofree char *message = g_utf8_make_valid (local->message, -1);
+
       g_set_error (error, GRADLENS_ERROR, GRADLENS_ERROR_INVALID_PRESET,
-                   "%s: not valid JSON: %s", name, local->message);
+                   "%s: not valid JSON: %s", name, message);
       return NULL;
     }
 

@@ -1,0 +1,238 @@
+#!/usr/bin/python3
+# bench-torch.py
+# Copyright 2026 The Gradlens authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Times PyTorch and Gradlens on the same work, in one run, on the same
+number of threads, and prints the figures, the ratios and DESIGN.md's
+performance targets.
+
+    /usr/bin/python3 tests/bench/bench-torch.py build/src/cli/gradlens-cli [--threads 2] [--quick]
+
+Cases (DESIGN.md "Performance targets"):
+  notebook   5 x 10, 100 samples, sigmoid, float32: forward + backward + the
+             ten gradient norms on data and weights prepared once (PyTorch: the
+             notebook's get_gradient_norms; Gradlens: `bench`, seconds_per_run)
+  20x512     20 layers x 512 wide, 1024 samples, ReLU, float32: the same
+  seeds      1000 seeds of the notebook network in statistics mode: data,
+             initialisation, forward, backward and norms per seed, then min,
+             quartiles and median per parameter (PyTorch: a loop; Gradlens:
+             `bench --seeds 1000` seconds_per_ensemble, and the whole
+             `run --seeds 1000` process)
+  sweep      `sweep --depths 1:50`: the first weight's gradient norm for depths
+             1..50 (PyTorch: a loop; Gradlens: the whole process)
+
+Before timing it checks that both compute the same numbers (the notebook's
+gradient norms, the sweep's values). Ratios are PyTorch time / Gradlens time:
+above 1, Gradlens is faster.
+"""
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+
+import numpy as np
+import torch
+import torch.nn as nn
+
+
+def parse_args():
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("cli", help="path of gradlens-cli")
+    p.add_argument("--threads", type=int, default=2, help="threads for both (default 2)")
+    p.add_argument("--quick", action="store_true", help="fewer iterations (a smoke test)")
+    return p.parse_args()
+
+
+ARGS = parse_args()
+THREADS = ARGS.threads
+QUICK = ARGS.quick
+torch.set_num_threads(THREADS)
+ENV = dict(os.environ, OPENBLAS_NUM_THREADS=str(THREADS), OMP_NUM_THREADS=str(THREADS),
+           BLIS_NUM_THREADS=str(THREADS))
+
+
+def cli(*args):
+    out = subprocess.run([ARGS.cli, *args], env=ENV, check=True, capture_output=True, text=True).stdout
+    return out
+
+
+def cli_json(*args):
+    return json.loads(cli(*args, "--format", "json"))
+
+
+def wall(args, repeat):
+    """minimum and median wall time of running gradlens-cli ARGS as a process"""
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        subprocess.run([ARGS.cli, *args], env=ENV, check=True, stdout=subprocess.DEVNULL)
+        times.append(time.perf_counter() - t0)
+    return min(times), statistics.median(times)
+
+
+# ---- the PyTorch side: the notebook's code -------------------------------
+
+def build(depth, width, inputs, outputs, act):
+    layers = []
+    for i in range(depth):
+        fan_in = inputs if i == 0 else width
+        fan_out = outputs if i == depth - 1 else width
+        layers.append(nn.Linear(fan_in, fan_out))
+        layers.append(act())
+    return nn.Sequential(*layers)
+
+
+def get_gradient_norms(model, X, Y):
+    model.zero_grad()
+    Y_hat = model(X)
+    loss_func = nn.MSELoss()
+    loss = loss_func(Y_hat, Y)
+    loss.backward()
+    gradient_norms = []
+    for name, param in model.named_parameters():
+        if param.grad is not None:
+            gradient_norms.append(param.grad.norm().item())
+    return gradient_norms
+
+
+def seeded_run(seed, depth=5, width=10, inputs=10, outputs=1, samples=100, act=nn.Sigmoid):
+    """a Gradlens run with this seed, as DESIGN.md defines it in PyTorch"""
+    torch.manual_seed(seed)
+    X = torch.randn(samples, inputs)
+    Y = torch.randn(samples, outputs)
+    model = build(depth, width, inputs, outputs, act)
+    return get_gradient_norms(model, X, Y)
+
+
+def time_torch_run(depth, width, samples, act, iterations, warmup):
+    torch.manual_seed(0)
+    X = torch.randn(samples, 10)
+    Y = torch.randn(samples, 1)
+    model = build(depth, width, 10, 1, act)
+    for _ in range(warmup):
+        get_gradient_norms(model, X, Y)
+    times = []
+    for _ in range(iterations):
+        t0 = time.perf_counter_ns()
+        get_gradient_norms(model, X, Y)
+        times.append((time.perf_counter_ns() - t0) * 1e-9)
+    return min(times), statistics.median(times)
+
+
+def torch_seeds(n):
+    """statistics mode: n seeded runs, then min, quartiles, median, max"""
+    norms = np.array([seeded_run(s) for s in range(n)])
+    return np.quantile(norms, [0, 0.25, 0.5, 0.75, 1], axis=0)
+
+
+def torch_sweep(depths):
+    return [seeded_run(0, depth=d)[0] for d in depths]
+
+
+def time_call(fn, repeat):
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return min(times), statistics.median(times)
+
+
+# ---- same numbers first ----------------------------------------------------
+
+def check_same_work():
+    ours = cli_json("run")["runs"][0]["parameters"]
+    theirs = seeded_run(0)
+    worst = max(abs(p["grad_norm"] - t) / abs(t) for p, t in zip(ours, theirs))
+    print(f"check: notebook gradient norms, seed 0: largest relative difference {worst:.1e}")
+    if worst > 1e-4:
+        sys.exit("bench-torch.py: Gradlens and PyTorch disagree; the timings would not compare the same work")
+    return worst
+
+
+def fmt_time(seconds):
+    if seconds < 1e-3:
+        return f"{seconds * 1e6:9.1f} us"
+    if seconds < 1:
+        return f"{seconds * 1e3:9.2f} ms"
+    return f"{seconds:9.3f} s "
+
+
+def main():
+    cpu = "?"
+    try:
+        with open("/proc/cpuinfo") as f:
+            cpu = next(line.split(":", 1)[1].strip() for line in f if line.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    print(f"machine: {cpu}, {os.cpu_count()} cores; Python {platform.python_version()}, "
+          f"PyTorch {torch.__version__}, numpy {np.__version__}")
+    print(f"threads: {THREADS} for both (torch.set_num_threads, OPENBLAS_NUM_THREADS); gradlens-cli: {ARGS.cli}")
+    check_same_work()
+    rows = []
+
+    # (a) the notebook network
+    n_torch = 300 if QUICK else 3000
+    n_ours = 2000 if QUICK else 20000
+    t_min, t_med = time_torch_run(5, 10, 100, nn.Sigmoid, n_torch, 200)
+    b = cli_json("bench", "--iterations", str(n_ours))
+    g_min, g_med = b["seconds_per_run"]["min"], b["seconds_per_run"]["median"]
+    rows.append(("notebook 5x10, 100 samples, sigmoid, f32", t_min, t_med, g_min, g_med,
+                 ">= 100x (floor 50x)", t_med / g_med >= 50))
+
+    # (b) 20 layers x 512
+    n = 3 if QUICK else 15
+    t_min, t_med = time_torch_run(20, 512, 1024, nn.ReLU, n, 2)
+    b = cli_json("bench", "--depth", "20", "--width", "512", "--samples", "1024", "--activation", "relu",
+                 "--iterations", str(n))
+    g_min, g_med = b["seconds_per_run"]["min"], b["seconds_per_run"]["median"]
+    rows.append(("20x512, 1024 samples, relu, f32", t_min, t_med, g_min, g_med, ">= 1x", t_med / g_med >= 1))
+
+    # (c) 1000 seeds in statistics mode
+    n_seeds = 1000
+    repeat = 1 if QUICK else 3
+    t_min, t_med = time_call(lambda: torch_seeds(n_seeds), repeat)
+    b = cli_json("bench", "--seeds", str(n_seeds), "--iterations", "3" if QUICK else "10")
+    e = b.get("seconds_per_ensemble")
+    if e is not None:
+        rows.append(("1000 seeds, statistics (in process)", t_min, t_med, e["min"], e["median"],
+                     "< 50 ms", e["median"] < 0.050))
+    p_min, p_med = wall(["run", "--seeds", str(n_seeds), "--format", "json"], 3 if QUICK else 10)
+    rows.append(("1000 seeds, `run --seeds 1000` process", t_min, t_med, p_min, p_med, "< 50 ms", p_med < 0.050))
+
+    # (d) depth sweep, when gradlens-cli has it
+    depths = list(range(1, 51))
+    try:
+        sweep = cli_json("sweep", "--depths", "1:50")["sweep"]
+    except subprocess.CalledProcessError:
+        sweep = None
+    if sweep is None:
+        print("sweep: gradlens-cli has no sweep command; skipped")
+    else:
+        theirs = torch_sweep(depths)
+        ours = [s["first_weight_grad_norm"] for s in sweep]
+        worst = max((abs(a - b) / abs(b) if b else abs(a)) for a, b in zip(ours, theirs))
+        print(f"check: sweep 1..50, first weight gradient norm: largest relative difference {worst:.1e}")
+        t_min, t_med = time_call(lambda: torch_sweep(depths), 1 if QUICK else 3)
+        p_min, p_med = wall(["sweep", "--depths", "1:50", "--format", "json"], 3 if QUICK else 10)
+        rows.append(("sweep depths 1..50 (process)", t_min, t_med, p_min, p_med, "-", None))
+
+    print()
+    print(f"{'case':44} {'PyTorch min':>12} {'median':>12} {'Gradlens min':>13} {'median':>12} "
+          f"{'ratio (med)':>12}  target")
+    for name, tmin, tmed, gmin, gmed, target, ok in rows:
+        verdict = "" if ok is None else ("  met" if ok else "  MISSED")
+        print(f"{name:44} {fmt_time(tmin):>12} {fmt_time(tmed):>12} {fmt_time(gmin):>13} {fmt_time(gmed):>12} "
+              f"{tmed / gmed:11.1f}x  {target}{verdict}")
+    print()
+    print("ratio = PyTorch median / Gradlens median (above 1: Gradlens faster). The 1000-seed target is on "
+          "Gradlens's own time.")
+
+
+if __name__ == "__main__":
+    main()
