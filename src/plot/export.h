@@ -1,0 +1,81 @@
+/* export.h
+ * Copyright 2026 The Gradlens authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#pragma once
+
+#include <glib.h>
+
+#include "figure.h"
+
+G_BEGIN_DECLS
+
+/**
+ * PLOT_ERROR:
+ *
+ * Error domain of the plot library. Failures to create, write or rename files use
+ * %G_IO_ERROR instead.
+ */
+#define PLOT_ERROR (plot_error_quark ())
+
+/**
+ * PlotError:
+ * @PLOT_ERROR_UNKNOWN_FORMAT: the file name has no extension, or one that is not .png, .svg
+ *   or .pdf
+ * @PLOT_ERROR_INVALID_SIZE: the size or scale is not a positive finite number, or too large
+ *   for the format
+ * @PLOT_ERROR_RENDER: cairo failed to draw or encode the figure
+ *
+ * Errors in the %PLOT_ERROR domain.
+ */
+typedef enum
+{
+  PLOT_ERROR_UNKNOWN_FORMAT,
+  PLOT_ERROR_INVALID_SIZE,
+  PLOT_ERROR_RENDER,
+} PlotError;
+
+/**
+ * PlotFormat:
+ * @PLOT_FORMAT_PNG: PNG image; sizes in pixels
+ * @PLOT_FORMAT_SVG: SVG document; sizes in points
+ * @PLOT_FORMAT_PDF: PDF document; sizes in points
+ *
+ * File formats of plot_export().
+ */
+typedef enum
+{
+  PLOT_FORMAT_PNG,
+  PLOT_FORMAT_SVG,
+  PLOT_FORMAT_PDF,
+} PlotFormat;
+
+/**
+ * PLOT_EXPORT_MAX_PIXELS:
+ *
+ * Largest width or height in pixels of a PNG export (cairo's limit for image surfaces).
+ */
+#define PLOT_EXPORT_MAX_PIXELS 32767
+
+/**
+ * PLOT_EXPORT_MAX_POINTS:
+ *
+ * Largest width or height in points of an SVG or PDF export.
+ */
+#define PLOT_EXPORT_MAX_POINTS 100000
+
+GQuark       plot_error_quark          (void);
+
+gboolean     plot_format_from_path     (const char        *path,
+                                        PlotFormat        *format,
+                                        GError           **error);
+const char  *plot_format_get_extension (PlotFormat         format);
+gboolean     plot_export               (const PlotFigure  *fig,
+                                        const char        *path,
+                                        PlotFormat         format,
+                                        double             width,
+                                        double             height,
+                                        double             scale,
+                                        GError           **error);
+
+G_END_DECLS

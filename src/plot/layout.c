@@ -1,0 +1,916 @@
+/* layout.c
+ * Copyright 2026 The Gradlens authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "figure-private.h"
+#include "layout-private.h"
+
+/* Categories of free space at each end of the automatic x range, so the first and last
+ * markers do not sit on the edge. */
+#define X_PAD 0.4
+
+/* Pixel coordinates are clamped to this before clipping: far-away points (a deep zoom on a
+ * wide range) would otherwise overflow cairo's fixed-point coordinates. */
+#define COORD_LIMIT 1e8
+
+/* Limits of zoom and pan. */
+#define LOG_MIN_DECADE (-323.0)
+#define LOG_MAX_DECADE 308.0
+#define LOG_MIN_SPAN 1e-4
+#define LINEAR_LIMIT 1e300
+
+static void
+collect_y_values (const PlotFigure *fig,
+                  GArray           *values)
+{
+  guint i;
+
+  for (i = 0; i < fig->series->len; i++)
+    {
+      const PlotSeries *s = g_ptr_array_index (fig->series, i);
+
+      if (!s->visible)
+        continue;
+      if (s->n_values > 0)
+        g_array_append_vals (values, s->values, s->n_values);
+      if (s->n_band > 0)
+        {
+          g_array_append_vals (values, s->band_low, s->n_band);
+          g_array_append_vals (values, s->band_high, s->n_band);
+        }
+      if (s->n_whiskers > 0)
+        {
+          g_array_append_vals (values, s->whisker_min, s->n_whiskers);
+          g_array_append_vals (values, s->whisker_max, s->n_whiskers);
+        }
+    }
+}
+
+static void
+set_plain_text (PangoLayout *layout,
+                const char  *text)
+{
+  g_autofree char *clean = _plot_text_sanitize (text);
+
+  pango_layout_set_text (layout, clean, -1);
+}
+
+static PangoLayout *
+single_line_layout (PangoContext *context,
+                    double        size,
+                    const char   *text,
+                    double        max_width)
+{
+  PangoLayout *layout = _plot_text_layout_new (context, size);
+
+  set_plain_text (layout, text);
+  pango_layout_set_width (layout, (int) (MAX (max_width, 1.0) * PANGO_SCALE));
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  return layout;
+}
+
+static double
+max_line_width (PangoLayout *layout)
+{
+  GSList *l;
+  double max = 0.0;
+
+  for (l = pango_layout_get_lines_readonly (layout); l != NULL; l = l->next)
+    {
+      double w;
+
+      _plot_text_line_size (l->data, &w, NULL);
+      max = MAX (max, w);
+    }
+  return max;
+}
+
+static char *
+legend_markup (const PlotFigure *fig,
+               guint             series)
+{
+  const PlotSeries *s = g_ptr_array_index (fig->series, series);
+  g_autofree char *label = _plot_figure_dup_series_label (fig, series);
+  g_autofree char *clean = _plot_text_sanitize (label);
+  g_autofree char *escaped = g_markup_escape_text (clean, -1);
+
+  if (s->legend_suffix != NULL && s->legend_suffix[0] != '\0')
+    {
+      g_autofree char *suffix = _plot_text_sanitize (s->legend_suffix);
+      g_autofree char *escaped_suffix = g_markup_escape_text (suffix, -1);
+
+      return g_strdup_printf ("%s  <span alpha=\"62%%\">%s</span>", escaped, escaped_suffix);
+    }
+  return g_steal_pointer (&escaped);
+}
+
+static const char *
+empty_message (const PlotFigure *fig)
+{
+  guint i;
+  gboolean any_visible = FALSE;
+
+  if (fig->series->len == 0)
+    return _("No data");
+  for (i = 0; i < fig->series->len; i++)
+    if (((const PlotSeries *) g_ptr_array_index (fig->series, i))->visible)
+      any_visible = TRUE;
+  if (!any_visible)
+    return _("All runs are hidden");
+  if (fig->y_scale == PLOT_SCALE_LOG)
+    return _("No finite value above zero to show on a log axis");
+  return _("No finite value to show");
+}
+
+static gsize
+category_label_length (const PlotFigure *fig,
+                       guint             index)
+{
+  if (index < fig->category_labels->len)
+    return strlen (g_ptr_array_index (fig->category_labels, index));
+  return (gsize) floor (log10 (index + 1.0)) + 1;
+}
+
+static PangoLayout *
+category_layout (const PlotFigure *fig,
+                 PangoContext     *context,
+                 double            em,
+                 const guint      *indices,
+                 guint             n_indices)
+{
+  g_autoptr(GString) labels = g_string_new (NULL);
+  PangoLayout *layout;
+  guint k;
+
+  for (k = 0; k < n_indices; k++)
+    {
+      g_autofree char *label = _plot_figure_dup_category_label (fig, indices[k]);
+      g_autofree char *clean = _plot_text_sanitize (label);
+
+      if (k > 0)
+        g_string_append_c (labels, '\n');
+      g_string_append (labels, clean);
+    }
+  layout = _plot_text_layout_new (context, em);
+  pango_layout_set_text (layout, labels->str, -1);
+  return layout;
+}
+
+/* Width of the widest category label in [first, last], measured on the few labels with the
+ * most bytes (shaping hundreds of labels per frame would cost more than drawing). */
+static double
+estimate_label_width (const PlotFigure *fig,
+                      PangoContext     *context,
+                      double            em,
+                      guint             first,
+                      guint             last)
+{
+  enum { N_LONGEST = 8 };
+  guint longest[N_LONGEST];
+  gsize lengths[N_LONGEST];
+  guint n_longest = 0, i, k;
+  g_autoptr(PangoLayout) layout = NULL;
+
+  for (i = first; i <= last; i++)
+    {
+      gsize len = category_label_length (fig, i);
+
+      if (n_longest == N_LONGEST && len <= lengths[N_LONGEST - 1])
+        continue;
+      k = MIN (n_longest, N_LONGEST - 1);
+      while (k > 0 && lengths[k - 1] < len)
+        {
+          lengths[k] = lengths[k - 1];
+          longest[k] = longest[k - 1];
+          k--;
+        }
+      lengths[k] = len;
+      longest[k] = i;
+      n_longest = MIN (n_longest + 1, N_LONGEST);
+      if (i == G_MAXUINT)
+        break;
+    }
+
+  layout = category_layout (fig, context, em, longest, n_longest);
+  return max_line_width (layout);
+}
+
+/* Picks the stride of the category labels and shapes the labels drawn, widening the stride
+ * if a drawn label turns out wider than the estimate. */
+static void
+layout_x_labels (const PlotFigure *fig,
+                 PlotLayout       *layout,
+                 PangoContext     *context,
+                 PlotLayoutText   *text,
+                 guint             first,
+                 guint             last,
+                 double            label_width)
+{
+  double per_category = layout->area.width / (layout->x_max - layout->x_min);
+  double gap = 0.8 * layout->em;
+  guint stride = plot_axis_category_stride (per_category, label_width, gap);
+  guint attempt;
+
+  for (attempt = 0; attempt < 8; attempt++)
+    {
+      g_autofree guint *indices = NULL;
+      guint64 start = ((guint64) first + stride - 1) / stride * stride;
+      guint count = 0, new_stride;
+      guint64 i;
+
+      if (start <= last)
+        count = (guint) ((last - start) / stride + 1);
+      count = MIN (count, 10000u);
+      indices = g_new (guint, MAX (count, 1));
+      for (i = 0; i < count; i++)
+        indices[i] = (guint) (start + i * stride);
+
+      g_clear_object (&text->x_labels);
+      text->x_labels = category_layout (fig, context, layout->em, indices, count);
+      text->x_label_first = (guint) MIN (start, G_MAXUINT);
+      text->x_label_count = count;
+      text->x_stride = stride;
+
+      new_stride = plot_axis_category_stride (per_category, max_line_width (text->x_labels), gap);
+      if (new_stride <= stride)
+        break;
+      stride = new_stride;
+    }
+}
+
+void
+_plot_layout_text_clear (PlotLayoutText *text)
+{
+  g_clear_object (&text->title);
+  g_clear_object (&text->x_title);
+  g_clear_object (&text->y_title);
+  g_clear_pointer (&text->y_ticks, g_array_unref);
+  g_clear_object (&text->y_labels);
+  g_clear_object (&text->x_labels);
+  g_clear_object (&text->legend_text);
+  g_clear_object (&text->note);
+  g_clear_object (&text->message);
+}
+
+void
+_plot_layout_compute_full (PlotLayout       *layout,
+                           const PlotFigure *fig,
+                           double            width,
+                           double            height,
+                           PangoContext     *context,
+                           PlotLayoutText   *text)
+{
+  PlotLayoutText local;
+  g_autoptr(GArray) values = NULL;
+  g_autofree char *note = NULL;
+  double w, h, em, s, pad, top, bottom, left, right, label_h;
+  double y_label_width = 0.0, x_label_width = 0.0;
+  gboolean has_x_labels;
+  guint x_first = 0, x_last = 0;
+  guint n, i;
+
+  g_assert (layout != NULL);
+  g_assert (fig != NULL);
+  g_assert (context != NULL);
+
+  memset (&local, 0, sizeof local);
+  if (text == NULL)
+    text = &local;
+
+  w = (isfinite (width) && width > 1.0) ? width : 1.0;
+  h = (isfinite (height) && height > 1.0) ? height : 1.0;
+
+  memset (layout, 0, sizeof *layout);
+  layout->width = w;
+  layout->height = h;
+
+  /* Sizes follow the figure: at about 750×480 the base font is 12 px with Plotly's line
+   * width 2 and marker size 8; a 1600×900 export gets 22.5 px text and thicker lines. */
+  em = CLAMP (MIN (w / 1.6, h) / 40.0, 6.0, 64.0);
+  s = MAX (1.0, em / 12.0);
+  layout->em = em;
+  layout->line_width = 2.0 * s;
+  layout->marker_size = 8.0 * s;
+  layout->y_scale = fig->y_scale;
+
+  /* The ranges. */
+  n = fig->categories->len;
+  for (i = 0; i < fig->series->len; i++)
+    n = MAX (n, (guint) ((const PlotSeries *) g_ptr_array_index (fig->series, i))->n_values);
+  layout->n_categories = n;
+  if (fig->x_view_set)
+    {
+      layout->x_min = fig->x_view_min;
+      layout->x_max = fig->x_view_max;
+    }
+  else if (n == 0)
+    {
+      layout->x_min = -0.5;
+      layout->x_max = 0.5;
+    }
+  else
+    {
+      layout->x_min = -X_PAD;
+      layout->x_max = (n - 1) + X_PAD;
+    }
+
+  values = g_array_new (FALSE, FALSE, sizeof (double));
+  collect_y_values (fig, values);
+  layout->has_data = plot_axis_auto_range (fig->y_scale, (const double *) (void *) values->data,
+                                           values->len, &layout->y_min, &layout->y_max);
+  if (fig->y_view_set && plot_axis_range_is_valid (fig->y_scale, fig->y_view_min, fig->y_view_max))
+    {
+      layout->y_min = fig->y_view_min;
+      layout->y_max = fig->y_view_max;
+    }
+
+  /* Vertical margins, from the top and from the bottom. */
+  pad = 0.8 * em;
+  text->tick_length = 0.4 * em;
+  _plot_text_metrics (context, em, &text->label_metrics);
+  label_h = text->label_metrics.ascent + text->label_metrics.descent;
+
+  top = pad;
+  if (fig->title != NULL && fig->title[0] != '\0')
+    {
+      double th;
+
+      text->title_x = MAX (pad, 0.05 * w);
+      text->title = single_line_layout (context, 1.4 * em, fig->title, w - text->title_x - pad);
+      _plot_text_layout_size (text->title, NULL, &th);
+      text->title_y = top;
+      top += th + 0.8 * em;
+    }
+  else
+    top += 0.4 * em;
+
+  bottom = h - pad;
+  note = plot_figure_dup_off_axis_note (fig);
+  if (note != NULL)
+    {
+      double nh;
+
+      text->note = _plot_text_layout_new (context, 0.85 * em);
+      set_plain_text (text->note, note);
+      pango_layout_set_width (text->note, (int) (MAX (w - 2 * pad, 1.0) * PANGO_SCALE));
+      pango_layout_set_wrap (text->note, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_ellipsize (text->note, PANGO_ELLIPSIZE_END);
+      pango_layout_set_height (text->note, -3);
+      _plot_text_layout_size (text->note, NULL, &nh);
+      text->note_x = pad;
+      text->note_y = bottom - nh;
+      bottom = text->note_y - 0.5 * em;
+    }
+  if (fig->x_title != NULL && fig->x_title[0] != '\0')
+    {
+      double xth;
+
+      text->x_title = single_line_layout (context, 1.1 * em, fig->x_title, w - 2 * pad);
+      _plot_text_layout_size (text->x_title, NULL, &xth);
+      text->x_title_y = bottom - xth;
+      bottom = text->x_title_y - 0.3 * em;
+    }
+  text->x_labels_y = bottom - label_h;
+  bottom = text->x_labels_y - text->tick_length - 0.2 * em;
+
+  layout->area.y = top;
+  layout->area.height = MAX (bottom - top, 1.0);
+
+  /* The y ticks depend only on the height of the data area; their labels set the left
+   * margin. */
+  text->y_ticks = plot_axis_ticks (fig->y_scale, layout->y_min, layout->y_max,
+                                   layout->area.height, 1.8 * em);
+  {
+    g_autoptr(GString) markup = g_string_new (NULL);
+
+    for (i = 0; i < text->y_ticks->len; i++)
+      {
+        const PlotTick *tick = &g_array_index (text->y_ticks, PlotTick, i);
+
+        if (!tick->major)
+          continue;
+        if (markup->len > 0)
+          g_string_append_c (markup, '\n');
+        g_string_append (markup, tick->markup);
+      }
+    text->y_labels = _plot_text_layout_new (context, em);
+    pango_layout_set_markup (text->y_labels, markup->str, -1);
+    if (markup->len > 0)
+      y_label_width = max_line_width (text->y_labels);
+  }
+
+  left = pad;
+  if (fig->y_title != NULL && fig->y_title[0] != '\0')
+    {
+      double yth;
+
+      text->y_title = single_line_layout (context, 1.1 * em, fig->y_title, layout->area.height);
+      _plot_text_layout_size (text->y_title, NULL, &yth);
+      text->y_title_x = left;
+      left += yth + 0.5 * em;
+    }
+  text->y_labels_right = left + y_label_width;
+  left += y_label_width + 0.25 * em + text->tick_length;
+
+  /* Category labels in view: their widest one sets the margins and how many are left
+   * out. Measure the few longest now, and below only those drawn. */
+  has_x_labels = n > 0 && layout->x_max >= 0.0 && layout->x_min <= n - 1;
+  if (has_x_labels)
+    {
+      x_first = (guint) MAX (0.0, ceil (layout->x_min));
+      x_last = (guint) MIN ((double) (n - 1), floor (layout->x_max));
+      x_label_width = estimate_label_width (fig, context, em, x_first, x_last);
+    }
+  left = MAX (left, pad + x_label_width / 2);
+
+  right = w - pad;
+  if (fig->series->len > 0)
+    {
+      g_autoptr(GString) markup = g_string_new (NULL);
+      double row_h = 1.6 * em;
+      double swatch = 2.6 * em;
+      double text_w, legend_w;
+      guint max_rows, rows, entries;
+
+      max_rows = (guint) MAX (1.0, floor ((h - pad - top) / row_h));
+      if (fig->series->len <= max_rows)
+        entries = rows = fig->series->len;
+      else
+        {
+          rows = max_rows;
+          entries = max_rows - 1;
+        }
+      for (i = 0; i < entries; i++)
+        {
+          g_autofree char *entry = legend_markup (fig, i);
+
+          if (i > 0)
+            g_string_append_c (markup, '\n');
+          g_string_append (markup, entry);
+        }
+      if (rows > entries)
+        {
+          g_autofree char *more = NULL;
+
+          /* Translators: last legend row when not every run fits; %u is how many are left out */
+          more = g_strdup_printf (_("+%u more"), fig->series->len - entries);
+          if (entries > 0)
+            g_string_append_c (markup, '\n');
+          g_string_append (markup, more);
+        }
+      text->legend_text = _plot_text_layout_new (context, em);
+      pango_layout_set_markup (text->legend_text, markup->str, -1);
+      text_w = max_line_width (text->legend_text);
+      legend_w = MIN (swatch + text_w, 0.35 * w);
+      if (swatch + text_w > legend_w)
+        {
+          pango_layout_set_width (text->legend_text,
+                                  (int) (MAX (legend_w - swatch, 1.0) * PANGO_SCALE));
+          pango_layout_set_ellipsize (text->legend_text, PANGO_ELLIPSIZE_END);
+        }
+
+      layout->legend.x = right - legend_w;
+      layout->legend.y = top;
+      layout->legend.width = legend_w;
+      layout->legend.height = rows * row_h;
+      layout->legend_row_height = row_h;
+      layout->legend_n_rows = rows;
+      layout->legend_n_entries = entries;
+      text->legend_text_x = layout->legend.x + swatch;
+      right = layout->legend.x - MAX (1.2 * em, x_label_width / 2);
+    }
+  else
+    right = w - MAX (pad, x_label_width / 2);
+
+  layout->area.x = left;
+  layout->area.width = MAX (right - left, 1.0);
+
+  /* Markers and lines thin out where categories crowd, so 200 parameters stay readable
+   * instead of merging into one blob. */
+  {
+    double per_category = layout->area.width / (layout->x_max - layout->x_min);
+
+    layout->marker_size = CLAMP (0.8 * per_category, MIN (3.0, 8.0 * s), 8.0 * s);
+    layout->line_width = CLAMP (0.4 * per_category, MIN (1.0, 2.0 * s), 2.0 * s);
+  }
+
+  if (has_x_labels)
+    layout_x_labels (fig, layout, context, text, x_first, x_last, x_label_width);
+  else
+    text->x_stride = 1;
+
+  if (!layout->has_data)
+    {
+      text->message = _plot_text_layout_new (context, 1.1 * em);
+      set_plain_text (text->message, empty_message (fig));
+      pango_layout_set_width (text->message, (int) (layout->area.width * PANGO_SCALE));
+      pango_layout_set_alignment (text->message, PANGO_ALIGN_CENTER);
+      pango_layout_set_wrap (text->message, PANGO_WRAP_WORD_CHAR);
+    }
+
+  _plot_layout_text_clear (&local);
+}
+
+/**
+ * plot_layout_compute:
+ * @layout: (out caller-allocates): where to store the layout
+ * @fig: a figure
+ * @width: width of the figure (as given to plot_render())
+ * @height: height of the figure
+ *
+ * Computes where plot_render() puts everything when it draws @fig at this size: the data
+ * area, the legend, sizes and the ranges in view. It measures text the same way
+ * plot_render() does, so a point at plot_layout_x_to_pixel(), plot_layout_y_to_pixel() is
+ * where its marker is drawn. Call it again after changing the figure or the size.
+ */
+void
+plot_layout_compute (PlotLayout       *layout,
+                     const PlotFigure *fig,
+                     double            width,
+                     double            height)
+{
+  PangoContext *context;
+
+  g_return_if_fail (layout != NULL);
+  g_return_if_fail (fig != NULL);
+
+  context = _plot_text_context_new (NULL);
+  _plot_layout_compute_full (layout, fig, width, height, context, NULL);
+  g_object_unref (context);
+}
+
+void
+_plot_mapping_init (PlotMapping      *mapping,
+                    const PlotLayout *layout)
+{
+  double r = layout->marker_size / 2 + layout->line_width;
+  double inset = 0.75 * layout->marker_size;
+
+  mapping->scale = layout->y_scale;
+  mapping->x_origin = layout->area.x;
+  mapping->x_min = layout->x_min;
+  mapping->x_factor = layout->area.width / (layout->x_max - layout->x_min);
+  mapping->y_origin = layout->area.y + layout->area.height;
+  if (layout->y_scale == PLOT_SCALE_LOG)
+    {
+      mapping->y_low = log10 (layout->y_min);
+      mapping->y_factor = layout->area.height / (log10 (layout->y_max) - mapping->y_low);
+    }
+  else
+    {
+      mapping->y_low = layout->y_min;
+      mapping->y_factor = layout->area.height / (layout->y_max - layout->y_min);
+    }
+  mapping->top_edge = layout->area.y + inset;
+  mapping->bottom_edge = layout->area.y + layout->area.height - inset;
+  mapping->visible.x = layout->area.x - r;
+  mapping->visible.y = layout->area.y - r;
+  mapping->visible.width = layout->area.width + 2 * r;
+  mapping->visible.height = layout->area.height + 2 * r;
+}
+
+static inline double
+mapping_x (const PlotMapping *mapping,
+           double             x)
+{
+  return mapping->x_origin + (x - mapping->x_min) * mapping->x_factor;
+}
+
+/* @y must be on the axis. */
+static inline double
+mapping_y (const PlotMapping *mapping,
+           double             y)
+{
+  double v = mapping->scale == PLOT_SCALE_LOG ? log10 (y) : y;
+
+  return mapping->y_origin - (v - mapping->y_low) * mapping->y_factor;
+}
+
+static double
+clamp_coord (double v)
+{
+  if (isnan (v))
+    return COORD_LIMIT;
+  return CLAMP (v, -COORD_LIMIT, COORD_LIMIT);
+}
+
+/* Where the marker of @value at category @index goes: on the axis, or on the bottom edge
+ * (zero, negative, -inf) or top edge (+inf, NaN) of the data area. Returns whether the
+ * marker is in view. */
+gboolean
+_plot_mapping_position (const PlotMapping *mapping,
+                        guint              index,
+                        double             value,
+                        PlotValueClass    *cls,
+                        double            *px,
+                        double            *py)
+{
+  const PlotRect *v = &mapping->visible;
+  PlotValueClass c = plot_axis_classify (mapping->scale, value);
+  double x, y;
+
+  x = clamp_coord (mapping_x (mapping, index));
+  switch (c)
+    {
+    case PLOT_VALUE_ON_AXIS:
+      y = clamp_coord (mapping_y (mapping, value));
+      break;
+    case PLOT_VALUE_ZERO:
+    case PLOT_VALUE_NEGATIVE:
+    case PLOT_VALUE_NEG_INF:
+      y = mapping->bottom_edge;
+      break;
+    case PLOT_VALUE_POS_INF:
+    case PLOT_VALUE_NAN:
+    default:
+      y = mapping->top_edge;
+      break;
+    }
+
+  if (cls != NULL)
+    *cls = c;
+  *px = x;
+  *py = y;
+  return x >= v->x && x <= v->x + v->width && y >= v->y && y <= v->y + v->height;
+}
+
+/**
+ * plot_layout_x_to_pixel:
+ * @layout: a layout
+ * @x: an x position in category index units
+ *
+ * Returns: the horizontal pixel position of @x
+ */
+double
+plot_layout_x_to_pixel (const PlotLayout *layout,
+                        double            x)
+{
+  PlotMapping mapping;
+
+  g_return_val_if_fail (layout != NULL, 0.0);
+
+  _plot_mapping_init (&mapping, layout);
+  return mapping_x (&mapping, x);
+}
+
+/**
+ * plot_layout_y_to_pixel:
+ * @layout: a layout
+ * @y: a value
+ *
+ * Returns: the vertical pixel position of @y, NaN if @y is not on the y axis
+ *   (plot_axis_classify())
+ */
+double
+plot_layout_y_to_pixel (const PlotLayout *layout,
+                        double            y)
+{
+  PlotMapping mapping;
+
+  g_return_val_if_fail (layout != NULL, 0.0);
+
+  if (plot_axis_classify (layout->y_scale, y) != PLOT_VALUE_ON_AXIS)
+    return NAN;
+  _plot_mapping_init (&mapping, layout);
+  return mapping_y (&mapping, y);
+}
+
+/**
+ * plot_layout_pixel_to_x:
+ * @layout: a layout
+ * @px: a horizontal pixel position
+ *
+ * Returns: the x position (category index units, not rounded) at @px
+ */
+double
+plot_layout_pixel_to_x (const PlotLayout *layout,
+                        double            px)
+{
+  g_return_val_if_fail (layout != NULL, 0.0);
+
+  return layout->x_min
+         + (px - layout->area.x) / layout->area.width * (layout->x_max - layout->x_min);
+}
+
+/**
+ * plot_layout_pixel_to_y:
+ * @layout: a layout
+ * @py: a vertical pixel position
+ *
+ * Returns: the value at @py (interpolated in log space on a log axis)
+ */
+double
+plot_layout_pixel_to_y (const PlotLayout *layout,
+                        double            py)
+{
+  g_return_val_if_fail (layout != NULL, 0.0);
+
+  return plot_axis_denormalize (layout->y_scale, layout->y_min, layout->y_max,
+                                1.0 - (py - layout->area.y) / layout->area.height);
+}
+
+/**
+ * plot_layout_point_position:
+ * @layout: the layout of @fig
+ * @fig: a figure
+ * @series: a series index
+ * @index: a value index (category)
+ * @px: (out): horizontal pixel position of the marker
+ * @py: (out): vertical pixel position of the marker
+ *
+ * Gives where plot_render() draws the marker of value @index of @series: on the axis for a
+ * value on it, and on the bottom edge (zero, negative, -inf) or top edge (+inf, NaN) of the
+ * data area otherwise.
+ *
+ * Returns: %TRUE if the marker is drawn: the series exists and is visible, the value exists
+ *   and the position is in view
+ */
+gboolean
+plot_layout_point_position (const PlotLayout *layout,
+                            const PlotFigure *fig,
+                            guint             series,
+                            guint             index,
+                            double           *px,
+                            double           *py)
+{
+  const PlotSeries *s;
+  PlotMapping mapping;
+  double x, y;
+  gboolean shown;
+
+  g_return_val_if_fail (layout != NULL, FALSE);
+  g_return_val_if_fail (fig != NULL, FALSE);
+
+  if (series >= fig->series->len)
+    return FALSE;
+  s = g_ptr_array_index (fig->series, series);
+  if (!s->visible || index >= s->n_values)
+    return FALSE;
+  _plot_mapping_init (&mapping, layout);
+  shown = _plot_mapping_position (&mapping, index, s->values[index], NULL, &x, &y);
+  if (px != NULL)
+    *px = x;
+  if (py != NULL)
+    *py = y;
+  return shown;
+}
+
+static void
+zoom_span (double  lo,
+           double  hi,
+           double  anchor,
+           double  t,
+           double  factor,
+           double  min_span,
+           double  limit_lo,
+           double  limit_hi,
+           double *out_lo,
+           double *out_hi)
+{
+  double span = (hi - lo) / factor;
+
+  span = CLAMP (span, min_span, limit_hi - limit_lo);
+  lo = anchor - t * span;
+  hi = lo + span;
+  if (lo < limit_lo)
+    {
+      lo = limit_lo;
+      hi = lo + span;
+    }
+  if (hi > limit_hi)
+    {
+      hi = limit_hi;
+      lo = hi - span;
+    }
+  *out_lo = lo;
+  *out_hi = hi;
+}
+
+/**
+ * plot_layout_zoom:
+ * @layout: the layout of @fig at its current size
+ * @fig: the figure to change
+ * @px: horizontal pixel position to zoom around (the pointer); clamped to the data area
+ * @py: vertical pixel position to zoom around
+ * @factor_x: horizontal zoom factor, above 1 to zoom in, below 1 to zoom out, 1 to leave x
+ *   alone
+ * @factor_y: vertical zoom factor, the same way; on a log axis the zoom is in log space
+ *
+ * Zooms the view of @fig so the data under (@px, @py) stays under it, then fixes the new
+ * view with plot_figure_set_x_view() and plot_figure_set_y_view(). Ranges are kept within
+ * what a double can hold.
+ */
+void
+plot_layout_zoom (const PlotLayout *layout,
+                  PlotFigure       *fig,
+                  double            px,
+                  double            py,
+                  double            factor_x,
+                  double            factor_y)
+{
+  double t, u, lo, hi;
+
+  g_return_if_fail (layout != NULL);
+  g_return_if_fail (fig != NULL);
+  g_return_if_fail (factor_x > 0.0 && isfinite (factor_x));
+  g_return_if_fail (factor_y > 0.0 && isfinite (factor_y));
+
+  t = CLAMP ((px - layout->area.x) / layout->area.width, 0.0, 1.0);
+  u = CLAMP (1.0 - (py - layout->area.y) / layout->area.height, 0.0, 1.0);
+
+  if (factor_x != 1.0)
+    {
+      double limit = 10.0 * (MAX (layout->n_categories, 1) + 1);
+      double anchor = layout->x_min + t * (layout->x_max - layout->x_min);
+
+      zoom_span (layout->x_min, layout->x_max, anchor, t, factor_x, 0.25, -limit, limit, &lo, &hi);
+      plot_figure_set_x_view (fig, lo, hi);
+    }
+
+  if (factor_y != 1.0 && layout->y_scale == fig->y_scale)
+    {
+      if (layout->y_scale == PLOT_SCALE_LOG)
+        {
+          double llo = log10 (layout->y_min), lhi = log10 (layout->y_max);
+
+          zoom_span (llo, lhi, llo + u * (lhi - llo), u, factor_y, LOG_MIN_SPAN,
+                     LOG_MIN_DECADE, LOG_MAX_DECADE, &lo, &hi);
+          plot_figure_set_y_view (fig, pow (10.0, lo), pow (10.0, hi));
+        }
+      else
+        {
+          double anchor = layout->y_min + u * (layout->y_max - layout->y_min);
+          double min_span = MAX (fabs (anchor) * 1e-9, 1e-300);
+
+          zoom_span (layout->y_min, layout->y_max, anchor, u, factor_y, min_span,
+                     -LINEAR_LIMIT, LINEAR_LIMIT, &lo, &hi);
+          if (plot_axis_range_is_valid (PLOT_SCALE_LINEAR, lo, hi))
+            plot_figure_set_y_view (fig, lo, hi);
+        }
+    }
+}
+
+/**
+ * plot_layout_pan:
+ * @layout: the layout of @fig at its current size
+ * @fig: the figure to change
+ * @dx: horizontal drag distance in pixels since the layout was computed (positive: right)
+ * @dy: vertical drag distance in pixels (positive: down)
+ *
+ * Pans the view of @fig so the data moves with the pointer (in log space on a log axis),
+ * fixing the new view with plot_figure_set_x_view() and plot_figure_set_y_view(). Keep the
+ * layout of the start of the drag and pass the total distance, or recompute the layout
+ * after each step and pass the step.
+ */
+void
+plot_layout_pan (const PlotLayout *layout,
+                 PlotFigure       *fig,
+                 double            dx,
+                 double            dy)
+{
+  double lo, hi;
+
+  g_return_if_fail (layout != NULL);
+  g_return_if_fail (fig != NULL);
+  g_return_if_fail (isfinite (dx) && isfinite (dy));
+
+  if (dx != 0.0)
+    {
+      double limit = 10.0 * (MAX (layout->n_categories, 1) + 1);
+      double span = layout->x_max - layout->x_min;
+      double shift = -dx / layout->area.width * span;
+
+      zoom_span (layout->x_min, layout->x_max, layout->x_min + shift, 0.0, 1.0, 0.0,
+                 -limit - span, limit + span, &lo, &hi);
+      plot_figure_set_x_view (fig, lo, hi);
+    }
+
+  if (dy != 0.0 && layout->y_scale == fig->y_scale)
+    {
+      if (layout->y_scale == PLOT_SCALE_LOG)
+        {
+          double llo = log10 (layout->y_min), lhi = log10 (layout->y_max);
+          double shift = dy / layout->area.height * (lhi - llo);
+
+          zoom_span (llo, lhi, llo + shift, 0.0, 1.0, 0.0, LOG_MIN_DECADE, LOG_MAX_DECADE,
+                     &lo, &hi);
+          plot_figure_set_y_view (fig, pow (10.0, lo), pow (10.0, hi));
+        }
+      else
+        {
+          double shift = dy / layout->area.height * (layout->y_max - layout->y_min);
+
+          zoom_span (layout->y_min, layout->y_max, layout->y_min + shift, 0.0, 1.0, 0.0,
+                     -LINEAR_LIMIT, LINEAR_LIMIT, &lo, &hi);
+          if (plot_axis_range_is_valid (PLOT_SCALE_LINEAR, lo, hi))
+            plot_figure_set_y_view (fig, lo, hi);
+        }
+    }
+}

@@ -1,0 +1,497 @@
+/* test-plot-figure.c
+ * Copyright 2026 The Gradlens authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The figure model, the palette, the layout mapping (zoom and pan) and hit-testing. */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "plot-test-util.h"
+
+#define W 900
+#define H 560
+
+static void
+test_palette (void)
+{
+  static const char *const expected[] = {
+    "#636efa", "#ef553b", "#00cc96", "#ab63fa", "#ffa15a",
+    "#19d3f3", "#ff6692", "#b6e880", "#ff97ff", "#fecb52",
+  };
+  PlotRgba c, d;
+  guint i;
+
+  for (i = 0; i < 2 * PLOT_PALETTE_SIZE; i++)
+    {
+      g_autofree char *text = NULL;
+
+      plot_palette_color (i, &c);
+      text = plot_rgba_to_string (&c);
+      g_assert_cmpstr (text, ==, expected[i % PLOT_PALETTE_SIZE]);
+      g_assert_cmpfloat (c.alpha, ==, 1.0);
+    }
+
+  g_assert_true (plot_rgba_parse (&c, "#EF553B"));
+  plot_palette_color (1, &d);
+  g_assert_true (memcmp (&c, &d, sizeof c) == 0);
+  g_assert_true (plot_rgba_parse (&c, "#f00"));
+  g_assert_cmpfloat (c.red, ==, 1.0);
+  g_assert_true (plot_rgba_parse (&c, "#11223380"));
+  g_assert_cmpfloat_with_epsilon (c.alpha, 128 / 255.0, 1e-12);
+  {
+    g_autofree char *text = plot_rgba_to_string (&c);
+
+    g_assert_cmpstr (text, ==, "#11223380");
+  }
+  g_assert_false (plot_rgba_parse (&c, "636efa"));
+  g_assert_false (plot_rgba_parse (&c, "#63"));
+  g_assert_false (plot_rgba_parse (&c, "#63zefa"));
+  g_assert_false (plot_rgba_parse (&c, NULL));
+}
+
+static void
+test_short_names (void)
+{
+  static const struct { const char *name, *label; } cases[] = {
+    { "lin1.weight", "lin1.w" },
+    { "lin12.bias", "lin12.b" },
+    { "norm3.weight", "norm3.w" },
+    { "3", "3" },
+    { "lin1", "lin1" },
+    { ".weight", ".weight" },
+    { "weight", "weight" },
+    { "", "" },
+  };
+  guint i;
+
+  for (i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *label = plot_shorten_parameter_name (cases[i].name);
+
+      g_assert_cmpstr (label, ==, cases[i].label);
+    }
+}
+
+static void
+test_figure_basics (void)
+{
+  g_autoptr(PlotFigure) fig = plot_test_notebook_figure ();
+  g_autoptr(PlotFigure) copy = NULL;
+  const double *values;
+  const double *low, *high;
+  double lo[3] = { 1, 2, 3 }, hi[3] = { 4, 5, 6 };
+  gsize n;
+  PlotRgba c;
+
+  g_assert_cmpstr (plot_figure_get_title (fig), ==, "Gradient Norms Across Layers");
+  g_assert_cmpstr (plot_figure_get_x_title (fig), ==, "Layer Index");
+  g_assert_cmpstr (plot_figure_get_y_title (fig), ==, "Gradient Norm");
+  g_assert_cmpint (plot_figure_get_theme (fig), ==, PLOT_THEME_DARK);
+  g_assert_cmpint (plot_figure_get_y_scale (fig), ==, PLOT_SCALE_LOG);
+  g_assert_cmpuint (plot_figure_get_n_categories (fig), ==, 10);
+  g_assert_cmpstr (plot_figure_get_category (fig, 0), ==, "lin1.weight");
+  g_assert_cmpstr (plot_figure_get_category_label (fig, 0), ==, "lin1.w");
+  g_assert_cmpstr (plot_figure_get_category_label (fig, 9), ==, "lin5.b");
+  g_assert_null (plot_figure_get_category (fig, 10));
+  g_assert_cmpuint (plot_figure_get_n_series (fig), ==, 4);
+
+  /* Colours default to the palette in order */
+  plot_figure_get_series_color (fig, 2, &c);
+  {
+    g_autofree char *text = plot_rgba_to_string (&c);
+
+    g_assert_cmpstr (text, ==, "#00cc96");
+  }
+
+  /* Values are copied, zeros and non-finite values kept as they are */
+  {
+    const double odd[] = { 0.0, NAN, INFINITY, -1.0 };
+    guint s = plot_figure_add_series (fig, NULL, NULL, odd, 4);
+
+    values = plot_figure_get_series_values (fig, s, &n);
+    g_assert_cmpuint (n, ==, 4);
+    g_assert_cmpfloat (values[0], ==, 0.0);
+    g_assert_true (isnan (values[1]));
+    g_assert_true (isinf (values[2]));
+    g_assert_cmpfloat (values[3], ==, -1.0);
+    g_assert_null (plot_figure_get_series_label (fig, s));
+  }
+
+  g_assert_false (plot_figure_get_series_band (fig, 0, NULL, NULL, NULL));
+  plot_figure_set_series_band (fig, 0, lo, hi, 3);
+  lo[0] = 100;
+  g_assert_true (plot_figure_get_series_band (fig, 0, &low, &high, &n));
+  g_assert_cmpuint (n, ==, 3);
+  g_assert_cmpfloat (low[0], ==, 1.0);
+  g_assert_cmpfloat (high[2], ==, 6.0);
+  plot_figure_set_series_whiskers (fig, 0, lo, hi, 3);
+  g_assert_true (plot_figure_get_series_whiskers (fig, 0, &low, NULL, NULL));
+  g_assert_cmpfloat (low[0], ==, 100.0);
+
+  /* A deep copy */
+  copy = plot_figure_copy (fig);
+  plot_figure_set_title (fig, "changed");
+  plot_figure_set_series_visible (fig, 1, FALSE);
+  plot_figure_set_series_band (fig, 0, NULL, NULL, 0);
+  g_assert_cmpstr (plot_figure_get_title (copy), ==, "Gradient Norms Across Layers");
+  g_assert_true (plot_figure_get_series_visible (copy, 1));
+  g_assert_false (plot_figure_get_series_visible (fig, 1));
+  g_assert_true (plot_figure_get_series_band (copy, 0, NULL, NULL, NULL));
+  g_assert_false (plot_figure_get_series_band (fig, 0, NULL, NULL, NULL));
+  g_assert_cmpstr (plot_figure_get_series_legend_suffix (copy, 0), ==, "×0.30 per layer");
+
+  /* References and the boxed type */
+  g_assert_true (G_TYPE_IS_BOXED (PLOT_TYPE_FIGURE));
+  {
+    PlotFigure *ref = plot_figure_ref (fig);
+
+    g_assert_true (ref == fig);
+    plot_figure_unref (ref);
+  }
+  {
+    PlotFigure *boxed = g_boxed_copy (PLOT_TYPE_FIGURE, fig);
+
+    g_assert_true (boxed == fig);
+    g_boxed_free (PLOT_TYPE_FIGURE, boxed);
+  }
+
+  plot_figure_remove_all_series (fig);
+  g_assert_cmpuint (plot_figure_get_n_series (fig), ==, 0);
+}
+
+static void
+test_off_axis_note (void)
+{
+  g_autoptr(PlotFigure) fig = plot_test_nonfinite_figure ();
+  g_autoptr(PlotFigure) healthy = plot_test_notebook_figure ();
+  g_autofree char *note = plot_figure_dup_off_axis_note (fig);
+  g_autofree char *none = plot_figure_dup_off_axis_note (healthy);
+  g_autofree char *linear_note = NULL;
+  g_autofree char *hidden_note = NULL;
+
+  g_assert_null (none);
+  g_assert_nonnull (note);
+  g_assert_nonnull (strstr (note, "Not on the log axis"));
+  g_assert_nonnull (strstr (note, "Broken run: lin1.w = 0 (underflow), lin1.b = 0 (underflow)"));
+  g_assert_nonnull (strstr (note, "lin2.b = -0.001 (negative)"));
+  g_assert_nonnull (strstr (note, "lin3.b = +inf (overflow)"));
+  g_assert_nonnull (strstr (note, "lin4.b = NaN"));
+  g_assert_nonnull (strstr (note, "▽ zero"));
+  g_assert_nonnull (strstr (note, "× NaN"));
+  g_assert_null (strstr (note, "Vanilla"));
+
+  /* On a linear axis zero and negative values are on the axis; inf and NaN are not */
+  plot_figure_set_y_scale (fig, PLOT_SCALE_LINEAR);
+  linear_note = plot_figure_dup_off_axis_note (fig);
+  g_assert_nonnull (linear_note);
+  g_assert_null (strstr (linear_note, "underflow"));
+  g_assert_nonnull (strstr (linear_note, "lin3.b = +inf"));
+
+  /* Hidden series are not described */
+  plot_figure_set_series_visible (fig, 1, FALSE);
+  hidden_note = plot_figure_dup_off_axis_note (fig);
+  g_assert_null (hidden_note);
+
+  /* A long list is cut short, saying how much is left out */
+  {
+    g_autoptr(PlotFigure) many = plot_figure_new ();
+    g_autofree char *long_note = NULL;
+    double nans[100];
+    guint i;
+
+    for (i = 0; i < 100; i++)
+      nans[i] = NAN;
+    plot_figure_add_series (many, "all NaN", NULL, nans, 100);
+    long_note = plot_figure_dup_off_axis_note (many);
+    g_assert_nonnull (strstr (long_note, "40 = NaN"));
+    g_assert_null (strstr (long_note, "41 = NaN"));
+    g_assert_true (g_str_has_suffix (long_note, "and 60 more values"));
+  }
+
+  {
+    g_autofree char *a = plot_format_value (NAN);
+    g_autofree char *b = plot_format_value (-INFINITY);
+    g_autofree char *c = plot_format_value (1.8628388716024347e-05);
+
+    g_assert_cmpstr (a, ==, "NaN");
+    g_assert_cmpstr (b, ==, "-inf");
+    g_assert_cmpstr (c, ==, "1.86284e-05");
+  }
+}
+
+static void
+test_layout_mapping (void)
+{
+  g_autoptr(PlotFigure) fig = plot_test_notebook_figure ();
+  PlotLayout layout;
+  double px, py;
+
+  plot_layout_compute (&layout, fig, W, H);
+  g_assert_true (layout.has_data);
+  g_assert_cmpuint (layout.n_categories, ==, 10);
+  g_assert_cmpfloat_with_epsilon (layout.y_min, 1e-5, 1e-20);
+  g_assert_cmpfloat_with_epsilon (layout.y_max, 1.0, 1e-15);
+  g_assert_cmpfloat (layout.x_min, <, 0.0);
+  g_assert_cmpfloat (layout.x_max, >, 9.0);
+
+  /* The data area sits inside the figure, left of the legend */
+  g_assert_cmpfloat (layout.area.x, >, 0);
+  g_assert_cmpfloat (layout.area.y, >, 0);
+  g_assert_cmpfloat (layout.area.x + layout.area.width, <, layout.legend.x);
+  g_assert_cmpfloat (layout.legend.x + layout.legend.width, <=, W);
+  g_assert_cmpfloat (layout.area.y + layout.area.height, <, H);
+  g_assert_cmpuint (layout.legend_n_rows, ==, 4);
+  g_assert_cmpuint (layout.legend_n_entries, ==, 4);
+
+  /* Range ends map to area edges; the round trip is exact */
+  g_assert_cmpfloat_with_epsilon (plot_layout_y_to_pixel (&layout, 1.0), layout.area.y, 1e-9);
+  g_assert_cmpfloat_with_epsilon (plot_layout_y_to_pixel (&layout, 1e-5),
+                                  layout.area.y + layout.area.height, 1e-9);
+  g_assert_cmpfloat_with_epsilon (plot_layout_y_to_pixel (&layout, 1e-3),
+                                  layout.area.y + 0.6 * layout.area.height, 1e-9);
+  py = plot_layout_y_to_pixel (&layout, 0.0123);
+  g_assert_cmpfloat_with_epsilon (plot_layout_pixel_to_y (&layout, py), 0.0123, 1e-12);
+  px = plot_layout_x_to_pixel (&layout, 3.0);
+  g_assert_cmpfloat_with_epsilon (plot_layout_pixel_to_x (&layout, px), 3.0, 1e-12);
+  g_assert_true (isnan (plot_layout_y_to_pixel (&layout, 0.0)));
+
+  /* Point positions agree with the mapping */
+  g_assert_true (plot_layout_point_position (&layout, fig, 1, 4, &px, &py));
+  g_assert_cmpfloat_with_epsilon (px, plot_layout_x_to_pixel (&layout, 4), 1e-9);
+  g_assert_cmpfloat_with_epsilon (py, plot_layout_y_to_pixel (&layout, plot_test_notebook[1][4]),
+                                  1e-9);
+  g_assert_false (plot_layout_point_position (&layout, fig, 1, 10, &px, &py));
+  g_assert_false (plot_layout_point_position (&layout, fig, 7, 0, &px, &py));
+  plot_figure_set_series_visible (fig, 1, FALSE);
+  g_assert_false (plot_layout_point_position (&layout, fig, 1, 4, &px, &py));
+
+  /* Sizes scale with the figure */
+  {
+    PlotLayout big;
+
+    plot_layout_compute (&big, fig, 1600, 900);
+    g_assert_cmpfloat (big.em, >, 1.5 * layout.em);
+    g_assert_cmpfloat (big.marker_size, >, layout.marker_size);
+  }
+}
+
+/* Zooming keeps the data under the pointer in place, in log space on a log axis; panning
+ * moves the data with the pointer; reset returns to automatic. */
+static void
+test_layout_zoom_pan (void)
+{
+  g_autoptr(PlotFigure) fig = plot_test_notebook_figure ();
+  PlotLayout before, after;
+  double px, py, x0, y0, vmin, vmax;
+
+  plot_layout_compute (&before, fig, W, H);
+  px = before.area.x + 0.3 * before.area.width;
+  py = before.area.y + 0.7 * before.area.height;
+  x0 = plot_layout_pixel_to_x (&before, px);
+  y0 = plot_layout_pixel_to_y (&before, py);
+
+  plot_layout_zoom (&before, fig, px, py, 2.0, 2.0);
+  g_assert_true (plot_figure_get_x_view (fig, &vmin, &vmax));
+  g_assert_cmpfloat_with_epsilon (vmax - vmin, (before.x_max - before.x_min) / 2, 1e-9);
+  g_assert_true (plot_figure_get_y_view (fig, &vmin, &vmax));
+  g_assert_cmpfloat_with_epsilon (log10 (vmax / vmin), 2.5, 1e-9);
+
+  plot_layout_compute (&after, fig, W, H);
+  g_assert_cmpfloat_with_epsilon (plot_layout_pixel_to_x (&after, px), x0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (plot_layout_pixel_to_y (&after, py) / y0, 1.0, 1e-9);
+
+  /* Pan: what was under the pointer follows it */
+  x0 = plot_layout_pixel_to_x (&after, px);
+  y0 = plot_layout_pixel_to_y (&after, py);
+  plot_layout_pan (&after, fig, 37.0, -21.0);
+  plot_layout_compute (&before, fig, W, H);
+  g_assert_cmpfloat_with_epsilon (plot_layout_pixel_to_x (&before, px + 37.0), x0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (plot_layout_pixel_to_y (&before, py - 21.0) / y0, 1.0, 1e-9);
+
+  /* Zoom only x */
+  plot_figure_reset_view (fig);
+  g_assert_false (plot_figure_get_x_view (fig, NULL, NULL));
+  g_assert_false (plot_figure_get_y_view (fig, NULL, NULL));
+  plot_layout_compute (&before, fig, W, H);
+  plot_layout_zoom (&before, fig, px, py, 1.5, 1.0);
+  g_assert_true (plot_figure_get_x_view (fig, NULL, NULL));
+  g_assert_false (plot_figure_get_y_view (fig, NULL, NULL));
+
+  /* Extreme zooms stay valid and render */
+  {
+    int i;
+
+    plot_figure_reset_view (fig);
+    for (i = 0; i < 200; i++)
+      {
+        plot_layout_compute (&before, fig, W, H);
+        plot_layout_zoom (&before, fig, px, py, 10.0, 10.0);
+      }
+    plot_layout_compute (&after, fig, W, H);
+    g_assert_true (plot_axis_range_is_valid (PLOT_SCALE_LOG, after.y_min, after.y_max));
+    g_assert_cmpfloat (after.x_max - after.x_min, >, 0.0);
+    cairo_surface_destroy (plot_test_render (fig, 300, 200));
+
+    for (i = 0; i < 200; i++)
+      {
+        plot_layout_compute (&before, fig, W, H);
+        plot_layout_zoom (&before, fig, px, py, 0.1, 0.1);
+        plot_layout_compute (&before, fig, W, H);
+        plot_layout_pan (&before, fig, 1e6, -1e6);
+      }
+    plot_layout_compute (&after, fig, W, H);
+    g_assert_true (plot_axis_range_is_valid (PLOT_SCALE_LOG, after.y_min, after.y_max));
+    cairo_surface_destroy (plot_test_render (fig, 300, 200));
+  }
+
+  /* Changing the y scale drops a y view that means nothing in the other scale */
+  plot_figure_set_y_view (fig, 1e-3, 1e-1);
+  plot_figure_set_y_scale (fig, PLOT_SCALE_LINEAR);
+  g_assert_false (plot_figure_get_y_view (fig, NULL, NULL));
+}
+
+static void
+test_hit_point (void)
+{
+  g_autoptr(PlotFigure) fig = plot_test_notebook_figure ();
+  PlotLayout layout;
+  double px, py, value = 0;
+  guint series = 99, index = 99;
+
+  plot_layout_compute (&layout, fig, W, H);
+
+  /* Exactly on a marker, and a few pixels off */
+  g_assert_true (plot_layout_point_position (&layout, fig, 0, 0, &px, &py));
+  g_assert_true (plot_hit_point (fig, W, H, px, py, 6, &series, &index, &value));
+  g_assert_cmpuint (series, ==, 0);
+  g_assert_cmpuint (index, ==, 0);
+  g_assert_cmpfloat (value, ==, plot_test_notebook[0][0]);
+  g_assert_true (plot_hit_point (fig, W, H, px + 3, py - 3, 6, &series, &index, NULL));
+  g_assert_cmpuint (index, ==, 0);
+
+  /* Too far */
+  g_assert_false (plot_hit_point (fig, W, H, px + 20, py + 20, 6, &series, &index, &value));
+  g_assert_false (plot_hit_point (fig, W, H, 2, 2, 6, NULL, NULL, NULL));
+
+  /* The nearest of several */
+  g_assert_true (plot_layout_point_position (&layout, fig, 1, 9, &px, &py));
+  g_assert_true (plot_layout_hit_point (&layout, fig, px, py + 1, 40, &series, &index, &value));
+  g_assert_cmpuint (series, ==, 1);
+  g_assert_cmpuint (index, ==, 9);
+  g_assert_cmpfloat (value, ==, plot_test_notebook[1][9]);
+
+  /* Hidden series are not hit */
+  plot_figure_set_series_visible (fig, 1, FALSE);
+  plot_layout_compute (&layout, fig, W, H);
+  {
+    double hx = plot_layout_x_to_pixel (&layout, 9);
+    double hy = plot_layout_y_to_pixel (&layout, plot_test_notebook[1][9]);
+
+    g_assert_false (plot_layout_hit_point (&layout, fig, hx, hy, 1.0, &series, &index, NULL));
+    plot_figure_set_series_visible (fig, 1, TRUE);
+    g_assert_true (plot_layout_hit_point (&layout, fig, hx, hy, 1.0, &series, &index, NULL));
+    g_assert_cmpuint (series, ==, 1);
+  }
+}
+
+/* The edge markers of zero, inf and NaN are hit and report the exact value. */
+static void
+test_hit_nonfinite (void)
+{
+  g_autoptr(PlotFigure) fig = plot_test_nonfinite_figure ();
+  PlotLayout layout;
+  double px, py, value = 1;
+  guint series, index;
+
+  plot_layout_compute (&layout, fig, W, H);
+
+  g_assert_true (plot_layout_point_position (&layout, fig, 1, 0, &px, &py));
+  g_assert_cmpfloat (py, >, layout.area.y + layout.area.height / 2);
+  g_assert_true (plot_hit_point (fig, W, H, px, py, 5, &series, &index, &value));
+  g_assert_cmpuint (series, ==, 1);
+  g_assert_cmpuint (index, ==, 0);
+  g_assert_cmpfloat (value, ==, 0.0);
+
+  g_assert_true (plot_layout_point_position (&layout, fig, 1, 5, &px, &py));
+  g_assert_cmpfloat (py, <, layout.area.y + layout.area.height / 2);
+  g_assert_true (plot_hit_point (fig, W, H, px, py, 5, &series, &index, &value));
+  g_assert_cmpuint (index, ==, 5);
+  g_assert_true (isinf (value) && value > 0);
+
+  g_assert_true (plot_layout_point_position (&layout, fig, 1, 7, &px, &py));
+  g_assert_true (plot_hit_point (fig, W, H, px, py, 5, &series, &index, &value));
+  g_assert_cmpuint (index, ==, 7);
+  g_assert_true (isnan (value));
+
+  g_assert_true (plot_layout_point_position (&layout, fig, 1, 3, &px, &py));
+  g_assert_true (plot_hit_point (fig, W, H, px, py, 5, &series, &index, &value));
+  g_assert_cmpuint (index, ==, 3);
+  g_assert_cmpfloat (value, ==, -1e-3);
+}
+
+static void
+test_hit_legend (void)
+{
+  g_autoptr(PlotFigure) fig = plot_test_notebook_figure ();
+  g_autoptr(PlotFigure) crowded = plot_figure_new ();
+  PlotLayout layout;
+  double y;
+  guint i;
+
+  plot_layout_compute (&layout, fig, W, H);
+  for (i = 0; i < 4; i++)
+    {
+      double right = layout.legend.x + layout.legend.width - 2;
+
+      y = layout.legend.y + (i + 0.5) * layout.legend_row_height;
+      g_assert_cmpint (plot_hit_legend (fig, W, H, layout.legend.x + 2, y), ==, (int) i);
+      g_assert_cmpint (plot_hit_legend (fig, W, H, right, y), ==, (int) i);
+    }
+  /* Hidden entries can still be clicked to show them again */
+  plot_figure_set_series_visible (fig, 2, FALSE);
+  y = layout.legend.y + 2.5 * layout.legend_row_height;
+  g_assert_cmpint (plot_hit_legend (fig, W, H, layout.legend.x + 5, y), ==, 2);
+
+  g_assert_cmpint (plot_hit_legend (fig, W, H, layout.legend.x - 5, y), ==, -1);
+  g_assert_cmpint (plot_hit_legend (fig, W, H, layout.legend.x + 5,
+                                    layout.legend.y + layout.legend.height + 1), ==, -1);
+  g_assert_cmpint (plot_hit_legend (fig, W, H, layout.area.x + 10, layout.area.y + 10), ==, -1);
+
+  /* More series than rows: the last row is "+N more", not a series */
+  for (i = 0; i < 60; i++)
+    {
+      const double v[] = { 1e-3 * (i + 1), 2e-3 };
+
+      plot_figure_add_series (crowded, NULL, NULL, v, 2);
+    }
+  plot_layout_compute (&layout, crowded, 600, 300);
+  g_assert_cmpuint (layout.legend_n_rows, <, 60);
+  g_assert_cmpuint (layout.legend_n_entries, ==, layout.legend_n_rows - 1);
+  y = layout.legend.y + (layout.legend_n_rows - 0.5) * layout.legend_row_height;
+  g_assert_cmpint (plot_hit_legend (crowded, 600, 300, layout.legend.x + 5, y), ==, -1);
+  y = layout.legend.y + (layout.legend_n_rows - 1.5) * layout.legend_row_height;
+  g_assert_cmpint (plot_hit_legend (crowded, 600, 300, layout.legend.x + 5, y), ==,
+                   (int) layout.legend_n_entries - 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/gradlens/plot/palette/plotly", test_palette);
+  g_test_add_func ("/gradlens/plot/figure/short-names", test_short_names);
+  g_test_add_func ("/gradlens/plot/figure/basics", test_figure_basics);
+  g_test_add_func ("/gradlens/plot/figure/off-axis-note", test_off_axis_note);
+  g_test_add_func ("/gradlens/plot/layout/mapping", test_layout_mapping);
+  g_test_add_func ("/gradlens/plot/layout/zoom-pan", test_layout_zoom_pan);
+  g_test_add_func ("/gradlens/plot/hit/point", test_hit_point);
+  g_test_add_func ("/gradlens/plot/hit/nonfinite", test_hit_nonfinite);
+  g_test_add_func ("/gradlens/plot/hit/legend", test_hit_legend);
+
+  return g_test_run ();
+}
