@@ -111,10 +111,18 @@ editing_cb (GradlensRunRow *self)
 }
 
 static void
+label_changed_cb (GradlensRunRow *self)
+{
+  /* Translators: the accessible name of a run in the list of runs */
+  g_autofree char *name = g_strdup_printf (_("Run “%s”"), gradlens_run_get_label (self->run));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
+static void
 gradlens_run_row_constructed (GObject *object)
 {
   GradlensRunRow *self = (GradlensRunRow *) object;
-  g_autofree char *name = NULL;
 
   G_OBJECT_CLASS (gradlens_run_row_parent_class)->constructed (object);
 
@@ -130,10 +138,10 @@ gradlens_run_row_constructed (GObject *object)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->label_edit, "notify::editing", G_CALLBACK (editing_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->run, "notify::label", G_CALLBACK (label_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   visible_changed_cb (self);
-
-  name = g_strdup_printf (_("Run “%s”"), gradlens_run_get_label (self->run));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  label_changed_cb (self);
 }
 
 static void
