@@ -173,8 +173,14 @@ def main():
     print(f"machine: {cpu}, {os.cpu_count()} cores; Python {platform.python_version()}, "
           f"PyTorch {torch.__version__}, numpy {np.__version__}")
     print(f"threads: {THREADS} for both (torch.set_num_threads, OPENBLAS_NUM_THREADS); gradlens-cli: {ARGS.cli}")
+    try:
+        print("load average before:", " ".join(open("/proc/loadavg").read().split()[:3]),
+              "(other work on the machine skews the figures)")
+    except OSError:
+        pass
     check_same_work()
     rows = []
+    notes = []
 
     # (a) the notebook network
     n_torch = 300 if QUICK else 3000
@@ -182,8 +188,12 @@ def main():
     t_min, t_med = time_torch_run(5, 10, 100, nn.Sigmoid, n_torch, 200)
     b = cli_json("bench", "--iterations", str(n_ours))
     g_min, g_med = b["seconds_per_run"]["min"], b["seconds_per_run"]["median"]
+    ratio = t_med / g_med
     rows.append(("notebook 5x10, 100 samples, sigmoid, f32", t_min, t_med, g_min, g_med,
-                 ">= 100x (floor 50x)", t_med / g_med >= 50))
+                 ">= 100x (floor 50x)", "met" if ratio >= 100 else "floor met" if ratio >= 50 else "MISSED"))
+    notes.append(f"notebook: Gradlens {g_med * 1e6:.1f} us per run (median) against DESIGN.md's absolute bound of "
+                 f"16 us (its 830 us PyTorch figure / 50): {'met' if g_med < 16e-6 else 'MISSED'}; "
+                 f"{830e-6 / g_med:.0f}x that 830 us figure, {ratio:.0f}x the PyTorch measured here")
 
     # (b) 20 layers x 512
     n = 3 if QUICK else 15
@@ -191,7 +201,8 @@ def main():
     b = cli_json("bench", "--depth", "20", "--width", "512", "--samples", "1024", "--activation", "relu",
                  "--iterations", str(n))
     g_min, g_med = b["seconds_per_run"]["min"], b["seconds_per_run"]["median"]
-    rows.append(("20x512, 1024 samples, relu, f32", t_min, t_med, g_min, g_med, ">= 1x", t_med / g_med >= 1))
+    rows.append(("20x512, 1024 samples, relu, f32", t_min, t_med, g_min, g_med, ">= 1x",
+                 "met" if t_med / g_med >= 1 else "MISSED"))
 
     # (c) 1000 seeds in statistics mode
     n_seeds = 1000
@@ -201,9 +212,10 @@ def main():
     e = b.get("seconds_per_ensemble")
     if e is not None:
         rows.append(("1000 seeds, statistics (in process)", t_min, t_med, e["min"], e["median"],
-                     "< 50 ms", e["median"] < 0.050))
+                     "< 50 ms", "met" if e["median"] < 0.050 else "MISSED"))
     p_min, p_med = wall(["run", "--seeds", str(n_seeds), "--format", "json"], 3 if QUICK else 10)
-    rows.append(("1000 seeds, `run --seeds 1000` process", t_min, t_med, p_min, p_med, "< 50 ms", p_med < 0.050))
+    rows.append(("1000 seeds, `run --seeds 1000` process", t_min, t_med, p_min, p_med, "< 50 ms",
+                 "met" if p_med < 0.050 else "MISSED"))
 
     # (d) depth sweep, when gradlens-cli has it
     depths = list(range(1, 51))
@@ -220,16 +232,17 @@ def main():
         print(f"check: sweep 1..50, first weight gradient norm: largest relative difference {worst:.1e}")
         t_min, t_med = time_call(lambda: torch_sweep(depths), 1 if QUICK else 3)
         p_min, p_med = wall(["sweep", "--depths", "1:50", "--format", "json"], 3 if QUICK else 10)
-        rows.append(("sweep depths 1..50 (process)", t_min, t_med, p_min, p_med, "-", None))
+        rows.append(("sweep depths 1..50 (process)", t_min, t_med, p_min, p_med, "-", ""))
 
     print()
     print(f"{'case':44} {'PyTorch min':>12} {'median':>12} {'Gradlens min':>13} {'median':>12} "
           f"{'ratio (med)':>12}  target")
-    for name, tmin, tmed, gmin, gmed, target, ok in rows:
-        verdict = "" if ok is None else ("  met" if ok else "  MISSED")
+    for name, tmin, tmed, gmin, gmed, target, verdict in rows:
         print(f"{name:44} {fmt_time(tmin):>12} {fmt_time(tmed):>12} {fmt_time(gmin):>13} {fmt_time(gmed):>12} "
-              f"{tmed / gmed:11.1f}x  {target}{verdict}")
+              f"{tmed / gmed:11.1f}x  {target}  {verdict}")
     print()
+    for note in notes:
+        print(note)
     print("ratio = PyTorch median / Gradlens median (above 1: Gradlens faster). The 1000-seed target is on "
           "Gradlens's own time.")
 
