@@ -139,6 +139,22 @@ set_spin() {
     xdotool type --delay 40 "$2"
 }
 
+# export_to PATH: Ctrl+E, type PATH into the Export file chooser, Return; waits for the
+# file and for the dialog to close
+export_to() {
+    keys ctrl+e
+    ewid=$(wait_window '^Export$') || fail "Ctrl+E opened no Export dialog"
+    sleep 0.5
+    import -window root "$tmp/shots/export-dialog.png"
+    xdotool windowfocus "$ewid" 2>/dev/null || true
+    xdotool key --clearmodifiers ctrl+a
+    xdotool type --delay 20 "$1"
+    xdotool key --clearmodifiers Return
+    wait_file "$1"
+    n=0
+    while [ -n "$(window_id '^Export$')" ] && [ $n -lt 50 ]; do sleep 0.1; n=$((n + 1)); done
+}
+
 # count_color IMAGE COLOUR: pixels of that colour (within a small tolerance)
 count_color() {
     convert "$1" -alpha off -fuzz 6% -fill black +opaque "$2" -fill white -opaque "$2" \
@@ -255,15 +271,7 @@ wait_state "not s['running']" "Escape to stop the run"
 set_spin seeds 1
 
 step "Ctrl+E, type a .png path in the file chooser: the figure is exported"
-keys ctrl+e
-ewid=$(wait_window '^Export$') || fail "Ctrl+E opened no Export dialog"
-sleep 0.5
-import -window root "$tmp/shots/export-dialog.png"
-xdotool windowfocus "$ewid" 2>/dev/null || true
-xdotool key --clearmodifiers ctrl+a
-xdotool type --delay 20 "$tmp/out/figure.png"
-xdotool key --clearmodifiers Return
-wait_file "$tmp/out/figure.png"
+export_to "$tmp/out/figure.png"
 size=$(identify -format '%wx%h' "$tmp/out/figure.png") || fail "figure.png is not an image"
 [ "$size" = "1600x900" ] || fail "figure.png is $size, not 1600x900"
 for c in "$blue" "$red" "$green" "$purple" "$orange"; do
@@ -271,24 +279,13 @@ for c in "$blue" "$red" "$green" "$purple" "$orange"; do
     echo "  figure.png $c: $n pixels"
     [ "$n" -gt 200 ] || fail "colour $c has only $n pixels in the exported figure"
 done
-n=0
-while [ -n "$(window_id '^Export$')" ] && [ $n -lt 50 ]; do sleep 0.1; n=$((n + 1)); done
 
 step "Ctrl+E again, a .csv path: the values are exported"
-keys ctrl+e
-ewid=$(wait_window '^Export$') || fail "the second Ctrl+E opened no Export dialog"
-sleep 0.5
-xdotool windowfocus "$ewid" 2>/dev/null || true
-xdotool key --clearmodifiers ctrl+a
-xdotool type --delay 20 "$tmp/out/values.csv"
-xdotool key --clearmodifiers Return
-wait_file "$tmp/out/values.csv"
+export_to "$tmp/out/values.csv"
 rows=$(grep -c 'weight\|bias' "$tmp/out/values.csv")
 # 4 runs of 5 layers and one of 8, two parameters per layer
 [ "$rows" -eq 56 ] || fail "values.csv has $rows parameter rows, not 56"
 grep -q 'Vanilla Sigmoid Network' "$tmp/out/values.csv" || fail "values.csv lacks the run labels"
-n=0
-while [ -n "$(window_id '^Export$')" ] && [ $n -lt 50 ]; do sleep 0.1; n=$((n + 1)); done
 
 step "Ctrl+Q quits with status 0"
 keys ctrl+q

@@ -141,6 +141,16 @@ n_runs (GradlensWindow *window)
   return g_list_model_get_n_items (gradlens_window_get_runs (window));
 }
 
+/* a run long enough to be stopped: 5000 seeds of a 60 × 256 network */
+static void
+type_long_run (GradlensWindow *window)
+{
+  type_into (window, "network", "depth", "60");
+  type_into (window, "network", "width", "256");
+  type_into (window, "data", "samples", "256");
+  type_into (window, "data", "seeds", "5000");
+}
+
 static gboolean
 start_run (GradlensWindow *window)
 {
@@ -552,10 +562,7 @@ test_cancel (void)
   GtkRevealer *revealer = GTK_REVEALER (child (window, "progress_revealer"));
   gint64 start;
 
-  type_into (window, "network", "depth", "60");
-  type_into (window, "network", "width", "256");
-  type_into (window, "data", "samples", "256");
-  type_into (window, "data", "seeds", "5000");
+  type_long_run (window);
   g_assert_true (start_run (window));
   /* the window keeps answering while the worker computes */
   spin_for (400);
@@ -584,10 +591,7 @@ test_close_mid_run (void)
   GradlensWindow *window = new_window ();
   gpointer weak = window;
 
-  type_into (window, "network", "depth", "60");
-  type_into (window, "network", "width", "256");
-  type_into (window, "data", "samples", "256");
-  type_into (window, "data", "seeds", "5000");
+  type_long_run (window);
   g_assert_true (start_run (window));
   spin_for (200);
   g_assert_true (gradlens_window_get_running (window));
