@@ -379,7 +379,6 @@ cmd_bench (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) runs = NULL;
   g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
   g_autofree double *t_run = NULL;
   g_autofree double *t_full = NULL;
@@ -523,10 +522,8 @@ cmd_bench (int    argc,
     }
   json_builder_end_object (b);
   root = json_builder_get_root (b);
-  json_generator_set_root (gen, root);
-  json_generator_set_pretty (gen, TRUE);
-  json = json_generator_to_data (gen, NULL);
-  g_print ("%s\n", json);
+  json = gradlens_json_to_text (root, 2);
+  g_print ("%s", json);
   return GRADLENS_EXIT_OK;
 }
 
@@ -561,9 +558,7 @@ cmd_sweep (int    argc,
   g_autofree int *depths = NULL;
   g_autofree GradlensSweepPoint *points = NULL;
   g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
-  g_autofree char *json = NULL;
   g_autofree char *text = NULL;
   const GradlensRunConfig *config;
   guint n_depths = 0;
@@ -643,11 +638,7 @@ cmd_sweep (int    argc,
       json_builder_end_array (b);
       json_builder_end_object (b);
       root = json_builder_get_root (b);
-      json_generator_set_root (gen, root);
-      json_generator_set_pretty (gen, TRUE);
-      json_generator_set_indent (gen, 1);
-      json = json_generator_to_data (gen, NULL);
-      text = g_strconcat (json, "\n", NULL);
+      text = gradlens_json_to_text (root, 1);
     }
   if (!write_output (opts.output, text, &error))
     return fail ("sweep", error);

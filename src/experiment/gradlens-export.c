@@ -173,13 +173,26 @@ gradlens_json_repair_numbers (char *text)
 }
 
 char *
+gradlens_json_to_text (JsonNode *root,
+                       guint     indent)
+{
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autofree char *text = NULL;
+
+  json_generator_set_root (gen, root);
+  json_generator_set_pretty (gen, indent > 0);
+  json_generator_set_indent (gen, indent);
+  text = json_generator_to_data (gen, NULL);
+  gradlens_json_repair_numbers (text);
+  return g_strconcat (text, "\n", NULL);
+}
+
+char *
 gradlens_results_to_json (GradlensRunResult * const *results,
                           guint                      n_results)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
-  g_autofree char *text = NULL;
 
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "runs");
@@ -190,12 +203,7 @@ gradlens_results_to_json (GradlensRunResult * const *results,
   json_builder_end_object (b);
 
   root = json_builder_get_root (b);
-  json_generator_set_root (gen, root);
-  json_generator_set_pretty (gen, TRUE);
-  json_generator_set_indent (gen, 1);
-  text = json_generator_to_data (gen, NULL);
-  gradlens_json_repair_numbers (text);
-  return g_strconcat (text, "\n", NULL);
+  return gradlens_json_to_text (root, 1);
 }
 
 /* RFC 4180: quote a field that holds a comma, a quote or a line break */

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 #include "gradlens-runner.h"
 
@@ -23,6 +24,10 @@ char     *gradlens_results_to_table (GradlensRunResult * const *results,
  * point with ".0" appended: 1e-08 becomes 1e-08.0, which is not JSON (and
  * which json-glib itself refuses). Drops those ".0"s, outside strings, in
  * place; call it on every json_generator_to_data result. */
+/* pretty-printed JSON text (indent 0: compact) with numbers repaired and
+ * a final newline; (transfer full) */
+char     *gradlens_json_to_text     (JsonNode                 *root,
+                                     guint                     indent);
 void      gradlens_json_repair_numbers (char                   *text);
 
 /* g_file_set_contents: a temporary file renamed into place */

@@ -573,7 +573,6 @@ char *
 gradlens_preset_to_data (const GradlensPreset *preset)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *text = NULL;
 
@@ -631,12 +630,7 @@ gradlens_preset_to_data (const GradlensPreset *preset)
   json_builder_end_object (b);
 
   root = json_builder_get_root (b);
-  json_generator_set_root (gen, root);
-  json_generator_set_pretty (gen, TRUE);
-  json_generator_set_indent (gen, 2);
-  text = json_generator_to_data (gen, NULL);
-  gradlens_json_repair_numbers (text);
-  return g_strconcat (text, "\n", NULL);
+  return gradlens_json_to_text (root, 2);
 }
 
 gboolean
