@@ -574,7 +574,6 @@ gradlens_preset_to_data (const GradlensPreset *preset)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
-  g_autofree char *text = NULL;
 
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "format");
