@@ -330,6 +330,11 @@ gradlens_write_file_atomic (const char  *path,
                             const char  *contents,
                             GError     **error)
 {
-  return g_file_set_contents_full (path, contents, -1,
-                                   G_FILE_SET_CONTENTS_CONSISTENT, 0644, error);
+  g_autoptr(GError) local = NULL;
+
+  if (g_file_set_contents_full (path, contents, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0644, &local))
+    return TRUE;
+  /* GLib names its temporary file; say which file could not be written */
+  g_set_error (error, local->domain, local->code, "could not write %s: %s", path, local->message);
+  return FALSE;
 }
