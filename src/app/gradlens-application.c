@@ -159,6 +159,21 @@ gradlens_application_startup (GApplication *application)
   apply_style (self);
 }
 
+/* the last experiment could not be read (the dialog says why): show the
+ * notebook's behind it rather than nothing */
+static void
+last_opened_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GradlensWindow *window = GRADLENS_WINDOW (object);
+  g_autoptr(GError) error = NULL;
+
+  if (!gradlens_window_open_file_finish (window, result, &error)
+      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    gradlens_window_open_resource (window, NOTEBOOK_PRESET);
+}
+
 /* A new window shows the last experiment, or the notebook's. */
 static void
 gradlens_application_activate (GApplication *application)
@@ -171,7 +186,6 @@ gradlens_application_activate (GApplication *application)
       g_autofree char *last = self->settings != NULL ? g_settings_get_string (self->settings, "last-experiment")
                                                      : g_strdup ("");
       GradlensWindow *win = new_window (self);
-      gboolean opened = FALSE;
 
       window = GTK_WINDOW (win);
       gtk_window_present (window);
@@ -179,9 +193,9 @@ gradlens_application_activate (GApplication *application)
         {
           g_autoptr(GFile) file = g_file_new_for_path (last);
 
-          opened = gradlens_window_open_file (win, file);
+          gradlens_window_open_file_async (win, file, NULL, last_opened_cb, NULL);
         }
-      if (!opened)
+      else
         gradlens_window_open_resource (win, NOTEBOOK_PRESET);
       return;
     }

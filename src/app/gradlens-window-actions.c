@@ -158,29 +158,19 @@ remember_experiment (GradlensWindow *self,
     g_settings_set_string (self->settings, "last-experiment", path);
 }
 
-/**
- * gradlens_window_open_file:
- * @self: the window
- * @file: a preset file
- *
- * Reads @file and, if it is a valid preset, replaces the experiment with it
- * and computes its runs. Otherwise an AdwMessageDialog names the file, the
- * field and the problem, and the experiment stays as it was.
- *
- * Returns: %TRUE if the file was opened
- */
-gboolean
-gradlens_window_open_file (GradlensWindow *self,
-                           GFile          *file)
+/* worker thread: reads and checks the preset (files up to 16 MiB would
+ * block the main loop for a noticeable time) */
+static void
+open_worker (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
 {
+  GFile *file = task_data;
   g_autoptr(GradlensPreset) preset = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
+  g_autofree char *path = g_file_get_path (file);
 
-  g_return_val_if_fail (GRADLENS_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  path = g_file_get_path (file);
   if (path != NULL)
     preset = gradlens_preset_load_path (path, &error);
   else
@@ -190,23 +180,113 @@ gradlens_window_open_file (GradlensWindow *self,
       g_autoptr(GFileInfo) info = NULL;
       gsize length = 0;
 
-      info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, &error);
+      info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, cancellable, &error);
       if (info != NULL && g_file_info_get_size (info) > GRADLENS_PRESET_MAX_BYTES)
         g_set_error (&error, G_IO_ERROR, G_IO_ERROR_FAILED, _("%s: the file is larger than 16 MiB"), name);
-      else if (info != NULL && g_file_load_contents (file, NULL, &contents, &length, NULL, &error))
+      else if (info != NULL && g_file_load_contents (file, cancellable, &contents, &length, NULL, &error))
         preset = gradlens_preset_load_data (contents, length, name, &error);
       else if (error != NULL)
         g_prefix_error (&error, "%s: ", name);
     }
 
   if (preset == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, g_steal_pointer (&preset), (GDestroyNotify) gradlens_preset_free);
+}
+
+/* main thread: the preset was read; apply it, or name the problem */
+static void
+open_loaded_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GradlensWindow *self = GRADLENS_WINDOW (object);
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GradlensPreset) preset = NULL;
+  g_autoptr(GError) error = NULL;
+  GFile *file = g_task_get_task_data (task);
+
+  preset = g_task_propagate_pointer (G_TASK (result), &error);
+  /* the window was closed meanwhile */
+  if (self->closed)
     {
-      _gradlens_window_show_error (self, _("Could Not Open the Experiment"), error->message);
-      return FALSE;
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "the window was closed");
+      return;
+    }
+  if (preset == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        _gradlens_window_show_error (self, _("Could Not Open the Experiment"), error->message);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
     }
   gradlens_window_load_preset (self, preset, file);
   remember_experiment (self, file);
-  return TRUE;
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * gradlens_window_open_file_async:
+ * @self: the window
+ * @file: a preset file
+ * @cancellable: (nullable): stops the reading
+ * @callback: (nullable): called when the file was opened or refused
+ * @user_data: for @callback
+ *
+ * Reads @file in a worker thread. If it is a valid preset, the experiment is
+ * replaced with it and its runs are computed. Otherwise an AdwMessageDialog
+ * names the file, the field and the problem, and the experiment stays as it
+ * was.
+ */
+void
+gradlens_window_open_file_async (GradlensWindow      *self,
+                                 GFile               *file,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  GTask *task;
+  g_autoptr(GTask) load = NULL;
+
+  g_return_if_fail (GRADLENS_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, gradlens_window_open_file_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+
+  load = g_task_new (self, cancellable, open_loaded_cb, task);
+  g_task_set_source_tag (load, open_worker);
+  g_task_set_task_data (load, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (load, open_worker);
+}
+
+/**
+ * gradlens_window_open_file_finish:
+ * @self: the window
+ * @result: the result given to the callback
+ * @error: why the file was refused (already shown to the user)
+ *
+ * Returns: %TRUE if the file was opened; its runs are being computed
+ */
+gboolean
+gradlens_window_open_file_finish (GradlensWindow  *self,
+                                  GAsyncResult    *result,
+                                  GError         **error)
+{
+  g_return_val_if_fail (GRADLENS_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* opens @file; problems are shown to the user */
+void
+gradlens_window_open_file (GradlensWindow *self,
+                           GFile          *file)
+{
+  gradlens_window_open_file_async (self, file, NULL, NULL, NULL);
 }
 
 /**
@@ -342,7 +422,8 @@ drop_cb (GradlensWindow *self,
 
   if (file == NULL)
     return FALSE;
-  return gradlens_window_open_file (self, file);
+  gradlens_window_open_file (self, file);
+  return TRUE;
 }
 
 /* ---- save ------------------------------------------------------------- */
@@ -467,6 +548,85 @@ has_suffix (const char *path,
   return g_str_has_suffix (lower, suffix);
 }
 
+/* What an export writes, taken on the main thread so that the worker
+ * touches nothing the window owns */
+typedef struct
+{
+  char       *path;
+  PlotFigure *figure;   /* a copy, for .png, .svg, .pdf */
+  PlotFormat  format;
+  int         width;
+  int         height;
+  char       *text;     /* for .csv, .json */
+} ExportData;
+
+static void
+export_data_free (gpointer data)
+{
+  ExportData *export = data;
+
+  g_free (export->path);
+  g_clear_pointer (&export->figure, plot_figure_unref);
+  g_free (export->text);
+  g_free (export);
+}
+
+static ExportData *
+export_prepare (GradlensWindow  *self,
+                const char      *path,
+                int              width,
+                int              height,
+                GradlensTheme    theme,
+                GError         **error)
+{
+  ExportData *export = g_new0 (ExportData, 1);
+
+  export->path = g_strdup (path);
+  export->width = width;
+  export->height = height;
+  if (has_suffix (path, ".csv") || has_suffix (path, ".json"))
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->runs));
+      g_autofree GradlensRunResult **results = g_new0 (GradlensRunResult *, n + 1);
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(GradlensRun) run = g_list_model_get_item (G_LIST_MODEL (self->runs), i);
+
+          results[i] = (GradlensRunResult *) gradlens_run_get_result (run);
+        }
+      export->text = has_suffix (path, ".csv") ? gradlens_results_to_csv (results, n)
+                                               : gradlens_results_to_json (results, n);
+      return export;
+    }
+  if (!plot_format_from_path (path, &export->format, error))
+    {
+      export_data_free (export);
+      return NULL;
+    }
+  export->figure = plot_figure_copy (self->figure);
+  plot_figure_set_theme (export->figure, theme == GRADLENS_THEME_LIGHT ? PLOT_THEME_LIGHT : PLOT_THEME_DARK);
+  plot_figure_set_scale (export->figure, 1.0);
+  return export;
+}
+
+/* any thread */
+static gboolean
+export_write (ExportData  *export,
+              GError     **error)
+{
+  if (export->text != NULL)
+    return gradlens_write_file_atomic (export->path, export->text, error);
+  if (!plot_export (export->figure, export->path, export->format, export->width, export->height, 1.0, error))
+    {
+      /* plot_export names the problem; make sure the file is named too */
+      if (error != NULL && *error != NULL && strstr ((*error)->message, export->path) == NULL)
+        g_prefix_error (error, "%s: ", export->path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * gradlens_window_export:
  * @self: the window
@@ -479,7 +639,8 @@ has_suffix (const char *path,
  *
  * Writes through the code the CLI uses (plot_export(), gradlens_results_to_csv()
  * and _json() with gradlens_write_file_atomic()). The figure is the one on
- * screen: same runs hidden, same zoom.
+ * screen: same runs hidden, same zoom. The Export dialog does the same in a
+ * worker thread (gradlens_window_export_async()).
  *
  * Returns: %TRUE on success
  */
@@ -491,42 +652,117 @@ gradlens_window_export (GradlensWindow  *self,
                         GradlensTheme    theme,
                         GError         **error)
 {
+  ExportData *export;
+  gboolean ok;
+
   g_return_val_if_fail (GRADLENS_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (has_suffix (path, ".csv") || has_suffix (path, ".json"))
-    {
-      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->runs));
-      g_autofree GradlensRunResult **results = g_new0 (GradlensRunResult *, n + 1);
-      g_autofree char *text = NULL;
+  export = export_prepare (self, path, width, height, theme, error);
+  if (export == NULL)
+    return FALSE;
+  ok = export_write (export, error);
+  export_data_free (export);
+  return ok;
+}
 
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(GradlensRun) run = g_list_model_get_item (G_LIST_MODEL (self->runs), i);
+static void
+export_worker (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  GError *error = NULL;
 
-          results[i] = (GradlensRunResult *) gradlens_run_get_result (run);
-        }
-      text = has_suffix (path, ".csv") ? gradlens_results_to_csv (results, n) : gradlens_results_to_json (results, n);
-      return gradlens_write_file_atomic (path, text, error);
-    }
+  if (export_write (task_data, &error))
+    g_task_return_boolean (task, TRUE);
   else
-    {
-      g_autoptr(PlotFigure) figure = plot_figure_copy (self->figure);
-      PlotFormat format;
+    g_task_return_error (task, error);
+}
 
-      if (!plot_format_from_path (path, &format, error))
-        return FALSE;
-      plot_figure_set_theme (figure, theme == GRADLENS_THEME_LIGHT ? PLOT_THEME_LIGHT : PLOT_THEME_DARK);
-      plot_figure_set_scale (figure, 1.0);
-      if (!plot_export (figure, path, format, width, height, 1.0, error))
-        {
-          /* plot_export names the problem; make sure the file is named too */
-          if (error != NULL && *error != NULL && strstr ((*error)->message, path) == NULL)
-            g_prefix_error (error, "%s: ", path);
-          return FALSE;
-        }
-      return TRUE;
+/**
+ * gradlens_window_export_async:
+ * @self: the window
+ * @path: as for gradlens_window_export()
+ * @width: as for gradlens_window_export()
+ * @height: as for gradlens_window_export()
+ * @theme: as for gradlens_window_export()
+ * @cancellable: (nullable): unused, for the pattern
+ * @callback: called on the main thread when the file is written
+ * @user_data: for @callback
+ *
+ * gradlens_window_export() with the drawing, encoding and writing in a
+ * worker thread: what to write is taken from the window first.
+ */
+void
+gradlens_window_export_async (GradlensWindow      *self,
+                              const char          *path,
+                              int                  width,
+                              int                  height,
+                              GradlensTheme        theme,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  GError *error = NULL;
+  ExportData *export;
+
+  g_return_if_fail (GRADLENS_IS_WINDOW (self));
+  g_return_if_fail (path != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, gradlens_window_export_async);
+  export = export_prepare (self, path, width, height, theme, &error);
+  if (export == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
     }
+  g_task_set_task_data (task, export, export_data_free);
+  g_task_run_in_thread (task, export_worker);
+}
+
+gboolean
+gradlens_window_export_finish (GradlensWindow  *self,
+                               GAsyncResult    *result,
+                               GError         **error)
+{
+  g_return_val_if_fail (GRADLENS_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+export_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GradlensWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  ExportData *export = g_task_get_task_data (G_TASK (result));
+  const char *path;
+
+  if (!gradlens_window_export_finish (self, result, &error))
+    {
+      if (!self->closed)
+        _gradlens_window_show_error (self, _("Export Failed"), error->message);
+      return;
+    }
+  if (self->closed)
+    return;
+  path = export->path;
+  if (self->settings != NULL)
+    {
+      g_autofree char *folder = g_path_get_dirname (path);
+
+      g_settings_set_string (self->settings, "last-export-folder", folder);
+    }
+  /* Translators: %s is the path of the exported file */
+  text = g_strdup_printf (_("Exported to %s"), path);
+  toast (self, text);
 }
 
 static void
@@ -585,20 +821,8 @@ export_response_cb (GradlensWindow       *self,
   if (theme != NULL)
     self->plot_settings.theme = g_str_equal (theme, "light") ? GRADLENS_THEME_LIGHT : GRADLENS_THEME_DARK;
 
-  if (!gradlens_window_export (self, path, width, height, self->plot_settings.theme, &error))
-    {
-      _gradlens_window_show_error (self, _("Export Failed"), error->message);
-      return;
-    }
-  if (self->settings != NULL)
-    {
-      g_autofree char *folder = g_path_get_dirname (path);
-
-      g_settings_set_string (self->settings, "last-export-folder", folder);
-    }
-  /* Translators: %s is the path of the exported file */
-  text = g_strdup_printf (_("Exported to %s"), path);
-  toast (self, text);
+  gradlens_window_export_async (self, path, width, height, self->plot_settings.theme, NULL,
+                                export_done_cb, g_object_ref (self));
 }
 
 static void

@@ -78,6 +78,7 @@ struct _GradlensWindow
   char                 *state_path;    /* GRADLENS_STATE_FILE: a state dump for end-to-end tests */
   gulong                state_tick_id;
   gboolean              state_dirty;
+  gboolean              closed;        /* close-request or dispose ran: late results are dropped */
 };
 
 /* gradlens-window-controls.c: the side panel <-> GradlensRunConfig */

@@ -460,6 +460,11 @@ job_done_cb (GObject      *object,
   /* a newer job replaced this one, or the window is gone */
   if (job != self->job)
     return;
+  if (self->closed)
+    {
+      set_running (self, NULL);
+      return;
+    }
 
   results_ready_cb (self, job);
   set_running (self, NULL);
@@ -665,7 +670,9 @@ gradlens_window_close_request (GtkWindow *window)
 {
   GradlensWindow *self = GRADLENS_WINDOW (window);
 
-  /* the worker notices promptly and its callback finds the window gone */
+  /* the worker notices promptly and its callback finds the window gone;
+   * files still being read are dropped when they arrive */
+  self->closed = TRUE;
   gradlens_window_stop (self);
   save_window_state (self);
 
@@ -677,6 +684,7 @@ gradlens_window_dispose (GObject *object)
 {
   GradlensWindow *self = (GradlensWindow *) object;
 
+  self->closed = TRUE;
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   if (self->runs != NULL)

@@ -17,8 +17,16 @@ G_DECLARE_FINAL_TYPE (GradlensWindow, gradlens_window, GRADLENS, WINDOW, AdwAppl
 GradlensWindow *gradlens_window_new             (AdwApplication        *application);
 
 /* the experiment */
-gboolean        gradlens_window_open_file       (GradlensWindow        *self,
+void            gradlens_window_open_file       (GradlensWindow        *self,
                                                  GFile                 *file);
+void            gradlens_window_open_file_async (GradlensWindow        *self,
+                                                 GFile                 *file,
+                                                 GCancellable          *cancellable,
+                                                 GAsyncReadyCallback    callback,
+                                                 gpointer               user_data);
+gboolean        gradlens_window_open_file_finish (GradlensWindow       *self,
+                                                 GAsyncResult          *result,
+                                                 GError               **error);
 gboolean        gradlens_window_open_resource   (GradlensWindow        *self,
                                                  const char            *resource_path);
 void            gradlens_window_load_preset     (GradlensWindow        *self,
@@ -49,6 +57,17 @@ gboolean        gradlens_window_export          (GradlensWindow        *self,
                                                  int                    width,
                                                  int                    height,
                                                  GradlensTheme          theme,
+                                                 GError               **error);
+void            gradlens_window_export_async    (GradlensWindow        *self,
+                                                 const char            *path,
+                                                 int                    width,
+                                                 int                    height,
+                                                 GradlensTheme          theme,
+                                                 GCancellable          *cancellable,
+                                                 GAsyncReadyCallback    callback,
+                                                 gpointer               user_data);
+gboolean        gradlens_window_export_finish   (GradlensWindow        *self,
+                                                 GAsyncResult          *result,
                                                  GError               **error);
 
 G_END_DECLS
