@@ -114,7 +114,8 @@ static void *
 field_storage (const GradlensField *field,
                GradlensRunConfig   *c)
 {
-  static const char * const order[] = {
+  /* the table's order, checked in debug builds */
+  static const char * const order[] G_GNUC_UNUSED = {
     "inputs", "width", "depth", "outputs", "activation", "negative_slope", "output_activation",
     "weights", "bias", "gain", "a", "b", "mode", "nonlinearity", "mean", "std",
     "samples", "seed", "seeds", "dtype",
