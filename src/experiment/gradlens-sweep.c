@@ -4,7 +4,6 @@
 
 #include "config.h"
 
-#include <errno.h>
 #include <stdlib.h>
 
 #include "gradlens-error.h"
@@ -24,14 +23,9 @@ gradlens_parse_depths (const char  *text,
   if (n < 2 || n > 3)
     goto bad;
   for (guint i = 0; i < n; i++)
-    {
-      char *end = NULL;
-
-      errno = 0;
-      v[i] = g_ascii_strtoll (parts[i], &end, 10);
-      if (parts[i][0] == '\0' || *end != '\0' || errno != 0)
-        goto bad;
-    }
+    /* plain integers: no blanks, no signs other than a minus, no trailing text */
+    if (!g_ascii_string_to_signed (parts[i], 10, G_MININT64, G_MAXINT64, &v[i], NULL))
+      goto bad;
   if (v[0] < 1 || v[1] > 1000 || v[0] > v[1] || v[2] < 1)
     goto bad;
 
