@@ -19,12 +19,41 @@ output_activation_name (int i)
   return i == 0 ? "same" : i == 1 ? "identity" : NULL;
 }
 
-static const char *act_name (int i) { return nn_activation_name (i); }
-static const char *init_name (int i) { return nn_init_name (i); }
-static const char *bias_name (int i) { return nn_bias_init_name (i); }
-static const char *mode_name (int i) { return nn_fan_mode_name (i); }
-static const char *nonlin_name (int i) { return nn_nonlinearity_name (i); }
-static const char *dtype_name (int i) { return nn_dtype_name (i); }
+static const char *
+act_name (int i)
+{
+  return nn_activation_name (i);
+}
+
+static const char *
+init_name (int i)
+{
+  return nn_init_name (i);
+}
+
+static const char *
+bias_name (int i)
+{
+  return nn_bias_init_name (i);
+}
+
+static const char *
+mode_name (int i)
+{
+  return nn_fan_mode_name (i);
+}
+
+static const char *
+nonlin_name (int i)
+{
+  return nn_nonlinearity_name (i);
+}
+
+static const char *
+dtype_name (int i)
+{
+  return nn_dtype_name (i);
+}
 
 /* The limits of DESIGN.md; doubles get generous finite bounds so that a
  * typo such as 1e300 is named instead of producing inf everywhere. */

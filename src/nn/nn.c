@@ -43,12 +43,41 @@ index_of (const char * const *names,
   return -1;
 }
 
-const char *nn_activation_name (NnActivation a) { return name_at (activation_names, NN_N_ACTIVATIONS, a); }
-const char *nn_init_name (NnInit i) { return name_at (init_names, NN_N_INITS, i); }
-const char *nn_bias_init_name (NnBiasInit b) { return name_at (bias_names, NN_N_BIAS_INITS, b); }
-const char *nn_fan_mode_name (NnFanMode m) { return name_at (fan_names, NN_N_FAN_MODES, m); }
-const char *nn_nonlinearity_name (NnNonlinearity n) { return name_at (nonlin_names, NN_N_NONLINEARITIES, n); }
-const char *nn_dtype_name (NnDtype d) { return name_at (dtype_names, NN_N_DTYPES, d); }
+const char *
+nn_activation_name (NnActivation a)
+{
+  return name_at (activation_names, NN_N_ACTIVATIONS, a);
+}
+
+const char *
+nn_init_name (NnInit i)
+{
+  return name_at (init_names, NN_N_INITS, i);
+}
+
+const char *
+nn_bias_init_name (NnBiasInit b)
+{
+  return name_at (bias_names, NN_N_BIAS_INITS, b);
+}
+
+const char *
+nn_fan_mode_name (NnFanMode m)
+{
+  return name_at (fan_names, NN_N_FAN_MODES, m);
+}
+
+const char *
+nn_nonlinearity_name (NnNonlinearity n)
+{
+  return name_at (nonlin_names, NN_N_NONLINEARITIES, n);
+}
+
+const char *
+nn_dtype_name (NnDtype d)
+{
+  return name_at (dtype_names, NN_N_DTYPES, d);
+}
 
 int nn_activation_from_name (const char *s) { return index_of (activation_names, NN_N_ACTIVATIONS, s); }
 int nn_init_from_name (const char *s) { return index_of (init_names, NN_N_INITS, s); }
