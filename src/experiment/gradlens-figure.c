@@ -128,3 +128,286 @@ gradlens_figure_from_results (const GradlensPlotSettings *settings,
     gradlens_figure_add_result (figure, settings->x_axis, results[i], i);
   return figure;
 }
+
+/* ---- forward statistics per layer ------------------------------------- */
+
+static const struct
+{
+  const char *name;
+  const char *title;
+  PlotScale   scale;
+} layer_stats[GRADLENS_N_LAYER_STATS] = {
+  [GRADLENS_LAYER_DERIV_MEAN] = { "deriv_mean", "Mean activation derivative", PLOT_SCALE_LINEAR },
+  [GRADLENS_LAYER_SATURATED_FRACTION] = { "saturated_fraction", "Saturated fraction", PLOT_SCALE_LINEAR },
+  [GRADLENS_LAYER_DEAD_FRACTION] = { "dead_fraction", "Dead units (fraction)", PLOT_SCALE_LINEAR },
+  [GRADLENS_LAYER_PRE_STD] = { "pre_std", "Pre-activation std", PLOT_SCALE_LOG },
+  [GRADLENS_LAYER_ACT_STD] = { "act_std", "Activation std", PLOT_SCALE_LOG },
+  [GRADLENS_LAYER_ACT_MEAN] = { "act_mean", "Activation mean", PLOT_SCALE_LINEAR },
+  [GRADLENS_LAYER_PRE_MEAN] = { "pre_mean", "Pre-activation mean", PLOT_SCALE_LINEAR },
+};
+
+const char *
+gradlens_layer_stat_name (GradlensLayerStat stat)
+{
+  return (guint) stat < GRADLENS_N_LAYER_STATS ? layer_stats[stat].name : NULL;
+}
+
+int
+gradlens_layer_stat_from_name (const char *name)
+{
+  for (guint i = 0; name != NULL && i < GRADLENS_N_LAYER_STATS; i++)
+    if (g_str_equal (name, layer_stats[i].name))
+      return (int) i;
+  return -1;
+}
+
+const char *
+gradlens_layer_stat_title (GradlensLayerStat stat)
+{
+  return (guint) stat < GRADLENS_N_LAYER_STATS ? layer_stats[stat].title : NULL;
+}
+
+PlotScale
+gradlens_layer_stat_scale (GradlensLayerStat stat)
+{
+  return (guint) stat < GRADLENS_N_LAYER_STATS ? layer_stats[stat].scale : PLOT_SCALE_LINEAR;
+}
+
+double
+gradlens_layer_stat_value (const GradlensRunResult *r,
+                           int                      layer,
+                           GradlensLayerStat        stat)
+{
+  const NnLayerStats *s;
+  int units;
+
+  g_return_val_if_fail (r != NULL, NAN);
+  g_return_val_if_fail (layer >= 1 && layer <= r->depth, NAN);
+
+  if (r->layer_stats == NULL)
+    return NAN;
+  s = &r->layer_stats[layer - 1];
+  switch (stat)
+    {
+    case GRADLENS_LAYER_DERIV_MEAN:
+      return s->deriv_mean;
+    case GRADLENS_LAYER_SATURATED_FRACTION:
+      return s->saturated_fraction;
+    case GRADLENS_LAYER_DEAD_FRACTION:
+      units = layer < r->depth ? r->config.nn.width : r->config.nn.outputs;
+      return units > 0 ? (double) s->dead_units / units : NAN;
+    case GRADLENS_LAYER_PRE_STD:
+      return s->pre_std;
+    case GRADLENS_LAYER_ACT_STD:
+      return s->act_std;
+    case GRADLENS_LAYER_ACT_MEAN:
+      return s->act_mean;
+    case GRADLENS_LAYER_PRE_MEAN:
+      return s->pre_mean;
+    case GRADLENS_N_LAYER_STATS:
+    default:
+      g_return_val_if_reached (NAN);
+    }
+}
+
+static void
+set_layer_categories (PlotFigure *figure,
+                      int         depth)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  for (int i = 1; i <= depth; i++)
+    g_ptr_array_add (names, g_strdup_printf ("%d", i));
+  plot_figure_set_categories (figure, (const char * const *) names->pdata, names->len);
+}
+
+static void
+apply_settings (PlotFigure                 *figure,
+                const GradlensPlotSettings *settings,
+                const char                 *title,
+                const char                 *x_title,
+                const char                 *y_title)
+{
+  plot_figure_set_title (figure, settings->title ? settings->title : title);
+  plot_figure_set_x_title (figure, settings->x_title ? settings->x_title : x_title);
+  plot_figure_set_y_title (figure, settings->y_title ? settings->y_title : y_title);
+  plot_figure_set_theme (figure, settings->theme == GRADLENS_THEME_LIGHT ? PLOT_THEME_LIGHT : PLOT_THEME_DARK);
+}
+
+PlotFigure *
+gradlens_figure_from_layer_stats (const GradlensPlotSettings *settings,
+                                  GradlensRunResult * const  *results,
+                                  guint                       n_results,
+                                  GradlensLayerStat           stat)
+{
+  PlotFigure *figure;
+  g_autofree char *title = NULL;
+  int deepest = 0;
+
+  g_return_val_if_fail (settings != NULL, NULL);
+  g_return_val_if_fail ((guint) stat < GRADLENS_N_LAYER_STATS, NULL);
+
+  figure = plot_figure_new ();
+  title = g_strdup_printf ("%s per layer", layer_stats[stat].title);
+  apply_settings (figure, settings, title, "Layer", layer_stats[stat].title);
+  plot_figure_set_y_scale (figure, layer_stats[stat].scale);
+
+  for (guint i = 0; i < n_results; i++)
+    deepest = MAX (deepest, results[i]->depth);
+  set_layer_categories (figure, deepest);
+
+  for (guint i = 0; i < n_results; i++)
+    {
+      const GradlensRunResult *r = results[i];
+      g_autofree double *values = g_new (double, MAX (r->depth, 1));
+      g_autofree char *label = gradlens_default_label (&r->config, i + 1);
+      PlotRgba color;
+
+      if (r->config.color == NULL || !plot_rgba_parse (&color, r->config.color))
+        plot_palette_color (i, &color);
+      for (int l = 1; l <= r->depth; l++)
+        values[l - 1] = gradlens_layer_stat_value (r, l, stat);
+      plot_figure_add_series (figure, label, &color, values, r->depth);
+    }
+  return figure;
+}
+
+/* ---- depth sweeps ----------------------------------------------------- */
+
+double
+gradlens_sweep_decay_per_layer (const GradlensSweepPoint *points,
+                                guint                     n_points)
+{
+  double sx = 0, sy = 0, sxx = 0, sxy = 0;
+  guint n = 0;
+
+  for (guint i = 0; i < n_points; i++)
+    {
+      double x = points[i].depth, y;
+
+      if (!isfinite (points[i].value) || points[i].value <= 0.0)
+        continue;
+      y = log10 (points[i].value);
+      sx += x;
+      sy += y;
+      sxx += x * x;
+      sxy += x * y;
+      n++;
+    }
+  if (n < 2 || n * sxx - sx * sx == 0.0)
+    return NAN;
+  return pow (10.0, (n * sxy - sx * sy) / (n * sxx - sx * sx));
+}
+
+char *
+gradlens_default_sweep_label (const GradlensRunConfig *config)
+{
+  const NnConfig *c = &config->nn;
+
+  if (config->label != NULL && config->label[0] != '\0')
+    return g_strdup (config->label);
+  if (c->init == NN_INIT_DEFAULT)
+    return g_strdup (nn_activation_name (c->activation));
+  return g_strdup_printf ("%s, %s", nn_activation_name (c->activation), nn_init_name (c->init));
+}
+
+static int
+compare_ints (gconstpointer a,
+              gconstpointer b)
+{
+  int x = *(const int *) a, y = *(const int *) b;
+
+  return (x > y) - (x < y);
+}
+
+PlotFigure *
+gradlens_figure_from_sweeps (const GradlensPlotSettings *settings,
+                             const GradlensSweepSeries  *sweeps,
+                             guint                       n_sweeps)
+{
+  PlotFigure *figure;
+  g_autoptr(GArray) depths = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (settings != NULL, NULL);
+  g_return_val_if_fail (sweeps != NULL || n_sweeps == 0, NULL);
+
+  figure = plot_figure_new ();
+  apply_settings (figure, settings, "First layer's gradient norm against depth", "Depth",
+                  "Gradient norm of lin1.weight");
+  plot_figure_set_y_scale (figure, settings->y_scale == GRADLENS_Y_LINEAR ? PLOT_SCALE_LINEAR : PLOT_SCALE_LOG);
+
+  /* the categories: every depth any sweep has, in order */
+  for (guint s = 0; s < n_sweeps; s++)
+    for (guint i = 0; i < sweeps[s].n_points; i++)
+      g_array_append_val (depths, sweeps[s].points[i].depth);
+  g_array_sort (depths, compare_ints);
+  for (guint i = 0; i < depths->len; i++)
+    {
+      int d = g_array_index (depths, int, i);
+
+      if (i > 0 && d == g_array_index (depths, int, i - 1))
+        {
+          g_array_remove_index (depths, i);
+          i--;
+          continue;
+        }
+      g_ptr_array_add (names, g_strdup_printf ("%d", d));
+    }
+  plot_figure_set_categories (figure, (const char * const *) names->pdata, names->len);
+
+  for (guint s = 0; s < n_sweeps; s++)
+    {
+      const GradlensSweepSeries *sweep = &sweeps[s];
+      g_autofree double *values = NULL;
+      g_autofree double *q1 = NULL, *q3 = NULL, *lo = NULL, *hi = NULL;
+      g_autofree char *suffix = gradlens_format_decay (gradlens_sweep_decay_per_layer (sweep->points,
+                                                                                       sweep->n_points));
+      PlotRgba color;
+      guint n = 0, series;
+
+      if (sweep->color == NULL || !plot_rgba_parse (&color, sweep->color))
+        plot_palette_color (s, &color);
+      /* the values up to the sweep's deepest depth, by category */
+      if (sweep->n_points > 0)
+        {
+          int last = sweep->points[sweep->n_points - 1].depth;
+
+          while (n < depths->len && g_array_index (depths, int, n) <= last)
+            n++;
+        }
+      values = g_new (double, MAX (n, 1));
+      q1 = g_new (double, MAX (n, 1));
+      q3 = g_new (double, MAX (n, 1));
+      lo = g_new (double, MAX (n, 1));
+      hi = g_new (double, MAX (n, 1));
+      for (guint k = 0, p = 0; k < n; k++)
+        {
+          int d = g_array_index (depths, int, k);
+
+          while (p < sweep->n_points && sweep->points[p].depth < d)
+            p++;
+          if (p < sweep->n_points && sweep->points[p].depth == d)
+            {
+              const GradlensSweepPoint *point = &sweep->points[p];
+
+              values[k] = point->value;
+              q1[k] = point->stats.q1;
+              q3[k] = point->stats.q3;
+              lo[k] = point->stats.min;
+              hi[k] = point->stats.max;
+            }
+          else
+            values[k] = q1[k] = q3[k] = lo[k] = hi[k] = NAN;
+        }
+      series = plot_figure_add_series (figure, sweep->label != NULL ? sweep->label : "", &color, values, n);
+      if (sweep->has_stats)
+        {
+          plot_figure_set_series_band (figure, series, q1, q3, n);
+          plot_figure_set_series_whiskers (figure, series, lo, hi, n);
+        }
+      if (suffix != NULL)
+        plot_figure_set_series_legend_suffix (figure, series, suffix);
+    }
+  return figure;
+}

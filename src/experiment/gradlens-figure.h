@@ -5,6 +5,7 @@
 
 #include "gradlens-preset.h"
 #include "gradlens-runner.h"
+#include "gradlens-sweep.h"
 #include "plot.h"
 
 G_BEGIN_DECLS
@@ -34,5 +35,73 @@ char       *gradlens_format_decay        (double                      decay);
 /* the default label of the n-th run (1-based) without one */
 char       *gradlens_default_label       (const GradlensRunConfig    *config,
                                           guint                       n);
+
+/* The per-layer forward statistics of a run (GradlensRunResult.layer_stats,
+ * DESIGN.md "Analysis contracts"), in the order a chooser lists them. */
+typedef enum
+{
+  GRADLENS_LAYER_DERIV_MEAN,
+  GRADLENS_LAYER_SATURATED_FRACTION,
+  GRADLENS_LAYER_DEAD_FRACTION,        /* dead_units / the layer's output units */
+  GRADLENS_LAYER_PRE_STD,
+  GRADLENS_LAYER_ACT_STD,
+  GRADLENS_LAYER_ACT_MEAN,
+  GRADLENS_LAYER_PRE_MEAN,
+  GRADLENS_N_LAYER_STATS
+} GradlensLayerStat;
+
+/* "deriv_mean", "saturated_fraction", "dead_fraction", "pre_std", ...;
+ * NULL when out of range */
+const char        *gradlens_layer_stat_name     (GradlensLayerStat            stat);
+/* -1 when unknown */
+int                gradlens_layer_stat_from_name (const char                  *name);
+/* English axis title, e.g. "Mean activation derivative" */
+const char        *gradlens_layer_stat_title    (GradlensLayerStat            stat);
+/* linear for means and fractions, log for standard deviations */
+PlotScale          gradlens_layer_stat_scale    (GradlensLayerStat            stat);
+/* the statistic of layer `layer` (1-based) of the first seed */
+double             gradlens_layer_stat_value    (const GradlensRunResult     *result,
+                                                 int                          layer,
+                                                 GradlensLayerStat            stat);
+
+/* One series per result: label, colour (as gradlens_figure_from_results),
+ * the statistic of each layer (x = layer 1 .. the deepest run's depth),
+ * over the first seed. The y scale is the statistic's, whatever
+ * settings->y_scale says; NULL titles in settings take English defaults.
+ * Returns: (transfer full) */
+PlotFigure *gradlens_figure_from_layer_stats (const GradlensPlotSettings *settings,
+                                              GradlensRunResult * const  *results,
+                                              guint                       n_results,
+                                              GradlensLayerStat           stat);
+
+/* A depth sweep as one series of a figure */
+typedef struct
+{
+  const char               *label;
+  const char               *color;      /* "#rrggbb", or NULL for the palette colour of its index */
+  const GradlensSweepPoint *points;     /* by increasing depth */
+  guint                     n_points;
+  gboolean                  has_stats;  /* several seeds: quartile band and min/max whiskers */
+} GradlensSweepSeries;
+
+/* x = the depths (the union of every sweep's, as categories), y = the first
+ * layer's weight gradient norm (the median with several seeds, with its
+ * quartile band and min/max whiskers), "×0.31 per layer" (how the value
+ * changes per added layer, gradlens_sweep_decay_per_layer) as the legend
+ * suffix. Sweeps are meant to share their depths; a depth that a sweep lacks
+ * below its deepest one is drawn as NaN. NULL titles in settings take
+ * English defaults. Returns: (transfer full) */
+PlotFigure *gradlens_figure_from_sweeps      (const GradlensPlotSettings *settings,
+                                              const GradlensSweepSeries  *sweeps,
+                                              guint                       n_sweeps);
+
+/* 10^slope of the least-squares line through log10 of the finite, non-zero
+ * values against the depth: the factor by which the first layer's gradient
+ * norm changes per added layer (below 1 vanishing); NAN with < 2 points */
+double      gradlens_sweep_decay_per_layer   (const GradlensSweepPoint   *points,
+                                              guint                       n_points);
+
+/* "sigmoid" or "relu, kaiming_normal": the label of a sweep without one */
+char       *gradlens_default_sweep_label     (const GradlensRunConfig    *config);
 
 G_END_DECLS
