@@ -3,7 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
 /* Included by mlp.c once per element type with REAL (float or double),
- * SFX (f32 or f64), GEMM (cblas_sgemm or cblas_dgemm) defined. */
+ * SFX (f32 or f64), GEMM (cblas_sgemm or cblas_dgemm) and SMALL_KERNELS
+ * (1 when the AVX-512 kernels of kernels.h exist for REAL) defined. */
 
 #define NN_CAT_(a, b) a##_##b
 #define NN_CAT(a, b)  NN_CAT_ (a, b)
@@ -207,11 +208,71 @@ FN (mlp_setup) (NnMlp    *mlp,
       }
 }
 
+/* layer l, forward: z = w . h + b, a = act (z) */
+static void
+FN (layer_forward) (NnMlp      *mlp,
+                    int         l,
+                    const REAL *h)
+{
+  const NnConfig *c = &mlp->config;
+  const REAL *params = mlp->params;
+  const REAL *w = params + mlp->w_off[l];
+  const REAL *b = params + mlp->b_off[l];
+  REAL *z = mlp->z[l];
+  REAL *a = mlp->a[l];
+  bool act_done = false;
+
+#if SMALL_KERNELS
+  if (use_small_kernels (mlp, l))
+    {
+      act_done = mlp->has_act[l] && c->activation == NN_ACT_SIGMOID;
+      nn_avx512_linear_forward (h, w, b, z, act_done ? a : NULL, c->samples, mlp->in[l], mlp->out[l]);
+    }
+  else
+#endif
+    FN (linear_forward) (h, w, b, z, c->samples, mlp->in[l], mlp->out[l]);
+  if (mlp->has_act[l] && !act_done)
+    FN (nn_act_forward) (c->activation, c->negative_slope, z, a, (size_t) c->samples * mlp->out[l]);
+}
+
+/* layer l, backward from dz (out, n), that is d loss / d z: the gradients
+ * of w and b and, above the first layer, d loss / d h (in, n) into dh.
+ * Returns true when dh already holds the layer below's dz (its activation's
+ * derivative applied on the way). */
+static bool
+FN (layer_backward) (NnMlp      *mlp,
+                     int         l,
+                     const REAL *dz,
+                     REAL       *dh)
+{
+  const NnConfig *c = &mlp->config;
+  const REAL *params = mlp->params;
+  REAL *grads = mlp->grads;
+  const REAL *h = l == 0 ? (const REAL *) mlp->x : (const REAL *) mlp->a[l - 1];
+
+#if SMALL_KERNELS
+  if (use_small_kernels (mlp, l))
+    {
+      bool fuse = l > 0 && mlp->has_act[l - 1] && c->activation == NN_ACT_SIGMOID;
+
+      nn_avx512_linear_backward_w (dz, h, grads + mlp->w_off[l], grads + mlp->b_off[l],
+                                   c->samples, mlp->in[l], mlp->out[l]);
+      if (l > 0)
+        nn_avx512_linear_backward_h (dz, params + mlp->w_off[l], fuse ? h : NULL, dh,
+                                     c->samples, mlp->in[l], mlp->out[l]);
+      return fuse;
+    }
+#endif
+  FN (linear_backward) (dz, h, params + mlp->w_off[l], grads + mlp->w_off[l],
+                        grads + mlp->b_off[l], l == 0 ? NULL : dh,
+                        c->samples, mlp->in[l], mlp->out[l]);
+  return false;
+}
+
 static double
 FN (mlp_forward) (NnMlp *mlp)
 {
   const NnConfig *c = &mlp->config;
-  const REAL *params = mlp->params;
   const REAL *h = mlp->x;
   const REAL *yv = mlp->y;
   const REAL *out;
@@ -220,17 +281,10 @@ FN (mlp_forward) (NnMlp *mlp)
 
   for (int l = 0; l < c->depth; l++)
     {
-      REAL *z = (REAL *) mlp->z[l];
-      REAL *a = (REAL *) mlp->a[l];
-
       if (CANCELLED (mlp))
         return NAN;
-      FN (linear_forward) (h, params + mlp->w_off[l], params + mlp->b_off[l], z,
-                           c->samples, mlp->in[l], mlp->out[l]);
-      if (mlp->has_act[l])
-        FN (nn_act_forward) (c->activation, c->negative_slope, z, a,
-                             (size_t) c->samples * mlp->out[l]);
-      h = a;
+      FN (layer_forward) (mlp, l, h);
+      h = mlp->a[l];
     }
 
   /* MSELoss, reduction mean */
@@ -249,37 +303,35 @@ FN (mlp_step) (NnMlp  *mlp,
                double *norms)
 {
   const NnConfig *c = &mlp->config;
-  const REAL *params = mlp->params;
   REAL *grads = mlp->grads;
   REAL *da = mlp->work0;
   REAL *dprev = mlp->work1;
-  const REAL *out = mlp->a[c->depth - 1];
+  const REAL *out;
   const REAL *yv = mlp->y;
   size_t total = (size_t) c->samples * c->outputs;
   REAL scale = (REAL) (2.0 / (double) total);
   double loss = FN (mlp_forward) (mlp);
+  bool is_dz = false;
 
   if (CANCELLED (mlp))
     return NAN;
 
   /* d loss / d output = (output - target) * 2 / numel */
+  out = mlp->a[c->depth - 1];
   for (size_t i = 0; i < total; i++)
     da[i] = (out[i] - yv[i]) * scale;
 
+  /* da holds d loss / d a of layer l, or d loss / d z when is_dz */
   for (int l = c->depth - 1; l >= 0; l--)
     {
-      const REAL *h = l == 0 ? (const REAL *) mlp->x : (const REAL *) mlp->a[l - 1];
-      size_t count = (size_t) c->samples * mlp->out[l];
       REAL *tmp;
 
       if (CANCELLED (mlp))
         return NAN;
-      if (mlp->has_act[l])
+      if (mlp->has_act[l] && !is_dz)
         FN (nn_act_backward) (c->activation, c->negative_slope, mlp->z[l], mlp->a[l],
-                              da, da, count);
-      FN (linear_backward) (da, h, params + mlp->w_off[l], grads + mlp->w_off[l],
-                            grads + mlp->b_off[l], l == 0 ? NULL : dprev,
-                            c->samples, mlp->in[l], mlp->out[l]);
+                              da, da, (size_t) c->samples * mlp->out[l]);
+      is_dz = FN (layer_backward) (mlp, l, da, dprev);
       tmp = da;
       da = dprev;
       dprev = tmp;

@@ -9,6 +9,7 @@
 
 #include "activation.h"
 #include "init.h"
+#include "kernels.h"
 #include "mlp.h"
 #include "simd.h"
 
@@ -30,6 +31,7 @@ struct NnMlp
   void    *work0;     /* two (samples, widest) buffers for the backward pass */
   void    *work1;
   void    *block;     /* the one allocation behind all of the above arrays */
+  bool     avx512;    /* float32 on a CPU with AVX-512: kernels.h for small layers */
   const volatile int *cancel;
 };
 
@@ -50,17 +52,32 @@ use_blas (int n,
   return (double) n * in * out >= NN_BLAS_MIN_FLOPS;
 }
 
-#define REAL float
-#define SFX  f32
-#define GEMM cblas_sgemm
+/* Up to this many multiply-adds per layer the fused AVX-512 kernels beat
+ * CBLAS (see NN_BLAS_MIN_FLOPS for the measurements). */
+#define NN_SMALL_MAX_FLOPS (1 << 20)
+
+static inline bool
+use_small_kernels (const NnMlp *mlp,
+                   int          l)
+{
+  return mlp->avx512 && mlp->config.samples >= 16
+         && (double) mlp->config.samples * mlp->in[l] * mlp->out[l] <= NN_SMALL_MAX_FLOPS;
+}
+
+#define REAL          float
+#define SFX           f32
+#define GEMM          cblas_sgemm
+#define SMALL_KERNELS 1
 #include "mlp-impl.h"
 #undef REAL
 #undef SFX
 #undef GEMM
+#undef SMALL_KERNELS
 
-#define REAL double
-#define SFX  f64
-#define GEMM cblas_dgemm
+#define REAL          double
+#define SFX           f64
+#define GEMM          cblas_dgemm
+#define SMALL_KERNELS 0
 #include "mlp-impl.h"
 
 static size_t
@@ -87,6 +104,7 @@ nn_mlp_new (const NnConfig *config)
   if (mlp == NULL)
     return NULL;
   mlp->config = *config;
+  mlp->avx512 = config->dtype == NN_FLOAT32 && nn_avx512_available ();
   mlp->in = calloc ((size_t) depth, sizeof (int));
   mlp->out = calloc ((size_t) depth, sizeof (int));
   mlp->has_act = calloc ((size_t) depth, sizeof (bool));

@@ -1,0 +1,500 @@
+/* kernels-avx512.c
+ * Copyright 2026 The Gradlens authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The notebook's layers are 10 wide: a CBLAS call per product (15 of them
+ * per step, ~0.15 us each) and separate passes for the bias, the activation
+ * and the row sums cost more than the arithmetic. Here one pass over the
+ * samples does a whole layer, 16 samples per register:
+ *
+ *   forward     z, a (K outputs, 16 or 32 samples) in registers: the
+ *               products, the bias, sigmoid, two stores
+ *   backward_w  per one or two output rows: dw (K inputs) and db in
+ *               registers, summed across the lanes once at the end
+ *   backward_h  dh (K inputs, 16 or 32 samples) in registers, times
+ *               sigmoid's derivative of the layer below before the store
+ *
+ * K is a compile-time tile size from 1 to 16 (the *_tile functions are
+ * inlined into one copy per K), so that the accumulators stay in registers.
+ *
+ * z rounds exactly as OpenBLAS's sgemm computes it for PyTorch: the
+ * products summed in order with FMAs from zero, then the bias added. Under
+ * relu or leaky_relu a z that rounds to the other side of zero changes
+ * that gradient element fivefold or more; the parity check sees those. The
+ * sums of the backward pass may round differently (by about 1e-7 relative):
+ * nothing downstream of them is discontinuous. */
+
+#include "kernels.h"
+
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(NN_NO_AVX512)
+
+/* GCC 12 reports the _mm512_undefined_ps () inside the intrinsics as
+ * maybe uninitialised (GCC bug 105593) */
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+
+#include <immintrin.h>
+#include <stddef.h>
+
+#define NN_AVX512        __attribute__ ((target ("avx512f")))
+#define NN_AVX512_INLINE __attribute__ ((target ("avx512f"), always_inline)) inline
+
+#define TILE_CASES(CALL) \
+  case 1: CALL (1); break; case 2: CALL (2); break; case 3: CALL (3); break; \
+  case 4: CALL (4); break; case 5: CALL (5); break; case 6: CALL (6); break; \
+  case 7: CALL (7); break; case 8: CALL (8); break; case 9: CALL (9); break; \
+  case 10: CALL (10); break; case 11: CALL (11); break; case 12: CALL (12); break; \
+  case 13: CALL (13); break; case 14: CALL (14); break; case 15: CALL (15); break; \
+  case 16: CALL (16); break; default: break
+
+bool
+nn_avx512_available (void)
+{
+  static int available = -1;
+
+  if (available < 0)
+    {
+      __builtin_cpu_init ();
+      available = __builtin_cpu_supports ("avx512f") != 0;
+    }
+  return available;
+}
+
+/* sigmoid (z) = 1 / (1 + exp (-z)), PyTorch's formula, in 19 instructions.
+ * exp is the Cephes polynomial of exp_approx_f32 (activation.c) in Horner
+ * form, with vscalefps for the 2^k (overflow to inf, gradual underflow).
+ * z is clamped to [-100, 100] first, which changes no result: the exp
+ * overflows (sigmoid 0) or rounds to 0 against 1 (sigmoid 1) well before;
+ * min and max return their second operand when one is NaN, so NaN stays.
+ * 1 / d is vrcp14ps and one Newton step, within an ulp or so of the
+ * division, which remains for d >= 2^125 (z < -86.6: denormal results, or
+ * inf) and NaN. */
+static NN_AVX512_INLINE __m512
+sigmoid16 (__m512 z)
+{
+  const __m512 one = _mm512_set1_ps (1.0f);
+  const __m512 round = _mm512_set1_ps (0x1.8p23f);
+  __m512 k, r, p, d, q;
+  __mmask16 slow;
+
+  z = _mm512_min_ps (_mm512_set1_ps (100.0f), z);
+  z = _mm512_max_ps (_mm512_set1_ps (-100.0f), z);
+  /* exp (-z) = 2^k exp (r), k = round (-z log2 e), r = -z - k ln 2 */
+  k = _mm512_sub_ps (_mm512_fmadd_ps (z, _mm512_set1_ps (-1.44269504088896341f), round), round);
+  r = _mm512_fnmsub_ps (k, _mm512_set1_ps (0.693359375f), z);
+  r = _mm512_fnmadd_ps (k, _mm512_set1_ps (-2.12194440e-4f), r);
+  /* exp (r) = 1 + r (1 + r P (r)) */
+  p = _mm512_set1_ps (1.9875691500e-4f);
+  p = _mm512_fmadd_ps (p, r, _mm512_set1_ps (1.3981999507e-3f));
+  p = _mm512_fmadd_ps (p, r, _mm512_set1_ps (8.3334519073e-3f));
+  p = _mm512_fmadd_ps (p, r, _mm512_set1_ps (4.1665795894e-2f));
+  p = _mm512_fmadd_ps (p, r, _mm512_set1_ps (1.6666665459e-1f));
+  p = _mm512_fmadd_ps (p, r, _mm512_set1_ps (5.0000001201e-1f));
+  p = _mm512_fmadd_ps (p, r, one);
+  p = _mm512_fmadd_ps (p, r, one);
+
+  d = _mm512_add_ps (_mm512_scalef_ps (p, k), one);
+  q = _mm512_rcp14_ps (d);
+  q = _mm512_fmadd_ps (q, _mm512_fnmadd_ps (d, q, one), q);
+  slow = _mm512_cmp_ps_mask (d, _mm512_set1_ps (0x1p125f), _CMP_NLT_UQ);
+  if (__builtin_expect (slow != 0, 0))
+    q = _mm512_mask_div_ps (q, slow, one, d);
+  return q;
+}
+
+/* lane j (j < K) of the result: the sum of the 16 lanes of v[j]; a
+ * transpose-and-add tree (45 instructions for 16 sums) */
+static NN_AVX512_INLINE __m512
+sum_lanes (const __m512 *v,
+           const int     K)
+{
+  const __m512 zero = _mm512_setzero_ps ();
+  __m512 s8[8], s4[4], s2[2];
+
+  for (int j = 0; j < 8; j++)
+    {
+      __m512 x = 2 * j < K ? v[2 * j] : zero;
+      __m512 y = 2 * j + 1 < K ? v[2 * j + 1] : zero;
+
+      /* per 128-bit lane: x0+x2 y0+y2 x1+x3 y1+y3 */
+      s8[j] = 2 * j < K ? _mm512_add_ps (_mm512_unpacklo_ps (x, y), _mm512_unpackhi_ps (x, y))
+                        : zero;
+    }
+  for (int j = 0; j < 4; j++)
+    {
+      __m512d x = _mm512_castps_pd (s8[2 * j]);
+      __m512d y = _mm512_castps_pd (s8[2 * j + 1]);
+
+      /* per 128-bit lane: the partial sums of v[4j .. 4j+3] */
+      s4[j] = 4 * j < K ? _mm512_add_ps (_mm512_castpd_ps (_mm512_unpacklo_pd (x, y)),
+                                         _mm512_castpd_ps (_mm512_unpackhi_pd (x, y)))
+                        : zero;
+    }
+  for (int j = 0; j < 2; j++)
+    s2[j] = 8 * j < K ? _mm512_add_ps (_mm512_shuffle_f32x4 (s4[2 * j], s4[2 * j + 1], 0x88),
+                                       _mm512_shuffle_f32x4 (s4[2 * j], s4[2 * j + 1], 0xdd))
+                      : zero;
+  return _mm512_add_ps (_mm512_shuffle_f32x4 (s2[0], s2[1], 0x88),
+                        _mm512_shuffle_f32x4 (s2[0], s2[1], 0xdd));
+}
+
+/* The samples go in blocks of V = 2 registers (32 samples: a broadcast
+ * weight serves two FMAs) while K leaves registers for that, then of one.
+ * The forward and dh kernels compute each sample on its own, so the last
+ * block may overlap the one before (n >= 16: it rewrites the same values)
+ * instead of masking every load and store (40% slower here); the dw
+ * kernel sums over the samples and masks its last block instead. */
+#define V_MAX 2
+
+static NN_AVX512_INLINE int
+last_block (int s,
+            int n)
+{
+  return s + 16 <= n ? s : n - 16;
+}
+
+/* ---------------------------------------------------------------- forward */
+
+/* K outputs, V * 16 samples: h, z, a point at the block's first sample, w
+ * and b at the tile's first output. z = (sum over i of w h) + b, as
+ * OpenBLAS rounds it (see the top). */
+static NN_AVX512_INLINE void
+forward_block (const float *h,
+               const float *w,
+               const float *b,
+               float       *z,
+               float       *a,
+               int          n,
+               int          in,
+               const int    K,
+               const int    V)
+{
+  __m512 acc[V_MAX][16];
+
+  _Pragma ("GCC unroll 16")
+  for (int k = 0; k < K; k++)
+    _Pragma ("GCC unroll 2")
+    for (int v = 0; v < V; v++)
+      acc[v][k] = _mm512_setzero_ps ();
+  for (int i = 0; i < in; i++)
+    {
+      __m512 hi[V_MAX];
+
+      _Pragma ("GCC unroll 2")
+      for (int v = 0; v < V; v++)
+        hi[v] = _mm512_loadu_ps (h + (size_t) i * n + 16 * v);
+      _Pragma ("GCC unroll 16")
+      for (int k = 0; k < K; k++)
+        {
+          __m512 wki = _mm512_set1_ps (w[(size_t) k * in + i]);
+
+          _Pragma ("GCC unroll 2")
+          for (int v = 0; v < V; v++)
+            acc[v][k] = _mm512_fmadd_ps (wki, hi[v], acc[v][k]);
+        }
+    }
+  _Pragma ("GCC unroll 16")
+  for (int k = 0; k < K; k++)
+    _Pragma ("GCC unroll 2")
+    for (int v = 0; v < V; v++)
+      {
+        acc[v][k] = _mm512_add_ps (acc[v][k], _mm512_set1_ps (b[k]));
+        _mm512_storeu_ps (z + (size_t) k * n + 16 * v, acc[v][k]);
+        if (a != NULL)
+          _mm512_storeu_ps (a + (size_t) k * n + 16 * v, sigmoid16 (acc[v][k]));
+      }
+}
+
+static NN_AVX512_INLINE void
+forward_tile (const float *h,
+              const float *w,
+              const float *b,
+              float       *z,
+              float       *a,
+              int          n,
+              int          in,
+              const int    K)
+{
+  int s = 0;
+
+  if (K <= 12)
+    for (; s + 32 <= n; s += 32)
+      forward_block (h + s, w, b, z + s, a != NULL ? a + s : NULL, n, in, K, 2);
+  for (; s < n; s += 16)
+    {
+      int t = last_block (s, n);
+
+      forward_block (h + t, w, b, z + t, a != NULL ? a + t : NULL, n, in, K, 1);
+    }
+}
+
+NN_AVX512 void
+nn_avx512_linear_forward (const float *h,
+                          const float *w,
+                          const float *b,
+                          float       *z,
+                          float       *a,
+                          int          n,
+                          int          in,
+                          int          out)
+{
+  for (int o = 0; o < out; o += 16)
+    {
+      const float *wo = w + (size_t) o * in;
+      float *zo = z + (size_t) o * n;
+      float *ao = a != NULL ? a + (size_t) o * n : NULL;
+
+      switch (out - o < 16 ? out - o : 16)
+        {
+#define CALL(K) forward_tile (h, wo, b + o, zo, ao, n, in, K)
+          TILE_CASES (CALL);
+#undef CALL
+        }
+    }
+}
+
+/* --------------------------------------------------------------- backward */
+
+/* R output rows (dz and dw at the first) against K inputs (h and dw at the
+ * tile's first): dw and, when db is not NULL, db. R = 2 shares each load of
+ * h between two rows. The sums run over the whole blocks, then over the
+ * masked rest; db goes through the same tree as the K sums when it fits. */
+static NN_AVX512_INLINE void
+backward_w_tile (const float *dz,
+                 const float *h,
+                 float       *dw,
+                 float       *db,
+                 int          n,
+                 int          in,
+                 const int    K,
+                 const int    R)
+{
+  __m512 acc[2][17];
+  int s;
+
+  _Pragma ("GCC unroll 2")
+  for (int r = 0; r < R; r++)
+    _Pragma ("GCC unroll 17")
+    for (int k = 0; k <= K; k++)
+      acc[r][k] = _mm512_setzero_ps ();
+  for (s = 0; s + 16 <= n; s += 16)
+    {
+      __m512 d[2];
+
+      _Pragma ("GCC unroll 2")
+      for (int r = 0; r < R; r++)
+        {
+          d[r] = _mm512_loadu_ps (dz + (size_t) r * n + s);
+          acc[r][K] = _mm512_add_ps (acc[r][K], d[r]);
+        }
+      _Pragma ("GCC unroll 16")
+      for (int k = 0; k < K; k++)
+        {
+          __m512 hk = _mm512_loadu_ps (h + (size_t) k * n + s);
+
+          /* one load for the R FMAs: GCC would fold it into each */
+          __asm__ ("" : "+v" (hk));
+          _Pragma ("GCC unroll 2")
+          for (int r = 0; r < R; r++)
+            acc[r][k] = _mm512_fmadd_ps (d[r], hk, acc[r][k]);
+        }
+    }
+  if (s < n)
+    {
+      __mmask16 m = (__mmask16) ((1u << (n - s)) - 1);
+      __m512 d[2];
+
+      _Pragma ("GCC unroll 2")
+      for (int r = 0; r < R; r++)
+        {
+          d[r] = _mm512_maskz_loadu_ps (m, dz + (size_t) r * n + s);
+          acc[r][K] = _mm512_add_ps (acc[r][K], d[r]);
+        }
+      _Pragma ("GCC unroll 16")
+      for (int k = 0; k < K; k++)
+        {
+          __m512 hk = _mm512_maskz_loadu_ps (m, h + (size_t) k * n + s);
+
+          _Pragma ("GCC unroll 2")
+          for (int r = 0; r < R; r++)
+            acc[r][k] = _mm512_fmadd_ps (d[r], hk, acc[r][k]);
+        }
+    }
+  _Pragma ("GCC unroll 2")
+  for (int r = 0; r < R; r++)
+    {
+      float *dwr = dw + (size_t) r * in;
+
+      if (K < 16 && db != NULL)
+        {
+          __m512 sums = sum_lanes (acc[r], K + 1);
+
+          _mm512_mask_storeu_ps (dwr, (__mmask16) ((1u << K) - 1), sums);
+          db[r] = _mm512_cvtss_f32 (_mm512_permutexvar_ps (_mm512_set1_epi32 (K), sums));
+        }
+      else
+        {
+          _mm512_mask_storeu_ps (dwr, (__mmask16) ((1u << K) - 1), sum_lanes (acc[r], K));
+          if (db != NULL)
+            db[r] = _mm512_reduce_add_ps (acc[r][K]);
+        }
+    }
+}
+
+NN_AVX512 void
+nn_avx512_linear_backward_w (const float *dz,
+                             const float *h,
+                             float       *dw,
+                             float       *db,
+                             int          n,
+                             int          in,
+                             int          out)
+{
+  for (int i = 0; i < in; i += 16)
+    {
+      const float *hi = h + (size_t) i * n;
+      int o = 0;
+
+      switch (in - i < 16 ? in - i : 16)
+        {
+#define CALL(K)                                                                        \
+          for (; K <= 12 && o + 2 <= out; o += 2)                                      \
+            backward_w_tile (dz + (size_t) o * n, hi, dw + (size_t) o * in + i,       \
+                             i == 0 ? db + o : NULL, n, in, K, 2);                     \
+          for (; o < out; o++)                                                         \
+            backward_w_tile (dz + (size_t) o * n, hi, dw + (size_t) o * in + i,       \
+                             i == 0 ? db + o : NULL, n, in, K, 1)
+          TILE_CASES (CALL);
+#undef CALL
+        }
+    }
+}
+
+/* K inputs, V * 16 samples: dz, y and dh point at the block's first
+ * sample, w at the tile's first column (the row stride is in), y and dh at
+ * its first row */
+static NN_AVX512_INLINE void
+backward_h_block (const float *dz,
+                  const float *w,
+                  const float *y,
+                  float       *dh,
+                  int          n,
+                  int          in,
+                  int          out,
+                  const int    K,
+                  const int    V)
+{
+  const __m512 one = _mm512_set1_ps (1.0f);
+  __m512 acc[V_MAX][16];
+
+  _Pragma ("GCC unroll 16")
+  for (int k = 0; k < K; k++)
+    _Pragma ("GCC unroll 2")
+    for (int v = 0; v < V; v++)
+      acc[v][k] = _mm512_setzero_ps ();
+  for (int o = 0; o < out; o++)
+    {
+      __m512 d[V_MAX];
+
+      _Pragma ("GCC unroll 2")
+      for (int v = 0; v < V; v++)
+        d[v] = _mm512_loadu_ps (dz + (size_t) o * n + 16 * v);
+      _Pragma ("GCC unroll 16")
+      for (int k = 0; k < K; k++)
+        {
+          __m512 wok = _mm512_set1_ps (w[(size_t) o * in + k]);
+
+          _Pragma ("GCC unroll 2")
+          for (int v = 0; v < V; v++)
+            acc[v][k] = _mm512_fmadd_ps (wok, d[v], acc[v][k]);
+        }
+    }
+  _Pragma ("GCC unroll 16")
+  for (int k = 0; k < K; k++)
+    _Pragma ("GCC unroll 2")
+    for (int v = 0; v < V; v++)
+      {
+        __m512 g = acc[v][k];
+
+        if (y != NULL)
+          {
+            __m512 yk = _mm512_loadu_ps (y + (size_t) k * n + 16 * v);
+
+            g = _mm512_mul_ps (_mm512_mul_ps (g, _mm512_sub_ps (one, yk)), yk);
+          }
+        _mm512_storeu_ps (dh + (size_t) k * n + 16 * v, g);
+      }
+}
+
+static NN_AVX512_INLINE void
+backward_h_tile (const float *dz,
+                 const float *w,
+                 const float *y,
+                 float       *dh,
+                 int          n,
+                 int          in,
+                 int          out,
+                 const int    K)
+{
+  int s = 0;
+
+  if (K <= 12)
+    for (; s + 32 <= n; s += 32)
+      backward_h_block (dz + s, w, y != NULL ? y + s : NULL, dh + s, n, in, out, K, 2);
+  for (; s < n; s += 16)
+    {
+      int t = last_block (s, n);
+
+      backward_h_block (dz + t, w, y != NULL ? y + t : NULL, dh + t, n, in, out, K, 1);
+    }
+}
+
+NN_AVX512 void
+nn_avx512_linear_backward_h (const float *dz,
+                             const float *w,
+                             const float *y,
+                             float       *dh,
+                             int          n,
+                             int          in,
+                             int          out)
+{
+  for (int i = 0; i < in; i += 16)
+    {
+      const float *yi = y != NULL ? y + (size_t) i * n : NULL;
+      float *dhi = dh + (size_t) i * n;
+
+      switch (in - i < 16 ? in - i : 16)
+        {
+#define CALL(K) backward_h_tile (dz, w + i, yi, dhi, n, in, out, K)
+          TILE_CASES (CALL);
+#undef CALL
+        }
+    }
+}
+
+#else /* no AVX-512 kernels in this build */
+
+bool
+nn_avx512_available (void)
+{
+  return false;
+}
+
+void
+nn_avx512_linear_forward (const float *h, const float *w, const float *b, float *z, float *a,
+                          int n, int in, int out)
+{
+}
+
+void
+nn_avx512_linear_backward_w (const float *dz, const float *h, float *dw, float *db,
+                             int n, int in, int out)
+{
+}
+
+void
+nn_avx512_linear_backward_h (const float *dz, const float *w, const float *y, float *dh,
+                             int n, int in, int out)
+{
+}
+
+#endif

@@ -1,0 +1,48 @@
+/* kernels.h
+ * Copyright 2026 The Gradlens authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <stdbool.h>
+
+/* Fused float32 kernels for small layers, written for AVX-512 (16 samples
+ * per register, all outputs of a tile in registers) and chosen at run time:
+ * nn_avx512_available () is false on other CPUs and in builds without them,
+ * and the portable loops and CBLAS in mlp-impl.h take over.
+ *
+ * Shapes as in mlp-impl.h, feature-major: h (in, n), z and a (out, n),
+ * w (out, in) row-major like PyTorch, b (out). n must be at least 16 (one
+ * block of samples); the outputs and inputs may be any number: they go in
+ * tiles of up to 16. */
+
+bool nn_avx512_available            (void);
+
+/* forward: z = w . h + b; also a = sigmoid (z) when a is not NULL */
+void nn_avx512_linear_forward       (const float *h,
+                                     const float *w,
+                                     const float *b,
+                                     float       *z,
+                                     float       *a,
+                                     int          n,
+                                     int          in,
+                                     int          out);
+
+/* backward, from dz (out, n): dw = dz . h^T, db = the row sums of dz */
+void nn_avx512_linear_backward_w    (const float *dz,
+                                     const float *h,
+                                     float       *dw,
+                                     float       *db,
+                                     int          n,
+                                     int          in,
+                                     int          out);
+
+/* backward, from dz (out, n): dh = w^T . dz; when y is not NULL, dh is then
+ * multiplied by sigmoid's derivative at the layer below, whose output is y
+ * (in, n): dh * (1 - y) * y, as autograd does. */
+void nn_avx512_linear_backward_h    (const float *dz,
+                                     const float *w,
+                                     const float *y,
+                                     float       *dh,
+                                     int          n,
+                                     int          in,
+                                     int          out);
