@@ -120,6 +120,10 @@ gradlens_application_startup (GApplication *application)
   static const struct { const char *action; const char *accels[4]; } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
     { "win.run", { "<Control>Return", "<Control>KP_Enter", NULL } },
+    { "win.sweep", { "<Control><Shift>Return", "<Control><Shift>KP_Enter", NULL } },
+    { "win.view::gradients", { "<Alt>1", NULL } },
+    { "win.view::forward", { "<Alt>2", NULL } },
+    { "win.view::sweep", { "<Alt>3", NULL } },
     { "win.open", { "<Control>o", NULL } },
     { "win.save", { "<Control>s", NULL } },
     { "win.save-as", { "<Control><Shift>s", NULL } },

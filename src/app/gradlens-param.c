@@ -11,8 +11,8 @@ struct _GradlensParam
   GObject parent_instance;
 
   /* Owned */
-  GradlensRun *run;
-  guint        index;
+  GObject *owner;
+  guint    index;
 };
 
 G_DEFINE_FINAL_TYPE (GradlensParam, gradlens_param, G_TYPE_OBJECT)
@@ -22,7 +22,7 @@ gradlens_param_dispose (GObject *object)
 {
   GradlensParam *self = (GradlensParam *) object;
 
-  g_clear_object (&self->run);
+  g_clear_object (&self->owner);
 
   G_OBJECT_CLASS (gradlens_param_parent_class)->dispose (object);
 }
@@ -44,22 +44,40 @@ GradlensParam *
 gradlens_param_new (GradlensRun *run,
                     guint        index)
 {
-  GradlensParam *self;
-
   g_return_val_if_fail (GRADLENS_IS_RUN (run), NULL);
 
+  return gradlens_param_new_for (run, index);
+}
+
+GradlensParam *
+gradlens_param_new_for (gpointer owner,
+                        guint    index)
+{
+  GradlensParam *self;
+
+  g_return_val_if_fail (G_IS_OBJECT (owner), NULL);
+
   self = g_object_new (GRADLENS_TYPE_PARAM, NULL);
-  self->run = g_object_ref (run);
+  self->owner = g_object_ref (owner);
   self->index = index;
   return self;
 }
 
+/* the run, or NULL when the row belongs to something else */
 GradlensRun *
 gradlens_param_get_run (GradlensParam *self)
 {
   g_return_val_if_fail (GRADLENS_IS_PARAM (self), NULL);
 
-  return self->run;
+  return GRADLENS_IS_RUN (self->owner) ? GRADLENS_RUN (self->owner) : NULL;
+}
+
+gpointer
+gradlens_param_get_owner (GradlensParam *self)
+{
+  g_return_val_if_fail (GRADLENS_IS_PARAM (self), NULL);
+
+  return self->owner;
 }
 
 guint
@@ -76,5 +94,7 @@ gradlens_param_dup_text (GradlensParam  *self,
 {
   g_return_val_if_fail (GRADLENS_IS_PARAM (self), NULL);
 
-  return gradlens_run_dup_cell (self->run, self->index, column, FALSE);
+  g_return_val_if_fail (GRADLENS_IS_RUN (self->owner), NULL);
+
+  return gradlens_run_dup_cell (GRADLENS_RUN (self->owner), self->index, column, FALSE);
 }

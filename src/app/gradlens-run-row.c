@@ -6,11 +6,15 @@
 
 #include <glib/gi18n.h>
 
+#include "gradlens-depth-sweep.h"
 #include "gradlens-run-row.h"
 #include "plot.h"
 
-/* A run in the list: colour swatch, label (rename in place), the decay per
- * layer, and buttons to hide, rename and remove it. */
+/* A run (or a depth sweep) in its list: colour swatch, label (rename in
+ * place), the decay per layer and what it is, and buttons to hide, rename
+ * and remove it. The item is anything with the properties "label" (read,
+ * write), "color", "visible" (read, write) and "detail": a GradlensRun or a
+ * GradlensDepthSweep. */
 struct _GradlensRunRow
 {
   GtkListBoxRow parent_instance;
@@ -24,18 +28,37 @@ struct _GradlensRunRow
   GtkButton        *remove_button;
 
   /* Owned */
-  GradlensRun      *run;
+  GObject          *item;
 };
 
 G_DEFINE_FINAL_TYPE (GradlensRunRow, gradlens_run_row, GTK_TYPE_LIST_BOX_ROW)
 
 enum {
   PROP_0,
-  PROP_RUN,
+  PROP_ITEM,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static char *
+item_dup_string (GradlensRunRow *self,
+                 const char     *name)
+{
+  char *value = NULL;
+
+  g_object_get (self->item, name, &value, NULL);
+  return value;
+}
+
+static gboolean
+item_get_visible (GradlensRunRow *self)
+{
+  gboolean visible = TRUE;
+
+  g_object_get (self->item, "visible", &visible, NULL);
+  return visible;
+}
 
 static void
 draw_swatch (GtkDrawingArea *area,
@@ -45,13 +68,17 @@ draw_swatch (GtkDrawingArea *area,
              gpointer        user_data)
 {
   GradlensRunRow *self = user_data;
+  g_autofree char *spec = NULL;
   PlotRgba color;
   double size = MIN (width, height);
 
-  if (self->run == NULL || !plot_rgba_parse (&color, gradlens_run_get_color (self->run)))
+  if (self->item == NULL)
+    return;
+  spec = item_dup_string (self, "color");
+  if (spec == NULL || !plot_rgba_parse (&color, spec))
     return;
   cairo_arc (cr, width / 2.0, height / 2.0, size / 2.0 - 1, 0, 2 * G_PI);
-  if (gradlens_run_get_visible (self->run))
+  if (item_get_visible (self))
     {
       cairo_set_source_rgba (cr, color.red, color.green, color.blue, 1.0);
       cairo_fill (cr);
@@ -68,7 +95,7 @@ draw_swatch (GtkDrawingArea *area,
 static void
 visible_changed_cb (GradlensRunRow *self)
 {
-  gboolean visible = gradlens_run_get_visible (self->run);
+  gboolean visible = item_get_visible (self);
 
   gtk_button_set_icon_name (GTK_BUTTON (self->visible_button),
                             visible ? "view-reveal-symbolic" : "view-conceal-symbolic");
@@ -92,7 +119,9 @@ remove_clicked_cb (GradlensRunRow *self,
   int index = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (self));
 
   if (index >= 0)
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.remove-run", "u", (guint) index);
+    gtk_widget_activate_action (GTK_WIDGET (self),
+                                GRADLENS_IS_DEPTH_SWEEP (self->item) ? "win.remove-sweep" : "win.remove-run",
+                                "u", (guint) index);
 }
 
 /* an empty name would leave the legend entry blank: keep the old one */
@@ -105,16 +134,27 @@ editing_cb (GradlensRunRow *self)
     return;
   text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->label_edit))));
   if (text[0] == '\0')
-    gtk_editable_set_text (GTK_EDITABLE (self->label_edit), gradlens_run_get_label (self->run));
+    {
+      g_autofree char *label = item_dup_string (self, "label");
+
+      gtk_editable_set_text (GTK_EDITABLE (self->label_edit), label != NULL ? label : "");
+    }
   else
-    gradlens_run_set_label (self->run, text);
+    g_object_set (self->item, "label", text, NULL);
 }
 
 static void
 label_changed_cb (GradlensRunRow *self)
 {
-  /* Translators: the accessible name of a run in the list of runs */
-  g_autofree char *name = g_strdup_printf (_("Run “%s”"), gradlens_run_get_label (self->run));
+  g_autofree char *label = item_dup_string (self, "label");
+  g_autofree char *name = NULL;
+
+  if (GRADLENS_IS_DEPTH_SWEEP (self->item))
+    /* Translators: the accessible name of a sweep in the list of depth sweeps */
+    name = g_strdup_printf (_("Sweep “%s”"), label);
+  else
+    /* Translators: the accessible name of a run in the list of runs */
+    name = g_strdup_printf (_("Run “%s”"), label);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }
@@ -126,19 +166,18 @@ gradlens_run_row_constructed (GObject *object)
 
   G_OBJECT_CLASS (gradlens_run_row_parent_class)->constructed (object);
 
-  g_assert (GRADLENS_IS_RUN (self->run));
+  g_assert (GRADLENS_IS_RUN (self->item) || GRADLENS_IS_DEPTH_SWEEP (self->item));
 
-  gtk_editable_set_text (GTK_EDITABLE (self->label_edit), gradlens_run_get_label (self->run));
-  g_object_bind_property (self->run, "label", self->label_edit, "text", G_BINDING_DEFAULT);
-  g_object_bind_property (self->run, "detail", self->detail_label, "label", G_BINDING_SYNC_CREATE);
-  g_object_bind_property (self->run, "detail", self->detail_label, "tooltip-text", G_BINDING_SYNC_CREATE);
-  g_object_bind_property (self->run, "visible", self->visible_button, "active",
+  g_object_bind_property (self->item, "label", self->label_edit, "text", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->item, "detail", self->detail_label, "label", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->item, "detail", self->detail_label, "tooltip-text", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->item, "visible", self->visible_button, "active",
                           G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
-  g_signal_connect_object (self->run, "notify::visible", G_CALLBACK (visible_changed_cb), self,
+  g_signal_connect_object (self->item, "notify::visible", G_CALLBACK (visible_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->label_edit, "notify::editing", G_CALLBACK (editing_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->run, "notify::label", G_CALLBACK (label_changed_cb), self,
+  g_signal_connect_object (self->item, "notify::label", G_CALLBACK (label_changed_cb), self,
                            G_CONNECT_SWAPPED);
   visible_changed_cb (self);
   label_changed_cb (self);
@@ -150,7 +189,7 @@ gradlens_run_row_dispose (GObject *object)
   GradlensRunRow *self = (GradlensRunRow *) object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), GRADLENS_TYPE_RUN_ROW);
-  g_clear_object (&self->run);
+  g_clear_object (&self->item);
 
   G_OBJECT_CLASS (gradlens_run_row_parent_class)->dispose (object);
 }
@@ -165,8 +204,8 @@ gradlens_run_row_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_RUN:
-      g_value_set_object (value, self->run);
+    case PROP_ITEM:
+      g_value_set_object (value, self->item);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -183,8 +222,8 @@ gradlens_run_row_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_RUN:
-      self->run = g_value_dup_object (value);
+    case PROP_ITEM:
+      self->item = g_value_dup_object (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -202,8 +241,8 @@ gradlens_run_row_class_init (GradlensRunRowClass *klass)
   object_class->get_property = gradlens_run_row_get_property;
   object_class->set_property = gradlens_run_row_set_property;
 
-  properties[PROP_RUN] =
-    g_param_spec_object ("run", NULL, NULL, GRADLENS_TYPE_RUN,
+  properties[PROP_ITEM] =
+    g_param_spec_object ("item", NULL, NULL, G_TYPE_OBJECT,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -231,13 +270,40 @@ gradlens_run_row_new (GradlensRun *run)
 {
   g_return_val_if_fail (GRADLENS_IS_RUN (run), NULL);
 
-  return g_object_new (GRADLENS_TYPE_RUN_ROW, "run", run, NULL);
+  return g_object_new (GRADLENS_TYPE_RUN_ROW, "item", run, NULL);
 }
 
+GtkWidget *
+gradlens_run_row_new_for_sweep (GradlensDepthSweep *sweep)
+{
+  g_return_val_if_fail (GRADLENS_IS_DEPTH_SWEEP (sweep), NULL);
+
+  return g_object_new (GRADLENS_TYPE_RUN_ROW, "item", sweep, NULL);
+}
+
+/* the run, or NULL when the row shows a sweep */
 GradlensRun *
 gradlens_run_row_get_run (GradlensRunRow *self)
 {
   g_return_val_if_fail (GRADLENS_IS_RUN_ROW (self), NULL);
 
-  return self->run;
+  return GRADLENS_IS_RUN (self->item) ? GRADLENS_RUN (self->item) : NULL;
+}
+
+/* the sweep, or NULL when the row shows a run */
+GradlensDepthSweep *
+gradlens_run_row_get_sweep (GradlensRunRow *self)
+{
+  g_return_val_if_fail (GRADLENS_IS_RUN_ROW (self), NULL);
+
+  return GRADLENS_IS_DEPTH_SWEEP (self->item) ? GRADLENS_DEPTH_SWEEP (self->item) : NULL;
+}
+
+/* the detail line: the decay per layer first, then what the item is */
+GtkLabel *
+gradlens_run_row_get_detail_label (GradlensRunRow *self)
+{
+  g_return_val_if_fail (GRADLENS_IS_RUN_ROW (self), NULL);
+
+  return self->detail_label;
 }

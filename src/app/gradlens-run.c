@@ -40,7 +40,7 @@ static char *
 describe (const GradlensRunResult *r)
 {
   const NnConfig *c = &r->config.nn;
-  g_autofree char *decay = gradlens_format_decay (r->decay_per_layer);
+  g_autofree char *decay = gradlens_format_decay_for_people (r->decay_per_layer);
   g_autofree char *net = NULL;
   g_autofree char *seeds = NULL;
 
@@ -249,9 +249,22 @@ gradlens_run_has_stats (GradlensRun *self)
   return self->result->stats != NULL;
 }
 
-static char *
-format_number (double   value,
-               gboolean exact)
+char *
+gradlens_format_decay_for_people (double decay)
+{
+  g_autofree char *number = NULL;
+
+  if (!isfinite (decay))
+    return NULL;
+  number = g_strdup_printf (decay >= 0.01 && decay < 100 ? "%.2f" : "%.2g", decay);
+  /* Translators: the factor by which the gradient norm changes from one layer
+   * to the next, towards the input: "×0.12 per layer" */
+  return g_strdup_printf (_("×%s per layer"), number);
+}
+
+char *
+gradlens_format_number (double   value,
+                        gboolean exact)
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
@@ -298,17 +311,17 @@ gradlens_run_dup_cell (GradlensRun    *self,
         return g_strdup_printf ("%d", r->rows[param]);
       return g_strdup_printf (exact ? "%dx%d" : "%d × %d", r->rows[param], r->cols[param]);
     case GRADLENS_COLUMN_GRAD_NORM:
-      return format_number (r->grad_norm[param], exact);
+      return gradlens_format_number (r->grad_norm[param], exact);
     case GRADLENS_COLUMN_MIN:
-      return stats ? format_number (stats->min, exact) : g_strdup ("");
+      return stats ? gradlens_format_number (stats->min, exact) : g_strdup ("");
     case GRADLENS_COLUMN_Q1:
-      return stats ? format_number (stats->q1, exact) : g_strdup ("");
+      return stats ? gradlens_format_number (stats->q1, exact) : g_strdup ("");
     case GRADLENS_COLUMN_MEDIAN:
-      return stats ? format_number (stats->median, exact) : g_strdup ("");
+      return stats ? gradlens_format_number (stats->median, exact) : g_strdup ("");
     case GRADLENS_COLUMN_Q3:
-      return stats ? format_number (stats->q3, exact) : g_strdup ("");
+      return stats ? gradlens_format_number (stats->q3, exact) : g_strdup ("");
     case GRADLENS_COLUMN_MAX:
-      return stats ? format_number (stats->max, exact) : g_strdup ("");
+      return stats ? gradlens_format_number (stats->max, exact) : g_strdup ("");
     case GRADLENS_N_COLUMNS:
     default:
       g_return_val_if_reached (NULL);
@@ -348,6 +361,93 @@ gradlens_run_dup_values_tsv (GradlensRun *self)
       for (guint c = 0; c < n_columns; c++)
         {
           g_autofree char *cell = gradlens_run_dup_cell (self, p, c, TRUE);
+
+          g_string_append_printf (s, "%s%s", c ? "\t" : "", cell);
+        }
+      g_string_append_c (s, '\n');
+    }
+  return g_string_free (s, FALSE);
+}
+
+/**
+ * gradlens_run_dup_layer_cell:
+ * @self: a run
+ * @layer: a row of the table of layers: layer @layer + 1
+ * @column: which column
+ * @exact: %TRUE for the text that is copied (C locale, every digit, the
+ *   saturated fraction as a fraction), %FALSE for the one that is shown (the
+ *   saturated fraction in percent, dead units "3 of 10")
+ *
+ * Returns: (transfer full): the cell's text
+ */
+char *
+gradlens_run_dup_layer_cell (GradlensRun         *self,
+                             guint                layer,
+                             GradlensLayerColumn  column,
+                             gboolean             exact)
+{
+  const GradlensRunResult *r;
+  const NnLayerStats *s;
+  int units;
+
+  g_return_val_if_fail (GRADLENS_IS_RUN (self), NULL);
+  g_return_val_if_fail (self->result->layer_stats != NULL, NULL);
+  g_return_val_if_fail (layer < (guint) self->result->depth, NULL);
+
+  r = self->result;
+  s = &r->layer_stats[layer];
+  units = (int) layer + 1 < r->depth ? r->config.nn.width : r->config.nn.outputs;
+  switch (column)
+    {
+    case GRADLENS_LAYER_COLUMN_LAYER:
+      return g_strdup_printf ("%u", layer + 1);
+    case GRADLENS_LAYER_COLUMN_PRE_MEAN:
+      return gradlens_format_number (s->pre_mean, exact);
+    case GRADLENS_LAYER_COLUMN_PRE_STD:
+      return gradlens_format_number (s->pre_std, exact);
+    case GRADLENS_LAYER_COLUMN_ACT_MEAN:
+      return gradlens_format_number (s->act_mean, exact);
+    case GRADLENS_LAYER_COLUMN_ACT_STD:
+      return gradlens_format_number (s->act_std, exact);
+    case GRADLENS_LAYER_COLUMN_DERIV_MEAN:
+      return gradlens_format_number (s->deriv_mean, exact);
+    case GRADLENS_LAYER_COLUMN_SATURATED:
+      if (exact)
+        return gradlens_format_number (s->saturated_fraction, TRUE);
+      /* Translators: a percentage in the table of layers, "29.4 %" */
+      return g_strdup_printf (_("%.1f %%"), 100.0 * s->saturated_fraction);
+    case GRADLENS_LAYER_COLUMN_DEAD:
+      if (exact)
+        return g_strdup_printf ("%d", s->dead_units);
+      /* Translators: dead units of a layer, "3 of 10" */
+      return g_strdup_printf (_("%d of %d"), s->dead_units, units);
+    case GRADLENS_N_LAYER_COLUMNS:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+char *
+gradlens_run_dup_layers_tsv (GradlensRun *self)
+{
+  static const char * const keys[] = {
+    "layer", "pre_mean", "pre_std", "act_mean", "act_std", "deriv_mean", "saturated_fraction", "dead_units",
+  };
+  GString *s;
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (keys) == GRADLENS_N_LAYER_COLUMNS);
+
+  g_return_val_if_fail (GRADLENS_IS_RUN (self), NULL);
+
+  s = g_string_new (NULL);
+  for (guint c = 0; c < GRADLENS_N_LAYER_COLUMNS; c++)
+    g_string_append_printf (s, "%s%s", c ? "\t" : "", keys[c]);
+  g_string_append_c (s, '\n');
+  for (int l = 0; self->result->layer_stats != NULL && l < self->result->depth; l++)
+    {
+      for (guint c = 0; c < GRADLENS_N_LAYER_COLUMNS; c++)
+        {
+          g_autofree char *cell = gradlens_run_dup_layer_cell (self, l, c, TRUE);
 
           g_string_append_printf (s, "%s%s", c ? "\t" : "", cell);
         }

@@ -23,6 +23,21 @@ typedef enum
   GRADLENS_N_COLUMNS
 } GradlensColumn;
 
+/* The columns of a run's table of layers (the forward statistics of its
+ * first seed) */
+typedef enum
+{
+  GRADLENS_LAYER_COLUMN_LAYER,
+  GRADLENS_LAYER_COLUMN_PRE_MEAN,
+  GRADLENS_LAYER_COLUMN_PRE_STD,
+  GRADLENS_LAYER_COLUMN_ACT_MEAN,
+  GRADLENS_LAYER_COLUMN_ACT_STD,
+  GRADLENS_LAYER_COLUMN_DERIV_MEAN,
+  GRADLENS_LAYER_COLUMN_SATURATED,
+  GRADLENS_LAYER_COLUMN_DEAD,
+  GRADLENS_N_LAYER_COLUMNS
+} GradlensLayerColumn;
+
 #define GRADLENS_TYPE_RUN (gradlens_run_get_type ())
 
 G_DECLARE_FINAL_TYPE (GradlensRun, gradlens_run, GRADLENS, RUN, GObject)
@@ -47,5 +62,21 @@ char                    *gradlens_run_dup_cell      (GradlensRun       *self,
                                                      gboolean           exact);
 /* the whole table as tab-separated text with a header line */
 char                    *gradlens_run_dup_values_tsv (GradlensRun      *self);
+
+/* one cell of the table of layers (layer: 0-based row), as above */
+char                    *gradlens_run_dup_layer_cell (GradlensRun       *self,
+                                                      guint              layer,
+                                                      GradlensLayerColumn column,
+                                                      gboolean           exact);
+/* the table of layers as tab-separated text, the keys of the JSON output
+ * ("layer", "pre_mean", ..., "dead_units") as its header line */
+char                    *gradlens_run_dup_layers_tsv (GradlensRun       *self);
+
+/* "×0.12 per layer" for people (translated, the locale's decimal point), or
+ * NULL when undefined */
+char                    *gradlens_format_decay_for_people (double         decay);
+/* a number of the tables: for people (locale, 4 digits) or exact */
+char                    *gradlens_format_number     (double             value,
+                                                     gboolean           exact);
 
 G_END_DECLS

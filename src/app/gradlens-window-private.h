@@ -3,9 +3,12 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "gradlens-depth-sweep.h"
+#include "gradlens-figure.h"
 #include "gradlens-job.h"
 #include "gradlens-plot-view.h"
 #include "gradlens-run.h"
+#include "gradlens-sweep-job.h"
 #include "gradlens-window.h"
 
 G_BEGIN_DECLS
@@ -18,6 +21,7 @@ struct _GradlensWindow
   AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;
   GtkButton            *run_button;
+  GtkButton            *sweep_button;
   GtkButton            *stop_button;
   GtkRevealer          *progress_revealer;
   GtkProgressBar       *progress_bar;
@@ -29,7 +33,26 @@ struct _GradlensWindow
   GtkColumnView        *values_view;
   GtkScrolledWindow    *values_scroller;
   GMenu                *presets_menu;
+  /* the views (gradlens-window-views.c) */
+  GtkStack             *plot_stack;
+  GradlensPlotView     *forward_view;
+  GradlensPlotView     *sweep_view;
+  GtkDropDown          *stat_dropdown;
+  GtkLabel             *stat_explanation;
+  GtkStack             *lower_stack;
+  GtkStack             *tables_stack;
+  GtkColumnView        *layers_view;
+  GtkScrolledWindow    *layers_scroller;
+  GtkListBox           *sweeps_list;
+  GtkLabel             *sweep_values_title;
+  GtkColumnView        *sweep_values_view;
+  GtkScrolledWindow    *sweep_values_scroller;
+  AdwPreferencesGroup  *sweep_group;
+  GtkSpinButton        *sweep_from_spin;
+  GtkSpinButton        *sweep_to_spin;
+  GtkSpinButton        *sweep_step_spin;
   /* the controls */
+  AdwActionRow         *depth_row;
   GtkSpinButton        *depth_spin;
   GtkSpinButton        *width_spin;
   GtkSpinButton        *inputs_spin;
@@ -69,6 +92,15 @@ struct _GradlensWindow
   GFile                *file;          /* where the experiment was opened from or saved to */
   GCancellable         *cancellable;   /* of the job below, new per job */
   GradlensJob          *job;
+  GradlensSweepJob     *sweep_job;     /* at most one of job and sweep_job runs */
+  GListStore           *layers;        /* of GradlensParam: the table of layers of the selected run */
+  GtkColumnViewColumn  *layer_columns[8];   /* GRADLENS_N_LAYER_COLUMNS */
+  GListStore           *sweeps;        /* of GradlensDepthSweep */
+  GListStore           *sweep_points;  /* of GradlensParam: the table of the selected sweep */
+  GtkColumnViewColumn  *sweep_columns[7];   /* GRADLENS_N_SWEEP_COLUMNS */
+  PlotFigure           *forward_figure;
+  PlotFigure           *sweep_figure;
+  GradlensLayerStat     stat;          /* what the forward view shows */
   GtkNativeDialog      *chooser;       /* the open file chooser, until its response */
   GtkWindow            *error_dialog;  /* the error dialog shown (weak) */
   AdwToast             *error_toast;   /* the toast about invalid controls (weak) */
@@ -106,7 +138,38 @@ void      _gradlens_window_state_init           (GradlensWindow          *self);
 void      _gradlens_window_state_changed        (GradlensWindow          *self);
 void      _gradlens_window_state_dispose        (GradlensWindow          *self);
 
+/* gradlens-window-views.c: the forward pass and depth sweep views, the
+ * tables of layers and of sweeps */
+void      _gradlens_window_views_class_init     (GtkWidgetClass          *widget_class);
+void      _gradlens_window_views_init           (GradlensWindow          *self);
+void      _gradlens_window_views_dispose        (GradlensWindow          *self);
+void      _gradlens_window_update_forward_figure (GradlensWindow         *self,
+                                                 gboolean                 keep_view);
+void      _gradlens_window_update_sweep_figure  (GradlensWindow          *self,
+                                                 gboolean                 keep_view);
+void      _gradlens_window_update_layers        (GradlensWindow          *self,
+                                                 GradlensRun             *run);
+void      _gradlens_window_views_theme_changed  (GradlensWindow          *self);
+void      _gradlens_window_forget_sweep_job     (GradlensWindow          *self);
+const char *_gradlens_window_get_view           (GradlensWindow          *self);
+GradlensPlotView *_gradlens_window_current_plot_view (GradlensWindow     *self);
+char     *_gradlens_window_dup_sweep_tsv        (GradlensWindow          *self);
+void      _gradlens_window_set_view             (GradlensWindow          *self,
+                                                 const char              *view);
+const char *_gradlens_window_get_statistic      (GradlensWindow          *self);
+void      _gradlens_window_set_statistic        (GradlensWindow          *self,
+                                                 const char              *name);
+gboolean  _gradlens_window_has_sweeps           (GradlensWindow          *self);
+
 /* gradlens-window.c */
+PlotTheme _gradlens_window_current_theme        (void);
+void      _gradlens_window_computing_changed    (GradlensWindow          *self);
+void      _gradlens_window_progress_begin       (GradlensWindow          *self);
+void      _gradlens_window_progress_end         (GradlensWindow          *self);
+void      _gradlens_window_progress_update      (GradlensWindow          *self);
+void      _gradlens_window_show_invalid         (GradlensWindow          *self,
+                                                 const char              *message);
+
 void      _gradlens_window_update_figure        (GradlensWindow          *self,
                                                  gboolean                 keep_view);
 void      _gradlens_window_update_actions       (GradlensWindow          *self);

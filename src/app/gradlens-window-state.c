@@ -80,6 +80,8 @@ write_state (GradlensWindow *self)
   json_builder_add_string_value (builder, gtk_window_get_title (GTK_WINDOW (self)));
   json_builder_set_member_name (builder, "running");
   json_builder_add_boolean_value (builder, gradlens_window_get_running (self));
+  json_builder_set_member_name (builder, "view");
+  json_builder_add_string_value (builder, _gradlens_window_get_view (self));
   json_builder_set_member_name (builder, "window");
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "width");
@@ -99,6 +101,10 @@ write_state (GradlensWindow *self)
   add_widget (builder, self, "run_button", GTK_WIDGET (self->run_button), sx, sy);
   add_widget (builder, self, "runs_list", GTK_WIDGET (self->runs_list), sx, sy);
   add_widget (builder, self, "values", GTK_WIDGET (self->values_view), sx, sy);
+  add_widget (builder, self, "forward_plot", GTK_WIDGET (self->forward_view), sx, sy);
+  add_widget (builder, self, "sweep_plot", GTK_WIDGET (self->sweep_view), sx, sy);
+  add_widget (builder, self, "sweep_to", GTK_WIDGET (self->sweep_to_spin), sx, sy);
+  add_widget (builder, self, "sweeps_list", GTK_WIDGET (self->sweeps_list), sx, sy);
   json_builder_end_object (builder);
 
   json_builder_set_member_name (builder, "runs");
@@ -126,6 +132,25 @@ write_state (GradlensWindow *self)
         }
       else
         json_builder_add_null_value (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "sweeps");
+  json_builder_begin_array (builder);
+  for (guint i = 0; self->sweeps != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (self->sweeps)); i++)
+    {
+      g_autoptr(GradlensDepthSweep) sweep = g_list_model_get_item (G_LIST_MODEL (self->sweeps), i);
+      guint n_points = 0;
+
+      gradlens_depth_sweep_get_points (sweep, &n_points);
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "label");
+      json_builder_add_string_value (builder, gradlens_depth_sweep_get_label (sweep));
+      json_builder_set_member_name (builder, "color");
+      json_builder_add_string_value (builder, gradlens_depth_sweep_get_color (sweep));
+      json_builder_set_member_name (builder, "points");
+      json_builder_add_int_value (builder, n_points);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

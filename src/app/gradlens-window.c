@@ -22,6 +22,8 @@ enum {
   PROP_RUNNING,
   PROP_Y_SCALE,
   PROP_X_AXIS,
+  PROP_VIEW,
+  PROP_STATISTIC,
   N_PROPS
 };
 
@@ -33,8 +35,8 @@ static void start_job (GradlensWindow            *self,
 
 /* ---- the figure ------------------------------------------------------- */
 
-static PlotTheme
-current_theme (void)
+PlotTheme
+_gradlens_window_current_theme (void)
 {
   return adw_style_manager_get_dark (adw_style_manager_get_default ()) ? PLOT_THEME_DARK : PLOT_THEME_LIGHT;
 }
@@ -65,12 +67,16 @@ _gradlens_window_update_figure (GradlensWindow *self,
       results[i] = (GradlensRunResult *) gradlens_run_get_result (run);
     }
   figure = gradlens_figure_from_results (&self->plot_settings, results, n);
-  plot_figure_set_theme (figure, current_theme ());
+  plot_figure_set_theme (figure, _gradlens_window_current_theme ());
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(GradlensRun) run = g_list_model_get_item (G_LIST_MODEL (self->runs), i);
+      g_autofree char *suffix = gradlens_format_decay_for_people (results[i]->decay_per_layer);
 
       plot_figure_set_series_visible (figure, i, gradlens_run_get_visible (run));
+      /* the legend in the window's language */
+      if (suffix != NULL)
+        plot_figure_set_series_legend_suffix (figure, i, suffix);
     }
   if (keep_view && self->figure != NULL)
     {
@@ -83,6 +89,7 @@ _gradlens_window_update_figure (GradlensWindow *self,
   g_clear_pointer (&self->figure, plot_figure_unref);
   self->figure = g_steal_pointer (&figure);
   gradlens_plot_view_set_figure (self->plot_view, self->figure);
+  _gradlens_window_update_forward_figure (self, keep_view);
   _gradlens_window_state_changed (self);
 }
 
@@ -91,10 +98,12 @@ dark_changed_cb (GradlensWindow  *self,
                  GParamSpec      *pspec,
                  AdwStyleManager *style_manager)
 {
-  if (self->figure == NULL)
-    return;
-  plot_figure_set_theme (self->figure, current_theme ());
-  gradlens_plot_view_figure_changed (self->plot_view);
+  if (self->figure != NULL)
+    {
+      plot_figure_set_theme (self->figure, _gradlens_window_current_theme ());
+      gradlens_plot_view_figure_changed (self->plot_view);
+    }
+  _gradlens_window_views_theme_changed (self);
   _gradlens_window_state_changed (self);
 }
 
@@ -151,18 +160,24 @@ update_values (GradlensWindow *self)
 
       for (int p = 0; p < result->n_params; p++)
         g_ptr_array_add (items, gradlens_param_new (run, p));
+      /* the switcher beside it says which table: the heading names the run */
       /* Translators: the heading of the table of values, %s is a run's label */
       title = g_strdup_printf (_("Values of “%s”"), gradlens_run_get_label (run));
-      gtk_label_set_label (self->values_title, title);
+      gtk_label_set_label (self->values_title, gradlens_run_get_label (run));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->values_title), title);
     }
   else
-    gtk_label_set_label (self->values_title, _("Values"));
+    {
+      gtk_label_set_label (self->values_title, _("Values"));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->values_title), NULL);
+    }
 
   g_list_store_splice (self->params, 0, g_list_model_get_n_items (G_LIST_MODEL (self->params)),
                        items->pdata, items->len);
   for (guint c = GRADLENS_COLUMN_MIN; c < GRADLENS_N_COLUMNS; c++)
     gtk_column_view_column_set_visible (self->columns[c], stats);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-values", run != NULL);
+  _gradlens_window_update_layers (self, run);
+  _gradlens_window_update_actions (self);
 }
 
 static void
@@ -191,6 +206,11 @@ run_visible_cb (GradlensWindow *self,
     {
       plot_figure_set_series_visible (self->figure, position, gradlens_run_get_visible (run));
       gradlens_plot_view_figure_changed (self->plot_view);
+      if (self->forward_figure != NULL && position < plot_figure_get_n_series (self->forward_figure))
+        {
+          plot_figure_set_series_visible (self->forward_figure, position, gradlens_run_get_visible (run));
+          gradlens_plot_view_figure_changed (self->forward_view);
+        }
     }
   _gradlens_window_state_changed (self);
 }
@@ -326,18 +346,33 @@ runs_changed_cb (GradlensWindow *self)
 void
 _gradlens_window_update_actions (GradlensWindow *self)
 {
-  gboolean running = self->job != NULL;
-  gboolean has_runs = g_list_model_get_n_items (G_LIST_MODEL (self->runs)) > 0;
+  gboolean running = self->job != NULL || self->sweep_job != NULL;
+  gboolean has_runs = self->runs != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->runs)) > 0;
+  gboolean has_sweeps = _gradlens_window_has_sweeps (self);
+  gboolean sweep_view = g_strcmp0 (_gradlens_window_get_view (self), "sweep") == 0;
+  GtkListBox *list = sweep_view ? self->sweeps_list : self->runs_list;
+  gboolean has_table = list != NULL && gtk_list_box_get_selected_row (list) != NULL;
+
+  /* the template is gone (dispose) */
+  if (self->run_button == NULL)
+    return;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.run", !running);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sweep", !running);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.stop", running);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.clear-runs", has_runs && !running);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-run", !running);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_runs);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.clear-sweeps", has_sweeps && !running);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-sweep", !running);
+  /* the figure on screen, or the values of the runs */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", sweep_view ? has_sweeps : has_runs);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-values", has_table);
   /* a preset holds at least one run */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", has_runs);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_runs);
-  gtk_widget_set_visible (GTK_WIDGET (self->run_button), !running);
+  /* the view's own computation: a run, or a sweep */
+  gtk_widget_set_visible (GTK_WIDGET (self->run_button), !running && !sweep_view);
+  gtk_widget_set_visible (GTK_WIDGET (self->sweep_button), !running && sweep_view);
   gtk_widget_set_visible (GTK_WIDGET (self->stop_button), running);
 }
 
@@ -359,29 +394,53 @@ results_ready_cb (GradlensWindow *self,
   select_last_run (self);
 }
 
+static double
+progress_fraction (GradlensWindow *self)
+{
+  if (self->job != NULL)
+    return gradlens_job_get_fraction (self->job);
+  if (self->sweep_job != NULL)
+    return gradlens_sweep_job_get_fraction (self->sweep_job);
+  return 0.0;
+}
+
+/* the progress bar, and the header's subtitle once the bar shows */
+void
+_gradlens_window_progress_update (GradlensWindow *self)
+{
+  double fraction = progress_fraction (self);
+  g_autofree char *text = NULL;
+
+  if (self->job == NULL && self->sweep_job == NULL)
+    return;
+  gtk_progress_bar_set_fraction (self->progress_bar, fraction);
+  if (!gtk_revealer_get_reveal_child (self->progress_revealer))
+    return;
+  if (self->sweep_job != NULL)
+    /* Translators: progress of a depth sweep, in the header bar */
+    text = g_strdup_printf (_("Sweeping… %.0f %%"), 100.0 * fraction);
+  else if (gradlens_job_get_n_runs (self->job) > 1)
+    {
+      guint n = gradlens_job_get_n_runs (self->job);
+      guint done = gradlens_job_get_n_done (self->job);
+
+      /* Translators: progress of a computation of several runs, in the header bar */
+      text = g_strdup_printf (_("Computing run %u of %u… %.0f %%"), MIN (done + 1, n), n, 100.0 * fraction);
+    }
+  else
+    /* Translators: progress of a computation, in the header bar */
+    text = g_strdup_printf (_("Computing… %.0f %%"), 100.0 * fraction);
+  adw_window_title_set_subtitle (self->window_title, text);
+}
+
 static void
 fraction_cb (GradlensWindow *self,
              GParamSpec     *pspec,
              GradlensJob    *job)
 {
-  guint n = gradlens_job_get_n_runs (job);
-  guint done = gradlens_job_get_n_done (job);
-  g_autofree char *text = NULL;
-
   if (job != self->job)
     return;
-  gtk_progress_bar_set_fraction (self->progress_bar, gradlens_job_get_fraction (job));
-  /* the header says how far it got, once the progress bar shows */
-  if (!gtk_revealer_get_reveal_child (self->progress_revealer))
-    return;
-  if (n > 1)
-    /* Translators: progress of a computation of several runs, in the header bar */
-    text = g_strdup_printf (_("Computing run %u of %u… %.0f %%"), MIN (done + 1, n), n,
-                            100.0 * gradlens_job_get_fraction (job));
-  else
-    /* Translators: progress of a computation, in the header bar */
-    text = g_strdup_printf (_("Computing… %.0f %%"), 100.0 * gradlens_job_get_fraction (job));
-  adw_window_title_set_subtitle (self->window_title, text);
+  _gradlens_window_progress_update (self);
 }
 
 /* a single long run reports no fraction until it ends: show that it works */
@@ -390,7 +449,7 @@ pulse_cb (gpointer user_data)
 {
   GradlensWindow *self = user_data;
 
-  if (self->job == NULL || gradlens_job_get_fraction (self->job) > 0.0)
+  if ((self->job == NULL && self->sweep_job == NULL) || progress_fraction (self) > 0.0)
     {
       self->pulse_id = 0;
       return G_SOURCE_REMOVE;
@@ -406,11 +465,45 @@ show_progress_cb (gpointer user_data)
 
   self->progress_timeout_id = 0;
   gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
-  if (self->job != NULL)
-    fraction_cb (self, NULL, self->job);
-  if (self->job != NULL && gradlens_job_get_fraction (self->job) == 0.0 && self->pulse_id == 0)
+  _gradlens_window_progress_update (self);
+  if ((self->job != NULL || self->sweep_job != NULL) && progress_fraction (self) == 0.0 && self->pulse_id == 0)
     self->pulse_id = g_timeout_add (120, pulse_cb, self);
   return G_SOURCE_REMOVE;
+}
+
+/* a computation starts: the progress bar shows only if it takes a while, so
+ * that the notebook's runs (microseconds; 1000 seeds in ~10 ms) feel instant */
+void
+_gradlens_window_progress_begin (GradlensWindow *self)
+{
+  gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
+  gtk_progress_bar_set_show_text (self->progress_bar, FALSE);
+  g_clear_handle_id (&self->progress_timeout_id, g_source_remove);
+  self->progress_timeout_id = g_timeout_add (PROGRESS_DELAY_MS, show_progress_cb, self);
+}
+
+void
+_gradlens_window_progress_end (GradlensWindow *self)
+{
+  g_clear_handle_id (&self->progress_timeout_id, g_source_remove);
+  g_clear_handle_id (&self->pulse_id, g_source_remove);
+  if (self->progress_revealer != NULL && gtk_revealer_get_reveal_child (self->progress_revealer))
+    {
+      gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
+      _gradlens_window_update_title (self);
+    }
+}
+
+/* a computation started or ended */
+void
+_gradlens_window_computing_changed (GradlensWindow *self)
+{
+  if (self->runs != NULL && self->run_button != NULL)
+    {
+      _gradlens_window_update_actions (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
+      _gradlens_window_state_changed (self);
+    }
 }
 
 static void
@@ -420,30 +513,16 @@ set_running (GradlensWindow *self,
   if (job != NULL)
     {
       g_set_object (&self->job, job);
-      gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
-      gtk_progress_bar_set_show_text (self->progress_bar, FALSE);
-      g_clear_handle_id (&self->progress_timeout_id, g_source_remove);
-      self->progress_timeout_id = g_timeout_add (PROGRESS_DELAY_MS, show_progress_cb, self);
+      _gradlens_window_progress_begin (self);
     }
   else
     {
       if (self->job != NULL)
         g_signal_handlers_disconnect_by_data (self->job, self);
       g_clear_object (&self->job);
-      g_clear_handle_id (&self->progress_timeout_id, g_source_remove);
-      g_clear_handle_id (&self->pulse_id, g_source_remove);
-      if (self->progress_revealer != NULL && gtk_revealer_get_reveal_child (self->progress_revealer))
-        {
-          gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
-          _gradlens_window_update_title (self);
-        }
+      _gradlens_window_progress_end (self);
     }
-  if (self->runs != NULL && self->run_button != NULL)
-    {
-      _gradlens_window_update_actions (self);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
-      _gradlens_window_state_changed (self);
-    }
+  _gradlens_window_computing_changed (self);
 }
 
 static void
@@ -490,6 +569,7 @@ start_job (GradlensWindow            *self,
    * itself replaced and drops what it computed */
   gradlens_window_stop (self);
   set_running (self, NULL);
+  _gradlens_window_forget_sweep_job (self);
 
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
@@ -572,13 +652,14 @@ zoom_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   GradlensWindow *self = GRADLENS_WINDOW (widget);
+  GradlensPlotView *view = _gradlens_window_current_plot_view (self);
 
   if (g_str_equal (action_name, "win.zoom-in"))
-    gradlens_plot_view_zoom (self->plot_view, 1.25);
+    gradlens_plot_view_zoom (view, 1.25);
   else if (g_str_equal (action_name, "win.zoom-out"))
-    gradlens_plot_view_zoom (self->plot_view, 0.8);
+    gradlens_plot_view_zoom (view, 0.8);
   else
-    gradlens_plot_view_reset_view (self->plot_view);
+    gradlens_plot_view_reset_view (view);
 }
 
 /* ---- the table of values ---------------------------------------------- */
@@ -690,6 +771,8 @@ gradlens_window_dispose (GObject *object)
   if (self->runs != NULL)
     g_signal_handlers_disconnect_by_data (self->runs, self);
   set_running (self, NULL);
+  _gradlens_window_forget_sweep_job (self);
+  _gradlens_window_views_dispose (self);
   _gradlens_window_actions_dispose (self);
   _gradlens_window_state_dispose (self);
 
@@ -741,6 +824,12 @@ gradlens_window_get_property (GObject    *object,
     case PROP_X_AXIS:
       g_value_set_string (value, gradlens_x_axis_name (self->plot_settings.x_axis));
       break;
+    case PROP_VIEW:
+      g_value_set_string (value, _gradlens_window_get_view (self));
+      break;
+    case PROP_STATISTIC:
+      g_value_set_string (value, _gradlens_window_get_statistic (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -763,6 +852,7 @@ gradlens_window_set_property (GObject      *object,
         return;
       self->plot_settings.y_scale = g_strcmp0 (name, "linear") == 0 ? GRADLENS_Y_LINEAR : GRADLENS_Y_LOG;
       _gradlens_window_update_figure (self, FALSE);
+      _gradlens_window_update_sweep_figure (self, FALSE);
       g_object_notify_by_pspec (object, pspec);
       break;
     case PROP_X_AXIS:
@@ -772,6 +862,13 @@ gradlens_window_set_property (GObject      *object,
       self->plot_settings.x_axis = g_strcmp0 (name, "layer") == 0 ? GRADLENS_X_LAYER : GRADLENS_X_PARAMETER;
       _gradlens_window_update_figure (self, FALSE);
       g_object_notify_by_pspec (object, pspec);
+      break;
+    case PROP_VIEW:
+      /* notifies when the stack shows the page */
+      _gradlens_window_set_view (self, g_value_get_string (value));
+      break;
+    case PROP_STATISTIC:
+      _gradlens_window_set_statistic (self, g_value_get_string (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -800,6 +897,14 @@ gradlens_window_class_init (GradlensWindowClass *klass)
   properties[PROP_X_AXIS] =
     g_param_spec_string ("x-axis", NULL, NULL, "parameter",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* "gradients", "forward" or "sweep": what the plot shows */
+  properties[PROP_VIEW] =
+    g_param_spec_string ("view", NULL, NULL, "gradients",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* the forward view's statistic: "deriv_mean", "saturated_fraction", ... */
+  properties[PROP_STATISTIC] =
+    g_param_spec_string ("statistic", NULL, NULL, "deriv_mean",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (GRADLENS_TYPE_PLOT_VIEW);
@@ -808,6 +913,7 @@ gradlens_window_class_init (GradlensWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GradlensWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, GradlensWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, GradlensWindow, run_button);
+  gtk_widget_class_bind_template_child (widget_class, GradlensWindow, sweep_button);
   gtk_widget_class_bind_template_child (widget_class, GradlensWindow, stop_button);
   gtk_widget_class_bind_template_child (widget_class, GradlensWindow, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, GradlensWindow, progress_bar);
@@ -819,6 +925,7 @@ gradlens_window_class_init (GradlensWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GradlensWindow, values_view);
   gtk_widget_class_bind_template_child (widget_class, GradlensWindow, values_scroller);
   gtk_widget_class_bind_template_child (widget_class, GradlensWindow, presets_menu);
+  gtk_widget_class_bind_template_child (widget_class, GradlensWindow, depth_row);
   gtk_widget_class_bind_template_child (widget_class, GradlensWindow, depth_spin);
   gtk_widget_class_bind_template_child (widget_class, GradlensWindow, width_spin);
   gtk_widget_class_bind_template_child (widget_class, GradlensWindow, inputs_spin);
@@ -857,12 +964,15 @@ gradlens_window_class_init (GradlensWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.reset-view", NULL, zoom_action);
   gtk_widget_class_install_property_action (widget_class, "win.y-scale", "y-scale");
   gtk_widget_class_install_property_action (widget_class, "win.x-axis", "x-axis");
+  gtk_widget_class_install_property_action (widget_class, "win.view", "view");
+  gtk_widget_class_install_property_action (widget_class, "win.statistic", "statistic");
 
   /* Escape stops a computation; while none runs the action is disabled and
    * the key goes on to the focused widget */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.stop", NULL);
 
   _gradlens_window_actions_class_init (widget_class);
+  _gradlens_window_views_class_init (widget_class);
 }
 
 static void
@@ -913,8 +1023,12 @@ gradlens_window_init (GradlensWindow *self)
   }
 
   setup_values_view (self);
+  self->stat = GRADLENS_LAYER_DERIV_MEAN;
+  _gradlens_window_views_init (self);
 
   g_signal_connect_object (self->plot_view, "legend-clicked", G_CALLBACK (legend_clicked_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->forward_view, "legend-clicked", G_CALLBACK (legend_clicked_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->plot_view, "view-changed", G_CALLBACK (view_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark", G_CALLBACK (dark_changed_cb), self,
                            G_CONNECT_SWAPPED);
@@ -1092,13 +1206,7 @@ gradlens_window_run (GradlensWindow *self)
   config = gradlens_run_config_new ();
   if (!_gradlens_window_controls_get_config (self, config, &message))
     {
-      /* one toast for all problems; the controls carry the details */
-      if (self->error_toast != NULL)
-        adw_toast_dismiss (self->error_toast);
-      self->error_toast = adw_toast_new (message != NULL ? message : _("Some values are invalid"));
-      adw_toast_set_timeout (self->error_toast, 6);
-      g_object_add_weak_pointer (G_OBJECT (self->error_toast), (gpointer *) &self->error_toast);
-      adw_toast_overlay_add_toast (self->toast_overlay, self->error_toast);
+      _gradlens_window_show_invalid (self, message);
       return FALSE;
     }
   if (self->error_toast != NULL)
@@ -1123,7 +1231,27 @@ gradlens_window_get_running (GradlensWindow *self)
 {
   g_return_val_if_fail (GRADLENS_IS_WINDOW (self), FALSE);
 
-  return self->job != NULL;
+  return self->job != NULL || self->sweep_job != NULL;
+}
+
+/**
+ * _gradlens_window_show_invalid:
+ * @self: the window
+ * @message: (nullable): the first problem of the controls
+ *
+ * One toast for all problems (the controls carry the details); it replaces
+ * the previous one.
+ */
+void
+_gradlens_window_show_invalid (GradlensWindow *self,
+                               const char     *message)
+{
+  if (self->error_toast != NULL)
+    adw_toast_dismiss (self->error_toast);
+  self->error_toast = adw_toast_new (message != NULL ? message : _("Some values are invalid"));
+  adw_toast_set_timeout (self->error_toast, 6);
+  g_object_add_weak_pointer (G_OBJECT (self->error_toast), (gpointer *) &self->error_toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, self->error_toast);
 }
 
 /**
@@ -1155,21 +1283,74 @@ gradlens_window_get_figure (GradlensWindow *self)
 }
 
 /**
+ * gradlens_window_get_forward_figure:
+ * @self: the window
+ *
+ * Returns: (transfer none): the figure of the Forward Pass view: the chosen
+ *   statistic of each layer, one series per run
+ */
+PlotFigure *
+gradlens_window_get_forward_figure (GradlensWindow *self)
+{
+  g_return_val_if_fail (GRADLENS_IS_WINDOW (self), NULL);
+
+  return self->forward_figure;
+}
+
+/**
+ * gradlens_window_get_sweep_figure:
+ * @self: the window
+ *
+ * Returns: (transfer none): the figure of the Depth Sweep view, one series
+ *   per sweep
+ */
+PlotFigure *
+gradlens_window_get_sweep_figure (GradlensWindow *self)
+{
+  g_return_val_if_fail (GRADLENS_IS_WINDOW (self), NULL);
+
+  return self->sweep_figure;
+}
+
+/**
+ * gradlens_window_get_sweeps:
+ * @self: the window
+ *
+ * Returns: (transfer none): the depth sweeps, a list of #GradlensDepthSweep
+ */
+GListModel *
+gradlens_window_get_sweeps (GradlensWindow *self)
+{
+  g_return_val_if_fail (GRADLENS_IS_WINDOW (self), NULL);
+
+  return G_LIST_MODEL (self->sweeps);
+}
+
+/**
  * gradlens_window_dup_values_tsv:
  * @self: the window
  *
- * Returns: (transfer full) (nullable): the table of the selected run as
- *   tab-separated text, %NULL without a selected run
+ * The table on screen: in the Depth Sweep view the selected sweep's, else
+ * the selected run's gradient norms or layers, as its table switcher says.
+ *
+ * Returns: (transfer full) (nullable): the table as tab-separated text,
+ *   %NULL without a selected run (sweep)
  */
 char *
 gradlens_window_dup_values_tsv (GradlensWindow *self)
 {
   GtkListBoxRow *row;
+  GradlensRun *run;
 
   g_return_val_if_fail (GRADLENS_IS_WINDOW (self), NULL);
 
+  if (g_strcmp0 (_gradlens_window_get_view (self), "sweep") == 0)
+    return _gradlens_window_dup_sweep_tsv (self);
   row = gtk_list_box_get_selected_row (self->runs_list);
   if (row == NULL)
     return NULL;
-  return gradlens_run_dup_values_tsv (gradlens_run_row_get_run (GRADLENS_RUN_ROW (row)));
+  run = gradlens_run_row_get_run (GRADLENS_RUN_ROW (row));
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->tables_stack), "layers") == 0)
+    return gradlens_run_dup_layers_tsv (run);
+  return gradlens_run_dup_values_tsv (run);
 }

@@ -45,10 +45,16 @@ gboolean        gradlens_window_get_config      (GradlensWindow        *self,
 gboolean        gradlens_window_run             (GradlensWindow        *self);
 void            gradlens_window_stop            (GradlensWindow        *self);
 gboolean        gradlens_window_get_running     (GradlensWindow        *self);
+/* a depth sweep of the controls' network at the sweep group's depths */
+gboolean        gradlens_window_sweep           (GradlensWindow        *self);
 
 /* what is shown */
 GListModel     *gradlens_window_get_runs        (GradlensWindow        *self);
+GListModel     *gradlens_window_get_sweeps      (GradlensWindow        *self);
+/* the figure of the gradient norms, of the forward statistics, of the sweeps */
 PlotFigure     *gradlens_window_get_figure      (GradlensWindow        *self);
+PlotFigure     *gradlens_window_get_forward_figure (GradlensWindow     *self);
+PlotFigure     *gradlens_window_get_sweep_figure (GradlensWindow       *self);
 char           *gradlens_window_dup_values_tsv  (GradlensWindow        *self);
 
 /* exports: the format from the extension (png, svg, pdf, csv, json) */

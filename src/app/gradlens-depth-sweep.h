@@ -1,0 +1,62 @@
+/* gradlens-depth-sweep.h
+ * Copyright 2026 The Gradlens authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+
+#include "gradlens-sweep.h"
+
+G_BEGIN_DECLS
+
+/* The columns of a sweep's table */
+typedef enum
+{
+  GRADLENS_SWEEP_COLUMN_DEPTH,
+  GRADLENS_SWEEP_COLUMN_VALUE,
+  GRADLENS_SWEEP_COLUMN_MIN,
+  GRADLENS_SWEEP_COLUMN_Q1,
+  GRADLENS_SWEEP_COLUMN_MEDIAN,
+  GRADLENS_SWEEP_COLUMN_Q3,
+  GRADLENS_SWEEP_COLUMN_MAX,
+  GRADLENS_N_SWEEP_COLUMNS
+} GradlensSweepColumn;
+
+#define GRADLENS_TYPE_DEPTH_SWEEP (gradlens_depth_sweep_get_type ())
+
+G_DECLARE_FINAL_TYPE (GradlensDepthSweep, gradlens_depth_sweep, GRADLENS, DEPTH_SWEEP, GObject)
+
+/* A depth sweep as the window lists it: the configuration it ran (its depth
+ * ignored), its points by increasing depth, label, colour and visibility. */
+GradlensDepthSweep       *gradlens_depth_sweep_new          (const GradlensRunConfig  *config,
+                                                             const GradlensSweepPoint *points,
+                                                             guint                     n_points);
+const GradlensRunConfig  *gradlens_depth_sweep_get_config   (GradlensDepthSweep       *self);
+const GradlensSweepPoint *gradlens_depth_sweep_get_points   (GradlensDepthSweep       *self,
+                                                             guint                    *n_points);
+/* adds points (a depth already there is replaced); keeps them in order */
+void                      gradlens_depth_sweep_add_points   (GradlensDepthSweep       *self,
+                                                             const GradlensSweepPoint *points,
+                                                             guint                     n_points);
+gboolean                  gradlens_depth_sweep_has_depth    (GradlensDepthSweep       *self,
+                                                             int                       depth);
+gboolean                  gradlens_depth_sweep_has_stats    (GradlensDepthSweep       *self);
+double                    gradlens_depth_sweep_get_decay    (GradlensDepthSweep       *self);
+const char               *gradlens_depth_sweep_get_label    (GradlensDepthSweep       *self);
+void                      gradlens_depth_sweep_set_label    (GradlensDepthSweep       *self,
+                                                             const char               *label);
+const char               *gradlens_depth_sweep_get_color    (GradlensDepthSweep       *self);
+gboolean                  gradlens_depth_sweep_get_visible  (GradlensDepthSweep       *self);
+void                      gradlens_depth_sweep_set_visible  (GradlensDepthSweep       *self,
+                                                             gboolean                  visible);
+const char               *gradlens_depth_sweep_get_detail   (GradlensDepthSweep       *self);
+
+char                     *gradlens_depth_sweep_dup_cell     (GradlensDepthSweep       *self,
+                                                             guint                     point,
+                                                             GradlensSweepColumn       column,
+                                                             gboolean                  exact);
+/* the table as tab-separated text: depth, first_weight_grad_norm and, with
+ * several seeds, min, q1, median, q3, max */
+char                     *gradlens_depth_sweep_dup_tsv      (GradlensDepthSweep       *self);
+
+G_END_DECLS
