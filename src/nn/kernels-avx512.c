@@ -25,8 +25,9 @@
  * nothing downstream of them is discontinuous. */
 
 #include "kernels.h"
+#include "simd.h"
 
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(NN_NO_AVX512)
+#if NN_HAVE_AVX512
 
 /* GCC 12 reports the _mm512_undefined_ps () inside the intrinsics as
  * maybe uninitialised (GCC bug 105593) */
@@ -34,9 +35,6 @@
 
 #include <immintrin.h>
 #include <stddef.h>
-
-#define NN_AVX512        __attribute__ ((target ("avx512f")))
-#define NN_AVX512_INLINE __attribute__ ((target ("avx512f"), always_inline)) inline
 
 #define TILE_CASES(CALL) \
   case 1: CALL (1); break; case 2: CALL (2); break; case 3: CALL (3); break; \
@@ -49,14 +47,7 @@
 bool
 nn_avx512_available (void)
 {
-  static int available = -1;
-
-  if (available < 0)
-    {
-      __builtin_cpu_init ();
-      available = __builtin_cpu_supports ("avx512f") != 0;
-    }
-  return available;
+  return nn_cpu_has_avx512 () != 0;
 }
 
 /* sigmoid (z) = 1 / (1 + exp (-z)), PyTorch's formula, in 19 instructions.
@@ -471,6 +462,29 @@ nn_avx512_linear_backward_h (const float *dz,
     }
 }
 
+/* ---------------------------------------------------------------- setup */
+
+/* dst (cols, rows) = src (rows, cols)^T, 16 rows per gather */
+NN_AVX512 void
+nn_avx512_transpose (const float *src,
+                     float       *dst,
+                     int          rows,
+                     int          cols)
+{
+  const __m512i lanes = _mm512_set_epi32 (15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0);
+  const __m512i stride = _mm512_mullo_epi32 (lanes, _mm512_set1_epi32 (cols));
+
+  for (int c = 0; c < cols; c++)
+    for (int r = 0; r < rows; r += 16)
+      {
+        __mmask16 m = rows - r >= 16 ? (__mmask16) 0xffff : (__mmask16) ((1u << (rows - r)) - 1);
+        __m512 v = _mm512_mask_i32gather_ps (_mm512_setzero_ps (), m, stride,
+                                             src + (size_t) r * cols + c, 4);
+
+        _mm512_mask_storeu_ps (dst + (size_t) c * rows + r, m, v);
+      }
+}
+
 #else /* no AVX-512 kernels in this build */
 
 bool
@@ -494,6 +508,11 @@ nn_avx512_linear_backward_w (const float *dz, const float *h, float *dw, float *
 void
 nn_avx512_linear_backward_h (const float *dz, const float *w, const float *y, float *dh,
                              int n, int in, int out)
+{
+}
+
+void
+nn_avx512_transpose (const float *src, float *dst, int rows, int cols)
 {
 }
 

@@ -46,3 +46,9 @@ void nn_avx512_linear_backward_h    (const float *dz,
                                      int          n,
                                      int          in,
                                      int          out);
+
+/* dst (cols, rows) = src (rows, cols) transposed */
+void nn_avx512_transpose            (const float *src,
+                                     float       *dst,
+                                     int          rows,
+                                     int          cols);

@@ -155,15 +155,15 @@ FN (linear_backward) (const REAL *dz,
           1, w, in, dz, n, 0, dh, n);
 }
 
-/* (rows, cols) -> (cols, rows) */
-static void
-FN (transpose) (const REAL *src,
-                REAL       *dst,
-                int         rows,
-                int         cols)
+/* (rows, cols) -> (cols, rows); the stores run along dst's rows */
+NN_HOT static void
+FN (transpose) (const REAL * restrict src,
+                REAL       * restrict dst,
+                int                   rows,
+                int                   cols)
 {
-  for (int r = 0; r < rows; r++)
-    for (int c = 0; c < cols; c++)
+  for (int c = 0; c < cols; c++)
+    for (int r = 0; r < rows; r++)
       dst[(size_t) c * rows + r] = src[(size_t) r * cols + c];
 }
 
@@ -184,6 +184,23 @@ FN (grad_norm) (const REAL *g,
 }
 
 static void
+FN (setup_transpose) (const NnMlp *mlp,
+                      const REAL  *src,
+                      REAL        *dst,
+                      int          rows,
+                      int          cols)
+{
+#if SMALL_KERNELS
+  if (mlp->avx512)
+    {
+      nn_avx512_transpose (src, dst, rows, cols);
+      return;
+    }
+#endif
+  FN (transpose) (src, dst, rows, cols);
+}
+
+static void
 FN (mlp_setup) (NnMlp    *mlp,
                 uint64_t  seed)
 {
@@ -193,9 +210,9 @@ FN (mlp_setup) (NnMlp    *mlp,
   nn_rng_seed (&mlp->rng, seed);
   /* X = randn (samples, inputs), Y = randn (samples, outputs); kept transposed */
   FN (nn_rng_normal) (&mlp->rng, mlp->work0, (size_t) c->samples * c->inputs, 0, 1);
-  FN (transpose) (mlp->work0, mlp->x, c->samples, c->inputs);
+  FN (setup_transpose) (mlp, mlp->work0, mlp->x, c->samples, c->inputs);
   FN (nn_rng_normal) (&mlp->rng, mlp->work0, (size_t) c->samples * c->outputs, 0, 1);
-  FN (transpose) (mlp->work0, mlp->y, c->samples, c->outputs);
+  FN (setup_transpose) (mlp, mlp->work0, mlp->y, c->samples, c->outputs);
   for (int l = 0; l < c->depth; l++)
     nn_init_linear_default (&mlp->rng, c->dtype, params + mlp->w_off[l],
                             params + mlp->b_off[l], mlp->out[l], mlp->in[l]);

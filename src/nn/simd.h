@@ -6,7 +6,25 @@
 /* Distribution builds target baseline x86-64 (SSE2). Hot loops get an
  * AVX2+FMA clone as well, chosen at run time by the dynamic loader. */
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && !defined(NN_NO_CLONES)
-#define NN_HOT __attribute__ ((target_clones ("arch=x86-64-v3", "default")))
+#define NN_HOT __attribute__ ((target_clones ("arch=x86-64-v4", "arch=x86-64-v3", "default")))
 #else
 #define NN_HOT
+#endif
+
+/* On x86-64 with GCC or clang the hand-written AVX-512 kernels are built too
+ * (kernels-avx512.c, the normal transform in rng.c) and chosen at run time
+ * when the CPU has AVX-512F; NN_NO_AVX512 builds without them. */
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(NN_NO_AVX512)
+#define NN_HAVE_AVX512   1
+#define NN_AVX512        __attribute__ ((target ("avx512f")))
+#define NN_AVX512_INLINE __attribute__ ((target ("avx512f"), always_inline)) inline
+
+static inline int
+nn_cpu_has_avx512 (void)
+{
+  __builtin_cpu_init ();
+  return __builtin_cpu_supports ("avx512f");
+}
+#else
+#define NN_HAVE_AVX512   0
 #endif
