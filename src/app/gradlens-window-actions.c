@@ -584,6 +584,13 @@ export_prepare (GradlensWindow  *self,
   export->path = g_strdup (path);
   export->width = width;
   export->height = height;
+  if ((has_suffix (path, ".csv") || has_suffix (path, ".json"))
+      && g_strcmp0 (_gradlens_window_get_view (self), "sweep") == 0)
+    {
+      /* the values of what is on screen: the sweeps */
+      export->text = _gradlens_window_dup_sweeps_text (self, has_suffix (path, ".json"));
+      return export;
+    }
   if (has_suffix (path, ".csv") || has_suffix (path, ".json"))
     {
       guint n = g_list_model_get_n_items (G_LIST_MODEL (self->runs));
@@ -604,7 +611,8 @@ export_prepare (GradlensWindow  *self,
       export_data_free (export);
       return NULL;
     }
-  export->figure = plot_figure_copy (self->figure);
+  /* the figure on screen: gradient norms, forward pass or depth sweep */
+  export->figure = plot_figure_copy (gradlens_plot_view_get_figure (_gradlens_window_current_plot_view (self)));
   plot_figure_set_theme (export->figure, theme == GRADLENS_THEME_LIGHT ? PLOT_THEME_LIGHT : PLOT_THEME_DARK);
   plot_figure_set_scale (export->figure, 1.0);
   return export;
@@ -631,7 +639,8 @@ export_write (ExportData  *export,
  * gradlens_window_export:
  * @self: the window
  * @path: the file to write; its extension picks the format: .png, .svg,
- *   .pdf (the figure), .csv, .json (the values of every run)
+ *   .pdf (the figure), .csv, .json (the values of every run, or of every
+ *   sweep in the Depth Sweep view)
  * @width: width of the figure, pixels for PNG and points for SVG and PDF
  * @height: height of the figure
  * @theme: theme of the figure
@@ -639,7 +648,8 @@ export_write (ExportData  *export,
  *
  * Writes through the code the CLI uses (plot_export(), gradlens_results_to_csv()
  * and _json() with gradlens_write_file_atomic()). The figure is the one on
- * screen: same runs hidden, same zoom. The Export dialog does the same in a
+ * screen (the view shown: gradient norms, forward pass or depth sweep), with
+ * the same runs hidden and the same zoom. The Export dialog does the same in a
  * worker thread (gradlens_window_export_async()).
  *
  * Returns: %TRUE on success
@@ -813,8 +823,8 @@ export_response_cb (GradlensWindow       *self,
 
   if (g_strcmp0 (size, "view") == 0)
     {
-      width = MAX (gtk_widget_get_width (GTK_WIDGET (self->plot_view)), 16);
-      height = MAX (gtk_widget_get_height (GTK_WIDGET (self->plot_view)), 16);
+      width = MAX (gtk_widget_get_width (GTK_WIDGET (_gradlens_window_current_plot_view (self))), 16);
+      height = MAX (gtk_widget_get_height (GTK_WIDGET (_gradlens_window_current_plot_view (self))), 16);
     }
   else if (size != NULL)
     sscanf (size, "%dx%d", &width, &height);

@@ -154,6 +154,8 @@ void      _gradlens_window_forget_sweep_job     (GradlensWindow          *self);
 const char *_gradlens_window_get_view           (GradlensWindow          *self);
 GradlensPlotView *_gradlens_window_current_plot_view (GradlensWindow     *self);
 char     *_gradlens_window_dup_sweep_tsv        (GradlensWindow          *self);
+char     *_gradlens_window_dup_sweeps_text      (GradlensWindow          *self,
+                                                 gboolean                 json);
 void      _gradlens_window_set_view             (GradlensWindow          *self,
                                                  const char              *view);
 const char *_gradlens_window_get_statistic      (GradlensWindow          *self);

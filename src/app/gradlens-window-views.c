@@ -5,9 +5,11 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 
+#include "gradlens-export.h"
 #include "gradlens-param.h"
 #include "gradlens-run-row.h"
 #include "gradlens-window-private.h"
@@ -637,6 +639,141 @@ select_sweep (GradlensWindow *self,
   if (row != NULL)
     gtk_list_box_select_row (self->sweeps_list, row);
   update_sweep_values (self);
+}
+
+/* ---- exporting the sweeps --------------------------------------------- */
+
+static void
+add_number (JsonBuilder *b,
+            const char  *name,
+            double       value)
+{
+  json_builder_set_member_name (b, name);
+  if (isfinite (value))
+    json_builder_add_double_value (b, value);
+  else
+    json_builder_add_null_value (b);
+}
+
+/* RFC 4180: quote a field that holds a comma, a quote or a line break */
+static void
+csv_field (GString    *s,
+           const char *text)
+{
+  if (strpbrk (text, ",\"\r\n") == NULL)
+    {
+      g_string_append (s, text);
+      return;
+    }
+  g_string_append_c (s, '"');
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (s, '"');
+      g_string_append_c (s, *p);
+    }
+  g_string_append_c (s, '"');
+}
+
+/**
+ * _gradlens_window_dup_sweeps_text:
+ * @self: the window
+ * @json: %TRUE for JSON, %FALSE for CSV
+ *
+ * Every sweep for the export: JSON as the CLI's `sweep` command prints one
+ * ({"sweeps": [{"label", "config", "sweep": [{"depth",
+ * "first_weight_grad_norm", "stats"}]}]}), or CSV with one row per sweep and
+ * depth (label, depth, first_weight_grad_norm, min, q1, median, q3, max).
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+_gradlens_window_dup_sweeps_text (GradlensWindow *self,
+                                  gboolean        json)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sweeps));
+  g_autoptr(JsonBuilder) b = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  GString *s;
+
+  if (!json)
+    {
+      s = g_string_new ("label,depth,first_weight_grad_norm,min,q1,median,q3,max\n");
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(GradlensDepthSweep) sweep = g_list_model_get_item (G_LIST_MODEL (self->sweeps), i);
+          const GradlensSweepPoint *points;
+          guint n_points = 0;
+
+          points = gradlens_depth_sweep_get_points (sweep, &n_points);
+          for (guint k = 0; k < n_points; k++)
+            {
+              const double values[] = { points[k].value, points[k].stats.min, points[k].stats.q1,
+                                        points[k].stats.median, points[k].stats.q3, points[k].stats.max };
+
+              csv_field (s, gradlens_depth_sweep_get_label (sweep));
+              g_string_append_printf (s, ",%d", points[k].depth);
+              for (guint v = 0; v < G_N_ELEMENTS (values); v++)
+                {
+                  g_autofree char *cell = gradlens_format_number (values[v], TRUE);
+
+                  g_string_append_printf (s, ",%s", v == 0 || gradlens_depth_sweep_has_stats (sweep) ? cell : "");
+                }
+              g_string_append_c (s, '\n');
+            }
+        }
+      return g_string_free (s, FALSE);
+    }
+
+  b = json_builder_new ();
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "sweeps");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GradlensDepthSweep) sweep = g_list_model_get_item (G_LIST_MODEL (self->sweeps), i);
+      const GradlensSweepPoint *points;
+      guint n_points = 0;
+
+      points = gradlens_depth_sweep_get_points (sweep, &n_points);
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "label");
+      json_builder_add_string_value (b, gradlens_depth_sweep_get_label (sweep));
+      json_builder_set_member_name (b, "config");
+      gradlens_run_config_build_json (gradlens_depth_sweep_get_config (sweep), b);
+      json_builder_set_member_name (b, "sweep");
+      json_builder_begin_array (b);
+      for (guint k = 0; k < n_points; k++)
+        {
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "depth");
+          json_builder_add_int_value (b, points[k].depth);
+          add_number (b, "first_weight_grad_norm", points[k].value);
+          if (!isfinite (points[k].value))
+            {
+              json_builder_set_member_name (b, "non_finite");
+              json_builder_add_string_value (b, isnan (points[k].value) ? "nan" : "inf");
+            }
+          if (gradlens_depth_sweep_has_stats (sweep))
+            {
+              json_builder_set_member_name (b, "stats");
+              json_builder_begin_object (b);
+              add_number (b, "min", points[k].stats.min);
+              add_number (b, "q1", points[k].stats.q1);
+              add_number (b, "median", points[k].stats.median);
+              add_number (b, "q3", points[k].stats.q3);
+              add_number (b, "max", points[k].stats.max);
+              json_builder_end_object (b);
+            }
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  root = json_builder_get_root (b);
+  return gradlens_json_to_text (root, 2);
 }
 
 /* ---- computing a sweep ------------------------------------------------ */

@@ -1201,7 +1201,8 @@ gradlens_window_run (GradlensWindow *self)
 
   g_return_val_if_fail (GRADLENS_IS_WINDOW (self), FALSE);
 
-  if (self->job != NULL)
+  /* one computation at a time: a run or a sweep */
+  if (gradlens_window_get_running (self))
     return FALSE;
   config = gradlens_run_config_new ();
   if (!_gradlens_window_controls_get_config (self, config, &message))
