@@ -40,6 +40,7 @@ static const struct
     N_("Saturated fraction"),
     N_("Saturated Activations per Layer"),
     N_("Fraction of saturated activations"),
+    /* xgettext:no-c-format */
     N_("The share of activations whose derivative is below 1% of its largest value, so that almost "
        "no gradient passes them: sigmoid and tanh far from zero, ReLU below zero.") },
   { GRADLENS_LAYER_DEAD_FRACTION,
