@@ -41,7 +41,10 @@ struct NnMlp
  * with `gradlens-cli bench` on OpenBLAS 0.3.21 (2 cores, AVX-512): a
  * 10x100x10 sgemm costs 0.18 us, so BLAS already wins for the notebook's
  * layers (6.8 us per run against 10.4 us with loops); the loops win only
- * below about 1000 (4 wide x 16 samples: 0.7 us against 1.2 us). */
+ * below about 1000 (4 wide x 16 samples: 0.7 us against 1.2 us). Measured
+ * again with the x86-64-v4 clones (this is the path of float64 and of CPUs
+ * without AVX-512): float32 5.6 us against 9.1 us with loops at 10x100,
+ * 1.5 against 2.0 at 8x32, even at 4x16; float64 19.6 against 25.1 us. */
 #define NN_BLAS_MIN_FLOPS 1024
 
 static inline bool
@@ -52,16 +55,29 @@ use_blas (int n,
   return (double) n * in * out >= NN_BLAS_MIN_FLOPS;
 }
 
-/* Up to this many multiply-adds per layer the fused AVX-512 kernels beat
- * CBLAS (see NN_BLAS_MIN_FLOPS for the measurements). */
+/* The fused AVX-512 kernels (kernels.h) against OpenBLAS 0.3.21, whole
+ * steps of 5 sigmoid layers, float32, on the 2-core AVX-512 machine:
+ *   width x samples   10x100  16x4096  32x4096  64x100  64x1000  128x100
+ *   CBLAS (us)           5.5      763     1840     103     1048      388
+ *   kernels (us)         3.6      348     1112      97     1046      370
+ *   width x samples  128x1000  256x100  512x256  64x16  128x16
+ *   CBLAS (us)           3194     1273     3591   15.3    53.9
+ *   kernels (us)         4200     1444     4379   16.0    59.4
+ * The kernels keep a tile of 16 outputs or inputs in registers and reread
+ * the other operand per tile; CBLAS's cache blocking wins once both sides
+ * of a layer are wide. */
+#define NN_SMALL_MAX_WIDTH 64
 #define NN_SMALL_MAX_FLOPS (1 << 20)
 
 static inline bool
 use_small_kernels (const NnMlp *mlp,
                    int          l)
 {
+  int in = mlp->in[l], out = mlp->out[l];
+
   return mlp->avx512 && mlp->config.samples >= 16
-         && (double) mlp->config.samples * mlp->in[l] * mlp->out[l] <= NN_SMALL_MAX_FLOPS;
+         && ((in <= NN_SMALL_MAX_WIDTH && out <= NN_SMALL_MAX_WIDTH)
+             || (double) mlp->config.samples * in * out <= NN_SMALL_MAX_FLOPS);
 }
 
 #define REAL          float
