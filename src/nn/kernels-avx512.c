@@ -30,8 +30,9 @@
 #if NN_HAVE_AVX512
 
 /* GCC 12 reports the _mm512_undefined_ps () inside the intrinsics as
- * maybe uninitialised (GCC bug 105593) */
+ * (maybe) uninitialised (GCC bug 105593) */
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#pragma GCC diagnostic ignored "-Wuninitialized"
 
 #include <immintrin.h>
 #include <stddef.h>
@@ -50,45 +51,72 @@ nn_avx512_available (void)
   return nn_cpu_has_avx512 () != 0;
 }
 
-/* sigmoid (z) = 1 / (1 + exp (-z)), PyTorch's formula, in 19 instructions.
- * exp is the Cephes polynomial of exp_approx_f32 (activation.c) in Horner
- * form, with vscalefps for the 2^k (overflow to inf, gradual underflow).
- * z is clamped to [-100, 100] first, which changes no result: the exp
- * overflows (sigmoid 0) or rounds to 0 against 1 (sigmoid 1) well before;
- * min and max return their second operand when one is NaN, so NaN stays.
- * 1 / d is vrcp14ps and one Newton step, within an ulp or so of the
- * division, which remains for d >= 2^125 (z < -86.6: denormal results, or
- * inf) and NaN. */
+/* sigmoid (z) = 1 / (1 + exp (-z)), PyTorch's formula.
+ *
+ * exp (-z) = 2^k exp (r) with k = round (-z log2 e), r = -z - k ln 2 (in two
+ * parts, Cody-Waite) and exp (r) = 1 + r (1 + r P (r)), P of degree 4: a
+ * minimax fit of (exp (r) - 1 - r) / r^2 on [-ln 2 / 2, ln 2 / 2], at most
+ * 0.70 ulp in float32 arithmetic (the Cephes polynomial of exp_approx_f32
+ * in activation.c: 0.71 ulp with one more term). vscalefps applies 2^k
+ * (overflow to inf, gradual underflow) and 1 / d is vrcp14ps refined by one
+ * Newton step, within an ulp or so of the division; for d up to FLT_MAX
+ * the result is a correctly scaled denormal.
+ *
+ * The fast path makes no attempt at z = -inf, NaN or |z| beyond 2^21 (where
+ * the rounding constant fails): z < -100 is clamped (exp (100) already
+ * overflows), and every other such lane ends with d NaN, infinite or
+ * negative, which one vfpclassps finds; sigmoid16_slow redoes those. */
+#define EXP_P4 1.38145312666893e-3f
+#define EXP_P3 8.368746377527714e-3f
+#define EXP_P2 4.166839271783829e-2f
+#define EXP_P1 1.666652113199234e-1f
+#define EXP_P0 4.999999403953552e-1f
+
+static NN_AVX512_INLINE __m512
+exp_neg16 (__m512 z)
+{
+  const __m512 one = _mm512_set1_ps (1.0f);
+  const __m512 round = _mm512_set1_ps (0x1.8p23f);
+  __m512 k, r, p;
+
+  k = _mm512_sub_ps (_mm512_fmadd_ps (z, _mm512_set1_ps (-1.44269504088896341f), round), round);
+  r = _mm512_fnmsub_ps (k, _mm512_set1_ps (0.693359375f), z);
+  r = _mm512_fnmadd_ps (k, _mm512_set1_ps (-2.12194440e-4f), r);
+  p = _mm512_fmadd_ps (_mm512_set1_ps (EXP_P4), r, _mm512_set1_ps (EXP_P3));
+  p = _mm512_fmadd_ps (p, r, _mm512_set1_ps (EXP_P2));
+  p = _mm512_fmadd_ps (p, r, _mm512_set1_ps (EXP_P1));
+  p = _mm512_fmadd_ps (p, r, _mm512_set1_ps (EXP_P0));
+  p = _mm512_fmadd_ps (p, r, one);
+  p = _mm512_fmadd_ps (p, r, one);
+  return _mm512_scalef_ps (p, k);
+}
+
+/* z clamped to [-100, 100] (sigmoid is 0 or 1 beyond either way; min and
+ * max return their second operand when one is NaN) and the division */
+static NN_AVX512 __attribute__ ((noinline, cold)) __m512
+sigmoid16_slow (__m512 z)
+{
+  const __m512 one = _mm512_set1_ps (1.0f);
+
+  z = _mm512_min_ps (_mm512_set1_ps (100.0f), z);
+  z = _mm512_max_ps (_mm512_set1_ps (-100.0f), z);
+  return _mm512_div_ps (one, _mm512_add_ps (exp_neg16 (z), one));
+}
+
 static NN_AVX512_INLINE __m512
 sigmoid16 (__m512 z)
 {
   const __m512 one = _mm512_set1_ps (1.0f);
-  const __m512 round = _mm512_set1_ps (0x1.8p23f);
-  __m512 k, r, p, d, q;
+  __m512 d, q;
   __mmask16 slow;
 
-  z = _mm512_min_ps (_mm512_set1_ps (100.0f), z);
-  z = _mm512_max_ps (_mm512_set1_ps (-100.0f), z);
-  /* exp (-z) = 2^k exp (r), k = round (-z log2 e), r = -z - k ln 2 */
-  k = _mm512_sub_ps (_mm512_fmadd_ps (z, _mm512_set1_ps (-1.44269504088896341f), round), round);
-  r = _mm512_fnmsub_ps (k, _mm512_set1_ps (0.693359375f), z);
-  r = _mm512_fnmadd_ps (k, _mm512_set1_ps (-2.12194440e-4f), r);
-  /* exp (r) = 1 + r (1 + r P (r)) */
-  p = _mm512_set1_ps (1.9875691500e-4f);
-  p = _mm512_fmadd_ps (p, r, _mm512_set1_ps (1.3981999507e-3f));
-  p = _mm512_fmadd_ps (p, r, _mm512_set1_ps (8.3334519073e-3f));
-  p = _mm512_fmadd_ps (p, r, _mm512_set1_ps (4.1665795894e-2f));
-  p = _mm512_fmadd_ps (p, r, _mm512_set1_ps (1.6666665459e-1f));
-  p = _mm512_fmadd_ps (p, r, _mm512_set1_ps (5.0000001201e-1f));
-  p = _mm512_fmadd_ps (p, r, one);
-  p = _mm512_fmadd_ps (p, r, one);
-
-  d = _mm512_add_ps (_mm512_scalef_ps (p, k), one);
+  d = _mm512_add_ps (exp_neg16 (_mm512_max_ps (_mm512_set1_ps (-100.0f), z)), one);
   q = _mm512_rcp14_ps (d);
   q = _mm512_fmadd_ps (q, _mm512_fnmadd_ps (d, q, one), q);
-  slow = _mm512_cmp_ps_mask (d, _mm512_set1_ps (0x1p125f), _CMP_NLT_UQ);
+  /* QNaN 0x01, +inf 0x08, -inf 0x10, negative 0x40, SNaN 0x80 */
+  slow = _mm512_fpclass_ps_mask (d, 0xd9);
   if (__builtin_expect (slow != 0, 0))
-    q = _mm512_mask_div_ps (q, slow, one, d);
+    q = _mm512_mask_mov_ps (q, slow, sigmoid16_slow (z));
   return q;
 }
 

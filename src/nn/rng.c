@@ -13,6 +13,7 @@
 #if NN_HAVE_AVX512
 /* see kernels-avx512.c */
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#pragma GCC diagnostic ignored "-Wuninitialized"
 #include <immintrin.h>
 #endif
 

@@ -13,17 +13,17 @@
 
 /* On x86-64 with GCC or clang the hand-written AVX-512 kernels are built too
  * (kernels-avx512.c, the normal transform in rng.c) and chosen at run time
- * when the CPU has AVX-512F; NN_NO_AVX512 builds without them. */
+ * when the CPU has AVX-512F and DQ; NN_NO_AVX512 builds without them. */
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(NN_NO_AVX512)
 #define NN_HAVE_AVX512   1
-#define NN_AVX512        __attribute__ ((target ("avx512f")))
-#define NN_AVX512_INLINE __attribute__ ((target ("avx512f"), always_inline)) inline
+#define NN_AVX512        __attribute__ ((target ("avx512f,avx512dq")))
+#define NN_AVX512_INLINE __attribute__ ((target ("avx512f,avx512dq"), always_inline)) inline
 
 static inline int
 nn_cpu_has_avx512 (void)
 {
   __builtin_cpu_init ();
-  return __builtin_cpu_supports ("avx512f");
+  return __builtin_cpu_supports ("avx512f") && __builtin_cpu_supports ("avx512dq");
 }
 #else
 #define NN_HAVE_AVX512   0
