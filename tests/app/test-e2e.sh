@@ -18,6 +18,9 @@
 #     progress and Escape stops it without adding a run,
 #   - Ctrl+E opens the Export file chooser, where the path is typed: a PNG (checked for
 #     size and colours) and a CSV (checked for its rows),
+#   - Alt+2 shows the forward pass of every run, Alt+3 the depth sweep, where a last depth
+#     typed into its field and Ctrl+Shift+Return compute a sweep that is drawn, and Escape
+#     stops a long one,
 #   - Ctrl+Q quits with exit status 0, and the log holds no GTK warning or critical.
 # Where to click comes from GRADLENS_STATE_FILE, a state dump the window writes after
 # each frame (runs, legend entries and widget boxes in window coordinates); the test
@@ -161,6 +164,14 @@ count_color() {
         -format '%[fx:int(mean*w*h+0.5)]' info:
 }
 
+# widget_shot NAME WIDGET: a screenshot cropped to a widget of the state's "widgets"
+widget_shot() {
+    import -window root "$tmp/shots/$1-full.png" || fail "screenshot failed"
+    geometry=$(q "'%dx%d+%d+%d' % (s['widgets']['$2']['width'], s['widgets']['$2']['height'], s['widgets']['$2']['x'] + $wx, s['widgets']['$2']['y'] + $wy)")
+    convert "$tmp/shots/$1-full.png" -crop "$geometry" +repage "$tmp/shots/$1.png" || fail "crop failed"
+    echo "$tmp/shots/$1.png"
+}
+
 # plot_shot NAME: a screenshot of the root window, cropped to the plot
 plot_shot() {
     import -window root "$tmp/shots/$1-full.png" || fail "screenshot failed"
@@ -286,6 +297,50 @@ rows=$(grep -c 'weight\|bias' "$tmp/out/values.csv")
 # 4 runs of 5 layers and one of 8, two parameters per layer
 [ "$rows" -eq 56 ] || fail "values.csv has $rows parameter rows, not 56"
 grep -q 'Vanilla Sigmoid Network' "$tmp/out/values.csv" || fail "values.csv lacks the run labels"
+
+step "Alt+2: the forward pass of the five runs, per layer"
+keys alt+2
+wait_state "s['view'] == 'forward' and s['widgets']['forward_plot'] is not None" "the forward view"
+sleep 0.3
+shot=$(widget_shot forward forward_plot)
+for c in "$red" "$purple" "$orange"; do
+    n=$(count_color "$shot" "$c")
+    echo "  $c: $n pixels"
+    [ "$n" -gt 100 ] || fail "colour $c has only $n pixels in the forward view"
+done
+
+step "Alt+3, last depth 12, Ctrl+Shift+Return: a depth sweep, drawn"
+keys alt+3
+wait_state "s['view'] == 'sweep' and s['widgets']['sweep_to'] is not None" "the sweep view"
+cx=$(q "int(s['widgets']['controls']['x'] + s['widgets']['controls']['width'] / 2)")
+cy=$(q "int(s['widgets']['controls']['y'] + s['widgets']['controls']['height'] / 2)")
+xdotool mousemove --window "$wid" "$cx" "$cy"
+n=0
+while [ "$(q "s['widgets']['sweep_to']['y'] >= s['widgets']['controls']['y']")" != True ]; do
+    [ $n -lt 40 ] || fail "could not scroll the sweep's fields into view"
+    xdotool click 4
+    sleep 0.2
+    n=$((n + 1))
+done
+set_spin sweep_to 12
+keys ctrl+shift+Return
+wait_state "len(s['sweeps']) == 1 and s['sweeps'][0]['points'] == 12 and not s['running']" "the sweep"
+sleep 0.3
+shot=$(widget_shot sweep sweep_plot)
+n=$(count_color "$shot" "$blue")
+echo "  $blue: $n pixels"
+[ "$n" -gt 150 ] || fail "the sweep is not drawn ($n pixels)"
+
+step "a long sweep: Escape stops it, nothing changes"
+set_spin sweep_to 400
+keys ctrl+shift+Return
+wait_state "s['running']" "the long sweep to start"
+sleep 1
+import -window root "$tmp/shots/sweeping.png"
+[ "$(q "s['running']")" = True ] || fail "the long sweep ended by itself"
+keys Escape
+wait_state "not s['running']" "Escape to stop the sweep"
+[ "$(q "len(s['sweeps']) == 1 and s['sweeps'][0]['points'] == 12")" = True ] || fail "the stopped sweep changed the sweeps"
 
 step "Ctrl+Q quits with status 0"
 keys ctrl+q
