@@ -62,10 +62,14 @@ nn_avx512_available (void)
  * Newton step, within an ulp or so of the division; for d up to FLT_MAX
  * the result is a correctly scaled denormal.
  *
- * The fast path makes no attempt at z = -inf, NaN or |z| beyond 2^21 (where
- * the rounding constant fails): z < -100 is clamped (exp (100) already
- * overflows), and every other such lane ends with d NaN, infinite or
- * negative, which one vfpclassps finds; sigmoid16_slow redoes those. */
+ * The fast path makes no attempt at z = +-inf, NaN, z < -88.7 (where exp
+ * overflows) or |z| beyond 2^21 (where the rounding constant fails). All of
+ * these end with d NaN, infinite or negative, which one vfpclassps finds,
+ * or (z large and positive) with the right result, 1: r is then garbage,
+ * but 2^k with k below -2^21 scales any finite p to 0 (p is never 0 or
+ * negative: the polynomial has no real root, its minimum is 0.147) and an
+ * infinite one to inf, which is caught. sigmoid16_slow redoes the caught
+ * lanes. */
 #define EXP_P4 1.38145312666893e-3f
 #define EXP_P3 8.368746377527714e-3f
 #define EXP_P2 4.166839271783829e-2f
@@ -110,7 +114,7 @@ sigmoid16 (__m512 z)
   __m512 d, q;
   __mmask16 slow;
 
-  d = _mm512_add_ps (exp_neg16 (_mm512_max_ps (_mm512_set1_ps (-100.0f), z)), one);
+  d = _mm512_add_ps (exp_neg16 (z), one);
   q = _mm512_rcp14_ps (d);
   q = _mm512_fmadd_ps (q, _mm512_fnmadd_ps (d, q, one), q);
   /* QNaN 0x01, +inf 0x08, -inf 0x10, negative 0x40, SNaN 0x80 */
