@@ -34,6 +34,7 @@ typedef struct
   GArray *clipped;
   GArray *tmp;
   GArray *positions;
+  GArray *pieces;     /* PlotRasterPiece */
 } Scratch;
 
 static void
@@ -243,6 +244,8 @@ typedef struct
   gboolean       shown;
 } Position;
 
+/* Adds the polygon in scratch->points (lower edge left to right, then upper edge right to
+ * left) to the path, or its trapezoids to scratch->pieces for the rasteriser. */
 static void
 band_polygon (Target         *target,
               const PlotRect *r)
@@ -256,15 +259,15 @@ band_polygon (Target         *target,
       return;
     }
 
-  /* Points are lower edge left to right, then upper edge right to left: trapezoids. */
   for (k = 0; k + 1 < n; k++)
     {
       Point lo_a = g_array_index (points, Point, k);
       Point lo_b = g_array_index (points, Point, k + 1);
       Point hi_a = g_array_index (points, Point, 2 * n - 1 - k);
       Point hi_b = g_array_index (points, Point, 2 * n - 2 - k);
+      PlotRasterPiece piece = { lo_a.x, lo_b.x, hi_a.y, hi_b.y, lo_a.y, lo_b.y };
 
-      _plot_raster_trapezoid (target->raster, lo_a.x, lo_b.x, hi_a.y, hi_b.y, lo_a.y, lo_b.y);
+      g_array_append_val (target->scratch->pieces, piece);
     }
 }
 
@@ -345,9 +348,11 @@ fill_band (Target           *target,
            const PlotRgba   *color,
            double            alpha)
 {
+  g_array_set_size (target->scratch->pieces, 0);
   add_band (target, layout, low, high, n);
   if (target->raster != NULL)
-    _plot_raster_composite (target->raster, color, alpha);
+    _plot_raster_band (target->raster, (const PlotRasterPiece *) (void *) target->scratch->pieces->data,
+                       target->scratch->pieces->len, color, alpha);
   else
     {
       set_color (target->cr, color, alpha);
@@ -833,6 +838,7 @@ render_internal (cairo_t          *cr,
   scratch.clipped = g_array_new (FALSE, FALSE, sizeof (Point));
   scratch.tmp = g_array_new (FALSE, FALSE, sizeof (Point));
   scratch.positions = g_array_new (FALSE, FALSE, sizeof (Position));
+  scratch.pieces = g_array_new (FALSE, FALSE, sizeof (PlotRasterPiece));
 
   cairo_save (cr);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
@@ -893,6 +899,7 @@ render_internal (cairo_t          *cr,
   g_array_unref (scratch.clipped);
   g_array_unref (scratch.tmp);
   g_array_unref (scratch.positions);
+  g_array_unref (scratch.pieces);
   _plot_layout_text_clear (&text);
   g_object_unref (context);
 }
