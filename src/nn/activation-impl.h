@@ -10,7 +10,7 @@
 #define NN_CAT(a, b)  NN_CAT_ (a, b)
 #define FN(name)      NN_CAT (name, SFX)
 
-void
+NN_HOT void
 FN (nn_act_forward) (NnActivation  act,
                      double        slope,
                      const REAL   *z,
@@ -63,7 +63,7 @@ FN (nn_act_forward) (NnActivation  act,
     }
 }
 
-void
+NN_HOT void
 FN (nn_act_backward) (NnActivation  act,
                       double        slope,
                       const REAL   *z,

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "activation.h"
+#include "kernels.h"
 #include "simd.h"
 
 /* exp for float32 written so that the compiler can vectorise it (no calls,
@@ -49,12 +50,25 @@ exp_approx_f32 (float x)
 }
 
 NN_HOT static void
+sigmoid_loop_f32 (const float *z,
+                  float       *y,
+                  size_t       n)
+{
+  for (size_t i = 0; i < n; i++)
+    y[i] = 1.0f / (1.0f + exp_approx_f32 (-z[i]));
+}
+
+/* on AVX-512 CPUs the function of the fused forward kernel (kernels.h), so
+ * that every layer gets the same sigmoid */
+static void
 vec_sigmoid_f32 (const float *z,
                  float       *y,
                  size_t       n)
 {
-  for (size_t i = 0; i < n; i++)
-    y[i] = 1.0f / (1.0f + exp_approx_f32 (-z[i]));
+  if (nn_avx512_available ())
+    nn_avx512_sigmoid (z, y, n);
+  else
+    sigmoid_loop_f32 (z, y, n);
 }
 
 static void

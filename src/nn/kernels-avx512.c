@@ -494,6 +494,24 @@ nn_avx512_linear_backward_h (const float *dz,
     }
 }
 
+/* y = sigmoid (z) on n values (the layers that go through CBLAS) */
+NN_AVX512 void
+nn_avx512_sigmoid (const float *z,
+                   float       *y,
+                   size_t       n)
+{
+  size_t i;
+
+  for (i = 0; i + 16 <= n; i += 16)
+    _mm512_storeu_ps (y + i, sigmoid16 (_mm512_loadu_ps (z + i)));
+  if (i < n)
+    {
+      __mmask16 m = (__mmask16) ((1u << (n - i)) - 1);
+
+      _mm512_mask_storeu_ps (y + i, m, sigmoid16 (_mm512_maskz_loadu_ps (m, z + i)));
+    }
+}
+
 /* ---------------------------------------------------------------- setup */
 
 /* dst (cols, rows) = src (rows, cols)^T, 16 rows per gather */
@@ -540,6 +558,11 @@ nn_avx512_linear_backward_w (const float *dz, const float *h, float *dw, float *
 void
 nn_avx512_linear_backward_h (const float *dz, const float *w, const float *y, float *dh,
                              int n, int in, int out)
+{
+}
+
+void
+nn_avx512_sigmoid (const float *z, float *y, size_t n)
 {
 }
 

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <stdbool.h>
+#include <stddef.h>
 
 /* Fused float32 kernels for small layers, written for AVX-512 (16 samples
  * per register, all outputs of a tile in registers) and chosen at run time:
@@ -46,6 +47,11 @@ void nn_avx512_linear_backward_h    (const float *dz,
                                      int          n,
                                      int          in,
                                      int          out);
+
+/* y = sigmoid (z), the same function as the forward kernel's */
+void nn_avx512_sigmoid              (const float *z,
+                                     float       *y,
+                                     size_t       n);
 
 /* dst (cols, rows) = src (rows, cols) transposed */
 void nn_avx512_transpose            (const float *src,

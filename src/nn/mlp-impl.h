@@ -42,6 +42,18 @@ FN (linear_forward_small) (const REAL * restrict h,
     }
 }
 
+/* z (out, n) = b (out) broadcast along the rows */
+NN_HOT static void
+FN (fill_rows) (REAL       * restrict z,
+                const REAL * restrict b,
+                int                   n,
+                int                   out)
+{
+  for (int o = 0; o < out; o++)
+    for (int s = 0; s < n; s++)
+      z[(size_t) o * n + s] = b[o];
+}
+
 static void
 FN (linear_forward) (const REAL *h,
                      const REAL *w,
@@ -53,9 +65,8 @@ FN (linear_forward) (const REAL *h,
 {
   if (use_blas (n, in, out))
     {
-      for (int o = 0; o < out; o++)
-        for (int s = 0; s < n; s++)
-          z[(size_t) o * n + s] = b[o];
+      /* PyTorch's addmm: the bias first, then the product added (beta 1) */
+      FN (fill_rows) (z, b, n, out);
       GEMM (CblasRowMajor, CblasNoTrans, CblasNoTrans, out, n, in,
             1, w, in, h, n, 1, z, n);
     }

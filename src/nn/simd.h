@@ -19,10 +19,10 @@
 #define NN_AVX512        __attribute__ ((target ("avx512f,avx512dq")))
 #define NN_AVX512_INLINE __attribute__ ((target ("avx512f,avx512dq"), always_inline)) inline
 
+/* (libgcc's constructor has run the CPU detection before main) */
 static inline int
 nn_cpu_has_avx512 (void)
 {
-  __builtin_cpu_init ();
   return __builtin_cpu_supports ("avx512f") && __builtin_cpu_supports ("avx512dq");
 }
 #else
