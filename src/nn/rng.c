@@ -110,8 +110,9 @@ nn_rng_next64 (NnRng *rng)
   return (hi << 32) | lo;
 }
 
-/* The number of outputs that can be taken from the state in one go (at
- * least 1), twisting first when it is used up. */
+/* How many of the wanted outputs the state holds from rng->index on (at
+ * least 1): the block functions below take them from there in one go.
+ * Twists first when the state is used up. */
 static size_t
 take (NnRng  *rng,
       size_t  wanted)
@@ -134,9 +135,11 @@ unit_f64 (NnRng *rng)
 }
 
 /* Blocks of draws: the tempering and the conversions below are the ones of
- * unit_f32 and unit_f64, a state's worth at a time, so that they vectorise. */
+ * nn_rng_next32, unit_f32 and unit_f64, on up to a state's worth of words
+ * at a time, so that they vectorise (one call per value cost more than the
+ * arithmetic). words points into the state at rng->index. */
 
-/* out[i] = fma (unit_f32, w, lo) for the next n outputs (words: state) */
+/* out[i] = fma (unit_f32, w, lo) from the next n words */
 NN_HOT static void
 uniform_block_f32 (const uint32_t *words,
                    float          *out,
@@ -148,7 +151,7 @@ uniform_block_f32 (const uint32_t *words,
     out[i] = fmaf ((float) (temper (words[i]) & 0x00ffffffu) * 0x1p-24f, w, lo);
 }
 
-/* out[i] = unit_f32 */
+/* out[i] = unit_f32 from the next n words */
 NN_HOT static void
 unit_block_f32 (const uint32_t *words,
                 float          *out,
@@ -158,7 +161,8 @@ unit_block_f32 (const uint32_t *words,
     out[i] = (float) (temper (words[i]) & 0x00ffffffu) * 0x1p-24f;
 }
 
-/* out[i] = fma (unit_f64, w, lo) from the next 2 n outputs */
+/* out[i] = fma (unit_f64, w, lo) from the next 2 n words; the 53 bits
+ * convert exactly through int64_t, which vectorises */
 NN_HOT static void
 uniform_block_f64 (const uint32_t *words,
                    double         *out,
@@ -378,8 +382,11 @@ transform_f32 (float  *u,
 }
 
 #if NN_HAVE_AVX512
-/* The same operations, lane for lane, on two blocks at a time: lanes 0-7
- * of u1 and u2 come from the first block, 8-15 from the second. */
+/* cephes_logf, cephes_sincosf and transform_f32 again with intrinsics: the
+ * same operations, lane for lane (so the same bits), on two blocks at a
+ * time: lanes 0-7 of u1 and u2 come from the first block, 8-15 from the
+ * second. GCC's clone of transform_f32 ran one block per ymm register and
+ * spent a third of its time moving the results into place. */
 
 static NN_AVX512_INLINE __m512
 cephes_logf16 (__m512 x)
@@ -419,6 +426,7 @@ cephes_sincosf16 (__m512  x,
 {
   const __m512i two = _mm512_set1_epi32 (2);
   const __m512i four = _mm512_set1_epi32 (4);
+  const __m512 sign = _mm512_castsi512_ps (_mm512_set1_epi32 ((int) 0x80000000u));   /* -x: x ^ sign */
   __m512i k = _mm512_cvttps_epi32 (_mm512_mul_ps (x, _mm512_set1_ps (f32_from_bits (0x3FA2F983))));
   __mmask16 negate_sin, negate_cos, sin_poly;
   __m512 y, z, pc, ps, s, c;
@@ -435,7 +443,7 @@ cephes_sincosf16 (__m512  x,
   pc = _mm512_fmadd_ps (_mm512_set1_ps (f32_from_bits (0x37CCF5CE)), z, _mm512_set1_ps (f32_from_bits (0xBAB6061A)));
   pc = _mm512_fmadd_ps (pc, z, _mm512_set1_ps (f32_from_bits (0x3D2AAAA5)));
   pc = _mm512_mul_ps (pc, z);
-  pc = _mm512_fmadd_ps (pc, z, _mm512_sub_ps (_mm512_setzero_ps (), _mm512_mul_ps (z, _mm512_set1_ps (0.5f))));
+  pc = _mm512_fmadd_ps (pc, z, _mm512_xor_ps (_mm512_mul_ps (z, _mm512_set1_ps (0.5f)), sign));
   pc = _mm512_add_ps (pc, _mm512_set1_ps (1.0f));
   ps = _mm512_fmadd_ps (_mm512_set1_ps (f32_from_bits (0xB94CA1F9)), z, _mm512_set1_ps (f32_from_bits (0x3C08839E)));
   ps = _mm512_fmadd_ps (ps, z, _mm512_set1_ps (f32_from_bits (0xBE2AAAA3)));
@@ -443,8 +451,8 @@ cephes_sincosf16 (__m512  x,
   ps = _mm512_fmadd_ps (ps, x, x);
   s = _mm512_mask_blend_ps (sin_poly, pc, ps);
   c = _mm512_mask_blend_ps (sin_poly, ps, pc);
-  *s_out = _mm512_mask_sub_ps (s, negate_sin, _mm512_setzero_ps (), s);
-  *c_out = _mm512_mask_sub_ps (c, negate_cos, _mm512_setzero_ps (), c);
+  *s_out = _mm512_mask_xor_ps (s, negate_sin, s, sign);
+  *c_out = _mm512_mask_xor_ps (c, negate_cos, c, sign);
 }
 
 /* pairs of blocks */
