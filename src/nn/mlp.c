@@ -44,7 +44,8 @@ struct NnMlp
  * below about 1000 (4 wide x 16 samples: 0.7 us against 1.2 us). Measured
  * again with the x86-64-v4 clones (this is the path of float64 and of CPUs
  * without AVX-512): float32 5.6 us against 9.1 us with loops at 10x100,
- * 1.5 against 2.0 at 8x32, even at 4x16; float64 19.6 against 25.1 us. */
+ * 1.5 against 2.0 at 8x32, a tie at 4x16; float64 19.6 against 25.1 us at
+ * 10x100. */
 #define NN_BLAS_MIN_FLOPS 1024
 
 static inline bool
