@@ -820,8 +820,9 @@ plot_figure_get_series_whiskers (const PlotFigure  *fig,
  * plot_figure_set_series_legend_suffix:
  * @fig: a figure
  * @series: a series index
- * @suffix: (nullable): text shown dimmer after the label in the legend, such as
- *   "×0.12 per layer"
+ * @suffix: (nullable): text shown in the legend on a line of its own under the label,
+ *   smaller and dimmer, such as "×0.12 per layer"; legend entries are two lines tall when
+ *   any series has one
  */
 void
 plot_figure_set_series_legend_suffix (PlotFigure *fig,

@@ -131,7 +131,8 @@ plot_hit_point (const PlotFigure *fig,
  * @x: horizontal pointer position
  * @y: vertical pointer position
  *
- * Finds the legend entry under (@x, @y): the whole row counts, swatch and label.
+ * Finds the legend entry under (@x, @y): its whole rectangle counts (see
+ * plot_layout_legend_entry()), swatch, label and suffix, also where the text is cut short.
  *
  * Returns: the series index of that entry, hidden or not, or -1 (also for the
  *   "+N more" row)
@@ -142,20 +143,28 @@ plot_layout_hit_legend (const PlotLayout *layout,
                         double            x,
                         double            y)
 {
-  double row;
+  guint cols;
+  double row, col;
+  guint entry;
 
   g_return_val_if_fail (layout != NULL, -1);
   g_return_val_if_fail (fig != NULL, -1);
 
-  if (layout->legend_n_entries == 0 || !(layout->legend_row_height > 0.0))
+  if (layout->legend_n_entries == 0 || !(layout->legend_row_height > 0.0)
+      || !(layout->legend_column_width > 0.0))
     return -1;
   if (!(x >= layout->legend.x && x < layout->legend.x + layout->legend.width
         && y >= layout->legend.y && y < layout->legend.y + layout->legend.height))
     return -1;
+  cols = MAX (layout->legend_n_columns, 1);
   row = floor ((y - layout->legend.y) / layout->legend_row_height);
-  if (row < 0 || row >= layout->legend_n_entries || row >= fig->series->len)
+  col = floor ((x - layout->legend.x) / layout->legend_column_width);
+  if (row < 0 || row >= layout->legend_n_rows || col < 0 || col >= cols)
     return -1;
-  return (int) row;
+  entry = (guint) row * cols + (guint) col;
+  if (entry >= layout->legend_n_entries || entry >= fig->series->len)
+    return -1;
+  return (int) entry;
 }
 
 /**

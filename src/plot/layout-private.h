@@ -33,8 +33,12 @@ typedef struct
   guint            x_stride;
   double           x_labels_y;
 
-  PangoLayout     *legend_text;    /* one line per legend row */
-  double           legend_text_x;
+  PangoLayout     *legend_labels;   /* one line per legend entry, and "+N more" */
+  PangoLayout     *legend_suffixes; /* one line per legend entry, smaller; NULL without any */
+  double           legend_text_dx;  /* from the left of an entry to its text */
+  double           legend_label_dy; /* from the top of an entry: the label's baseline */
+  double           legend_swatch_dy;/* the middle of the label line, where the swatch is */
+  double           legend_suffix_dy;/* the suffix's baseline */
 
   PangoLayout     *note;
   double           note_x;

@@ -92,23 +92,85 @@ max_line_width (PangoLayout *layout)
   return max;
 }
 
-static char *
-legend_markup (const PlotFigure *fig,
-               guint             series)
+/* The legend text of series 0 .. @n_entries - 1, and a last "+N more" line when that is not
+ * every series: labels at @em, one line each, and the suffixes at 0.85 @em, one line per
+ * entry (empty without one), or none when no series has one. Returns the width of the
+ * widest line. */
+static double
+legend_shape (const PlotFigure *fig,
+              PangoContext     *context,
+              double            em,
+              gboolean          suffixes,
+              guint             n_entries,
+              PlotLayoutText   *text)
 {
-  const PlotSeries *s = g_ptr_array_index (fig->series, series);
-  g_autofree char *label = _plot_figure_dup_series_label (fig, series);
-  g_autofree char *clean = _plot_text_sanitize (label);
-  g_autofree char *escaped = g_markup_escape_text (clean, -1);
+  g_autoptr(GString) labels = g_string_new (NULL);
+  g_autoptr(GString) lines = g_string_new (NULL);
+  double width;
+  guint i;
 
-  if (s->legend_suffix != NULL && s->legend_suffix[0] != '\0')
+  g_clear_object (&text->legend_labels);
+  g_clear_object (&text->legend_suffixes);
+
+  for (i = 0; i < n_entries; i++)
     {
-      g_autofree char *suffix = _plot_text_sanitize (s->legend_suffix);
-      g_autofree char *escaped_suffix = g_markup_escape_text (suffix, -1);
+      const PlotSeries *s = g_ptr_array_index (fig->series, i);
+      g_autofree char *label = _plot_figure_dup_series_label (fig, i);
+      g_autofree char *clean = _plot_text_sanitize (label);
 
-      return g_strdup_printf ("%s  <span alpha=\"62%%\">%s</span>", escaped, escaped_suffix);
+      if (i > 0)
+        {
+          g_string_append_c (labels, '\n');
+          g_string_append_c (lines, '\n');
+        }
+      g_string_append (labels, clean);
+      if (s->legend_suffix != NULL)
+        {
+          g_autofree char *suffix = _plot_text_sanitize (s->legend_suffix);
+
+          g_string_append (lines, suffix);
+        }
     }
-  return g_steal_pointer (&escaped);
+  if (n_entries < fig->series->len)
+    {
+      g_autofree char *more = NULL;
+
+      /* Translators: last legend entry when not every run fits; %u is how many are left out */
+      more = g_strdup_printf (_("+%u more"), fig->series->len - n_entries);
+      if (n_entries > 0)
+        g_string_append_c (labels, '\n');
+      g_string_append (labels, more);
+    }
+
+  text->legend_labels = _plot_text_layout_new (context, em);
+  pango_layout_set_text (text->legend_labels, labels->str, -1);
+  width = max_line_width (text->legend_labels);
+  if (suffixes && n_entries > 0)
+    {
+      text->legend_suffixes = _plot_text_layout_new (context, 0.85 * em);
+      pango_layout_set_text (text->legend_suffixes, lines->str, -1);
+      width = MAX (width, max_line_width (text->legend_suffixes));
+    }
+  return width;
+}
+
+/* Cuts the legend text short with "…" to @width; returns whether something was cut. */
+static gboolean
+legend_ellipsize (PlotLayoutText *text,
+                  double          width)
+{
+  gboolean cut;
+
+  pango_layout_set_width (text->legend_labels, (int) (MAX (width, 1.0) * PANGO_SCALE));
+  pango_layout_set_ellipsize (text->legend_labels, PANGO_ELLIPSIZE_END);
+  cut = pango_layout_is_ellipsized (text->legend_labels);
+  if (text->legend_suffixes != NULL)
+    {
+      pango_layout_set_width (text->legend_suffixes, (int) (MAX (width, 1.0) * PANGO_SCALE));
+      pango_layout_set_ellipsize (text->legend_suffixes, PANGO_ELLIPSIZE_END);
+      cut = cut || pango_layout_is_ellipsized (text->legend_suffixes);
+    }
+  return cut;
 }
 
 static const char *
@@ -254,40 +316,150 @@ _plot_layout_text_clear (PlotLayoutText *text)
   g_clear_pointer (&text->y_ticks, g_array_unref);
   g_clear_object (&text->y_labels);
   g_clear_object (&text->x_labels);
-  g_clear_object (&text->legend_text);
+  g_clear_object (&text->legend_labels);
+  g_clear_object (&text->legend_suffixes);
   g_clear_object (&text->note);
   g_clear_object (&text->message);
 }
 
-void
-_plot_layout_compute_full (PlotLayout       *layout,
-                           const PlotFigure *fig,
-                           double            width,
-                           double            height,
-                           PangoContext     *context,
-                           PlotLayoutText   *text)
+/* Where the legend entries go: filled in by compute_pass(). */
+typedef struct
 {
-  PlotLayoutText local;
+  double   swatch;      /* width of the swatch, before the text */
+  double   col_gap;     /* between columns below the data area */
+  double   row_h;
+  gboolean suffixes;    /* some series has a legend suffix: entries of two lines */
+  guint    n_entries;
+  guint    n_rows;
+  guint    n_cols;
+  double   col_w;
+  double   width;
+  gboolean truncated;
+} LegendPlan;
+
+static gboolean
+any_legend_suffix (const PlotFigure *fig)
+{
+  guint i;
+
+  for (i = 0; i < fig->series->len; i++)
+    {
+      const PlotSeries *s = g_ptr_array_index (fig->series, i);
+
+      if (s->legend_suffix != NULL && s->legend_suffix[0] != '\0')
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The height of a legend entry and where its lines go: one line of 1.6 em, or the label
+ * where that line would be and the suffix under it. */
+static void
+legend_metrics (PangoContext   *context,
+                double          em,
+                gboolean        suffixes,
+                PlotLayoutText *text,
+                LegendPlan     *plan)
+{
+  const PlotFontMetrics *m = &text->label_metrics;
+
+  text->legend_swatch_dy = 0.8 * em;
+  text->legend_label_dy = 0.8 * em + (m->ascent - m->descent) / 2;
+  plan->row_h = 1.6 * em;
+  if (suffixes)
+    {
+      PlotFontMetrics sm;
+
+      _plot_text_metrics (context, 0.85 * em, &sm);
+      text->legend_suffix_dy = text->legend_label_dy + m->descent + sm.ascent + 0.1 * em;
+      plan->row_h = text->legend_suffix_dy + sm.descent + 0.4 * em;
+    }
+}
+
+/* The legend below the data area: entries of equal width in as many columns as fit across
+ * the figure, in at most half its height. Text is cut short only as a last resort:
+ * when one entry is wider than the figure, or when that lets every entry in where whole
+ * entries would not fit (with at least MIN_LEGEND_TEXT em of text each); failing that, the
+ * last entry says "+N more". */
+#define MIN_LEGEND_TEXT 4.0
+
+static void
+plan_legend_below (const PlotFigure *fig,
+                   PangoContext     *context,
+                   double            em,
+                   double            w,
+                   double            h,
+                   double            pad,
+                   PlotLayoutText   *text,
+                   LegendPlan       *plan)
+{
+  guint n = fig->series->len, cols, max_rows, rows, entries;
+  double avail = MAX (w - 2 * pad, 1.0), entry_w, col_w;
+  gboolean cut = FALSE;
+
+  entry_w = plan->swatch + legend_shape (fig, context, em, plan->suffixes, n, text);
+  cols = (guint) CLAMP (floor ((avail + plan->col_gap) / (entry_w + plan->col_gap)), 1.0, n);
+  col_w = MIN (entry_w, avail) + (cols > 1 ? plan->col_gap : 0.0);
+  cut = entry_w > avail;
+  rows = (n + cols - 1) / cols;
+  max_rows = (guint) MAX (1.0, floor (h / 2 / plan->row_h));
+  entries = n;
+  if (rows > max_rows)
+    {
+      guint more_cols = (n + max_rows - 1) / max_rows;
+      double narrow = (avail + plan->col_gap) / more_cols;
+
+      if (narrow - plan->col_gap - plan->swatch >= MIN_LEGEND_TEXT * em)
+        {
+          /* Every entry, cut short */
+          cols = more_cols;
+          col_w = narrow;
+          cut = TRUE;
+          rows = (n + cols - 1) / cols;
+        }
+      else
+        {
+          rows = max_rows;
+          entries = rows * cols - 1;
+          legend_shape (fig, context, em, plan->suffixes, entries, text);
+        }
+    }
+
+  plan->n_entries = entries;
+  plan->n_rows = rows;
+  plan->n_cols = cols;
+  plan->col_w = col_w;
+  if (cut)
+    plan->truncated = legend_ellipsize (text, col_w - plan->swatch - (cols > 1 ? plan->col_gap : 0.0));
+  /* No gap after the last column */
+  plan->width = MIN (cols * col_w - (cols > 1 ? plan->col_gap : 0.0), avail);
+}
+
+/* One layout with the legend beside the data area (@below FALSE) or below it. Beside it,
+ * returns FALSE without finishing when the entries are too wide to leave the data area at
+ * least MIN_AREA of the figure's width. */
+#define MIN_AREA 0.55
+
+static gboolean
+compute_pass (PlotLayout       *layout,
+              const PlotFigure *fig,
+              double            w,
+              double            h,
+              PangoContext     *context,
+              PlotLayoutText   *text,
+              gboolean          below)
+{
   g_autoptr(GArray) values = NULL;
   g_autofree char *note = NULL;
-  double w, h, em, s, pad, top, bottom, left, right, label_h;
+  double em, s, pad, top, bottom, left, right, label_h;
   double y_label_width = 0.0, x_label_width = 0.0;
-  gboolean has_x_labels;
+  gboolean has_x_labels, has_legend = fig->series->len > 0;
   guint x_first = 0, x_last = 0;
   guint n, i;
-
-  g_assert (layout != NULL);
-  g_assert (fig != NULL);
-  g_assert (context != NULL);
-
-  memset (&local, 0, sizeof local);
-  if (text == NULL)
-    text = &local;
-
-  w = (isfinite (width) && width > 1.0) ? width : 1.0;
-  h = (isfinite (height) && height > 1.0) ? height : 1.0;
+  LegendPlan plan;
 
   memset (layout, 0, sizeof *layout);
+  memset (&plan, 0, sizeof plan);
   layout->width = w;
   layout->height = h;
 
@@ -337,6 +509,15 @@ _plot_layout_compute_full (PlotLayout       *layout,
   _plot_text_metrics (context, em, &text->label_metrics);
   label_h = text->label_metrics.ascent + text->label_metrics.descent;
 
+  if (has_legend)
+    {
+      plan.swatch = 2.6 * em;
+      plan.col_gap = 1.5 * em;
+      plan.suffixes = any_legend_suffix (fig);
+      legend_metrics (context, em, plan.suffixes, text, &plan);
+      text->legend_text_dx = plan.swatch;
+    }
+
   top = pad;
   if (fig->title != NULL && fig->title[0] != '\0')
     {
@@ -367,6 +548,14 @@ _plot_layout_compute_full (PlotLayout       *layout,
       text->note_x = pad;
       text->note_y = bottom - nh;
       bottom = text->note_y - 0.5 * em;
+    }
+  if (has_legend && below)
+    {
+      plan_legend_below (fig, context, em, w, h, pad, text, &plan);
+      layout->legend.x = pad;
+      layout->legend.height = plan.n_rows * plan.row_h;
+      layout->legend.y = bottom - layout->legend.height;
+      bottom = layout->legend.y - 0.6 * em;
     }
   if (fig->x_title != NULL && fig->x_title[0] != '\0')
     {
@@ -431,66 +620,53 @@ _plot_layout_compute_full (PlotLayout       *layout,
   left = MAX (left, pad + x_label_width / 2);
 
   right = w - pad;
-  if (fig->series->len > 0)
+  if (has_legend && !below)
     {
-      g_autoptr(GString) markup = g_string_new (NULL);
-      double row_h = 1.6 * em;
-      double swatch = 2.6 * em;
-      double text_w, legend_w;
-      guint max_rows, rows, entries;
+      double gap = MAX (1.2 * em, x_label_width / 2), text_w;
+      guint max_rows;
 
-      max_rows = (guint) MAX (1.0, floor ((h - pad - top) / row_h));
+      /* From the top down the right side, as many entries as fit */
+      max_rows = (guint) MAX (1.0, floor ((h - pad - top) / plan.row_h));
       if (fig->series->len <= max_rows)
-        entries = rows = fig->series->len;
+        plan.n_entries = plan.n_rows = fig->series->len;
       else
         {
-          rows = max_rows;
-          entries = max_rows - 1;
+          plan.n_rows = max_rows;
+          plan.n_entries = max_rows - 1;
         }
-      for (i = 0; i < entries; i++)
-        {
-          g_autofree char *entry = legend_markup (fig, i);
+      text_w = legend_shape (fig, context, em, plan.suffixes, plan.n_entries, text);
+      plan.n_cols = 1;
+      plan.col_w = plan.width = plan.swatch + text_w;
 
-          if (i > 0)
-            g_string_append_c (markup, '\n');
-          g_string_append (markup, entry);
-        }
-      if (rows > entries)
-        {
-          g_autofree char *more = NULL;
+      /* Too wide beside the data area: below it instead */
+      if (plan.width > right - left - gap - MIN_AREA * w)
+        return FALSE;
 
-          /* Translators: last legend row when not every run fits; %u is how many are left out */
-          more = g_strdup_printf (_("+%u more"), fig->series->len - entries);
-          if (entries > 0)
-            g_string_append_c (markup, '\n');
-          g_string_append (markup, more);
-        }
-      text->legend_text = _plot_text_layout_new (context, em);
-      pango_layout_set_markup (text->legend_text, markup->str, -1);
-      text_w = max_line_width (text->legend_text);
-      legend_w = MIN (swatch + text_w, 0.35 * w);
-      if (swatch + text_w > legend_w)
-        {
-          pango_layout_set_width (text->legend_text,
-                                  (int) (MAX (legend_w - swatch, 1.0) * PANGO_SCALE));
-          pango_layout_set_ellipsize (text->legend_text, PANGO_ELLIPSIZE_END);
-        }
-
-      layout->legend.x = right - legend_w;
+      layout->legend.x = right - plan.width;
       layout->legend.y = top;
-      layout->legend.width = legend_w;
-      layout->legend.height = rows * row_h;
-      layout->legend_row_height = row_h;
-      layout->legend_n_rows = rows;
-      layout->legend_n_entries = entries;
-      text->legend_text_x = layout->legend.x + swatch;
-      right = layout->legend.x - MAX (1.2 * em, x_label_width / 2);
+      layout->legend.height = plan.n_rows * plan.row_h;
+      right = layout->legend.x - gap;
     }
   else
     right = w - MAX (pad, x_label_width / 2);
 
   layout->area.x = left;
   layout->area.width = MAX (right - left, 1.0);
+
+  if (has_legend)
+    {
+      /* Below the data area, line the legend up with it when that leaves every column in */
+      if (below && left + plan.width <= w - pad)
+        layout->legend.x = left;
+      layout->legend.width = plan.width;
+      layout->legend_row_height = plan.row_h;
+      layout->legend_n_rows = plan.n_rows;
+      layout->legend_n_entries = plan.n_entries;
+      layout->legend_n_columns = plan.n_cols;
+      layout->legend_column_width = plan.col_w;
+      layout->legend_below = below;
+      layout->legend_truncated = plan.truncated;
+    }
 
   /* Markers and lines thin out where categories crowd, so 200 parameters stay readable
    * instead of merging into one blob. */
@@ -514,8 +690,74 @@ _plot_layout_compute_full (PlotLayout       *layout,
       pango_layout_set_alignment (text->message, PANGO_ALIGN_CENTER);
       pango_layout_set_wrap (text->message, PANGO_WRAP_WORD_CHAR);
     }
+  return TRUE;
+}
+
+void
+_plot_layout_compute_full (PlotLayout       *layout,
+                           const PlotFigure *fig,
+                           double            width,
+                           double            height,
+                           PangoContext     *context,
+                           PlotLayoutText   *text)
+{
+  PlotLayoutText local;
+  double w, h;
+
+  g_assert (layout != NULL);
+  g_assert (fig != NULL);
+  g_assert (context != NULL);
+
+  memset (&local, 0, sizeof local);
+  if (text == NULL)
+    text = &local;
+
+  w = (isfinite (width) && width > 1.0) ? width : 1.0;
+  h = (isfinite (height) && height > 1.0) ? height : 1.0;
+
+  /* The legend beside the data area if its entries fit there whole, else below it */
+  if (!compute_pass (layout, fig, w, h, context, text, FALSE))
+    {
+      _plot_layout_text_clear (text);
+      memset (text, 0, sizeof *text);
+      compute_pass (layout, fig, w, h, context, text, TRUE);
+    }
 
   _plot_layout_text_clear (&local);
+}
+
+/**
+ * plot_layout_legend_entry:
+ * @layout: a layout
+ * @entry: a legend entry: series @entry, below #PlotLayout.legend_n_entries
+ * @bounds: (out): where the entry is drawn, swatch and text
+ *
+ * Gives the rectangle of a legend entry: the entries fill #PlotLayout.legend_n_columns
+ * columns of width #PlotLayout.legend_column_width from left to right, then row by row.
+ * plot_layout_hit_legend() finds an entry the same way, so a click anywhere in it selects
+ * its series.
+ *
+ * Returns: %TRUE if the legend lists series @entry
+ */
+gboolean
+plot_layout_legend_entry (const PlotLayout *layout,
+                          guint             entry,
+                          PlotRect         *bounds)
+{
+  guint cols;
+
+  g_return_val_if_fail (layout != NULL, FALSE);
+  g_return_val_if_fail (bounds != NULL, FALSE);
+
+  if (entry >= layout->legend_n_entries)
+    return FALSE;
+  cols = MAX (layout->legend_n_columns, 1);
+  bounds->x = layout->legend.x + (entry % cols) * layout->legend_column_width;
+  bounds->y = layout->legend.y + (entry / cols) * layout->legend_row_height;
+  bounds->width = MIN (layout->legend_column_width,
+                       layout->legend.x + layout->legend.width - bounds->x);
+  bounds->height = layout->legend_row_height;
+  return TRUE;
 }
 
 /**

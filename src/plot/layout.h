@@ -38,12 +38,20 @@ typedef struct
  * @line_width: width of the series lines (2 at the reference size, like the notebook)
  * @marker_size: diameter of the series markers (8 at the reference size)
  * @area: the data area, inside the axes
- * @legend: the legend box (top-right, outside the data area); empty without series
- * @legend_row_height: height of one legend entry
- * @legend_n_rows: legend rows drawn, including a last "+N more" row when not every series
- *   fits
- * @legend_n_entries: series listed in the legend: series 0 .. @legend_n_entries - 1, row i
- *   showing series i
+ * @legend: the legend box: right of the data area, or below it when the entries do not fit
+ *   beside it at this size (see @legend_below); empty without series
+ * @legend_row_height: height of one legend entry (two lines when a series has a legend
+ *   suffix: the suffix goes under the label)
+ * @legend_n_rows: rows of legend entries, including the slot of a last "+N more" entry when
+ *   not every series fits
+ * @legend_n_entries: series listed in the legend: series 0 .. @legend_n_entries - 1, entry i
+ *   showing series i; entries fill the rows from left to right (plot_layout_legend_entry())
+ * @legend_n_columns: entries per row: 1 beside the data area, more below it
+ * @legend_column_width: width of one column of entries (@legend.width beside the data area)
+ * @legend_below: %TRUE when the legend is below the data area, across the figure, because
+ *   its entries are too wide to sit beside it
+ * @legend_truncated: %TRUE when some legend text is cut short with "…" (only when even one
+ *   entry is wider than the whole figure); the entries still hit-test as a whole
  * @y_scale: scale of the y axis
  * @x_min: left edge of the view in category index units (category i sits at x = i)
  * @x_max: right edge of the view
@@ -70,6 +78,10 @@ typedef struct
   double     legend_row_height;
   guint      legend_n_rows;
   guint      legend_n_entries;
+  guint      legend_n_columns;
+  double     legend_column_width;
+  gboolean   legend_below;
+  gboolean   legend_truncated;
   PlotScale  y_scale;
   double     x_min;
   double     x_max;
@@ -91,6 +103,9 @@ double    plot_layout_pixel_to_x     (const PlotLayout *layout,
                                       double            px);
 double    plot_layout_pixel_to_y     (const PlotLayout *layout,
                                       double            py);
+gboolean  plot_layout_legend_entry   (const PlotLayout *layout,
+                                      guint             entry,
+                                      PlotRect         *bounds);
 gboolean  plot_layout_point_position (const PlotLayout *layout,
                                       const PlotFigure *fig,
                                       guint             series,

@@ -769,27 +769,31 @@ draw_legend (cairo_t               *cr,
              const PlotThemeColors *colors,
              const PlotFigure      *fig)
 {
-  const PlotFontMetrics *m = &text->label_metrics;
   double em = layout->em;
   /* The swatch keeps the nominal line and marker size, even where crowded categories
    * thin the series. */
   double size = MAX (1.0, em / 12.0);
-  GSList *lines;
-  guint row;
+  guint cols = MAX (layout->legend_n_columns, 1), n_slots, slot;
+  GSList *labels, *suffixes = NULL;
 
-  if (text->legend_text == NULL)
+  if (text->legend_labels == NULL)
     return;
 
-  lines = pango_layout_get_lines_readonly (text->legend_text);
-  for (row = 0; row < layout->legend_n_rows && lines != NULL; row++, lines = lines->next)
+  labels = pango_layout_get_lines_readonly (text->legend_labels);
+  if (text->legend_suffixes != NULL)
+    suffixes = pango_layout_get_lines_readonly (text->legend_suffixes);
+  /* The entries, and "+N more" in the slot after them */
+  n_slots = layout->legend_n_entries + (layout->legend_n_entries < fig->series->len ? 1 : 0);
+  for (slot = 0; slot < n_slots && labels != NULL; slot++, labels = labels->next)
     {
-      double yc = layout->legend.y + (row + 0.5) * layout->legend_row_height;
-      double baseline = yc + (m->ascent - m->descent) / 2;
+      double x0 = layout->legend.x + (slot % cols) * layout->legend_column_width;
+      double top = layout->legend.y + (slot / cols) * layout->legend_row_height;
+      double yc = top + text->legend_swatch_dy;
 
-      if (row < layout->legend_n_entries)
+      if (slot < layout->legend_n_entries)
         {
-          const PlotSeries *s = g_ptr_array_index (fig->series, row);
-          double x0 = layout->legend.x;
+          const PlotSeries *s = g_ptr_array_index (fig->series, slot);
+          double alpha = s->visible ? 1.0 : 0.4;
 
           /* Swatch: a stretch of line with a marker, like Plotly's lines+markers legend */
           if (s->visible)
@@ -803,13 +807,25 @@ draw_legend (cairo_t               *cr,
           cairo_arc (cr, x0 + 1.0 * em, yc, 4.0 * size, 0, 2 * G_PI);
           cairo_fill (cr);
 
-          set_color (cr, &colors->text, s->visible ? 1.0 : 0.4);
+          set_color (cr, &colors->text, alpha);
+          cairo_move_to (cr, x0 + text->legend_text_dx, top + text->legend_label_dy);
+          pango_cairo_show_layout_line (cr, labels->data);
+
+          /* The suffix under the label, smaller and dimmer */
+          if (suffixes != NULL)
+            {
+              set_color (cr, &colors->text, 0.62 * alpha);
+              cairo_move_to (cr, x0 + text->legend_text_dx, top + text->legend_suffix_dy);
+              pango_cairo_show_layout_line (cr, suffixes->data);
+              suffixes = suffixes->next;
+            }
         }
       else
-        set_color (cr, &colors->text, 0.7);
-
-      cairo_move_to (cr, text->legend_text_x, baseline);
-      pango_cairo_show_layout_line (cr, lines->data);
+        {
+          set_color (cr, &colors->text, 0.7);
+          cairo_move_to (cr, x0 + text->legend_text_dx, top + text->legend_label_dy);
+          pango_cairo_show_layout_line (cr, labels->data);
+        }
     }
 }
 

@@ -108,6 +108,49 @@ plot_test_stats_figure (void)
   return fig;
 }
 
+/* Labels too long for a legend beside the data area, most with a suffix, one without. */
+PlotFigure *
+plot_test_long_labels_figure (void)
+{
+  static const char *const labels[4] = {
+    "Vanilla sigmoid network, 5 layers of 10, default PyTorch initialisation",
+    "Leaky ReLU network (negative slope 0.01), default initialisation",
+    "Sigmoid network with He (Kaiming normal) initialisation of every weight",
+    "Leaky ReLU network with Xavier normal initialisation, gain 1.0",
+  };
+  static const char *const suffixes[4] = {
+    "×0.30 per layer", "×0.85 per layer", NULL, "×1.02 per layer",
+  };
+  PlotFigure *fig = plot_figure_new ();
+  guint i;
+
+  plot_figure_set_title (fig, "Gradient Norms Across Layers");
+  plot_figure_set_x_title (fig, "Layer Index");
+  plot_figure_set_y_title (fig, "Gradient Norm");
+  plot_figure_set_categories (fig, plot_test_parameter_names, 10);
+  for (i = 0; i < 4; i++)
+    {
+      plot_figure_add_series (fig, labels[i], NULL, plot_test_notebook[i], 10);
+      plot_figure_set_series_legend_suffix (fig, i, suffixes[i]);
+    }
+  return fig;
+}
+
+/* Where the swatch of a legend entry is drawn: its marker 1 em from the left of the entry,
+ * on the middle of the label line (0.8 em from the top, as in a one-line entry of 1.6 em). */
+void
+plot_test_legend_swatch (const PlotLayout *layout,
+                         guint             entry,
+                         double           *x,
+                         double           *y)
+{
+  PlotRect bounds;
+
+  g_assert_true (plot_layout_legend_entry (layout, entry, &bounds));
+  *x = bounds.x + layout->em;
+  *y = bounds.y + 0.8 * layout->em;
+}
+
 cairo_surface_t *
 plot_test_render (const PlotFigure *fig,
                   int               width,

@@ -19,6 +19,11 @@ extern const char *const plot_test_parameter_names[10];
 PlotFigure      *plot_test_notebook_figure   (void);
 PlotFigure      *plot_test_nonfinite_figure  (void);
 PlotFigure      *plot_test_stats_figure      (void);
+PlotFigure      *plot_test_long_labels_figure (void);
+void             plot_test_legend_swatch     (const PlotLayout *layout,
+                                              guint             entry,
+                                              double           *x,
+                                              double           *y);
 
 cairo_surface_t *plot_test_render            (const PlotFigure *fig,
                                               int               width,

@@ -255,38 +255,50 @@ static void
 test_same_layout (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(PlotFigure) fig = plot_test_notebook_figure ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *png = g_build_filename (f->dir, "a.png", NULL);
-  g_autofree char *svg = g_build_filename (f->dir, "a.svg", NULL);
-  g_autofree char *pdf = g_build_filename (f->dir, "a.pdf", NULL);
-  g_autofree char *svg_png = g_build_filename (f->dir, "svg.png", NULL);
-  g_autofree char *pdf_prefix = g_build_filename (f->dir, "pdf", NULL);
-  g_autofree char *pdf_png = g_build_filename (f->dir, "pdf.png", NULL);
-  int status;
+  g_autoptr(PlotFigure) notebook = plot_test_notebook_figure ();
+  g_autoptr(PlotFigure) long_labels = plot_test_long_labels_figure ();
+  PlotFigure *figs[2];
+  guint k;
 
-  g_assert_true (plot_export (fig, png, PLOT_FORMAT_PNG, 640, 400, 1.0, &error));
-  g_assert_true (plot_export (fig, svg, PLOT_FORMAT_SVG, 640, 400, 1.0, &error));
-  g_assert_true (plot_export (fig, pdf, PLOT_FORMAT_PDF, 640, 400, 1.0, &error));
-  g_assert_no_error (error);
-
-  if (require_tool ("rsvg-convert"))
+  /* The legend beside the data area (with a suffix under a label), and below it */
+  figs[0] = notebook;
+  figs[1] = long_labels;
+  for (k = 0; k < G_N_ELEMENTS (figs); k++)
     {
-      /* 640pt at 72 dpi is 640 px */
-      const char *argv[] = { "rsvg-convert", "--dpi-x", "72", "--dpi-y", "72", "-o", svg_png, svg,
-                             NULL };
-      g_autofree char *out = run_tool (argv, &status);
+      PlotFigure *fig = figs[k];
+      g_autoptr(GError) error = NULL;
+      g_autofree char *png = g_build_filename (f->dir, "a.png", NULL);
+      g_autofree char *svg = g_build_filename (f->dir, "a.svg", NULL);
+      g_autofree char *pdf = g_build_filename (f->dir, "a.pdf", NULL);
+      g_autofree char *svg_png = g_build_filename (f->dir, "svg.png", NULL);
+      g_autofree char *pdf_prefix = g_build_filename (f->dir, "pdf", NULL);
+      g_autofree char *pdf_png = g_build_filename (f->dir, "pdf.png", NULL);
+      int status;
 
-      g_assert_true (g_spawn_check_wait_status (status, &error));
-      compare_with_png (fig, png, svg_png, "svg");
-    }
-  if (require_tool ("pdftoppm"))
-    {
-      const char *argv[] = { "pdftoppm", "-png", "-r", "72", "-singlefile", pdf, pdf_prefix, NULL };
-      g_autofree char *out = run_tool (argv, &status);
+      g_assert_true (plot_export (fig, png, PLOT_FORMAT_PNG, 640, 400, 1.0, &error));
+      g_assert_true (plot_export (fig, svg, PLOT_FORMAT_SVG, 640, 400, 1.0, &error));
+      g_assert_true (plot_export (fig, pdf, PLOT_FORMAT_PDF, 640, 400, 1.0, &error));
+      g_assert_no_error (error);
 
-      g_assert_true (g_spawn_check_wait_status (status, &error));
-      compare_with_png (fig, png, pdf_png, "pdf");
+      if (require_tool ("rsvg-convert"))
+        {
+          /* 640pt at 72 dpi is 640 px */
+          const char *argv[] = { "rsvg-convert", "--dpi-x", "72", "--dpi-y", "72", "-o", svg_png,
+                                 svg, NULL };
+          g_autofree char *out = run_tool (argv, &status);
+
+          g_assert_true (g_spawn_check_wait_status (status, &error));
+          compare_with_png (fig, png, svg_png, "svg");
+        }
+      if (require_tool ("pdftoppm"))
+        {
+          const char *argv[] = { "pdftoppm", "-png", "-r", "72", "-singlefile", pdf, pdf_prefix,
+                                 NULL };
+          g_autofree char *out = run_tool (argv, &status);
+
+          g_assert_true (g_spawn_check_wait_status (status, &error));
+          compare_with_png (fig, png, pdf_png, "pdf");
+        }
     }
 }
 

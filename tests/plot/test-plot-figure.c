@@ -477,6 +477,145 @@ test_hit_legend (void)
                    (int) layout.legend_n_entries - 1);
 }
 
+static PlotFigure *
+preset_like_figure (void)
+{
+  /* data/presets/notebook.json: its labels and decay suffixes */
+  static const char *const labels[4] = {
+    "Vanilla Sigmoid Network", "Leaky ReLU Network", "Sigmoid with He Initialization",
+    "Leaky ReLU with Xavier Initialization",
+  };
+  static const char *const suffixes[4] = {
+    "×0.10 per layer", "×0.70 per layer", "×0.19 per layer", "×1.35 per layer",
+  };
+  PlotFigure *fig = plot_test_notebook_figure ();
+  guint i;
+
+  plot_figure_remove_all_series (fig);
+  for (i = 0; i < 4; i++)
+    {
+      plot_figure_add_series (fig, labels[i], NULL, plot_test_notebook[i], 10);
+      plot_figure_set_series_legend_suffix (fig, i, suffixes[i]);
+    }
+  return fig;
+}
+
+/* Checks that every legend entry hit-tests as its series over its whole rectangle, and that
+ * the rectangles tile the legend box row by row. */
+static void
+check_legend_hits (const PlotFigure *fig,
+                   double            width,
+                   double            height)
+{
+  PlotLayout layout;
+  guint i;
+
+  plot_layout_compute (&layout, fig, width, height);
+  g_assert_cmpuint (layout.legend_n_columns, >=, 1);
+  g_assert_cmpfloat (layout.legend.x, >=, 0);
+  g_assert_cmpfloat (layout.legend.y, >=, 0);
+  g_assert_cmpfloat (layout.legend.x + layout.legend.width, <=, width);
+  g_assert_cmpfloat (layout.legend.y + layout.legend.height, <=, height);
+  for (i = 0; i < layout.legend_n_entries; i++)
+    {
+      PlotRect b;
+      double inset = 0.5;
+
+      g_assert_true (plot_layout_legend_entry (&layout, i, &b));
+      g_assert_cmpfloat_with_epsilon (b.y, layout.legend.y + (i / layout.legend_n_columns)
+                                      * layout.legend_row_height, 1e-9);
+      g_assert_cmpint (plot_hit_legend (fig, width, height, b.x + inset, b.y + inset), ==, (int) i);
+      g_assert_cmpint (plot_hit_legend (fig, width, height, b.x + b.width - inset, b.y + inset), ==,
+                       (int) i);
+      g_assert_cmpint (plot_hit_legend (fig, width, height, b.x + b.width / 2,
+                                        b.y + b.height - inset), ==, (int) i);
+    }
+  g_assert_false (plot_layout_legend_entry (&layout, layout.legend_n_entries, &(PlotRect) { 0 }));
+  g_assert_cmpint (plot_hit_legend (fig, width, height, layout.area.x + layout.area.width / 2,
+                                    layout.area.y + layout.area.height / 2), ==, -1);
+}
+
+/* The notebook preset's labels with their decay suffixes: the suffix on a second line under
+ * the label, so every entry fits beside the data area, whole, at the usual sizes. */
+static void
+test_legend_suffix (void)
+{
+  g_autoptr(PlotFigure) fig = preset_like_figure ();
+  const double sizes[][2] = { { 1280, 720 }, { 1600, 900 }, { 800, 450 }, { 2400, 1350 },
+                              { 640, 400 }, { 1000, 1000 } };
+  guint k;
+
+  for (k = 0; k < G_N_ELEMENTS (sizes); k++)
+    {
+      PlotLayout layout;
+
+      plot_layout_compute (&layout, fig, sizes[k][0], sizes[k][1]);
+      g_test_message ("%gx%g: legend %g,%g %gx%g", sizes[k][0], sizes[k][1], layout.legend.x,
+                      layout.legend.y, layout.legend.width, layout.legend.height);
+      g_assert_false (layout.legend_below);
+      g_assert_false (layout.legend_truncated);
+      g_assert_cmpuint (layout.legend_n_entries, ==, 4);
+      g_assert_cmpuint (layout.legend_n_rows, ==, 4);
+      g_assert_cmpuint (layout.legend_n_columns, ==, 1);
+      /* two lines an entry */
+      g_assert_cmpfloat (layout.legend_row_height, >, 2.0 * layout.em);
+      g_assert_cmpfloat (layout.area.x + layout.area.width, <, layout.legend.x);
+      g_assert_cmpfloat (layout.area.width, >=, 0.55 * sizes[k][0] - 1e-9);
+      check_legend_hits (fig, sizes[k][0], sizes[k][1]);
+    }
+
+  /* Without any suffix, entries stay one line */
+  {
+    g_autoptr(PlotFigure) plain = plot_test_nonfinite_figure ();
+    PlotLayout layout;
+
+    plot_layout_compute (&layout, plain, 800, 450);
+    g_assert_cmpfloat_with_epsilon (layout.legend_row_height, 1.6 * layout.em, 1e-9);
+  }
+}
+
+/* Entries too wide to sit beside the data area go below it, whole, in columns when they
+ * fit; cut short with "…" only at tiny sizes, where the entries still hit-test. */
+static void
+test_legend_below (void)
+{
+  g_autoptr(PlotFigure) long_labels = plot_test_long_labels_figure ();
+  g_autoptr(PlotFigure) preset = preset_like_figure ();
+  PlotLayout layout;
+  PlotRect b0, b1;
+
+  plot_layout_compute (&layout, long_labels, 1280, 720);
+  g_assert_true (layout.legend_below);
+  g_assert_false (layout.legend_truncated);
+  g_assert_cmpuint (layout.legend_n_entries, ==, 4);
+  g_assert_cmpfloat (layout.legend.y, >, layout.area.y + layout.area.height);
+  g_assert_cmpfloat_with_epsilon (layout.legend.x, layout.area.x, 1e-9);
+  check_legend_hits (long_labels, 1280, 720);
+
+  /* Several columns: entry 1 right of entry 0, on the same row */
+  plot_layout_compute (&layout, preset, 300, 200);
+  g_assert_true (layout.legend_below);
+  g_assert_false (layout.legend_truncated);
+  g_assert_cmpuint (layout.legend_n_entries, ==, 4);
+  g_assert_cmpuint (layout.legend_n_columns, >=, 2);
+  g_assert_true (plot_layout_legend_entry (&layout, 0, &b0));
+  g_assert_true (plot_layout_legend_entry (&layout, 1, &b1));
+  g_assert_cmpfloat (b1.x, >=, b0.x + b0.width);
+  g_assert_cmpfloat (b1.y, ==, b0.y);
+  check_legend_hits (preset, 300, 200);
+
+  /* Tiny: cut short, every entry still listed and hit-tested */
+  plot_layout_compute (&layout, long_labels, 220, 150);
+  g_assert_true (layout.legend_below);
+  g_assert_true (layout.legend_truncated);
+  g_assert_cmpuint (layout.legend_n_entries, ==, 4);
+  check_legend_hits (long_labels, 220, 150);
+
+  /* Hidden series keep their entries */
+  plot_figure_set_series_visible (long_labels, 2, FALSE);
+  check_legend_hits (long_labels, 1280, 720);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -492,6 +631,8 @@ main (int   argc,
   g_test_add_func ("/gradlens/plot/hit/point", test_hit_point);
   g_test_add_func ("/gradlens/plot/hit/nonfinite", test_hit_nonfinite);
   g_test_add_func ("/gradlens/plot/hit/legend", test_hit_legend);
+  g_test_add_func ("/gradlens/plot/layout/legend-suffix", test_legend_suffix);
+  g_test_add_func ("/gradlens/plot/layout/legend-below", test_legend_below);
 
   return g_test_run ();
 }

@@ -167,15 +167,69 @@ test_hidden_series (void)
       g_assert_false (plot_test_color_near (surface, x, y, 3, &color, 30));
     }
 
-  /* Legend swatch marker at 1 em from the left of the row */
-  y = layout.legend.y + 1.5 * layout.legend_row_height;
-  x = layout.legend.x + layout.em;
+  /* Legend swatch marker at 1 em from the left of the entry */
+  plot_test_legend_swatch (&layout, 1, &x, &y);
   g_assert_false (plot_test_color_near (surface, x, y, 3, &color, 30));
   plot_figure_get_series_color (fig, 2, &color);
-  y = layout.legend.y + 2.5 * layout.legend_row_height;
+  plot_test_legend_swatch (&layout, 2, &x, &y);
   g_assert_true (plot_test_pixel_is (surface, (int) x, (int) y, &color, 8));
 
   cairo_surface_destroy (surface);
+}
+
+/* Every legend entry's swatch is drawn where plot_layout_legend_entry() puts it, beside the
+ * data area, below it and cut short at a tiny size; no entry is drawn over the data area or
+ * off the figure, and no two overlap. */
+static void
+test_legend_placement (void)
+{
+  g_autoptr(PlotFigure) notebook = plot_test_notebook_figure ();
+  g_autoptr(PlotFigure) long_labels = plot_test_long_labels_figure ();
+  const struct { PlotFigure *fig; int width; int height; gboolean below; } cases[] = {
+    { notebook, 800, 450, FALSE },
+    { long_labels, 1280, 720, TRUE },
+    { long_labels, 800, 450, TRUE },
+    { long_labels, 220, 150, TRUE },
+  };
+  guint k, i, j;
+
+  for (k = 0; k < G_N_ELEMENTS (cases); k++)
+    {
+      cairo_surface_t *surface = plot_test_render (cases[k].fig, cases[k].width, cases[k].height);
+      PlotLayout layout;
+
+      plot_layout_compute (&layout, cases[k].fig, cases[k].width, cases[k].height);
+      g_assert_cmpint (layout.legend_below, ==, cases[k].below);
+      g_assert_cmpuint (layout.legend_n_entries, >, 0);
+      for (i = 0; i < layout.legend_n_entries; i++)
+        {
+          PlotRect b, c;
+          PlotRgba color;
+          double x, y;
+
+          g_assert_true (plot_layout_legend_entry (&layout, i, &b));
+          g_assert_cmpfloat (b.x, >=, 0);
+          g_assert_cmpfloat (b.y, >=, 0);
+          g_assert_cmpfloat (b.x + b.width, <=, cases[k].width);
+          g_assert_cmpfloat (b.y + b.height, <=, cases[k].height);
+          g_assert_false (b.x < layout.area.x + layout.area.width && b.x + b.width > layout.area.x
+                          && b.y < layout.area.y + layout.area.height
+                          && b.y + b.height > layout.area.y);
+          for (j = 0; j < i; j++)
+            {
+              g_assert_true (plot_layout_legend_entry (&layout, j, &c));
+              g_assert_false (b.x < c.x + c.width && c.x < b.x + b.width
+                              && b.y < c.y + c.height && c.y < b.y + b.height);
+            }
+
+          plot_figure_get_series_color (cases[k].fig, i, &color);
+          plot_test_legend_swatch (&layout, i, &x, &y);
+          if (!plot_test_color_near (surface, x, y, 1.5, &color, 8))
+            g_error ("%dx%d: no swatch of series %u at %g,%g", cases[k].width, cases[k].height,
+                     i, x, y);
+        }
+      cairo_surface_destroy (surface);
+    }
 }
 
 static gboolean
@@ -451,6 +505,16 @@ make_dense (void)
   return fig;
 }
 
+static PlotFigure *
+make_legend_below (void)
+{
+  PlotFigure *fig = plot_test_long_labels_figure ();
+
+  plot_figure_set_theme (fig, PLOT_THEME_LIGHT);
+  plot_figure_set_series_visible (fig, 1, FALSE);
+  return fig;
+}
+
 static const Golden goldens[] = {
   { "notebook-dark", 800, 450, plot_test_notebook_figure },
   { "stats-light", 800, 450, plot_test_stats_figure },
@@ -458,6 +522,7 @@ static const Golden goldens[] = {
   { "linear-light", 640, 400, make_linear_light },
   { "empty-dark", 400, 250, make_empty },
   { "dense-dark", 800, 500, make_dense },
+  { "legend-below-light", 800, 450, make_legend_below },
 };
 
 static void
@@ -548,6 +613,7 @@ main (int   argc,
   g_test_add_func ("/gradlens/plot/render/markers", test_markers);
   g_test_add_func ("/gradlens/plot/render/nonfinite-markers", test_nonfinite_markers);
   g_test_add_func ("/gradlens/plot/render/hidden-series", test_hidden_series);
+  g_test_add_func ("/gradlens/plot/render/legend-placement", test_legend_placement);
   g_test_add_func ("/gradlens/plot/render/empty", test_empty);
   g_test_add_func ("/gradlens/plot/render/robust", test_robust);
   g_test_add_func ("/gradlens/plot/render/backends-agree", test_backends_agree);
