@@ -465,16 +465,17 @@ gradlens_plot_view_legend_entry (GradlensPlotView *self,
                                  graphene_rect_t  *bounds)
 {
   PlotLayout layout;
+  PlotRect rect;
 
   g_return_val_if_fail (GRADLENS_IS_PLOT_VIEW (self), FALSE);
 
   if (self->figure == NULL)
     return FALSE;
   compute_layout (self, &layout);
-  if (series >= layout.legend_n_entries)
+  /* the renderer's own geometry: right beside the plot and below it in columns */
+  if (!plot_layout_legend_entry (&layout, series, &rect))
     return FALSE;
-  graphene_rect_init (bounds, layout.legend.x, layout.legend.y + series * layout.legend_row_height,
-                      layout.legend.width, layout.legend_row_height);
+  graphene_rect_init (bounds, rect.x, rect.y, rect.width, rect.height);
   return TRUE;
 }
 
