@@ -162,32 +162,33 @@ sum_lanes (const __m512 *v,
 
 /* The samples go in blocks of V = 2 registers (32 samples: a broadcast
  * weight serves two FMAs) while K leaves registers for that, then of one.
- * The forward and dh kernels compute each sample on its own, so the last
- * block may overlap the one before (n >= 16: it rewrites the same values)
- * instead of masking every load and store (40% slower here); the dw
- * kernel sums over the samples and masks its last block instead. */
+ * Rows are ld apart, ld a multiple of 16 (aligned rows: at n = 100, rows
+ * 100 floats apart split three loads in four across two cache lines), so
+ * a block never reads past its row. The last block stores only its lanes
+ * below n; the dw kernel masks its loads there too, as it sums over the
+ * samples: the lanes from n to ld may hold anything. */
 #define V_MAX 2
 
-static NN_AVX512_INLINE int
-last_block (int s,
-            int n)
+static NN_AVX512_INLINE __mmask16
+lanes_below (int count)
 {
-  return s + 16 <= n ? s : n - 16;
+  return count >= 16 ? (__mmask16) 0xffff : (__mmask16) ((1u << count) - 1);
 }
 
 /* ---------------------------------------------------------------- forward */
 
 /* K outputs, V * 16 samples: h, z, a point at the block's first sample, w
- * and b at the tile's first output. z = (sum over i of w h) + b, as
- * OpenBLAS rounds it (see the top). */
+ * and b at the tile's first output; m: the lanes of the last register to
+ * store. z = (sum over i of w h) + b, as OpenBLAS rounds it (see the top). */
 static NN_AVX512_INLINE void
 forward_block (const float *h,
                const float *w,
                const float *b,
                float       *z,
                float       *a,
-               int          n,
+               int          ld,
                int          in,
+               __mmask16    m,
                const int    K,
                const int    V)
 {
@@ -204,7 +205,7 @@ forward_block (const float *h,
 
       _Pragma ("GCC unroll 2")
       for (int v = 0; v < V; v++)
-        hi[v] = _mm512_loadu_ps (h + (size_t) i * n + 16 * v);
+        hi[v] = _mm512_loadu_ps (h + (size_t) i * ld + 16 * v);
       _Pragma ("GCC unroll 16")
       for (int k = 0; k < K; k++)
         {
@@ -220,10 +221,12 @@ forward_block (const float *h,
     _Pragma ("GCC unroll 2")
     for (int v = 0; v < V; v++)
       {
+        __mmask16 mv = v == V - 1 ? m : (__mmask16) 0xffff;
+
         acc[v][k] = _mm512_add_ps (acc[v][k], _mm512_set1_ps (b[k]));
-        _mm512_storeu_ps (z + (size_t) k * n + 16 * v, acc[v][k]);
+        _mm512_mask_storeu_ps (z + (size_t) k * ld + 16 * v, mv, acc[v][k]);
         if (a != NULL)
-          _mm512_storeu_ps (a + (size_t) k * n + 16 * v, sigmoid16 (acc[v][k]));
+          _mm512_mask_storeu_ps (a + (size_t) k * ld + 16 * v, mv, sigmoid16 (acc[v][k]));
       }
 }
 
@@ -234,6 +237,7 @@ forward_tile (const float *h,
               float       *z,
               float       *a,
               int          n,
+              int          ld,
               int          in,
               const int    K)
 {
@@ -241,13 +245,9 @@ forward_tile (const float *h,
 
   if (K <= 12)
     for (; s + 32 <= n; s += 32)
-      forward_block (h + s, w, b, z + s, a != NULL ? a + s : NULL, n, in, K, 2);
+      forward_block (h + s, w, b, z + s, a != NULL ? a + s : NULL, ld, in, 0xffff, K, 2);
   for (; s < n; s += 16)
-    {
-      int t = last_block (s, n);
-
-      forward_block (h + t, w, b, z + t, a != NULL ? a + t : NULL, n, in, K, 1);
-    }
+    forward_block (h + s, w, b, z + s, a != NULL ? a + s : NULL, ld, in, lanes_below (n - s), K, 1);
 }
 
 NN_AVX512 void
@@ -257,18 +257,19 @@ nn_avx512_linear_forward (const float *h,
                           float       *z,
                           float       *a,
                           int          n,
+                          int          ld,
                           int          in,
                           int          out)
 {
   for (int o = 0; o < out; o += 16)
     {
       const float *wo = w + (size_t) o * in;
-      float *zo = z + (size_t) o * n;
-      float *ao = a != NULL ? a + (size_t) o * n : NULL;
+      float *zo = z + (size_t) o * ld;
+      float *ao = a != NULL ? a + (size_t) o * ld : NULL;
 
       switch (out - o < 16 ? out - o : 16)
         {
-#define CALL(K) forward_tile (h, wo, b + o, zo, ao, n, in, K)
+#define CALL(K) forward_tile (h, wo, b + o, zo, ao, n, ld, in, K)
           TILE_CASES (CALL);
 #undef CALL
         }
@@ -287,6 +288,7 @@ backward_w_tile (const float *dz,
                  float       *dw,
                  float       *db,
                  int          n,
+                 int          ld,
                  int          in,
                  const int    K,
                  const int    R)
@@ -306,13 +308,13 @@ backward_w_tile (const float *dz,
       _Pragma ("GCC unroll 2")
       for (int r = 0; r < R; r++)
         {
-          d[r] = _mm512_loadu_ps (dz + (size_t) r * n + s);
+          d[r] = _mm512_loadu_ps (dz + (size_t) r * ld + s);
           acc[r][K] = _mm512_add_ps (acc[r][K], d[r]);
         }
       _Pragma ("GCC unroll 16")
       for (int k = 0; k < K; k++)
         {
-          __m512 hk = _mm512_loadu_ps (h + (size_t) k * n + s);
+          __m512 hk = _mm512_loadu_ps (h + (size_t) k * ld + s);
 
           /* one load for the R FMAs: GCC would fold it into each */
           __asm__ ("" : "+v" (hk));
@@ -323,19 +325,19 @@ backward_w_tile (const float *dz,
     }
   if (s < n)
     {
-      __mmask16 m = (__mmask16) ((1u << (n - s)) - 1);
+      __mmask16 m = lanes_below (n - s);
       __m512 d[2];
 
       _Pragma ("GCC unroll 2")
       for (int r = 0; r < R; r++)
         {
-          d[r] = _mm512_maskz_loadu_ps (m, dz + (size_t) r * n + s);
+          d[r] = _mm512_maskz_loadu_ps (m, dz + (size_t) r * ld + s);
           acc[r][K] = _mm512_add_ps (acc[r][K], d[r]);
         }
       _Pragma ("GCC unroll 16")
       for (int k = 0; k < K; k++)
         {
-          __m512 hk = _mm512_maskz_loadu_ps (m, h + (size_t) k * n + s);
+          __m512 hk = _mm512_maskz_loadu_ps (m, h + (size_t) k * ld + s);
 
           _Pragma ("GCC unroll 2")
           for (int r = 0; r < R; r++)
@@ -369,23 +371,24 @@ nn_avx512_linear_backward_w (const float *dz,
                              float       *dw,
                              float       *db,
                              int          n,
+                             int          ld,
                              int          in,
                              int          out)
 {
   for (int i = 0; i < in; i += 16)
     {
-      const float *hi = h + (size_t) i * n;
+      const float *hi = h + (size_t) i * ld;
       int o = 0;
 
       switch (in - i < 16 ? in - i : 16)
         {
 #define CALL(K)                                                                        \
           for (; K <= 12 && o + 2 <= out; o += 2)                                      \
-            backward_w_tile (dz + (size_t) o * n, hi, dw + (size_t) o * in + i,       \
-                             i == 0 ? db + o : NULL, n, in, K, 2);                     \
+            backward_w_tile (dz + (size_t) o * ld, hi, dw + (size_t) o * in + i,      \
+                             i == 0 ? db + o : NULL, n, ld, in, K, 2);                 \
           for (; o < out; o++)                                                         \
-            backward_w_tile (dz + (size_t) o * n, hi, dw + (size_t) o * in + i,       \
-                             i == 0 ? db + o : NULL, n, in, K, 1)
+            backward_w_tile (dz + (size_t) o * ld, hi, dw + (size_t) o * in + i,      \
+                             i == 0 ? db + o : NULL, n, ld, in, K, 1)
           TILE_CASES (CALL);
 #undef CALL
         }
@@ -394,15 +397,16 @@ nn_avx512_linear_backward_w (const float *dz,
 
 /* K inputs, V * 16 samples: dz, y and dh point at the block's first
  * sample, w at the tile's first column (the row stride is in), y and dh at
- * its first row */
+ * its first row; m: the lanes of the last register to store */
 static NN_AVX512_INLINE void
 backward_h_block (const float *dz,
                   const float *w,
                   const float *y,
                   float       *dh,
-                  int          n,
+                  int          ld,
                   int          in,
                   int          out,
+                  __mmask16    m,
                   const int    K,
                   const int    V)
 {
@@ -420,7 +424,7 @@ backward_h_block (const float *dz,
 
       _Pragma ("GCC unroll 2")
       for (int v = 0; v < V; v++)
-        d[v] = _mm512_loadu_ps (dz + (size_t) o * n + 16 * v);
+        d[v] = _mm512_loadu_ps (dz + (size_t) o * ld + 16 * v);
       _Pragma ("GCC unroll 16")
       for (int k = 0; k < K; k++)
         {
@@ -440,11 +444,11 @@ backward_h_block (const float *dz,
 
         if (y != NULL)
           {
-            __m512 yk = _mm512_loadu_ps (y + (size_t) k * n + 16 * v);
+            __m512 yk = _mm512_loadu_ps (y + (size_t) k * ld + 16 * v);
 
             g = _mm512_mul_ps (_mm512_mul_ps (g, _mm512_sub_ps (one, yk)), yk);
           }
-        _mm512_storeu_ps (dh + (size_t) k * n + 16 * v, g);
+        _mm512_mask_storeu_ps (dh + (size_t) k * ld + 16 * v, v == V - 1 ? m : (__mmask16) 0xffff, g);
       }
 }
 
@@ -454,6 +458,7 @@ backward_h_tile (const float *dz,
                  const float *y,
                  float       *dh,
                  int          n,
+                 int          ld,
                  int          in,
                  int          out,
                  const int    K)
@@ -462,13 +467,9 @@ backward_h_tile (const float *dz,
 
   if (K <= 12)
     for (; s + 32 <= n; s += 32)
-      backward_h_block (dz + s, w, y != NULL ? y + s : NULL, dh + s, n, in, out, K, 2);
+      backward_h_block (dz + s, w, y != NULL ? y + s : NULL, dh + s, ld, in, out, 0xffff, K, 2);
   for (; s < n; s += 16)
-    {
-      int t = last_block (s, n);
-
-      backward_h_block (dz + t, w, y != NULL ? y + t : NULL, dh + t, n, in, out, K, 1);
-    }
+    backward_h_block (dz + s, w, y != NULL ? y + s : NULL, dh + s, ld, in, out, lanes_below (n - s), K, 1);
 }
 
 NN_AVX512 void
@@ -477,17 +478,18 @@ nn_avx512_linear_backward_h (const float *dz,
                              const float *y,
                              float       *dh,
                              int          n,
+                             int          ld,
                              int          in,
                              int          out)
 {
   for (int i = 0; i < in; i += 16)
     {
-      const float *yi = y != NULL ? y + (size_t) i * n : NULL;
-      float *dhi = dh + (size_t) i * n;
+      const float *yi = y != NULL ? y + (size_t) i * ld : NULL;
+      float *dhi = dh + (size_t) i * ld;
 
       switch (in - i < 16 ? in - i : 16)
         {
-#define CALL(K) backward_h_tile (dz, w + i, yi, dhi, n, in, out, K)
+#define CALL(K) backward_h_tile (dz, w + i, yi, dhi, n, ld, in, out, K)
           TILE_CASES (CALL);
 #undef CALL
         }
@@ -545,19 +547,19 @@ nn_avx512_available (void)
 
 void
 nn_avx512_linear_forward (const float *h, const float *w, const float *b, float *z, float *a,
-                          int n, int in, int out)
+                          int n, int ld, int in, int out)
 {
 }
 
 void
 nn_avx512_linear_backward_w (const float *dz, const float *h, float *dw, float *db,
-                             int n, int in, int out)
+                             int n, int ld, int in, int out)
 {
 }
 
 void
 nn_avx512_linear_backward_h (const float *dz, const float *w, const float *y, float *dh,
-                             int n, int in, int out)
+                             int n, int ld, int in, int out)
 {
 }
 

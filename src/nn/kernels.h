@@ -12,8 +12,10 @@
  * and the portable loops and CBLAS in mlp-impl.h take over.
  *
  * Shapes as in mlp-impl.h, feature-major: h (in, n), z and a (out, n),
- * w (out, in) row-major like PyTorch, b (out). n must be at least 16 (one
- * block of samples); the outputs and inputs may be any number: they go in
+ * w (out, in) row-major like PyTorch, b (out). The rows of h, z, a, dz, dh
+ * and y are ld floats apart: ld is a multiple of 16 at least n, and each
+ * row must be readable up to ld (the lanes from n on are never written and
+ * may hold anything). The outputs and inputs may be any number: they go in
  * tiles of up to 16. */
 
 bool nn_avx512_available            (void);
@@ -25,6 +27,7 @@ void nn_avx512_linear_forward       (const float *h,
                                      float       *z,
                                      float       *a,
                                      int          n,
+                                     int          ld,
                                      int          in,
                                      int          out);
 
@@ -34,6 +37,7 @@ void nn_avx512_linear_backward_w    (const float *dz,
                                      float       *dw,
                                      float       *db,
                                      int          n,
+                                     int          ld,
                                      int          in,
                                      int          out);
 
@@ -45,6 +49,7 @@ void nn_avx512_linear_backward_h    (const float *dz,
                                      const float *y,
                                      float       *dh,
                                      int          n,
+                                     int          ld,
                                      int          in,
                                      int          out);
 

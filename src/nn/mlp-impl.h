@@ -11,8 +11,10 @@
 #define FN(name)      NN_CAT (name, SFX)
 
 /* Activations are stored feature-major, transposed from PyTorch's (n, f):
- * h is (in, n), z is (out, n). Every loop below then runs along the
- * samples, which vectorises even when the layers are 10 wide.
+ * h is (in, n), z is (out, n), and their rows are ld apart (n rounded up to
+ * 16: aligned rows for the AVX-512 kernels; the lanes from n to ld are
+ * never part of a result). Every loop below then runs along the samples,
+ * which vectorises even when the layers are 10 wide.
  *
  * forward: z (out, n) = w (out, in) . h (in, n) + b (out) */
 NN_HOT static void
@@ -21,12 +23,13 @@ FN (linear_forward_small) (const REAL * restrict h,
                            const REAL * restrict b,
                            REAL       * restrict z,
                            int                   n,
+                           int                   ld,
                            int                   in,
                            int                   out)
 {
   for (int o = 0; o < out; o++)
     {
-      REAL *zo = z + (size_t) o * n;
+      REAL *zo = z + (size_t) o * ld;
       const REAL *wo = w + (size_t) o * in;
 
       for (int s = 0; s < n; s++)
@@ -34,7 +37,7 @@ FN (linear_forward_small) (const REAL * restrict h,
       for (int i = 0; i < in; i++)
         {
           const REAL wi = wo[i];
-          const REAL *hi = h + (size_t) i * n;
+          const REAL *hi = h + (size_t) i * ld;
 
           for (int s = 0; s < n; s++)
             zo[s] += wi * hi[s];
@@ -47,11 +50,12 @@ NN_HOT static void
 FN (fill_rows) (REAL       * restrict z,
                 const REAL * restrict b,
                 int                   n,
+                int                   ld,
                 int                   out)
 {
   for (int o = 0; o < out; o++)
     for (int s = 0; s < n; s++)
-      z[(size_t) o * n + s] = b[o];
+      z[(size_t) o * ld + s] = b[o];
 }
 
 static void
@@ -60,18 +64,19 @@ FN (linear_forward) (const REAL *h,
                      const REAL *b,
                      REAL       *z,
                      int         n,
+                     int         ld,
                      int         in,
                      int         out)
 {
   if (use_blas (n, in, out))
     {
       /* PyTorch's addmm: the bias first, then the product added (beta 1) */
-      FN (fill_rows) (z, b, n, out);
+      FN (fill_rows) (z, b, n, ld, out);
       GEMM (CblasRowMajor, CblasNoTrans, CblasNoTrans, out, n, in,
-            1, w, in, h, n, 1, z, n);
+            1, w, in, h, ld, 1, z, ld);
     }
   else
-    FN (linear_forward_small) (h, w, b, z, n, in, out);
+    FN (linear_forward_small) (h, w, b, z, n, ld, in, out);
 }
 
 /* backward, from dz (out, n) and h (in, n):
@@ -85,12 +90,13 @@ FN (linear_backward_small) (const REAL * restrict dz,
                             REAL       * restrict db,
                             REAL       * restrict dh,
                             int                   n,
+                            int                   ld,
                             int                   in,
                             int                   out)
 {
   for (int o = 0; o < out; o++)
     {
-      const REAL *dzo = dz + (size_t) o * n;
+      const REAL *dzo = dz + (size_t) o * ld;
       REAL acc = 0;
 
       for (int s = 0; s < n; s++)
@@ -98,7 +104,7 @@ FN (linear_backward_small) (const REAL * restrict dz,
       db[o] = acc;
       for (int i = 0; i < in; i++)
         {
-          const REAL *hi = h + (size_t) i * n;
+          const REAL *hi = h + (size_t) i * ld;
           REAL dot = 0;
 
           for (int s = 0; s < n; s++)
@@ -110,14 +116,14 @@ FN (linear_backward_small) (const REAL * restrict dz,
     return;
   for (int i = 0; i < in; i++)
     {
-      REAL *dhi = dh + (size_t) i * n;
+      REAL *dhi = dh + (size_t) i * ld;
 
       for (int s = 0; s < n; s++)
         dhi[s] = 0;
       for (int o = 0; o < out; o++)
         {
           const REAL woi = w[(size_t) o * in + i];
-          const REAL *dzo = dz + (size_t) o * n;
+          const REAL *dzo = dz + (size_t) o * ld;
 
           for (int s = 0; s < n; s++)
             dhi[s] += woi * dzo[s];
@@ -129,11 +135,12 @@ NN_HOT static void
 FN (row_sums) (const REAL * restrict dz,
                REAL       * restrict db,
                int                   n,
+               int                   ld,
                int                   out)
 {
   for (int o = 0; o < out; o++)
     {
-      const REAL *dzo = dz + (size_t) o * n;
+      const REAL *dzo = dz + (size_t) o * ld;
       REAL acc = 0;
 
       for (int s = 0; s < n; s++)
@@ -150,20 +157,21 @@ FN (linear_backward) (const REAL *dz,
                       REAL       *db,
                       REAL       *dh,
                       int         n,
+                      int         ld,
                       int         in,
                       int         out)
 {
   if (!use_blas (n, in, out))
     {
-      FN (linear_backward_small) (dz, h, w, dw, db, dh, n, in, out);
+      FN (linear_backward_small) (dz, h, w, dw, db, dh, n, ld, in, out);
       return;
     }
   GEMM (CblasRowMajor, CblasNoTrans, CblasTrans, out, in, n,
-        1, dz, n, h, n, 0, dw, in);
-  FN (row_sums) (dz, db, n, out);
+        1, dz, ld, h, ld, 0, dw, in);
+  FN (row_sums) (dz, db, n, ld, out);
   if (dh != NULL)
     GEMM (CblasRowMajor, CblasTrans, CblasNoTrans, in, n, out,
-          1, w, in, dz, n, 0, dh, n);
+          1, w, in, dz, ld, 0, dh, ld);
 }
 
 /* (rows, cols) -> (cols, rows); the stores run along dst's rows */
@@ -254,13 +262,15 @@ FN (layer_forward) (NnMlp      *mlp,
   if (use_small_kernels (mlp, l))
     {
       act_done = mlp->has_act[l] && c->activation == NN_ACT_SIGMOID;
-      nn_avx512_linear_forward (h, w, b, z, act_done ? a : NULL, c->samples, mlp->in[l], mlp->out[l]);
+      nn_avx512_linear_forward (h, w, b, z, act_done ? a : NULL, c->samples, mlp->ld,
+                                mlp->in[l], mlp->out[l]);
     }
   else
 #endif
-    FN (linear_forward) (h, w, b, z, c->samples, mlp->in[l], mlp->out[l]);
+    FN (linear_forward) (h, w, b, z, c->samples, mlp->ld, mlp->in[l], mlp->out[l]);
+  /* over the whole rows: the padding goes along harmlessly */
   if (mlp->has_act[l] && !act_done)
-    FN (nn_act_forward) (c->activation, c->negative_slope, z, a, (size_t) c->samples * mlp->out[l]);
+    FN (nn_act_forward) (c->activation, c->negative_slope, z, a, (size_t) mlp->ld * mlp->out[l]);
 }
 
 /* layer l, backward from dz (out, n), that is d loss / d z: the gradients
@@ -276,7 +286,7 @@ FN (layer_backward) (NnMlp      *mlp,
   const NnConfig *c = &mlp->config;
   const REAL *params = mlp->params;
   REAL *grads = mlp->grads;
-  const REAL *h = l == 0 ? (const REAL *) mlp->x : (const REAL *) mlp->a[l - 1];
+  const REAL *h = l == 0 ? (const REAL *) mlp->xp : (const REAL *) mlp->a[l - 1];
 
 #if SMALL_KERNELS
   if (use_small_kernels (mlp, l))
@@ -284,16 +294,16 @@ FN (layer_backward) (NnMlp      *mlp,
       bool fuse = l > 0 && mlp->has_act[l - 1] && c->activation == NN_ACT_SIGMOID;
 
       nn_avx512_linear_backward_w (dz, h, grads + mlp->w_off[l], grads + mlp->b_off[l],
-                                   c->samples, mlp->in[l], mlp->out[l]);
+                                   c->samples, mlp->ld, mlp->in[l], mlp->out[l]);
       if (l > 0)
         nn_avx512_linear_backward_h (dz, params + mlp->w_off[l], fuse ? h : NULL, dh,
-                                     c->samples, mlp->in[l], mlp->out[l]);
+                                     c->samples, mlp->ld, mlp->in[l], mlp->out[l]);
       return fuse;
     }
 #endif
   FN (linear_backward) (dz, h, params + mlp->w_off[l], grads + mlp->w_off[l],
                         grads + mlp->b_off[l], l == 0 ? NULL : dh,
-                        c->samples, mlp->in[l], mlp->out[l]);
+                        c->samples, mlp->ld, mlp->in[l], mlp->out[l]);
   return false;
 }
 
@@ -301,11 +311,19 @@ static double
 FN (mlp_forward) (NnMlp *mlp)
 {
   const NnConfig *c = &mlp->config;
-  const REAL *h = mlp->x;
+  const REAL *x = mlp->x;
+  REAL *xp = mlp->xp;
+  const REAL *h = xp;
   const REAL *yv = mlp->y;
   const REAL *out;
-  size_t total = (size_t) c->samples * c->outputs;
+  int n = c->samples, ld = mlp->ld;
+  size_t total = (size_t) n * c->outputs;
   double sum = 0;
+
+  /* X (inputs, n) into rows ld apart, like the activations (X itself stays
+   * as nn_mlp_inputs gives it) */
+  for (int i = 0; i < c->inputs; i++)
+    memcpy (xp + (size_t) i * ld, x + (size_t) i * n, sizeof (REAL) * n);
 
   for (int l = 0; l < c->depth; l++)
     {
@@ -315,14 +333,15 @@ FN (mlp_forward) (NnMlp *mlp)
       h = mlp->a[l];
     }
 
-  /* MSELoss, reduction mean */
+  /* MSELoss, reduction mean; Y is (outputs, n) */
   out = h;
-  for (size_t i = 0; i < total; i++)
-    {
-      REAL d = out[i] - yv[i];
-      REAL sq = d * d;
-      sum += sq;
-    }
+  for (int o = 0; o < c->outputs; o++)
+    for (int s = 0; s < n; s++)
+      {
+        REAL d = out[(size_t) o * ld + s] - yv[(size_t) o * n + s];
+        REAL sq = d * d;
+        sum += sq;
+      }
   return (double) (REAL) (sum / (double) total);
 }
 
@@ -336,7 +355,8 @@ FN (mlp_step) (NnMlp  *mlp,
   REAL *dprev = mlp->work1;
   const REAL *out;
   const REAL *yv = mlp->y;
-  size_t total = (size_t) c->samples * c->outputs;
+  int n = c->samples, ld = mlp->ld;
+  size_t total = (size_t) n * c->outputs;
   REAL scale = (REAL) (2.0 / (double) total);
   double loss = FN (mlp_forward) (mlp);
   bool is_dz = false;
@@ -346,8 +366,9 @@ FN (mlp_step) (NnMlp  *mlp,
 
   /* d loss / d output = (output - target) * 2 / numel */
   out = mlp->a[c->depth - 1];
-  for (size_t i = 0; i < total; i++)
-    da[i] = (out[i] - yv[i]) * scale;
+  for (int o = 0; o < c->outputs; o++)
+    for (int s = 0; s < n; s++)
+      da[(size_t) o * ld + s] = (out[(size_t) o * ld + s] - yv[(size_t) o * n + s]) * scale;
 
   /* da holds d loss / d a of layer l, or d loss / d z when is_dz */
   for (int l = c->depth - 1; l >= 0; l--)
@@ -358,7 +379,7 @@ FN (mlp_step) (NnMlp  *mlp,
         return NAN;
       if (mlp->has_act[l] && !is_dz)
         FN (nn_act_backward) (c->activation, c->negative_slope, mlp->z[l], mlp->a[l],
-                              da, da, (size_t) c->samples * mlp->out[l]);
+                              da, da, (size_t) ld * mlp->out[l]);
       is_dz = FN (layer_backward) (mlp, l, da, dprev);
       tmp = da;
       da = dprev;
@@ -380,46 +401,50 @@ FN (mlp_layer_stats) (const NnMlp  *mlp,
 {
   const NnConfig *c = &mlp->config;
   REAL *d = mlp->work0;
+  int n = c->samples, ld = mlp->ld;
 
   for (int l = 0; l < c->depth; l++)
     {
       const REAL *z = mlp->z[l];
       const REAL *a = mlp->a[l];
       int out = mlp->out[l];
-      size_t count = (size_t) c->samples * out;
+      size_t count = (size_t) n * out;
       double top = mlp->has_act[l] ? nn_act_max_derivative (c->activation, c->negative_slope) : 1.0;
       REAL threshold = (REAL) (0.01 * top);
       double sz = 0, sa = 0, sd = 0, vz = 0, va = 0;
       size_t saturated = 0;
       int dead = 0;
 
+      /* over the whole rows, padding included; the sums below skip it */
       if (mlp->has_act[l])
-        FN (nn_act_deriv) (c->activation, c->negative_slope, z, a, d, count);
+        FN (nn_act_deriv) (c->activation, c->negative_slope, z, a, d, (size_t) ld * out);
       else
-        for (size_t i = 0; i < count; i++)
+        for (size_t i = 0; i < (size_t) ld * out; i++)
           d[i] = 1;
 
-      for (size_t i = 0; i < count; i++)
-        {
-          sz += z[i];
-          sa += a[i];
-          sd += d[i];
-          if (fabs ((double) d[i]) < threshold)
-            saturated++;
-        }
+      for (int o = 0; o < out; o++)
+        for (size_t i = (size_t) o * ld; i < (size_t) o * ld + n; i++)
+          {
+            sz += z[i];
+            sa += a[i];
+            sd += d[i];
+            if (fabs ((double) d[i]) < threshold)
+              saturated++;
+          }
       sz /= count;
       sa /= count;
       sd /= count;
-      for (size_t i = 0; i < count; i++)
-        {
-          vz += (z[i] - sz) * (z[i] - sz);
-          va += (a[i] - sa) * (a[i] - sa);
-        }
+      for (int o = 0; o < out; o++)
+        for (size_t i = (size_t) o * ld; i < (size_t) o * ld + n; i++)
+          {
+            vz += (z[i] - sz) * (z[i] - sz);
+            va += (a[i] - sa) * (a[i] - sa);
+          }
       for (int o = 0; o < out; o++)
         {
           bool all_zero = true;
-          for (int s = 0; s < c->samples && all_zero; s++)
-            all_zero = d[(size_t) o * c->samples + s] == 0;
+          for (int s = 0; s < n && all_zero; s++)
+            all_zero = d[(size_t) o * ld + s] == 0;
           dead += all_zero;
         }
       stats[l].pre_mean = sz;

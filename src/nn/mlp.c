@@ -24,11 +24,13 @@ struct NnMlp
   size_t  *b_off;
   void    *params;
   void    *grads;
-  void    *x;         /* (samples, inputs) */
-  void    *y;         /* (samples, outputs) */
-  void   **z;         /* per layer (samples, out): the Linear's output */
+  int      ld;        /* the row stride of xp, z, a, work0, work1: samples rounded up to 16 */
+  void    *x;         /* (inputs, samples), transposed from PyTorch's X */
+  void    *y;         /* (outputs, samples) */
+  void    *xp;        /* (inputs, ld): x with rows ld apart, copied at each step */
+  void   **z;         /* per layer (out, ld): the Linear's output */
   void   **a;         /* per layer: after the activation (== z without one) */
-  void    *work0;     /* two (samples, widest) buffers for the backward pass */
+  void    *work0;     /* two (widest, ld) buffers for the backward pass */
   void    *work1;
   void    *block;     /* the one allocation behind all of the above arrays */
   bool     avx512;    /* float32 on a CPU with AVX-512: kernels.h for small layers */
@@ -76,7 +78,7 @@ use_small_kernels (const NnMlp *mlp,
 {
   int in = mlp->in[l], out = mlp->out[l];
 
-  return mlp->avx512 && mlp->config.samples >= 16
+  return mlp->avx512
          && ((in <= NN_SMALL_MAX_WIDTH && out <= NN_SMALL_MAX_WIDTH)
              || (double) mlp->config.samples * in * out <= NN_SMALL_MAX_FLOPS);
 }
@@ -110,6 +112,7 @@ nn_mlp_new (const NnConfig *config)
   int depth = config->depth;
   size_t elem = config->dtype == NN_FLOAT64 ? sizeof (double) : sizeof (float);
   size_t n = (size_t) config->samples;
+  size_t ld = (n + 15) & ~(size_t) 15;
   size_t n_params = 0, widest = (size_t) config->inputs, bytes, off;
   char *p;
 
@@ -121,6 +124,7 @@ nn_mlp_new (const NnConfig *config)
   if (mlp == NULL)
     return NULL;
   mlp->config = *config;
+  mlp->ld = (int) ld;
   mlp->avx512 = config->dtype == NN_FLOAT32 && nn_avx512_available ();
   mlp->in = calloc ((size_t) depth, sizeof (int));
   mlp->out = calloc ((size_t) depth, sizeof (int));
@@ -145,11 +149,13 @@ nn_mlp_new (const NnConfig *config)
         widest = (size_t) mlp->out[l];
     }
 
-  /* one block: params, grads, x, y, z and a per layer, two work buffers */
+  /* one block: params, grads, x, y, xp, z and a per layer, two work
+   * buffers; zeroed, so that the padding of the rows holds numbers */
   bytes = 2 * align_up (n_params * elem) + align_up (n * config->inputs * elem)
-          + align_up (n * config->outputs * elem) + 2 * align_up (n * widest * elem);
+          + align_up (n * config->outputs * elem) + align_up (ld * config->inputs * elem)
+          + 2 * align_up (ld * widest * elem);
   for (int l = 0; l < depth; l++)
-    bytes += (mlp->has_act[l] ? 2 : 1) * align_up (n * mlp->out[l] * elem);
+    bytes += (mlp->has_act[l] ? 2 : 1) * align_up (ld * mlp->out[l] * elem);
   if (posix_memalign (&mlp->block, 64, bytes) != 0)
     {
       mlp->block = NULL;
@@ -164,13 +170,14 @@ nn_mlp_new (const NnConfig *config)
   TAKE (mlp->grads, n_params * elem);
   TAKE (mlp->x, n * config->inputs * elem);
   TAKE (mlp->y, n * config->outputs * elem);
-  TAKE (mlp->work0, n * widest * elem);
-  TAKE (mlp->work1, n * widest * elem);
+  TAKE (mlp->xp, ld * config->inputs * elem);
+  TAKE (mlp->work0, ld * widest * elem);
+  TAKE (mlp->work1, ld * widest * elem);
   for (int l = 0; l < depth; l++)
     {
-      TAKE (mlp->z[l], n * mlp->out[l] * elem);
+      TAKE (mlp->z[l], ld * mlp->out[l] * elem);
       if (mlp->has_act[l])
-        TAKE (mlp->a[l], n * mlp->out[l] * elem);
+        TAKE (mlp->a[l], ld * mlp->out[l] * elem);
       else
         mlp->a[l] = mlp->z[l];
     }

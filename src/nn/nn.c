@@ -168,6 +168,7 @@ nn_config_memory_bytes (const NnConfig *config)
 {
   uint64_t elem = config->dtype == NN_FLOAT64 ? 8 : 4;
   uint64_t n = (uint64_t) config->samples;
+  uint64_t ld = (n + 15) & ~(uint64_t) 15;   /* the row stride of the activations (mlp.c) */
   uint64_t params = 0, acts = 0, widest = (uint64_t) config->inputs;
 
   for (int i = 0; i < config->depth; i++)
@@ -176,13 +177,14 @@ nn_config_memory_bytes (const NnConfig *config)
       uint64_t out = i == config->depth - 1 ? (uint64_t) config->outputs : (uint64_t) config->width;
 
       params += in * out + out;
-      acts += 2 * n * out;   /* pre-activation and activation */
+      acts += 2 * ld * out;   /* pre-activation and activation */
       if (out > widest)
         widest = out;
     }
 
-  /* parameters and gradients, X and Y, activations, two backward buffers */
+  /* parameters and gradients, X and Y, X with padded rows, activations,
+   * two backward buffers */
   return elem * (2 * params + n * ((uint64_t) config->inputs + (uint64_t) config->outputs)
-                 + acts + 2 * n * widest)
+                 + ld * (uint64_t) config->inputs + acts + 2 * ld * widest)
          + 16 * (uint64_t) config->depth + 4096;
 }
