@@ -244,6 +244,44 @@ FN (mlp_setup) (NnMlp    *mlp,
       }
 }
 
+/* the activation and its backward pass on rows (rows, ld), n values each */
+static void
+FN (act_forward_rows) (const NnMlp *mlp,
+                       const REAL  *z,
+                       REAL        *a,
+                       int          rows)
+{
+  const NnConfig *c = &mlp->config;
+  int n = c->samples, ld = mlp->ld;
+
+  if (ld == n)
+    FN (nn_act_forward) (c->activation, c->negative_slope, z, a, (size_t) rows * n);
+  else
+    for (int o = 0; o < rows; o++)
+      FN (nn_act_forward) (c->activation, c->negative_slope, z + (size_t) o * ld, a + (size_t) o * ld, n);
+}
+
+static void
+FN (act_backward_rows) (const NnMlp *mlp,
+                        const REAL  *z,
+                        const REAL  *a,
+                        REAL        *d,
+                        int          rows)
+{
+  const NnConfig *c = &mlp->config;
+  int n = c->samples, ld = mlp->ld;
+
+  if (ld == n)
+    FN (nn_act_backward) (c->activation, c->negative_slope, z, a, d, d, (size_t) rows * n);
+  else
+    for (int o = 0; o < rows; o++)
+      {
+        size_t off = (size_t) o * ld;
+
+        FN (nn_act_backward) (c->activation, c->negative_slope, z + off, a + off, d + off, d + off, n);
+      }
+}
+
 /* layer l, forward: z = w . h + b, a = act (z) */
 static void
 FN (layer_forward) (NnMlp      *mlp,
@@ -268,9 +306,8 @@ FN (layer_forward) (NnMlp      *mlp,
   else
 #endif
     FN (linear_forward) (h, w, b, z, c->samples, mlp->ld, mlp->in[l], mlp->out[l]);
-  /* over the whole rows: the padding goes along harmlessly */
   if (mlp->has_act[l] && !act_done)
-    FN (nn_act_forward) (c->activation, c->negative_slope, z, a, (size_t) mlp->ld * mlp->out[l]);
+    FN (act_forward_rows) (mlp, z, a, mlp->out[l]);
 }
 
 /* layer l, backward from dz (out, n), that is d loss / d z: the gradients
@@ -378,8 +415,7 @@ FN (mlp_step) (NnMlp  *mlp,
       if (CANCELLED (mlp))
         return NAN;
       if (mlp->has_act[l] && !is_dz)
-        FN (nn_act_backward) (c->activation, c->negative_slope, mlp->z[l], mlp->a[l],
-                              da, da, (size_t) ld * mlp->out[l]);
+        FN (act_backward_rows) (mlp, mlp->z[l], mlp->a[l], da, mlp->out[l]);
       is_dz = FN (layer_backward) (mlp, l, da, dprev);
       tmp = da;
       da = dprev;
@@ -415,12 +451,11 @@ FN (mlp_layer_stats) (const NnMlp  *mlp,
       size_t saturated = 0;
       int dead = 0;
 
-      /* over the whole rows, padding included; the sums below skip it */
+      for (int o = 0; o < out; o++)
+        for (int s = 0; s < n; s++)
+          d[(size_t) o * ld + s] = 1;
       if (mlp->has_act[l])
-        FN (nn_act_deriv) (c->activation, c->negative_slope, z, a, d, (size_t) ld * out);
-      else
-        for (size_t i = 0; i < (size_t) ld * out; i++)
-          d[i] = 1;
+        FN (act_backward_rows) (mlp, z, a, d, out);
 
       for (int o = 0; o < out; o++)
         for (size_t i = (size_t) o * ld; i < (size_t) o * ld + n; i++)
