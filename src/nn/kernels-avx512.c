@@ -17,12 +17,17 @@
  * K is a compile-time tile size from 1 to 16 (the *_tile functions are
  * inlined into one copy per K), so that the accumulators stay in registers.
  *
- * z rounds exactly as OpenBLAS's sgemm computes it for PyTorch: the
- * products summed in order with FMAs from zero, then the bias added. Under
- * relu or leaky_relu a z that rounds to the other side of zero changes
- * that gradient element fivefold or more; the parity check sees those. The
- * sums of the backward pass may round differently (by about 1e-7 relative):
- * nothing downstream of them is discontinuous. */
+ * z rounds exactly as OpenBLAS's sgemm computes it for PyTorch (from 16
+ * samples on, see use_small_kernels in mlp.c): the products summed in
+ * order with FMAs from zero, then the bias added. Under relu or leaky_relu
+ * a z that rounds to the other side of zero changes that gradient element
+ * fivefold or more; the parity check sees those. The sums of the backward
+ * pass may round differently (by about 1e-7 relative): nothing downstream
+ * of them is discontinuous.
+ *
+ * Whole step for the notebook network on the 2-core AVX-512 machine: 6.6 us
+ * with CBLAS, 3.2 us with these (forward 44%, backward_w 29%, backward_h
+ * 19%; the sigmoids are a third of all instructions). */
 
 #include "kernels.h"
 #include "simd.h"
