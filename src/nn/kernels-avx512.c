@@ -36,8 +36,10 @@
 
 /* GCC 12 reports the _mm512_undefined_ps () inside the intrinsics as
  * (maybe) uninitialised (GCC bug 105593) */
+#if !defined(__clang__)
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 #pragma GCC diagnostic ignored "-Wuninitialized"
+#endif
 
 #include <immintrin.h>
 #include <stddef.h>

@@ -12,8 +12,10 @@
 #include "simd.h"
 #if NN_HAVE_AVX512
 /* see kernels-avx512.c */
+#if !defined(__clang__)
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 #pragma GCC diagnostic ignored "-Wuninitialized"
+#endif
 #include <immintrin.h>
 #endif
 
