@@ -967,10 +967,6 @@ gradlens_window_class_init (GradlensWindowClass *klass)
   gtk_widget_class_install_property_action (widget_class, "win.view", "view");
   gtk_widget_class_install_property_action (widget_class, "win.statistic", "statistic");
 
-  /* Escape stops a computation; while none runs the action is disabled and
-   * the key goes on to the focused widget */
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.stop", NULL);
-
   _gradlens_window_actions_class_init (widget_class);
   _gradlens_window_views_class_init (widget_class);
 }
@@ -982,6 +978,19 @@ gradlens_window_init (GradlensWindow *self)
   GSettingsSchemaSource *source;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Escape stops a computation, before any child sees the key (a toast on
+   * screen would otherwise take the first Escape to dismiss itself); while
+   * nothing runs the action is disabled and the key goes on as usual */
+  {
+    GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+    gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                            gtk_named_action_new ("win.stop")));
+    gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+  }
 
   if (g_str_has_suffix (APP_ID, ".Devel"))
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
