@@ -644,38 +644,6 @@ select_sweep (GradlensWindow *self,
 
 /* ---- exporting the sweeps --------------------------------------------- */
 
-static void
-add_number (JsonBuilder *b,
-            const char  *name,
-            double       value)
-{
-  json_builder_set_member_name (b, name);
-  if (isfinite (value))
-    json_builder_add_double_value (b, value);
-  else
-    json_builder_add_null_value (b);
-}
-
-/* RFC 4180: quote a field that holds a comma, a quote or a line break */
-static void
-csv_field (GString    *s,
-           const char *text)
-{
-  if (strpbrk (text, ",\"\r\n") == NULL)
-    {
-      g_string_append (s, text);
-      return;
-    }
-  g_string_append_c (s, '"');
-  for (const char *p = text; *p; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (s, '"');
-      g_string_append_c (s, *p);
-    }
-  g_string_append_c (s, '"');
-}
-
 /**
  * _gradlens_window_dup_sweeps_text:
  * @self: the window
@@ -712,7 +680,7 @@ _gradlens_window_dup_sweeps_text (GradlensWindow *self,
               const double values[] = { points[k].value, points[k].stats.min, points[k].stats.q1,
                                         points[k].stats.median, points[k].stats.q3, points[k].stats.max };
 
-              csv_field (s, gradlens_depth_sweep_get_label (sweep));
+              gradlens_csv_append_field (s, gradlens_depth_sweep_get_label (sweep));
               g_string_append_printf (s, ",%d", points[k].depth);
               for (guint v = 0; v < G_N_ELEMENTS (values); v++)
                 {
@@ -749,7 +717,7 @@ _gradlens_window_dup_sweeps_text (GradlensWindow *self,
           json_builder_begin_object (b);
           json_builder_set_member_name (b, "depth");
           json_builder_add_int_value (b, points[k].depth);
-          add_number (b, "first_weight_grad_norm", points[k].value);
+          gradlens_json_add_number (b, "first_weight_grad_norm", points[k].value);
           if (!isfinite (points[k].value))
             {
               json_builder_set_member_name (b, "non_finite");
@@ -759,11 +727,11 @@ _gradlens_window_dup_sweeps_text (GradlensWindow *self,
             {
               json_builder_set_member_name (b, "stats");
               json_builder_begin_object (b);
-              add_number (b, "min", points[k].stats.min);
-              add_number (b, "q1", points[k].stats.q1);
-              add_number (b, "median", points[k].stats.median);
-              add_number (b, "q3", points[k].stats.q3);
-              add_number (b, "max", points[k].stats.max);
+              gradlens_json_add_number (b, "min", points[k].stats.min);
+              gradlens_json_add_number (b, "q1", points[k].stats.q1);
+              gradlens_json_add_number (b, "median", points[k].stats.median);
+              gradlens_json_add_number (b, "q3", points[k].stats.q3);
+              gradlens_json_add_number (b, "max", points[k].stats.max);
               json_builder_end_object (b);
             }
           json_builder_end_object (b);

@@ -532,19 +532,13 @@ static void
 add_stats_json (JsonBuilder         *b,
                 const GradlensStats *st)
 {
-  const char *names[] = { "min", "q1", "median", "q3", "max" };
-  double values[] = { st->min, st->q1, st->median, st->q3, st->max };
-
   json_builder_set_member_name (b, "stats");
   json_builder_begin_object (b);
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    {
-      json_builder_set_member_name (b, names[i]);
-      if (isfinite (values[i]))
-        json_builder_add_double_value (b, values[i]);
-      else
-        json_builder_add_null_value (b);
-    }
+  gradlens_json_add_number (b, "min", st->min);
+  gradlens_json_add_number (b, "q1", st->q1);
+  gradlens_json_add_number (b, "median", st->median);
+  gradlens_json_add_number (b, "q3", st->q3);
+  gradlens_json_add_number (b, "max", st->max);
   json_builder_end_object (b);
 }
 

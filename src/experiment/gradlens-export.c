@@ -10,10 +10,10 @@
 
 #include "gradlens-export.h"
 
-static void
-add_number (JsonBuilder *b,
-            const char  *name,
-            double       v)
+void
+gradlens_json_add_number (JsonBuilder *b,
+                          const char  *name,
+                          double       v)
 {
   json_builder_set_member_name (b, name);
   if (isfinite (v))
@@ -28,7 +28,7 @@ add_value_non_finite (JsonBuilder *b,
                       const char  *name,
                       double       v)
 {
-  add_number (b, name, v);
+  gradlens_json_add_number (b, name, v);
   if (!isfinite (v))
     {
       json_builder_set_member_name (b, "non_finite");
@@ -49,12 +49,12 @@ build_layers (JsonBuilder             *b,
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "layer");
       json_builder_add_int_value (b, l + 1);
-      add_number (b, "pre_mean", s->pre_mean);
-      add_number (b, "pre_std", s->pre_std);
-      add_number (b, "act_mean", s->act_mean);
-      add_number (b, "act_std", s->act_std);
-      add_number (b, "deriv_mean", s->deriv_mean);
-      add_number (b, "saturated_fraction", s->saturated_fraction);
+      gradlens_json_add_number (b, "pre_mean", s->pre_mean);
+      gradlens_json_add_number (b, "pre_std", s->pre_std);
+      gradlens_json_add_number (b, "act_mean", s->act_mean);
+      gradlens_json_add_number (b, "act_std", s->act_std);
+      gradlens_json_add_number (b, "deriv_mean", s->deriv_mean);
+      gradlens_json_add_number (b, "saturated_fraction", s->saturated_fraction);
       json_builder_set_member_name (b, "dead_units");
       json_builder_add_int_value (b, s->dead_units);
       json_builder_end_object (b);
@@ -71,7 +71,7 @@ build_run (JsonBuilder             *b,
   json_builder_add_string_value (b, r->config.label ? r->config.label : "");
   json_builder_set_member_name (b, "config");
   gradlens_run_config_build_json (&r->config, b);
-  add_number (b, "loss", r->losses[0]);
+  gradlens_json_add_number (b, "loss", r->losses[0]);
 
   json_builder_set_member_name (b, "parameters");
   json_builder_begin_array (b);
@@ -97,11 +97,11 @@ build_run (JsonBuilder             *b,
 
           json_builder_set_member_name (b, "stats");
           json_builder_begin_object (b);
-          add_number (b, "min", s->min);
-          add_number (b, "q1", s->q1);
-          add_number (b, "median", s->median);
-          add_number (b, "q3", s->q3);
-          add_number (b, "max", s->max);
+          gradlens_json_add_number (b, "min", s->min);
+          gradlens_json_add_number (b, "q1", s->q1);
+          gradlens_json_add_number (b, "median", s->median);
+          gradlens_json_add_number (b, "q3", s->q3);
+          gradlens_json_add_number (b, "max", s->max);
           json_builder_end_object (b);
         }
       json_builder_end_object (b);
@@ -128,7 +128,7 @@ build_run (JsonBuilder             *b,
       json_builder_end_array (b);
     }
 
-  add_number (b, "decay_per_layer", r->decay_per_layer);
+  gradlens_json_add_number (b, "decay_per_layer", r->decay_per_layer);
   build_layers (b, r);
   json_builder_end_object (b);
 }
@@ -207,9 +207,9 @@ gradlens_results_to_json (GradlensRunResult * const *results,
 }
 
 /* RFC 4180: quote a field that holds a comma, a quote or a line break */
-static void
-csv_field (GString    *s,
-           const char *text)
+void
+gradlens_csv_append_field (GString    *s,
+                           const char *text)
 {
   if (strpbrk (text, ",\"\r\n") == NULL)
     {
@@ -261,7 +261,7 @@ gradlens_results_to_csv (GradlensRunResult * const *results,
       for (int p = 0; p < r->n_params; p++)
         {
           g_string_append_printf (s, "%u,", i + 1);
-          csv_field (s, r->config.label ? r->config.label : "");
+          gradlens_csv_append_field (s, r->config.label ? r->config.label : "");
           g_string_append_printf (s, ",%s,%d,%s,%d,%d", r->names[p], r->layers[p],
                                   r->is_weight[p] ? "weight" : "bias", r->rows[p],
                                   r->is_weight[p] ? r->cols[p] : 1);

@@ -24,6 +24,14 @@ char     *gradlens_results_to_table (GradlensRunResult * const *results,
  * point with ".0" appended: 1e-08 becomes 1e-08.0, which is not JSON (and
  * which json-glib itself refuses). Drops those ".0"s, outside strings, in
  * place; call it on every json_generator_to_data result. */
+/* "name": v, or "name": null when v is not finite */
+void      gradlens_json_add_number   (JsonBuilder              *builder,
+                                      const char               *name,
+                                      double                    value);
+/* appends one CSV field, quoted as RFC 4180 asks when it needs to be */
+void      gradlens_csv_append_field  (GString                  *s,
+                                      const char               *text);
+
 /* pretty-printed JSON text (indent 0: compact) with numbers repaired and
  * a final newline; (transfer full) */
 char     *gradlens_json_to_text     (JsonNode                 *root,
