@@ -19,9 +19,10 @@
  *
  * z rounds exactly as OpenBLAS's sgemm computes it for PyTorch (from 16
  * samples on, see use_small_kernels in mlp.c): the products summed in
- * order with FMAs from zero, then the bias added. Under relu or leaky_relu
- * a z that rounds to the other side of zero changes that gradient element
- * fivefold or more; the parity check sees those. The sums of the backward
+ * order with FMAs from zero, then the bias added; where OpenBLAS takes its
+ * small TN kernel instead, forward_lanes_row sums them as that does. Under
+ * relu or leaky_relu a z that rounds to the other side of zero changes that
+ * gradient element fivefold or more; the parity check sees those. The sums of the backward
  * pass may round differently (by about 1e-7 relative): nothing downstream
  * of them is discontinuous.
  *
@@ -279,6 +280,187 @@ nn_avx512_linear_forward (const float *h,
 #define CALL(K) forward_tile (h, wo, b + o, zo, ao, n, ld, in, K)
           TILE_CASES (CALL);
 #undef CALL
+        }
+    }
+}
+
+/* ------------------------------------------------- forward, lane sums */
+
+/* PyTorch's Linear is one sgemm call, C (samples, out) = bias + X W^T, that
+ * OpenBLAS 0.3.21 on AVX-512 gives to its small-matrix TN kernel when K =
+ * in >= 32 and M N <= 1200 (M, N = samples, 1 when out is 1, else out,
+ * samples; see use_lane_sums in mlp.c). That kernel runs along K: sixteen
+ * partial sums per element, lane j taking the products k = j,
+ * j + 16, ... in order with FMAs from zero, then a pairwise tree of the
+ * sixteen, then the bias added (beta 1). This is more accurate than the
+ * products summed in order (half their error at in = 64) and it is
+ * PyTorch's z, bit for bit. The tree pairs neighbours, ((s0 + s1) + (s2 +
+ * s3)) + ..., for the elements that its 4 x 4 blocks reach (row i < M & ~3 or
+ * column j < N & ~3); the rest go through _mm512_reduce_add_ps, which
+ * halves: s[k] + s[k + 8], then + 4, then (0 + 2) + (1 + 3).
+ *
+ * Here 16 samples per register; the adds are _mm512_add_round_ps: with
+ * -fassociative-math GCC may regroup a plain vector +, not the builtin. */
+static NN_AVX512_INLINE __m512
+add_exact (__m512 x,
+           __m512 y)
+{
+  return _mm512_add_round_ps (x, y, _MM_FROUND_CUR_DIRECTION);
+}
+
+/* one output row, the 16 samples from s: all sixteen partial sums at once,
+ * for either tree; the lanes from halving_from on take the halving one */
+static NN_AVX512 void
+forward_lanes_block (const float *h,
+                     const float *w,
+                     float        b,
+                     float       *z,
+                     float       *a,
+                     int          s,
+                     int          n,
+                     int          ld,
+                     int          in,
+                     int          halving_from)
+{
+  __m512 acc[16], q[4], y[8], sum, t;
+  __mmask16 m = lanes_below (n - s);
+  __mmask16 tail = (__mmask16) ~lanes_below (halving_from > s ? halving_from - s : 0);
+  int k0;
+
+  _Pragma ("GCC unroll 16")
+  for (int j = 0; j < 16; j++)
+    acc[j] = _mm512_setzero_ps ();
+  for (k0 = 0; k0 + 16 <= in; k0 += 16)
+    _Pragma ("GCC unroll 16")
+    for (int j = 0; j < 16; j++)
+      acc[j] = _mm512_fmadd_ps (_mm512_set1_ps (w[k0 + j]),
+                                _mm512_loadu_ps (h + (size_t) (k0 + j) * ld + s), acc[j]);
+  _Pragma ("GCC unroll 16")
+  for (int j = 0; j < 16; j++)
+    if (k0 + j < in)
+      acc[j] = _mm512_fmadd_ps (_mm512_set1_ps (w[k0 + j]),
+                                _mm512_loadu_ps (h + (size_t) (k0 + j) * ld + s), acc[j]);
+
+  _Pragma ("GCC unroll 4")
+  for (int i = 0; i < 4; i++)
+    q[i] = add_exact (add_exact (acc[4 * i], acc[4 * i + 1]),
+                      add_exact (acc[4 * i + 2], acc[4 * i + 3]));
+  sum = add_exact (add_exact (q[0], q[1]), add_exact (q[2], q[3]));
+  _Pragma ("GCC unroll 8")
+  for (int i = 0; i < 8; i++)
+    y[i] = add_exact (acc[i + 8], acc[i]);
+  _Pragma ("GCC unroll 4")
+  for (int i = 0; i < 4; i++)
+    y[i] = add_exact (y[i + 4], y[i]);
+  t = add_exact (add_exact (y[0], y[2]), add_exact (y[1], y[3]));
+  sum = _mm512_mask_mov_ps (sum, tail, t);
+  sum = add_exact (sum, _mm512_set1_ps (b));
+  _mm512_mask_storeu_ps (z + s, m, sum);
+  if (a != NULL)
+    _mm512_mask_storeu_ps (a + s, m, sigmoid16 (sum));
+}
+
+/* R output rows (w, b, z, a at the first), the 16 samples from s, the
+ * neighbours' tree only: partial sum j is done (its products k = j, j + 16,
+ * ... in order) before j + 1 starts, four at a time into the tree, so that
+ * R rows share each load of h */
+static NN_AVX512_INLINE void
+forward_lanes_tile (const float *h,
+                    const float *w,
+                    const float *b,
+                    float       *z,
+                    float       *a,
+                    int          s,
+                    __mmask16    m,
+                    int          ld,
+                    int          in,
+                    const int    R)
+{
+  __m512 half[4], sum[4];
+
+  _Pragma ("GCC unroll 4")
+  for (int g = 0; g < 4; g++)
+    {
+      __m512 acc[4][4], q;
+
+      _Pragma ("GCC unroll 4")
+      for (int jj = 0; jj < 4; jj++)
+        {
+          int j = 4 * g + jj;
+
+          _Pragma ("GCC unroll 4")
+          for (int r = 0; r < R; r++)
+            acc[r][jj] = _mm512_setzero_ps ();
+          for (int k = j; k < in; k += 16)
+            {
+              __m512 hk = _mm512_loadu_ps (h + (size_t) k * ld + s);
+
+              _Pragma ("GCC unroll 4")
+              for (int r = 0; r < R; r++)
+                acc[r][jj] = _mm512_fmadd_ps (_mm512_set1_ps (w[(size_t) r * in + k]), hk, acc[r][jj]);
+            }
+        }
+      _Pragma ("GCC unroll 4")
+      for (int r = 0; r < R; r++)
+        {
+          q = add_exact (add_exact (acc[r][0], acc[r][1]), add_exact (acc[r][2], acc[r][3]));
+          if (g % 2 == 0)
+            half[r] = q;
+          else if (g == 1)
+            sum[r] = add_exact (half[r], q);
+          else
+            sum[r] = add_exact (sum[r], add_exact (half[r], q));
+        }
+    }
+  _Pragma ("GCC unroll 4")
+  for (int r = 0; r < R; r++)
+    {
+      __m512 zr = add_exact (sum[r], _mm512_set1_ps (b[r]));
+
+      _mm512_mask_storeu_ps (z + (size_t) r * ld + s, m, zr);
+      if (a != NULL)
+        _mm512_mask_storeu_ps (a + (size_t) r * ld + s, m, sigmoid16 (zr));
+    }
+}
+
+NN_AVX512 void
+nn_avx512_linear_forward_lanes (const float *h,
+                                const float *w,
+                                const float *b,
+                                float       *z,
+                                float       *a,
+                                int          n,
+                                int          ld,
+                                int          in,
+                                int          out)
+{
+  int n4 = n & ~3, out4 = out & ~3;
+
+  for (int o = 0; o < out; o += 4)
+    {
+      int rows = out - o < 4 ? out - o : 4;
+      /* the samples from n4 on take the halving tree in these rows */
+      bool halving = out == 1 || o >= out4;
+      const float *wo = w + (size_t) o * in;
+      float *zo = z + (size_t) o * ld;
+      float *ao = a != NULL ? a + (size_t) o * ld : NULL;
+
+      for (int s = 0; s < n; s += 16)
+        {
+          if (halving && n4 < n && s + 16 > n4)
+            for (int r = 0; r < rows; r++)
+              forward_lanes_block (h, wo + (size_t) r * in, b[o + r], zo + (size_t) r * ld,
+                                   ao != NULL ? ao + (size_t) r * ld : NULL, s, n, ld, in, n4);
+          else
+            switch (rows)
+              {
+#define CALL(R) forward_lanes_tile (h, wo, b + o, zo, ao, s, lanes_below (n - s), ld, in, R)
+              case 1: CALL (1); break;
+              case 2: CALL (2); break;
+              case 3: CALL (3); break;
+              default: CALL (4); break;
+#undef CALL
+              }
         }
     }
 }
@@ -555,6 +737,12 @@ nn_avx512_available (void)
 void
 nn_avx512_linear_forward (const float *h, const float *w, const float *b, float *z, float *a,
                           int n, int ld, int in, int out)
+{
+}
+
+void
+nn_avx512_linear_forward_lanes (const float *h, const float *w, const float *b, float *z, float *a,
+                                int n, int ld, int in, int out)
 {
 }
 

@@ -31,6 +31,19 @@ void nn_avx512_linear_forward       (const float *h,
                                      int          in,
                                      int          out);
 
+/* the same, z = w . h + b, with the sums over the inputs rounded as
+ * OpenBLAS's small-matrix TN kernel rounds them (16 partial sums, a tree,
+ * then the bias): PyTorch's z for the layers of use_lane_sums in mlp.c */
+void nn_avx512_linear_forward_lanes (const float *h,
+                                     const float *w,
+                                     const float *b,
+                                     float       *z,
+                                     float       *a,
+                                     int          n,
+                                     int          ld,
+                                     int          in,
+                                     int          out);
+
 /* backward, from dz (out, n): dw = dz . h^T, db = the row sums of dz */
 void nn_avx512_linear_backward_w    (const float *dz,
                                      const float *h,

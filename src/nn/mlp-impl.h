@@ -297,7 +297,13 @@ FN (layer_forward) (NnMlp      *mlp,
   bool act_done = false;
 
 #if SMALL_KERNELS
-  if (use_small_kernels (mlp, l))
+  if (use_lane_sums (mlp, l))
+    {
+      act_done = mlp->has_act[l] && c->activation == NN_ACT_SIGMOID;
+      nn_avx512_linear_forward_lanes (h, w, b, z, act_done ? a : NULL, c->samples, mlp->ld,
+                                      mlp->in[l], mlp->out[l]);
+    }
+  else if (use_small_kernels (mlp, l))
     {
       act_done = mlp->has_act[l] && c->activation == NN_ACT_SIGMOID;
       nn_avx512_linear_forward (h, w, b, z, act_done ? a : NULL, c->samples, mlp->ld,

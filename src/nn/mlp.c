@@ -75,7 +75,9 @@ use_blas (int n,
  * (z from the kernels differs in the last bit, sometimes the sign), while
  * our own sgemm call sums them as PyTorch's does. From 31 samples on the
  * kernels agree with PyTorch's z as often as that call or more (every bit
- * at 64 x 64 x 100, where our call differs in 3% of z). */
+ * at 64 x 64 x 100, where our call differs in 3% of z). From fan-in 32 on,
+ * that other order is OpenBLAS's small TN kernel's: use_lane_sums below
+ * takes those layers, at any number of samples. */
 #define NN_SMALL_MAX_WIDTH 64
 #define NN_SMALL_MAX_FLOPS (1 << 20)
 
@@ -88,6 +90,28 @@ use_small_kernels (const NnMlp *mlp,
   return mlp->avx512 && mlp->config.samples >= 16
          && ((in <= NN_SMALL_MAX_WIDTH && out <= NN_SMALL_MAX_WIDTH)
              || (double) mlp->config.samples * in * out <= NN_SMALL_MAX_FLOPS);
+}
+
+/* PyTorch's Linear is one sgemm call (addmm: C (samples, out) = bias +
+ * X W^T, column-major C^T when out > 1), and on AVX-512 OpenBLAS 0.3.21
+ * gives it to its small-matrix TN kernel when that kernel's permit says so:
+ * K >= 32, M N <= 1200 and M N K <= 1e6, with M, N = samples, 1 when out
+ * is 1 and out, samples otherwise. That kernel sums each z in sixteen
+ * strided partial sums and a tree (nn_avx512_linear_forward_lanes), not in
+ * order as its other kernels and ours do: for these layers (the output
+ * layer of most nets 33 or more wide, every layer of such nets below
+ * about 20 samples) z is computed that way, whatever the number of
+ * samples. The tree is the more accurate order: summed in order, our z had
+ * up to twice the rounding error of PyTorch's there (at in = 64), and the
+ * output layer's z feeds every gradient. */
+static inline bool
+use_lane_sums (const NnMlp *mlp,
+               int          l)
+{
+  double k = mlp->in[l], n = mlp->config.samples, out = mlp->out[l];
+  double mn = out == 1 ? n : out * n;
+
+  return mlp->avx512 && k >= 32 && mn <= 1200 && mn * k <= 1e6;
 }
 
 #define REAL          float
