@@ -58,125 +58,36 @@ nn_init_linear_default (NnRng   *rng,
   fill_uniform (rng, dtype, bias, (size_t) rows, -bias_bound, bias_bound);
 }
 
-/* Householder QR of a (m x n, m >= n, row-major, overwritten); q receives
- * the m x n factor with the sign of each column chosen so that R has a
- * non-negative diagonal, as orthogonal_ does with q *= sign(diag(r)). */
-static void
-qr_positive (double *a,
-             double *q,
-             double *v,
-             double *rdiag,
-             int     m,
-             int     n)
-{
-  for (int j = 0; j < n; j++)
-    {
-      double norm = 0, alpha, vnorm = 0;
-      double *vj = v + (size_t) j * m;
+/* LAPACK, as torch.linalg.qr calls it (geqrf, then orgqr, each with a
+ * workspace query first). Linked from OpenBLAS, the LAPACK PyTorch uses on
+ * Debian, the results are PyTorch's bit for bit. */
+extern void sgeqrf_ (const int *m, const int *n, float *a, const int *lda, float *tau,
+                     float *work, const int *lwork, int *info);
+extern void sorgqr_ (const int *m, const int *n, const int *k, float *a, const int *lda,
+                     const float *tau, float *work, const int *lwork, int *info);
+extern void dgeqrf_ (const int *m, const int *n, double *a, const int *lda, double *tau,
+                     double *work, const int *lwork, int *info);
+extern void dorgqr_ (const int *m, const int *n, const int *k, double *a, const int *lda,
+                     const double *tau, double *work, const int *lwork, int *info);
 
-      for (int i = j; i < m; i++)
-        norm += a[(size_t) i * n + j] * a[(size_t) i * n + j];
-      norm = sqrt (norm);
-      alpha = a[(size_t) j * n + j] > 0 ? -norm : norm;
-      for (int i = 0; i < m; i++)
-        vj[i] = i < j ? 0 : a[(size_t) i * n + j];
-      vj[j] -= alpha;
-      for (int i = j; i < m; i++)
-        vnorm += vj[i] * vj[i];
-      rdiag[j] = alpha;
-      if (vnorm == 0)
-        continue;
-      vnorm = sqrt (vnorm);
-      for (int i = j; i < m; i++)
-        vj[i] /= vnorm;
-      for (int c = j; c < n; c++)
-        {
-          double dot = 0;
-          for (int i = j; i < m; i++)
-            dot += vj[i] * a[(size_t) i * n + c];
-          for (int i = j; i < m; i++)
-            a[(size_t) i * n + c] -= 2 * vj[i] * dot;
-        }
-    }
+#define REAL   float
+#define SFX    f32
+#define GEQRF  sgeqrf_
+#define ORGQR  sorgqr_
+#define NORMAL nn_rng_normal_f32
+#include "init-orthogonal.h"
+#undef REAL
+#undef SFX
+#undef GEQRF
+#undef ORGQR
+#undef NORMAL
 
-  /* Q = H_0 ... H_{n-1} applied to the first n columns of I */
-  memset (q, 0, sizeof (double) * m * n);
-  for (int j = 0; j < n; j++)
-    q[(size_t) j * n + j] = 1;
-  for (int j = n - 1; j >= 0; j--)
-    {
-      const double *vj = v + (size_t) j * m;
-
-      for (int c = 0; c < n; c++)
-        {
-          double dot = 0;
-          for (int i = j; i < m; i++)
-            dot += vj[i] * q[(size_t) i * n + c];
-          for (int i = j; i < m; i++)
-            q[(size_t) i * n + c] -= 2 * vj[i] * dot;
-        }
-    }
-
-  for (int j = 0; j < n; j++)
-    {
-      double sign = rdiag[j] > 0 ? 1 : (rdiag[j] < 0 ? -1 : 0);
-      for (int i = 0; i < m; i++)
-        q[(size_t) i * n + j] *= sign;
-    }
-}
-
-/* torch.nn.init.orthogonal_: flattened = new(rows, cols).normal_(0, 1);
- * transposed when rows < cols; q, r = linalg.qr; q *= sign(diag(r)); then
- * copied back (transposed again) and multiplied by gain. */
-static void
-init_orthogonal (NnRng   *rng,
-                 NnDtype  dtype,
-                 void    *w,
-                 int      rows,
-                 int      cols,
-                 double   gain)
-{
-  size_t n = (size_t) rows * cols;
-  bool tr = rows < cols;
-  int m = tr ? cols : rows;
-  int k = tr ? rows : cols;
-  double *buf = malloc (sizeof (double) * (3 * n + (size_t) m * k + (size_t) k + 1));
-  double *flat = buf;
-  double *a = flat + n;
-  double *q = a + n;
-  double *rdiag = q + n;
-  double *v = rdiag + k;
-
-  if (buf == NULL)
-    abort ();
-
-  if (dtype == NN_FLOAT64)
-    nn_rng_normal_f64 (rng, flat, n, 0, 1);
-  else
-    {
-      float *f = (float *) q;   /* q is free until the QR */
-      nn_rng_normal_f32 (rng, f, n, 0, 1);
-      for (size_t i = 0; i < n; i++)
-        flat[i] = f[i];
-    }
-
-  for (int i = 0; i < m; i++)
-    for (int j = 0; j < k; j++)
-      a[(size_t) i * k + j] = tr ? flat[(size_t) j * cols + i] : flat[(size_t) i * cols + j];
-
-  qr_positive (a, q, v, rdiag, m, k);
-
-  for (int r = 0; r < rows; r++)
-    for (int c = 0; c < cols; c++)
-      {
-        double val = tr ? q[(size_t) c * k + r] : q[(size_t) r * k + c];
-        if (dtype == NN_FLOAT64)
-          ((double *) w)[(size_t) r * cols + c] = val * gain;
-        else
-          ((float *) w)[(size_t) r * cols + c] = (float) val * (float) gain;
-      }
-  free (buf);
-}
+#define REAL   double
+#define SFX    f64
+#define GEQRF  dgeqrf_
+#define ORGQR  dorgqr_
+#define NORMAL nn_rng_normal_f64
+#include "init-orthogonal.h"
 
 void
 nn_init_weight (NnRng          *rng,
@@ -229,7 +140,10 @@ nn_init_weight (NnRng          *rng,
       fill_uniform (rng, dtype, w, n, config->a, config->b);
       break;
     case NN_INIT_ORTHOGONAL:
-      init_orthogonal (rng, dtype, w, rows, cols, config->gain);
+      if (dtype == NN_FLOAT64)
+        init_orthogonal_f64 (rng, w, rows, cols, config->gain);
+      else
+        init_orthogonal_f32 (rng, w, rows, cols, config->gain);
       break;
     case NN_N_INITS:
     default:
