@@ -204,6 +204,24 @@ usage_error (const char *command,
   return GRADLENS_EXIT_USAGE;
 }
 
+/* TRUE when value (NULL: not given) is one of allowed; otherwise the usage
+ * message names the option, the value and the allowed words */
+static gboolean
+check_choice (const char         *command,
+              const char         *option,
+              const char         *value,
+              const char * const *allowed,
+              int                *exit_code)
+{
+  g_autofree char *words = NULL;
+
+  if (value == NULL || g_strv_contains (allowed, value))
+    return TRUE;
+  words = g_strjoinv (", ", (char **) allowed);
+  *exit_code = usage_error (command, "--%s: invalid value “%s”; expected one of %s", option, value, words);
+  return FALSE;
+}
+
 static gboolean
 write_output (const char  *path,
               const char  *text,
@@ -329,9 +347,8 @@ cmd_run (int    argc,
     return fail ("run", error);
   if (opts.format == NULL)
     opts.format = g_strdup ("json");
-  if (!g_str_equal (opts.format, "json") && !g_str_equal (opts.format, "csv")
-      && !g_str_equal (opts.format, "table"))
-    return usage_error ("run", "--format: invalid value “%s”; expected one of json, csv, table", opts.format);
+  if (!check_choice ("run", "format", opts.format, (const char * const[]) { "json", "csv", "table", NULL }, &rc))
+    return rc;
 
   runs = collect_runs (&opts, NULL, &error);
   if (runs == NULL)
@@ -351,24 +368,28 @@ cmd_run (int    argc,
   return GRADLENS_EXIT_OK;
 }
 
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
+/* the minimum and median of n timings, with the experiment library's
+ * statistics (the same quantile definition as everywhere else) */
 static void
 min_median (double *t,
             int     n,
             double *min,
             double *median)
 {
-  qsort (t, n, sizeof (double), compare_doubles);
-  *min = t[0];
-  *median = gradlens_quantile_sorted (t, n, 0.5);
+  GradlensStats stats;
+
+  gradlens_stats_compute (t, (gsize) n, &stats);
+  *min = stats.min;
+  *median = stats.median;
+}
+
+static double
+seconds_now (void)
+{
+  struct timespec t;
+
+  clock_gettime (CLOCK_MONOTONIC, &t);
+  return (double) t.tv_sec + (double) t.tv_nsec * 1e-9;
 }
 
 static int
@@ -389,6 +410,7 @@ cmd_bench (int    argc,
   NnMlp *mlp;
   g_autofree double *t_ens = NULL;
   double run_min, run_med, full_min, full_med, ens_min = 0, ens_med = 0;
+  int rc;
   volatile double sink = 0;
   GOptionEntry entries[] = {
     { "preset", 0, 0, G_OPTION_ARG_FILENAME, NULL, "Take the first run of a preset file", "FILE" },
@@ -410,8 +432,8 @@ cmd_bench (int    argc,
                         opts.iterations);
   if (opts.format == NULL)
     opts.format = g_strdup ("json");
-  if (!g_str_equal (opts.format, "json") && !g_str_equal (opts.format, "table"))
-    return usage_error ("bench", "--format: invalid value “%s”; expected one of json, table", opts.format);
+  if (!check_choice ("bench", "format", opts.format, (const char * const[]) { "json", "table", NULL }, &rc))
+    return rc;
 
   runs = collect_runs (&opts, NULL, &error);
   if (runs == NULL)
@@ -433,24 +455,18 @@ cmd_bench (int    argc,
     sink += nn_mlp_step (mlp, norms);
   for (int i = 0; i < opts.iterations; i++)
     {
-      double t1;
-      struct timespec a, z;
+      double t0 = seconds_now ();
 
-      clock_gettime (CLOCK_MONOTONIC, &a);
       sink += nn_mlp_step (mlp, norms);
-      clock_gettime (CLOCK_MONOTONIC, &z);
-      t1 = (double) (z.tv_sec - a.tv_sec) + (double) (z.tv_nsec - a.tv_nsec) * 1e-9;
-      t_run[i] = t1;
+      t_run[i] = seconds_now () - t0;
     }
   for (int i = 0; i < opts.iterations; i++)
     {
-      struct timespec a, z;
+      double t0 = seconds_now ();
 
-      clock_gettime (CLOCK_MONOTONIC, &a);
       nn_mlp_setup (mlp, (guint64) config->seed);
       sink += nn_mlp_step (mlp, norms);
-      clock_gettime (CLOCK_MONOTONIC, &z);
-      t_full[i] = (double) (z.tv_sec - a.tv_sec) + (double) (z.tv_nsec - a.tv_nsec) * 1e-9;
+      t_full[i] = seconds_now () - t0;
     }
   nn_mlp_free (mlp);
   min_median (t_run, opts.iterations, &run_min, &run_med);
@@ -464,16 +480,14 @@ cmd_bench (int    argc,
       t_ens = g_new (double, reps);
       for (int i = 0; i < reps; i++)
         {
-          struct timespec a, z;
-          GradlensRunResult *r;
+          double t0 = seconds_now ();
+          GradlensRunResult *r = gradlens_run (config, 0, GRADLENS_DEFAULT_MEMORY_LIMIT,
+                                               NULL, NULL, NULL, &error);
 
-          clock_gettime (CLOCK_MONOTONIC, &a);
-          r = gradlens_run (config, 0, GRADLENS_DEFAULT_MEMORY_LIMIT, NULL, NULL, NULL, &error);
-          clock_gettime (CLOCK_MONOTONIC, &z);
           if (r == NULL)
             return fail ("bench", error);
+          t_ens[i] = seconds_now () - t0;
           gradlens_run_result_free (r);
-          t_ens[i] = (double) (z.tv_sec - a.tv_sec) + (double) (z.tv_nsec - a.tv_nsec) * 1e-9;
         }
       min_median (t_ens, reps, &ens_min, &ens_med);
     }
@@ -557,6 +571,7 @@ cmd_sweep (int    argc,
   g_autofree char *text = NULL;
   const GradlensRunConfig *config;
   guint n_depths = 0;
+  int rc;
   GOptionEntry entries[] = {
     { "preset", 0, 0, G_OPTION_ARG_FILENAME, NULL, "Sweep the first run of a preset file", "FILE" },
     { "depths", 0, 0, G_OPTION_ARG_STRING, NULL, "Depths FROM:TO[:STEP] (default 1:20)", "FROM:TO[:STEP]" },
@@ -575,8 +590,8 @@ cmd_sweep (int    argc,
     return fail ("sweep", error);
   if (opts.format == NULL)
     opts.format = g_strdup ("json");
-  if (!g_str_equal (opts.format, "json") && !g_str_equal (opts.format, "table"))
-    return usage_error ("sweep", "--format: invalid value “%s”; expected one of json, table", opts.format);
+  if (!check_choice ("sweep", "format", opts.format, (const char * const[]) { "json", "table", NULL }, &rc))
+    return rc;
   if (!gradlens_parse_depths (opts.depths ? opts.depths : "1:20", &depths, &n_depths, &error))
     return fail ("sweep", error);
 
@@ -765,12 +780,10 @@ gradlens_cli_plot (int    argc,
       && !parse_size (opts.size, &width, &height,
                       format == PLOT_FORMAT_PNG ? PLOT_EXPORT_MAX_PIXELS : PLOT_EXPORT_MAX_POINTS, &error))
     return fail ("plot", error);
-  if (opts.theme != NULL && !g_str_equal (opts.theme, "dark") && !g_str_equal (opts.theme, "light"))
-    return usage_error ("plot", "--theme: invalid value “%s”; expected one of dark, light", opts.theme);
-  if (opts.y_scale != NULL && !g_str_equal (opts.y_scale, "log") && !g_str_equal (opts.y_scale, "linear"))
-    return usage_error ("plot", "--y-scale: invalid value “%s”; expected one of log, linear", opts.y_scale);
-  if (opts.x_axis != NULL && !g_str_equal (opts.x_axis, "parameter") && !g_str_equal (opts.x_axis, "layer"))
-    return usage_error ("plot", "--x-axis: invalid value “%s”; expected one of parameter, layer", opts.x_axis);
+  if (!check_choice ("plot", "theme", opts.theme, (const char * const[]) { "dark", "light", NULL }, &rc)
+      || !check_choice ("plot", "y-scale", opts.y_scale, (const char * const[]) { "log", "linear", NULL }, &rc)
+      || !check_choice ("plot", "x-axis", opts.x_axis, (const char * const[]) { "parameter", "layer", NULL }, &rc))
+    return rc;
 
   runs = collect_runs (&opts, &preset, &error);
   if (runs == NULL)
