@@ -209,6 +209,30 @@ gradlens_run_result_free (GradlensRunResult *r)
   g_free (r);
 }
 
+guint
+gradlens_thread_count (guint requested,
+                       guint n_items)
+{
+  if (requested == 0)
+    requested = g_get_num_processors ();
+  return CLAMP (requested, 1, MAX (n_items, 1));
+}
+
+void
+gradlens_run_on_threads (const char  *name,
+                         GThreadFunc  worker,
+                         gpointer     data,
+                         guint        n_threads)
+{
+  g_autoptr(GPtrArray) threads = g_ptr_array_new ();
+
+  for (guint t = 1; t < n_threads; t++)
+    g_ptr_array_add (threads, g_thread_new (name, worker, data));
+  worker (data);
+  for (guint t = 0; t < threads->len; t++)
+    g_thread_join (g_ptr_array_index (threads, t));
+}
+
 GradlensRunResult *
 gradlens_run (const GradlensRunConfig  *config,
               guint                     n_threads,
@@ -220,14 +244,10 @@ gradlens_run (const GradlensRunConfig  *config,
 {
   RunShared shared = { 0 };
   GradlensRunResult *r;
-  GThread *threads[64];
-  guint n_extra;
 
   g_return_val_if_fail (config != NULL, NULL);
 
-  if (n_threads == 0)
-    n_threads = g_get_num_processors ();
-  n_threads = CLAMP (n_threads, 1, MIN ((guint) config->seeds, G_N_ELEMENTS (threads) + 1));
+  n_threads = gradlens_thread_count (n_threads, (guint) MAX (config->seeds, 1));
 
   if (!gradlens_run_config_validate (config, GRADLENS_NAMING_PRESET, memory_limit, error))
     return NULL;
@@ -253,12 +273,7 @@ gradlens_run (const GradlensRunConfig  *config,
   if (cancellable != NULL)
     shared.cancel_id = g_cancellable_connect (cancellable, G_CALLBACK (on_cancelled_cb), &shared, NULL);
 
-  n_extra = n_threads - 1;
-  for (guint t = 0; t < n_extra; t++)
-    threads[t] = g_thread_new ("gradlens-seeds", run_worker, &shared);
-  run_worker (&shared);
-  for (guint t = 0; t < n_extra; t++)
-    g_thread_join (threads[t]);
+  gradlens_run_on_threads ("gradlens-seeds", run_worker, &shared, n_threads);
 
   if (cancellable != NULL)
     g_cancellable_disconnect (cancellable, shared.cancel_id);

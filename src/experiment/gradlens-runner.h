@@ -56,6 +56,18 @@ GradlensRunResult *gradlens_run              (const GradlensRunConfig  *config,
                                               GError                  **error);
 void               gradlens_run_result_free  (GradlensRunResult        *result);
 
+/* How many threads to use for n_items independent pieces of work:
+ * requested (0 = one per core), at least 1, at most n_items. */
+guint              gradlens_thread_count     (guint                     requested,
+                                              guint                     n_items);
+/* Runs worker (data) on n_threads threads, the calling one among them, and
+ * returns when all have returned. The workers share data and take their
+ * items from it themselves. */
+void               gradlens_run_on_threads   (const char               *name,
+                                              GThreadFunc               worker,
+                                              gpointer                  data,
+                                              guint                     n_threads);
+
 /* numpy's default quantile (linear interpolation between closest ranks) of
  * n values; the array is sorted in place (NaN last) */
 double             gradlens_quantile_sorted  (const double             *sorted,

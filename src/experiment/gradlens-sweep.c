@@ -125,8 +125,6 @@ gradlens_sweep (const GradlensRunConfig  *config,
 {
   SweepShared shared = { 0 };
   g_autofree GradlensSweepPoint *points = NULL;
-  GThread *threads[64];
-  guint n_extra;
 
   g_return_val_if_fail (n_depths > 0, NULL);
 
@@ -144,9 +142,7 @@ gradlens_sweep (const GradlensRunConfig  *config,
         return NULL;
     }
 
-  if (n_threads == 0)
-    n_threads = g_get_num_processors ();
-  n_threads = CLAMP (n_threads, 1, MIN (n_depths, G_N_ELEMENTS (threads) + 1));
+  n_threads = gradlens_thread_count (n_threads, n_depths);
 
   points = g_new0 (GradlensSweepPoint, n_depths);
   shared.config = config;
@@ -158,12 +154,7 @@ gradlens_sweep (const GradlensRunConfig  *config,
   shared.cancellable = cancellable;
   g_mutex_init (&shared.lock);
 
-  n_extra = n_threads - 1;
-  for (guint t = 0; t < n_extra; t++)
-    threads[t] = g_thread_new ("gradlens-sweep", sweep_worker, &shared);
-  sweep_worker (&shared);
-  for (guint t = 0; t < n_extra; t++)
-    g_thread_join (threads[t]);
+  gradlens_run_on_threads ("gradlens-sweep", sweep_worker, &shared, n_threads);
   g_mutex_clear (&shared.lock);
 
   if (shared.error != NULL)
