@@ -13,9 +13,13 @@
 static JsonParser *init_fixture;
 
 /* orthogonal_ goes through LAPACK's geqrf/orgqr, the same OpenBLAS routines
- * PyTorch calls on Debian: exact, like every other scheme */
-#define ORTHO_TOL_F32 0.0
-#define ORTHO_TOL_F64 0.0
+ * PyTorch calls on Debian. Those pick their kernels by CPU at run time, so the
+ * result is bit-exact with a fixture made on the same kind of CPU and differs
+ * in the last bits elsewhere (seen: 3.3e-7 of the largest entry in float32 and
+ * 1.3e-15 in float64 on an AMD EPYC with a fixture made on an Intel AVX-512
+ * CPU). Compared within these bounds, relative to the matrix's largest entry. */
+#define ORTHO_TOL_F32 2e-6
+#define ORTHO_TOL_F64 1e-13
 
 static void
 config_from_case (JsonObject *c,
