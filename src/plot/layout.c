@@ -197,7 +197,8 @@ layout_x_labels (const PlotFigure *fig,
       text->x_label_count = count;
       text->x_stride = stride;
 
-      new_stride = plot_axis_category_stride (per_category, _plot_text_max_line_width (text->x_labels), gap);
+      new_stride = plot_axis_category_stride (per_category,
+                                              _plot_text_max_line_width (text->x_labels), gap);
       if (new_stride <= stride)
         break;
       stride = new_stride;
