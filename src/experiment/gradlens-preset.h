@@ -6,6 +6,7 @@
 #include <gio/gio.h>
 
 #include "gradlens-config.h"
+#include "gradlens-train.h"
 
 G_BEGIN_DECLS
 
@@ -34,6 +35,10 @@ typedef struct
   char                 *title;
   GradlensPlotSettings  plot;
   GPtrArray            *runs;   /* of GradlensRunConfig */
+  /* the optional "train" object: how `gradlens-cli train` (and the app's
+   * training) trains the runs; has_train FALSE when the file has none */
+  gboolean              has_train;
+  GradlensTrainSettings train;
 } GradlensPreset;
 
 GradlensPreset *gradlens_preset_new        (void);
