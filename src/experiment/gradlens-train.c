@@ -75,6 +75,17 @@ allowed_of (TrainKey key)
     }
 }
 
+/* a number for messages: the shortest of 15 or 17 digits that reads back */
+static const char *
+number_text (char   *buf,
+             double  v)
+{
+  g_ascii_formatd (buf, G_ASCII_DTOSTR_BUF_SIZE, "%.15g", v);
+  if (g_ascii_strtod (buf, NULL) != v)
+    g_ascii_formatd (buf, G_ASCII_DTOSTR_BUF_SIZE, "%.17g", v);
+  return buf;
+}
+
 static gboolean
 invalid_value (GError     **error,
                const char  *where,
@@ -156,12 +167,12 @@ gradlens_train_settings_validate (const GradlensTrainSettings  *s,
     }
   g_clear_pointer (&where, g_free);
   where = describe_key (KEY_LR, naming);
-  if (!set_number (&scratch, KEY_LR, s->lr, where, g_ascii_dtostr (buf, sizeof buf, s->lr), error))
+  if (!set_number (&scratch, KEY_LR, s->lr, where, number_text (buf, s->lr), error))
     return FALSE;
   g_clear_pointer (&where, g_free);
   where = describe_key (KEY_MOMENTUM, naming);
   if (!set_number (&scratch, KEY_MOMENTUM, s->momentum, where,
-                   g_ascii_dtostr (buf, sizeof buf, s->momentum), error))
+                   number_text (buf, s->momentum), error))
     return FALSE;
   if (s->optimizer == NN_OPTIM_ADAM && s->momentum != 0)
     {
@@ -170,7 +181,7 @@ gradlens_train_settings_validate (const GradlensTrainSettings  *s,
       g_set_error (error, GRADLENS_ERROR, GRADLENS_ERROR_INVALID_VALUE,
                    "%s: invalid value “%s” with %s adam; momentum belongs to sgd "
                    "(Adam uses PyTorch's betas 0.9 and 0.999): expected 0 or %s sgd",
-                   where, g_ascii_dtostr (buf, sizeof buf, s->momentum), opt, opt);
+                   where, number_text (buf, s->momentum), opt, opt);
       return FALSE;
     }
   return TRUE;
@@ -278,7 +289,7 @@ gradlens_train_settings_load_json (GradlensTrainSettings  *s,
           if (t == G_TYPE_INT64)
             g_snprintf (buf, sizeof buf, "%" G_GINT64_FORMAT, json_node_get_int (value));
           else
-            g_ascii_dtostr (buf, sizeof buf, v);
+            number_text (buf, v);
           ok = set_number (s, key, v, path, buf, error);
         }
       if (!ok)
