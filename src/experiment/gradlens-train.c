@@ -524,57 +524,66 @@ compute_stats (GradlensTrainResult *r)
     }
 }
 
+static gboolean
+check_memory (const GradlensRunConfig      *config,
+              const GradlensTrainSettings  *settings,
+              guint64                       memory_limit,
+              guint                        *n_threads,
+              GError                      **error)
+{
+  g_autofree char *need = NULL;
+  g_autofree char *limit = NULL;
+
+  if (memory_limit == 0)
+    return TRUE;
+  /* each thread trains its own network: fewer threads first */
+  while (*n_threads > 1 && gradlens_train_memory (config, settings, *n_threads) > memory_limit)
+    (*n_threads)--;
+  if (gradlens_train_memory (config, settings, 1) <= memory_limit)
+    return TRUE;
+  need = g_format_size_full (gradlens_train_memory (config, settings, 1), G_FORMAT_SIZE_IEC_UNITS);
+  limit = g_format_size_full (memory_limit, G_FORMAT_SIZE_IEC_UNITS);
+  g_set_error (error, GRADLENS_ERROR, GRADLENS_ERROR_TOO_LARGE,
+               "training needs about %s of memory (%d seeds x %d steps of results, depth %d, width %d, "
+               "%d samples), more than the limit of %s; use fewer steps, seeds or a smaller network",
+               need, config->seeds, settings->steps, config->nn.depth, config->nn.width,
+               config->nn.samples, limit);
+  return FALSE;
+}
+
 GradlensTrainResult *
-gradlens_train (const GradlensRunConfig     *config,
-                const GradlensTrainSettings *settings,
-                guint                        n_threads,
-                guint64                      memory_limit,
-                GradlensProgressFunc         progress,
-                gpointer                     user_data,
-                GCancellable                *cancellable,
-                GError                     **error)
+gradlens_train_result_new (const GradlensRunConfig     *config,
+                           const GradlensTrainSettings *settings)
+{
+  g_return_val_if_fail (config != NULL && settings != NULL, NULL);
+  g_return_val_if_fail (config->seeds >= 1 && settings->steps >= 1, NULL);
+
+  return result_new (config, settings);
+}
+
+gboolean
+gradlens_train_into (GradlensTrainResult   *r,
+                     guint                  n_threads,
+                     guint64                memory_limit,
+                     GradlensProgressFunc   progress,
+                     gpointer               user_data,
+                     GCancellable          *cancellable,
+                     GError               **error)
 {
   TrainShared shared = { 0 };
-  GradlensTrainResult *r;
   gulong cancel_id = 0;
 
-  g_return_val_if_fail (config != NULL && settings != NULL, NULL);
+  g_return_val_if_fail (r != NULL && r->loss_stats == NULL, FALSE);
 
-  if (!gradlens_run_config_validate (config, GRADLENS_NAMING_PRESET, memory_limit, error)
-      || !gradlens_train_settings_validate (settings, GRADLENS_NAMING_PRESET, error))
-    return NULL;
+  if (!gradlens_run_config_validate (&r->config, GRADLENS_NAMING_PRESET, memory_limit, error)
+      || !gradlens_train_settings_validate (&r->train, GRADLENS_NAMING_PRESET, error))
+    return FALSE;
+  n_threads = gradlens_thread_count (n_threads, (guint) MAX (r->n_seeds, 1));
+  if (!check_memory (&r->config, &r->train, memory_limit, &n_threads, error))
+    return FALSE;
 
-  n_threads = gradlens_thread_count (n_threads, (guint) MAX (config->seeds, 1));
-  if (memory_limit > 0)
-    {
-      /* each thread trains its own network: fewer threads first */
-      while (n_threads > 1 && gradlens_train_memory (config, settings, n_threads) > memory_limit)
-        n_threads--;
-      if (gradlens_train_memory (config, settings, 1) > memory_limit)
-        {
-          g_autofree char *need = g_format_size_full (gradlens_train_memory (config, settings, 1),
-                                                      G_FORMAT_SIZE_IEC_UNITS);
-          g_autofree char *limit = g_format_size_full (memory_limit, G_FORMAT_SIZE_IEC_UNITS);
-
-          g_set_error (error, GRADLENS_ERROR, GRADLENS_ERROR_TOO_LARGE,
-                       "training needs about %s of memory (%d seeds x %d steps of results, depth %d, width %d, "
-                       "%d samples), more than the limit of %s; use fewer steps, seeds or a smaller network",
-                       need, config->seeds, settings->steps, config->nn.depth, config->nn.width,
-                       config->nn.samples, limit);
-          return NULL;
-        }
-    }
-
-  r = result_new (config, settings);
-  if (r == NULL)
-    {
-      g_set_error (error, GRADLENS_ERROR, GRADLENS_ERROR_FAILED,
-                   "out of memory for the results of %d seeds x %d steps", config->seeds, settings->steps);
-      return NULL;
-    }
-
-  shared.config = config;
-  gradlens_train_settings_to_optim (settings, &shared.optim);
+  shared.config = &r->config;
+  gradlens_train_settings_to_optim (&r->train, &shared.optim);
   shared.result = r;
   shared.progress = progress;
   shared.user_data = user_data;
@@ -590,21 +599,52 @@ gradlens_train (const GradlensRunConfig     *config,
 
   if (g_atomic_int_get (&shared.failed))
     {
-      g_autofree char *need = g_format_size_full (gradlens_train_memory (config, settings, 1),
+      g_autofree char *need = g_format_size_full (gradlens_train_memory (&r->config, &r->train, 1),
                                                   G_FORMAT_SIZE_IEC_UNITS);
 
       g_set_error (error, GRADLENS_ERROR, GRADLENS_ERROR_FAILED, "out of memory: training needs about %s", need);
-      gradlens_train_result_free (r);
-      return NULL;
+      return FALSE;
     }
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    {
-      gradlens_train_result_free (r);
-      return NULL;
-    }
+    return FALSE;
   if (r->n_seeds > 1)
     compute_stats (r);
-  return r;
+  return TRUE;
+}
+
+GradlensTrainResult *
+gradlens_train (const GradlensRunConfig     *config,
+                const GradlensTrainSettings *settings,
+                guint                        n_threads,
+                guint64                      memory_limit,
+                GradlensProgressFunc         progress,
+                gpointer                     user_data,
+                GCancellable                *cancellable,
+                GError                     **error)
+{
+  g_autoptr(GradlensTrainResult) r = NULL;
+  guint threads;
+
+  g_return_val_if_fail (config != NULL && settings != NULL, NULL);
+
+  /* everything that can be refused is, before the results are allocated */
+  if (!gradlens_run_config_validate (config, GRADLENS_NAMING_PRESET, memory_limit, error)
+      || !gradlens_train_settings_validate (settings, GRADLENS_NAMING_PRESET, error))
+    return NULL;
+  threads = gradlens_thread_count (n_threads, (guint) MAX (config->seeds, 1));
+  if (!check_memory (config, settings, memory_limit, &threads, error))
+    return NULL;
+
+  r = result_new (config, settings);
+  if (r == NULL)
+    {
+      g_set_error (error, GRADLENS_ERROR, GRADLENS_ERROR_FAILED,
+                   "out of memory for the results of %d seeds x %d steps", config->seeds, settings->steps);
+      return NULL;
+    }
+  if (!gradlens_train_into (r, n_threads, memory_limit, progress, user_data, cancellable, error))
+    return NULL;
+  return g_steal_pointer (&r);
 }
 
 /* ---- output ------------------------------------------------------------ */

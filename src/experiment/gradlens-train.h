@@ -90,6 +90,25 @@ GradlensTrainResult *gradlens_train             (const GradlensRunConfig     *co
                                                  GCancellable                *cancellable,
                                                  GError                     **error);
 void                 gradlens_train_result_free (GradlensTrainResult         *result);
+
+/* For a worker that shows the steps as they come (the app's training
+ * page): an empty result for config and settings (validated by
+ * gradlens_train_into), NULL when out of memory... */
+GradlensTrainResult *gradlens_train_result_new  (const GradlensRunConfig     *config,
+                                                 const GradlensTrainSettings *settings);
+/* ...then gradlens_train on it (its config and train settings). With one
+ * seed, steps 0 .. done - 1 of the result are final when progress reports
+ * done: they are written before the report, which runs under a lock, so a
+ * callback that hands `done` on under a lock of its own (the Sysprof relay
+ * of STYLE.md) lets another thread read them. FALSE with error set as
+ * gradlens_train; the result then holds the steps done so far. */
+gboolean             gradlens_train_into        (GradlensTrainResult         *result,
+                                                 guint                        n_threads,
+                                                 guint64                      memory_limit,
+                                                 GradlensProgressFunc         progress,
+                                                 gpointer                     user_data,
+                                                 GCancellable                *cancellable,
+                                                 GError                     **error);
 /* bytes gradlens_train needs on n_threads threads */
 guint64              gradlens_train_memory      (const GradlensRunConfig     *config,
                                                  const GradlensTrainSettings *settings,

@@ -188,6 +188,56 @@ test_cancel_before (void)
   g_assert_cmpuint (p.calls, ==, 0);
 }
 
+/* the live form: at every report the steps done so far are final, and the
+ * whole equals gradlens_train's */
+typedef struct
+{
+  GradlensTrainResult *result;
+  GMutex               lock;
+  guint                reports;
+} Live;
+
+static void
+on_live_progress (guint    done,
+                  guint    total,
+                  gpointer user_data)
+{
+  Live *live = user_data;
+  GradlensTrainResult *r = live->result;
+
+  g_mutex_lock (&live->lock);
+  for (guint t = 0; t < done; t++)
+    {
+      g_assert_true (r->losses[t] > 0);
+      for (int p = 0; p < r->n_params; p++)
+        g_assert_true (r->norms[t * r->n_params + p] > 0);
+    }
+  live->reports++;
+  g_mutex_unlock (&live->lock);
+}
+
+static void
+test_live (void)
+{
+  g_autoptr(GradlensRunConfig) c = notebook (1);
+  GradlensTrainSettings s = settings_of (300, NN_OPTIM_ADAM, 0.01, 0);
+  g_autoptr(GradlensTrainResult) whole = NULL;
+  g_autoptr(GradlensTrainResult) live_result = gradlens_train_result_new (c, &s);
+  g_autoptr(GError) error = NULL;
+  Live live = { live_result, { 0 }, 0 };
+
+  g_mutex_init (&live.lock);
+  g_assert_true (gradlens_train_into (live_result, 1, GRADLENS_DEFAULT_MEMORY_LIMIT, on_live_progress, &live,
+                                      NULL, &error));
+  g_assert_no_error (error);
+  g_mutex_clear (&live.lock);
+  g_assert_cmpuint (live.reports, ==, 100);
+  whole = gradlens_train (c, &s, 1, 0, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (whole->losses, 300 * sizeof (double), live_result->losses, 300 * sizeof (double));
+  g_assert_cmpmem (whole->norms, 3000 * sizeof (double), live_result->norms, 3000 * sizeof (double));
+}
+
 /* work whose results alone pass the memory limit is refused before it
  * starts, with the estimate and what to change */
 static void
@@ -607,6 +657,7 @@ main (int    argc,
   g_test_add_func ("/gradlens/train/progress", test_progress);
   g_test_add_func ("/gradlens/train/cancel", test_cancel);
   g_test_add_func ("/gradlens/train/cancel-before", test_cancel_before);
+  g_test_add_func ("/gradlens/train/live", test_live);
   g_test_add_func ("/gradlens/train/memory-limit", test_memory_limit);
   g_test_add_func ("/gradlens/train/settings-messages", test_settings_messages);
   g_test_add_func ("/gradlens/train/preset", test_preset_train);
