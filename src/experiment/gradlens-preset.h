@@ -33,12 +33,12 @@ typedef struct
 typedef struct
 {
   char                 *title;
-  GradlensPlotSettings  plot;
-  GPtrArray            *runs;   /* of GradlensRunConfig */
   /* the optional "train" object: how `gradlens-cli train` (and the app's
    * training) trains the runs; has_train FALSE when the file has none */
   gboolean              has_train;
   GradlensTrainSettings train;
+  GradlensPlotSettings  plot;
+  GPtrArray            *runs;   /* of GradlensRunConfig */
 } GradlensPreset;
 
 GradlensPreset *gradlens_preset_new        (void);

@@ -331,7 +331,7 @@ typedef struct
   GradlensTrainResult         *result;
   GradlensProgressFunc         progress;
   gpointer                     user_data;
-  volatile int                 cancel;     /* read by the network between layers */
+  atomic_int                   cancel;     /* read by the network between layers, set by any thread */
   gint                         next_seed;  /* atomic */
   gint                         done;       /* atomic: finished steps */
   GMutex                       progress_lock;
@@ -344,7 +344,7 @@ on_cancelled_cb (GCancellable *cancellable,
 {
   TrainShared *shared = user_data;
 
-  shared->cancel = 1;
+  atomic_store (&shared->cancel, 1);
 }
 
 static void
@@ -379,7 +379,7 @@ train_worker (gpointer data)
     {
       nn_mlp_free (mlp);
       g_atomic_int_set (&shared->failed, 1);
-      shared->cancel = 1;
+      atomic_store (&shared->cancel, 1);
       return NULL;
     }
   nn_trainer_set_cancel_flag (trainer, &shared->cancel);
@@ -389,10 +389,10 @@ train_worker (gpointer data)
       int i = g_atomic_int_add (&shared->next_seed, 1);
       int reported = 0;
 
-      if (i >= r->n_seeds || shared->cancel)
+      if (i >= r->n_seeds || atomic_load (&shared->cancel))
         break;
       nn_mlp_setup (mlp, (guint64) (shared->config->seed + i));
-      if (shared->cancel)
+      if (atomic_load (&shared->cancel))
         break;
       nn_trainer_start (trainer);
       for (int l = 0; l < r->depth; l++)
@@ -402,7 +402,7 @@ train_worker (gpointer data)
           gsize k = (gsize) i * r->n_steps + (gsize) t;
           double loss = nn_trainer_step (trainer, r->norms + k * r->n_params, r->weight_change + k * r->depth);
 
-          if (shared->cancel)
+          if (atomic_load (&shared->cancel))
             break;
           r->losses[k] = loss;
           if ((t + 1) % stride == 0 || t + 1 == r->n_steps)

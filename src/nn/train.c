@@ -24,7 +24,7 @@ struct NnTrainer
   void     *w0;        /* every layer's weight at nn_trainer_start, back to back */
   size_t   *w0_off;    /* per layer, in values */
   double   *w0_norm;   /* per layer ||W_l(0)||, rounded to the dtype */
-  const volatile int *cancel;
+  const atomic_int *cancel;
 };
 
 static size_t
@@ -198,11 +198,14 @@ nn_trainer_start (NnTrainer *t)
 }
 
 void
-nn_trainer_set_cancel_flag (NnTrainer          *t,
-                            const volatile int *flag)
+nn_trainer_set_cancel_flag (NnTrainer        *t,
+                            const atomic_int *flag)
 {
   t->cancel = flag;
-  nn_mlp_set_cancel_flag (t->mlp, flag);
+  /* through void: nn_mlp_set_cancel_flag takes the flag as a volatile int
+   * on main and as an atomic_int on the cli-hardening branch (the same
+   * object either way); a plain call once those are merged */
+  nn_mlp_set_cancel_flag (t->mlp, (const void *) flag);
 }
 
 bool
@@ -221,7 +224,7 @@ nn_trainer_step (NnTrainer *t,
   size_t elem = elem_size (c);
   double loss = nn_mlp_step (t->mlp, norms);
 
-  if (t->cancel != NULL && *t->cancel)
+  if (t->cancel != NULL && atomic_load_explicit (t->cancel, memory_order_relaxed))
     return NAN;
   for (int l = 0; l < t->depth; l++)
     {

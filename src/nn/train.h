@@ -3,6 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <stdatomic.h>
+
 #include "mlp.h"
 #include "optim.h"
 
@@ -38,10 +40,11 @@ double      nn_trainer_step       (NnTrainer           *trainer,
                                    double              *norms,
                                    double              *weight_change);
 
-/* the network's cancel flag (nn_mlp_set_cancel_flag), which the trainer
- * reads too: a step that it stops returns NAN and updates nothing */
-void        nn_trainer_set_cancel_flag (NnTrainer          *trainer,
-                                        const volatile int *flag);
+/* a flag that another thread sets to stop the training: the trainer hands
+ * it to the network (nn_mlp_set_cancel_flag) and reads it too; a step that
+ * it stops returns NAN and updates nothing. The caller owns the flag. */
+void        nn_trainer_set_cancel_flag (NnTrainer        *trainer,
+                                        const atomic_int *flag);
 
 /* false when ||W_l(0)|| is 0: layer l's relative weight change is undefined
  * (its entry of weight_change is NAN) */
