@@ -410,10 +410,6 @@ cmd_bench (int    argc,
   const GradlensRunConfig *config;
   NnMlp *mlp;
   g_autofree double *t_ens = NULL;
-  g_autofree double *t_train = NULL;
-  g_autofree char *train_optimizer = NULL;
-  int train_steps = 0;
-  double train_min = 0, train_med = 0;
   double run_min, run_med, full_min, full_med, ens_min = 0, ens_med = 0;
   int rc;
   volatile double sink = 0;
@@ -421,10 +417,6 @@ cmd_bench (int    argc,
     { "preset", 0, 0, G_OPTION_ARG_FILENAME, NULL, "Take the first run of a preset file", "FILE" },
     { "iterations", 0, 0, G_OPTION_ARG_INT, NULL, "Timed iterations (default 1000)", "N" },
     { "format", 0, 0, G_OPTION_ARG_STRING, NULL, "Output format: json or table (default json)", "FORMAT" },
-    { "train-steps", 0, 0, G_OPTION_ARG_INT, NULL,
-      "Also time trainings of N steps, as `train` runs them (default 0: none)", "N" },
-    { "optimizer", 0, 0, G_OPTION_ARG_STRING, NULL, "The optimizer of --train-steps: sgd or adam (default sgd)",
-      "NAME" },
     { NULL }
   };
 
@@ -433,8 +425,6 @@ cmd_bench (int    argc,
   entries[0].arg_data = &opts.preset;
   entries[1].arg_data = &opts.iterations;
   entries[2].arg_data = &opts.format;
-  entries[3].arg_data = &train_steps;
-  entries[4].arg_data = &train_optimizer;
   context = new_context ("bench", "time forward, backward and gradient norms", &opts, entries);
   if (!parse_context (context, &argc, &argv, &error))
     return fail ("bench", error);
@@ -443,12 +433,8 @@ cmd_bench (int    argc,
                         opts.iterations);
   if (opts.format == NULL)
     opts.format = g_strdup ("json");
-  if (!check_choice ("bench", "format", opts.format, (const char * const[]) { "json", "table", NULL }, &rc)
-      || !check_choice ("bench", "optimizer", train_optimizer, (const char * const[]) { "sgd", "adam", NULL }, &rc))
+  if (!check_choice ("bench", "format", opts.format, (const char * const[]) { "json", "table", NULL }, &rc))
     return rc;
-  if (train_steps < 0 || train_steps > GRADLENS_TRAIN_MAX_STEPS)
-    return usage_error ("bench", "--train-steps: invalid value “%d”; expected an integer from 0 to %d",
-                        train_steps, GRADLENS_TRAIN_MAX_STEPS);
 
   runs = collect_runs (&opts, NULL, &error);
   if (runs == NULL)
@@ -507,36 +493,6 @@ cmd_bench (int    argc,
       min_median (t_ens, reps, &ens_min, &ens_med);
     }
 
-  /* with --train-steps N: whole trainings of the first seed, in process
-   * (data, initialisation, N steps with their records, the result) */
-  if (train_steps > 0)
-    {
-      int reps = CLAMP (opts.iterations / 100, 3, 20);
-      g_autoptr(GradlensRunConfig) one = gradlens_run_config_dup (config);
-      GradlensTrainSettings settings;
-
-      one->seeds = 1;
-      gradlens_train_settings_init (&settings);
-      settings.steps = train_steps;
-      settings.lr = 0.01;
-      if (train_optimizer != NULL)
-        settings.optimizer = nn_optimizer_from_name (train_optimizer);
-      t_train = g_new (double, reps);
-      for (int i = 0; i < reps; i++)
-        {
-          double t0 = seconds_now ();
-          GradlensTrainResult *r = gradlens_train (one, &settings, 1, GRADLENS_DEFAULT_MEMORY_LIMIT,
-                                                   NULL, NULL, NULL, &error);
-
-          if (r == NULL)
-            return fail ("bench", error);
-          t_train[i] = seconds_now () - t0;
-          sink += r->losses[train_steps - 1];
-          gradlens_train_result_free (r);
-        }
-      min_median (t_train, reps, &train_min, &train_med);
-    }
-
   if (g_str_equal (opts.format, "table"))
     {
       g_print ("%d layers x %d wide, %d samples, %s, %s: %d iterations\n",
@@ -548,10 +504,6 @@ cmd_bench (int    argc,
       if (t_ens != NULL)
         g_print ("%d seeds with statistics:         min %.3f ms, median %.3f ms\n", config->seeds,
                  ens_min * 1e3, ens_med * 1e3);
-      if (t_train != NULL)
-        g_print ("training, %d %s steps:           min %.3f ms, median %.3f ms (%.3f us per step)\n",
-                 train_steps, train_optimizer ? train_optimizer : "sgd", train_min * 1e3, train_med * 1e3,
-                 train_med * 1e6 / train_steps);
       return GRADLENS_EXIT_OK;
     }
 
@@ -582,18 +534,6 @@ cmd_bench (int    argc,
       json_builder_add_double_value (b, ens_min);
       json_builder_set_member_name (b, "median");
       json_builder_add_double_value (b, ens_med);
-      json_builder_end_object (b);
-    }
-  if (t_train != NULL)
-    {
-      json_builder_set_member_name (b, "train_steps");
-      json_builder_add_int_value (b, train_steps);
-      json_builder_set_member_name (b, "seconds_per_training");
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "min");
-      json_builder_add_double_value (b, train_min);
-      json_builder_set_member_name (b, "median");
-      json_builder_add_double_value (b, train_med);
       json_builder_end_object (b);
     }
   json_builder_end_object (b);
