@@ -664,7 +664,7 @@ typedef struct
   char *optimizer;
   char *lr;
   char *momentum;
-  int   run;
+  int   run;   /* 1-based, 0 = not given */
 } TrainOptions;
 
 static void
@@ -713,7 +713,7 @@ cmd_train (int    argc,
            char **argv)
 {
   g_auto(CliOptions) opts;
-  g_auto(TrainOptions) topts = { NULL, NULL, NULL, NULL, 1 };
+  g_auto(TrainOptions) topts = { NULL, NULL, NULL, NULL, 0 };
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) runs = NULL;
@@ -724,8 +724,8 @@ cmd_train (int    argc,
   int rc;
   GOptionEntry entries[] = {
     { "preset", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-      "Train a run of a preset file, with its \"train\" settings", "FILE" },
-    { "run", 0, 0, G_OPTION_ARG_INT, NULL, "Which run of the preset to train (default 1, the first)", "N" },
+      "Train a run of a preset file (see --run), with its \"train\" settings", "FILE" },
+    { "run", 0, 0, G_OPTION_ARG_INT, NULL, "Which run of a preset with several to train (1, 2, ...)", "N" },
     { "steps", 0, 0, G_OPTION_ARG_STRING, NULL,
       "Training steps, each recorded before the update (1 to " G_STRINGIFY (GRADLENS_TRAIN_MAX_STEPS)
       ", default 100)", "N" },
@@ -756,16 +756,22 @@ cmd_train (int    argc,
   if (!check_choice ("train", "format", opts.format, (const char * const[]) { "json", "csv", NULL }, &rc))
     return rc;
 
+  if (topts.run != 0 && opts.preset == NULL)
+    return usage_error ("train", "--run: chooses a run of a preset; give the preset with --preset FILE");
+
   runs = collect_runs (&opts, &preset, &error);
   if (runs == NULL)
     return fail ("train", error);
-  if (topts.run < 1 || (guint) topts.run > runs->len)
-    return usage_error ("train", "--run: invalid value “%d”; expected an integer from 1 to %u (the runs of %s)",
-                        topts.run, runs->len, opts.preset ? opts.preset : "the command line");
+  if (topts.run == 0 && runs->len > 1)
+    return usage_error ("train", "--preset: %s has %u runs and a training takes one; choose it with "
+                        "--run N (an integer from 1 to %u)", opts.preset, runs->len, runs->len);
+  if (topts.run < 0 || topts.run > (int) runs->len)
+    return usage_error ("train", "--run: invalid value “%d”; expected an integer from 1 to %u",
+                        topts.run, runs->len);
   if (!train_settings_from (&topts, preset, &settings, &error))
     return fail ("train", error);
 
-  result = gradlens_train (g_ptr_array_index (runs, topts.run - 1), &settings, 0, GRADLENS_DEFAULT_MEMORY_LIMIT,
+  result = gradlens_train (g_ptr_array_index (runs, topts.run > 0 ? topts.run - 1 : 0), &settings, 0, GRADLENS_DEFAULT_MEMORY_LIMIT,
                            NULL, NULL, NULL, &error);
   if (result == NULL)
     return fail ("train", error);
@@ -789,7 +795,7 @@ print_usage (FILE *out)
            "  gradlens-cli bench [run options] [--iterations N] [--format json|table]\n"
            "  gradlens-cli sweep [run options] --depths FROM:TO[:STEP] [--format json|table]\n"
            "  gradlens-cli train [run options] --steps N --optimizer sgd|adam --lr X [--momentum X]\n"
-           "                     [--format json|csv] [--output FILE]\n"
+           "                     [--run N] [--format json|csv] [--output FILE]\n"
            "\n"
            "Run options: --depth N --width N --inputs N --outputs N --samples N --activation NAME\n"
            "  --negative-slope X --output-activation same|identity --init NAME --gain X --a X --b X\n"

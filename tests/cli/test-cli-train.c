@@ -168,7 +168,7 @@ test_seeds (void)
 }
 
 /* the preset's "train" settings apply; options override them; --run picks
- * the run */
+ * the run, and a preset of several runs needs it */
 static void
 test_preset (void)
 {
@@ -183,12 +183,17 @@ test_preset (void)
   g_auto(CliResult) same = { 0 };
   g_auto(CliResult) adam = { 0 };
   g_auto(CliResult) bad = { 0 };
+  g_auto(CliResult) which = { 0 };
   g_autoptr(JsonParser) pa = NULL;
   g_autoptr(JsonParser) pb = NULL;
   g_autoptr(JsonParser) padam = NULL;
 
   g_assert_true (g_file_set_contents (path, preset, -1, NULL));
-  run_cli (&a, "train", "--preset", path);
+  run_cli (&which, "train", "--preset", path);
+  g_assert_cmpint (which.status, ==, 2);
+  g_assert_nonnull (strstr (which.err, "has 2 runs and a training takes one; choose it with --run N "
+                                       "(an integer from 1 to 2)"));
+  run_cli (&a, "train", "--preset", path, "--run", "1");
   g_assert_cmpint (a.status, ==, 0);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (parse_train (a.out, &pa), "steps")), ==, 4);
   /* the same as giving the settings on the command line */
@@ -201,7 +206,7 @@ test_preset (void)
                     4);
 
   /* switching to adam drops the preset's momentum */
-  run_cli (&adam, "train", "--preset", path, "--optimizer", "adam");
+  run_cli (&adam, "train", "--preset", path, "--run", "1", "--optimizer", "adam");
   g_assert_cmpint (adam.status, ==, 0);
   parse_train (adam.out, &padam);
 
@@ -232,6 +237,7 @@ static const Invalid invalid_cases[] = {
   { { "--steps" }, "--steps" },
   { { "extra" }, "unexpected argument “extra”" },
   { { "--seeds", "10000", "--steps", "100000" }, "fewer steps" },
+  { { "--run", "1" }, "--run: chooses a run of a preset; give the preset with --preset FILE" },
 };
 
 static void
