@@ -417,6 +417,9 @@ train_worker (gpointer data)
   return NULL;
 }
 
+/* the results, and the text `gradlens-cli train` writes from them: about 26
+ * bytes a number in JSON, more in CSV (a row per parameter, the loss on
+ * each), five times that with the statistics of several seeds */
 static guint64
 results_bytes (const GradlensRunConfig     *config,
                const GradlensTrainSettings *settings)
@@ -425,7 +428,9 @@ results_bytes (const GradlensRunConfig     *config,
   guint64 bytes = (guint64) config->seeds * (guint64) settings->steps * per_step * sizeof (double);
 
   if (config->seeds > 1)
-    bytes += (guint64) settings->steps * per_step * sizeof (GradlensStats);
+    bytes += (guint64) settings->steps * per_step * (sizeof (GradlensStats) + 5 * 120);
+  else
+    bytes += (guint64) settings->steps * per_step * 120;
   return bytes;
 }
 

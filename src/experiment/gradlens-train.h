@@ -109,7 +109,8 @@ gboolean             gradlens_train_into        (GradlensTrainResult         *re
                                                  gpointer                     user_data,
                                                  GCancellable                *cancellable,
                                                  GError                     **error);
-/* bytes gradlens_train needs on n_threads threads */
+/* bytes gradlens_train needs on n_threads threads, with the text of its
+ * JSON or CSV output */
 guint64              gradlens_train_memory      (const GradlensRunConfig     *config,
                                                  const GradlensTrainSettings *settings,
                                                  guint                        n_threads);

@@ -237,6 +237,7 @@ static const Invalid invalid_cases[] = {
   { { "--steps" }, "--steps" },
   { { "extra" }, "unexpected argument “extra”" },
   { { "--seeds", "10000", "--steps", "100000" }, "fewer steps" },
+  { { "--depth", "1000", "--steps", "100000" }, "fewer steps" },
   { { "--run", "1" }, "--run: chooses a run of a preset; give the preset with --preset FILE" },
 };
 
