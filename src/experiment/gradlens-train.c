@@ -549,10 +549,10 @@ check_memory (const GradlensRunConfig      *config,
   need = g_format_size_full (gradlens_train_memory (config, settings, 1), G_FORMAT_SIZE_IEC_UNITS);
   limit = g_format_size_full (memory_limit, G_FORMAT_SIZE_IEC_UNITS);
   g_set_error (error, GRADLENS_ERROR, GRADLENS_ERROR_TOO_LARGE,
-               "training needs about %s of memory (%d seeds x %d steps of results, depth %d, width %d, "
+               "training needs about %s of memory (%d steps of results for %d seed%s, depth %d, width %d, "
                "%d samples), more than the limit of %s; use fewer steps, seeds or a smaller network",
-               need, config->seeds, settings->steps, config->nn.depth, config->nn.width,
-               config->nn.samples, limit);
+               need, settings->steps, config->seeds, config->seeds == 1 ? "" : "s", config->nn.depth,
+               config->nn.width, config->nn.samples, limit);
   return FALSE;
 }
 

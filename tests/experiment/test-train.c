@@ -249,7 +249,7 @@ test_memory_limit (void)
 
   g_assert_null (gradlens_train (c, &s, 0, GRADLENS_DEFAULT_MEMORY_LIMIT, NULL, NULL, NULL, &error));
   g_assert_error (error, GRADLENS_ERROR, GRADLENS_ERROR_TOO_LARGE);
-  g_assert_nonnull (strstr (error->message, "10000 seeds x 100000 steps"));
+  g_assert_nonnull (strstr (error->message, "100000 steps of results for 10000 seeds"));
   g_assert_nonnull (strstr (error->message, "GiB"));
   g_assert_nonnull (strstr (error->message, "fewer steps"));
 }
