@@ -47,6 +47,7 @@ gradlens_preset_new (void)
 
   preset->title = g_strdup ("");
   plot_settings_init (&preset->plot);
+  gradlens_train_settings_init (&preset->train);
   preset->runs = g_ptr_array_new_with_free_func ((GDestroyNotify) gradlens_run_config_free);
   return preset;
 }
@@ -78,6 +79,8 @@ gradlens_preset_copy (const GradlensPreset *preset)
   copy->plot.title = g_strdup (preset->plot.title);
   copy->plot.x_title = g_strdup (preset->plot.x_title);
   copy->plot.y_title = g_strdup (preset->plot.y_title);
+  copy->has_train = preset->has_train;
+  copy->train = preset->train;
   for (guint i = 0; i < preset->runs->len; i++)
     g_ptr_array_add (copy->runs, gradlens_run_config_dup (g_ptr_array_index (preset->runs, i)));
   return copy;
@@ -375,7 +378,7 @@ load_root (JsonNode        *root,
            GradlensPreset  *preset,
            GError         **error)
 {
-  static const char * const keys[] = { "format", "version", "title", "plot", "runs", NULL };
+  static const char * const keys[] = { "format", "version", "title", "plot", "runs", "train", NULL };
   g_autoptr(GList) members = NULL;
   g_autofree char *found = NULL;
   JsonObject *obj;
@@ -433,6 +436,11 @@ load_root (JsonNode        *root,
   node = json_object_get_member (obj, "plot");
   if (node != NULL && !load_plot (node, &preset->plot, error))
     return FALSE;
+
+  node = json_object_get_member (obj, "train");
+  if (node != NULL && !gradlens_train_settings_load_json (&preset->train, node, "train", error))
+    return FALSE;
+  preset->has_train = node != NULL;
 
   node = json_object_get_member (obj, "runs");
   if (node == NULL)
@@ -626,6 +634,11 @@ gradlens_preset_to_data (const GradlensPreset *preset)
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
+  if (preset->has_train)
+    {
+      json_builder_set_member_name (b, "train");
+      gradlens_train_settings_build_json (&preset->train, b);
+    }
   json_builder_end_object (b);
 
   root = json_builder_get_root (b);
