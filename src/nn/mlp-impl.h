@@ -422,10 +422,9 @@ FN (mlp_step) (NnMlp  *mlp,
   int n = c->samples, ld = mlp->ld;
   size_t total = (size_t) n * c->outputs;
   REAL scale = (REAL) (2.0 / (double) total);
-  double loss;
+  double loss = FN (mlp_forward) (mlp);
   bool is_dz = false;
 
-  loss = FN (mlp_forward) (mlp);
   if (CANCELLED (mlp))
     return NAN;
 
