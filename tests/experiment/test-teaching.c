@@ -12,6 +12,8 @@
 #include "gradlens-config.h"
 #include "gradlens-diagnosis.h"
 #include "gradlens-export.h"
+#include "gradlens-figure.h"
+#include "gradlens-preset.h"
 #include "gradlens-runner.h"
 #include "mlp.h"
 
@@ -315,6 +317,44 @@ test_first_seed (void)
   g_assert_cmpmem (a->layer_stats, sizeof (NnLayerStats) * a->depth, b->layer_stats, sizeof (NnLayerStats) * b->depth);
 }
 
+/* The figure's note names the zeros' cause: "no signal" for a dead
+ * network, "underflow" where the number type ran out (issue 11) */
+static char *
+note_of (NnActivation activation,
+         int          depth,
+         NnInit       init)
+{
+  GradlensRunConfig config = { 0 };
+  g_autoptr(GradlensRunResult) r = NULL;
+  g_autoptr(GradlensPreset) preset = gradlens_preset_new ();
+  g_autoptr(PlotFigure) figure = NULL;
+
+  gradlens_run_config_init (&config);
+  config.nn.activation = activation;
+  config.nn.depth = depth;
+  config.nn.init = init;
+  config.nn.nonlinearity = NN_NONLIN_RELU;
+  config.nn.bias = init == NN_INIT_DEFAULT ? NN_BIAS_DEFAULT : NN_BIAS_ZEROS;
+  r = gradlens_run (&config, 0, 0, NULL, NULL, NULL, NULL);
+  gradlens_run_config_clear (&config);
+  figure = gradlens_figure_from_results (&preset->plot, &r, 1);
+  return plot_figure_dup_off_axis_note (figure);
+}
+
+static void
+test_figure_zero_cause (void)
+{
+  /* He-initialised ReLU, 20 layers, seed 0: the output unit is dead */
+  g_autofree char *dead = note_of (NN_ACT_RELU, 20, NN_INIT_KAIMING_NORMAL);
+  /* sigmoid, 60 layers, float32: the first layers' gradients underflow */
+  g_autofree char *deep = note_of (NN_ACT_SIGMOID, 60, NN_INIT_DEFAULT);
+
+  g_assert_nonnull (strstr (dead, "0 (no signal: dead units)"));
+  g_assert_null (strstr (dead, "underflow"));
+  g_assert_nonnull (strstr (deep, "0 (underflow)"));
+  g_assert_null (strstr (deep, "no signal"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -334,5 +374,6 @@ main (int    argc,
     }
   g_test_add_func ("/gradlens/teaching/record-signal", test_record_signal);
   g_test_add_func ("/gradlens/teaching/first-seed", test_first_seed);
+  g_test_add_func ("/gradlens/teaching/figure-zero-cause", test_figure_zero_cause);
   return g_test_run ();
 }
