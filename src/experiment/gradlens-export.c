@@ -347,6 +347,7 @@ append_why (GString                 *s,
             const GradlensRunResult *r)
 {
   const NnLayerStats *ls = r->layer_stats;
+  g_autofree char *seed_text = g_strdup_printf ("%" G_GINT64_FORMAT, r->config.seed);
   int last = r->depth - 1;
   double log_act = 0, log_w = 0;
   gboolean gains = r->depth > 1;
@@ -354,6 +355,10 @@ append_why (GString                 *s,
   g_string_append_printf (s, "%s\n", _("Why: going back through a layer the gradient is multiplied by the "
                                        "activation's gain, sqrt(E[f'(z)²]), and by the weights' gain, "
                                        "sqrt(n·Var(W))."));
+  if (r->n_seeds > 1)
+    /* Translators: %s is a seed number */
+    g_string_append_printf (s, _("(This and the findings below are over the first seed, %s.)\n"),
+                            seed_text);
   /* the geometric means: their product is the prediction's factor per layer */
   for (int l = 0; l < last; l++)
     {
