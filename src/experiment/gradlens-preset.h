@@ -39,6 +39,7 @@ typedef struct
   GradlensTrainSettings train;
   GradlensPlotSettings  plot;
   GPtrArray            *runs;   /* of GradlensRunConfig */
+  char                 *description;   /* optional: why these runs, what a student should notice ("" when none) */
 } GradlensPreset;
 
 GradlensPreset *gradlens_preset_new        (void);

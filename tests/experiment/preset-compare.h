@@ -69,6 +69,8 @@ preset_compare (const GradlensPreset *a,
 {
   if (g_strcmp0 (a->title, b->title) != 0)
     return g_strdup_printf ("title: “%s” != “%s”", a->title, b->title);
+  if (g_strcmp0 (a->description, b->description) != 0)
+    return g_strdup_printf ("description: “%s” != “%s”", a->description, b->description);
   if (a->plot.y_scale != b->plot.y_scale)
     return g_strdup ("plot.y_scale differs");
   if (a->plot.x_axis != b->plot.x_axis)
