@@ -40,7 +40,9 @@ say "UBSAN_OPTIONS=$UBSAN_OPTIONS"
 say "LSAN_OPTIONS=$LSAN_OPTIONS"
 say "meson test -C $dir --suite nn --suite experiment --suite plot --suite cli"
 set +e
-meson test -C "$dir" --print-errorlogs --num-processes 2 \
+# sanitized code runs several times slower, more so on a loaded machine: the
+# timeouts are for hangs, not for speed
+meson test -C "$dir" --print-errorlogs --num-processes 2 --timeout-multiplier 4 \
   --suite nn --suite experiment --suite plot --suite cli
 status=$?
 set -e
