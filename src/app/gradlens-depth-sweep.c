@@ -10,7 +10,6 @@
 
 #include "gradlens-depth-sweep.h"
 #include "gradlens-figure.h"
-#include "gradlens-run.h"
 
 struct _GradlensDepthSweep
 {
@@ -23,7 +22,10 @@ struct _GradlensDepthSweep
   gboolean           visible;
 };
 
-G_DEFINE_FINAL_TYPE (GradlensDepthSweep, gradlens_depth_sweep, G_TYPE_OBJECT)
+static void series_iface_init (GradlensSeriesInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (GradlensDepthSweep, gradlens_depth_sweep, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (GRADLENS_TYPE_SERIES, series_iface_init))
 
 enum {
   PROP_0,
@@ -34,13 +36,28 @@ enum {
   N_PROPS
 };
 
-static GParamSpec *properties[N_PROPS];
+static const GradlensColumnSpec sweep_columns[] = {
+  /* Translators: column headings of a sweep's table: the depth, the first layer's gradient norm */
+  { "depth", N_("Depth"), GRADLENS_COLUMN_FLAG_LEFT | GRADLENS_COLUMN_FLAG_NUMERIC | GRADLENS_COLUMN_FLAG_EXPAND },
+  { "first_weight_grad_norm", N_("Gradient norm"), GRADLENS_COLUMN_FLAG_NUMERIC },
+  { "min", N_("Min"), GRADLENS_COLUMN_FLAG_NUMERIC | GRADLENS_COLUMN_FLAG_STATS },
+  { "q1", N_("Q1"), GRADLENS_COLUMN_FLAG_NUMERIC | GRADLENS_COLUMN_FLAG_STATS },
+  { "median", N_("Median"), GRADLENS_COLUMN_FLAG_NUMERIC | GRADLENS_COLUMN_FLAG_STATS },
+  { "q3", N_("Q3"), GRADLENS_COLUMN_FLAG_NUMERIC | GRADLENS_COLUMN_FLAG_STATS },
+  { "max", N_("Max"), GRADLENS_COLUMN_FLAG_NUMERIC | GRADLENS_COLUMN_FLAG_STATS },
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (sweep_columns) == GRADLENS_N_SWEEP_COLUMNS);
+
+const GradlensTableSpec gradlens_sweep_table = { sweep_columns, G_N_ELEMENTS (sweep_columns) };
+
+static double sweep_get_decay (GradlensSeries *series);
 
 static void
 update_detail (GradlensDepthSweep *self)
 {
   const NnConfig *c = &self->config->nn;
-  g_autofree char *decay = gradlens_format_decay_for_people (gradlens_depth_sweep_get_decay (self));
+  g_autofree char *decay = gradlens_format_decay_for_people (sweep_get_decay (GRADLENS_SERIES (self)));
   g_autofree char *depths = NULL;
   g_autofree char *net = NULL;
   GString *s = g_string_new (NULL);
@@ -70,6 +87,161 @@ update_detail (GradlensDepthSweep *self)
   self->detail = g_string_free (s, FALSE);
 }
 
+/* ---- GradlensSeries --------------------------------------------------- */
+
+static const char *
+sweep_get_label (GradlensSeries *series)
+{
+  GradlensDepthSweep *self = GRADLENS_DEPTH_SWEEP (series);
+
+  return self->config->label != NULL ? self->config->label : "";
+}
+
+static void
+sweep_set_label (GradlensSeries *series,
+                 const char     *label)
+{
+  GradlensDepthSweep *self = GRADLENS_DEPTH_SWEEP (series);
+
+  if (label == NULL)
+    label = "";
+  if (g_strcmp0 (label, sweep_get_label (series)) == 0)
+    return;
+  g_free (self->config->label);
+  self->config->label = g_strdup (label);
+  g_object_notify (G_OBJECT (self), "label");
+}
+
+static const char *
+sweep_get_color (GradlensSeries *series)
+{
+  return GRADLENS_DEPTH_SWEEP (series)->config->color;
+}
+
+static gboolean
+sweep_get_visible (GradlensSeries *series)
+{
+  return GRADLENS_DEPTH_SWEEP (series)->visible;
+}
+
+static void
+sweep_set_visible (GradlensSeries *series,
+                   gboolean        visible)
+{
+  GradlensDepthSweep *self = GRADLENS_DEPTH_SWEEP (series);
+
+  visible = !!visible;
+  if (self->visible == visible)
+    return;
+  self->visible = visible;
+  g_object_notify (G_OBJECT (self), "visible");
+}
+
+static const char *
+sweep_get_detail (GradlensSeries *series)
+{
+  return GRADLENS_DEPTH_SWEEP (series)->detail;
+}
+
+static double
+sweep_get_decay (GradlensSeries *series)
+{
+  GradlensDepthSweep *self = GRADLENS_DEPTH_SWEEP (series);
+
+  return gradlens_sweep_decay_per_layer ((const GradlensSweepPoint *) (void *) self->points->data,
+                                         self->points->len);
+}
+
+static gboolean
+sweep_has_stats (GradlensSeries *series)
+{
+  return GRADLENS_DEPTH_SWEEP (series)->config->seeds > 1;
+}
+
+static const GradlensRunConfig *
+sweep_get_config (GradlensSeries *series)
+{
+  return GRADLENS_DEPTH_SWEEP (series)->config;
+}
+
+static char *
+sweep_dup_accessible_name (GradlensSeries *series)
+{
+  /* Translators: the accessible name of a sweep in the list of depth sweeps */
+  return g_strdup_printf (_("Sweep “%s”"), sweep_get_label (series));
+}
+
+static const GradlensTableSpec *
+sweep_get_table (GradlensSeries *series,
+                 guint           table)
+{
+  return &gradlens_sweep_table;
+}
+
+static guint
+sweep_get_n_rows (GradlensSeries *series,
+                  guint           table)
+{
+  return GRADLENS_DEPTH_SWEEP (series)->points->len;
+}
+
+static char *
+sweep_dup_cell (GradlensSeries *series,
+                guint           table,
+                guint           point,
+                guint           column,
+                gboolean        exact)
+{
+  GradlensDepthSweep *self = GRADLENS_DEPTH_SWEEP (series);
+  const GradlensSweepPoint *p;
+  gboolean stats;
+
+  g_return_val_if_fail (point < self->points->len, NULL);
+
+  p = &g_array_index (self->points, GradlensSweepPoint, point);
+  stats = sweep_has_stats (series);
+  switch (column)
+    {
+    case GRADLENS_SWEEP_COLUMN_DEPTH:
+      return g_strdup_printf ("%d", p->depth);
+    case GRADLENS_SWEEP_COLUMN_VALUE:
+      return gradlens_format_number (p->value, exact);
+    case GRADLENS_SWEEP_COLUMN_MIN:
+      return stats ? gradlens_format_number (p->stats.min, exact) : g_strdup ("");
+    case GRADLENS_SWEEP_COLUMN_Q1:
+      return stats ? gradlens_format_number (p->stats.q1, exact) : g_strdup ("");
+    case GRADLENS_SWEEP_COLUMN_MEDIAN:
+      return stats ? gradlens_format_number (p->stats.median, exact) : g_strdup ("");
+    case GRADLENS_SWEEP_COLUMN_Q3:
+      return stats ? gradlens_format_number (p->stats.q3, exact) : g_strdup ("");
+    case GRADLENS_SWEEP_COLUMN_MAX:
+      return stats ? gradlens_format_number (p->stats.max, exact) : g_strdup ("");
+    case GRADLENS_N_SWEEP_COLUMNS:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+static void
+series_iface_init (GradlensSeriesInterface *iface)
+{
+  iface->get_label = sweep_get_label;
+  iface->set_label = sweep_set_label;
+  iface->get_color = sweep_get_color;
+  iface->get_visible = sweep_get_visible;
+  iface->set_visible = sweep_set_visible;
+  iface->get_detail = sweep_get_detail;
+  iface->get_decay = sweep_get_decay;
+  iface->has_stats = sweep_has_stats;
+  iface->get_config = sweep_get_config;
+  iface->dup_accessible_name = sweep_dup_accessible_name;
+  iface->get_table = sweep_get_table;
+  iface->get_n_rows = sweep_get_n_rows;
+  iface->dup_cell = sweep_dup_cell;
+}
+
+/* ---- GObject ---------------------------------------------------------- */
+
 static void
 gradlens_depth_sweep_finalize (GObject *object)
 {
@@ -93,10 +265,10 @@ gradlens_depth_sweep_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_LABEL:
-      g_value_set_string (value, gradlens_depth_sweep_get_label (self));
+      g_value_set_string (value, sweep_get_label (GRADLENS_SERIES (self)));
       break;
     case PROP_COLOR:
-      g_value_set_string (value, gradlens_depth_sweep_get_color (self));
+      g_value_set_string (value, self->config->color);
       break;
     case PROP_VISIBLE:
       g_value_set_boolean (value, self->visible);
@@ -120,10 +292,10 @@ gradlens_depth_sweep_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_LABEL:
-      gradlens_depth_sweep_set_label (self, g_value_get_string (value));
+      sweep_set_label (GRADLENS_SERIES (self), g_value_get_string (value));
       break;
     case PROP_VISIBLE:
-      gradlens_depth_sweep_set_visible (self, g_value_get_boolean (value));
+      sweep_set_visible (GRADLENS_SERIES (self), g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -139,19 +311,10 @@ gradlens_depth_sweep_class_init (GradlensDepthSweepClass *klass)
   object_class->get_property = gradlens_depth_sweep_get_property;
   object_class->set_property = gradlens_depth_sweep_set_property;
 
-  properties[PROP_LABEL] =
-    g_param_spec_string ("label", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_COLOR] =
-    g_param_spec_string ("color", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_VISIBLE] =
-    g_param_spec_boolean ("visible", NULL, NULL, TRUE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_DETAIL] =
-    g_param_spec_string ("detail", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_object_class_override_property (object_class, PROP_LABEL, "label");
+  g_object_class_override_property (object_class, PROP_COLOR, "color");
+  g_object_class_override_property (object_class, PROP_VISIBLE, "visible");
+  g_object_class_override_property (object_class, PROP_DETAIL, "detail");
 }
 
 static void
@@ -235,7 +398,7 @@ gradlens_depth_sweep_add_points (GradlensDepthSweep       *self,
     }
   g_array_sort (self->points, compare_points);
   update_detail (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DETAIL]);
+  g_object_notify (G_OBJECT (self), "detail");
 }
 
 gboolean
@@ -250,156 +413,3 @@ gradlens_depth_sweep_has_depth (GradlensDepthSweep *self,
   return FALSE;
 }
 
-gboolean
-gradlens_depth_sweep_has_stats (GradlensDepthSweep *self)
-{
-  g_return_val_if_fail (GRADLENS_IS_DEPTH_SWEEP (self), FALSE);
-
-  return self->config->seeds > 1;
-}
-
-double
-gradlens_depth_sweep_get_decay (GradlensDepthSweep *self)
-{
-  g_return_val_if_fail (GRADLENS_IS_DEPTH_SWEEP (self), NAN);
-
-  return gradlens_sweep_decay_per_layer ((const GradlensSweepPoint *) (void *) self->points->data,
-                                         self->points->len);
-}
-
-const char *
-gradlens_depth_sweep_get_label (GradlensDepthSweep *self)
-{
-  g_return_val_if_fail (GRADLENS_IS_DEPTH_SWEEP (self), NULL);
-
-  return self->config->label != NULL ? self->config->label : "";
-}
-
-void
-gradlens_depth_sweep_set_label (GradlensDepthSweep *self,
-                                const char         *label)
-{
-  g_return_if_fail (GRADLENS_IS_DEPTH_SWEEP (self));
-
-  if (label == NULL)
-    label = "";
-  if (g_strcmp0 (label, gradlens_depth_sweep_get_label (self)) == 0)
-    return;
-  g_free (self->config->label);
-  self->config->label = g_strdup (label);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LABEL]);
-}
-
-const char *
-gradlens_depth_sweep_get_color (GradlensDepthSweep *self)
-{
-  g_return_val_if_fail (GRADLENS_IS_DEPTH_SWEEP (self), NULL);
-
-  return self->config->color;
-}
-
-gboolean
-gradlens_depth_sweep_get_visible (GradlensDepthSweep *self)
-{
-  g_return_val_if_fail (GRADLENS_IS_DEPTH_SWEEP (self), FALSE);
-
-  return self->visible;
-}
-
-void
-gradlens_depth_sweep_set_visible (GradlensDepthSweep *self,
-                                  gboolean            visible)
-{
-  g_return_if_fail (GRADLENS_IS_DEPTH_SWEEP (self));
-
-  visible = !!visible;
-  if (self->visible == visible)
-    return;
-  self->visible = visible;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VISIBLE]);
-}
-
-const char *
-gradlens_depth_sweep_get_detail (GradlensDepthSweep *self)
-{
-  g_return_val_if_fail (GRADLENS_IS_DEPTH_SWEEP (self), NULL);
-
-  return self->detail;
-}
-
-/**
- * gradlens_depth_sweep_dup_cell:
- * @self: a sweep
- * @point: a row (a depth)
- * @column: which column
- * @exact: %TRUE for the text that is copied, %FALSE for the one shown
- *
- * Returns: (transfer full): the text, empty for a statistic of a sweep with
- *   one seed
- */
-char *
-gradlens_depth_sweep_dup_cell (GradlensDepthSweep  *self,
-                               guint                point,
-                               GradlensSweepColumn  column,
-                               gboolean             exact)
-{
-  const GradlensSweepPoint *p;
-  gboolean stats;
-
-  g_return_val_if_fail (GRADLENS_IS_DEPTH_SWEEP (self), NULL);
-  g_return_val_if_fail (point < self->points->len, NULL);
-
-  p = &g_array_index (self->points, GradlensSweepPoint, point);
-  stats = gradlens_depth_sweep_has_stats (self);
-  switch (column)
-    {
-    case GRADLENS_SWEEP_COLUMN_DEPTH:
-      return g_strdup_printf ("%d", p->depth);
-    case GRADLENS_SWEEP_COLUMN_VALUE:
-      return gradlens_format_number (p->value, exact);
-    case GRADLENS_SWEEP_COLUMN_MIN:
-      return stats ? gradlens_format_number (p->stats.min, exact) : g_strdup ("");
-    case GRADLENS_SWEEP_COLUMN_Q1:
-      return stats ? gradlens_format_number (p->stats.q1, exact) : g_strdup ("");
-    case GRADLENS_SWEEP_COLUMN_MEDIAN:
-      return stats ? gradlens_format_number (p->stats.median, exact) : g_strdup ("");
-    case GRADLENS_SWEEP_COLUMN_Q3:
-      return stats ? gradlens_format_number (p->stats.q3, exact) : g_strdup ("");
-    case GRADLENS_SWEEP_COLUMN_MAX:
-      return stats ? gradlens_format_number (p->stats.max, exact) : g_strdup ("");
-    case GRADLENS_N_SWEEP_COLUMNS:
-    default:
-      g_return_val_if_reached (NULL);
-    }
-}
-
-char *
-gradlens_depth_sweep_dup_tsv (GradlensDepthSweep *self)
-{
-  static const char * const keys[] = {
-    "depth", "first_weight_grad_norm", "min", "q1", "median", "q3", "max",
-  };
-  guint n_columns;
-  GString *s;
-
-  G_STATIC_ASSERT (G_N_ELEMENTS (keys) == GRADLENS_N_SWEEP_COLUMNS);
-
-  g_return_val_if_fail (GRADLENS_IS_DEPTH_SWEEP (self), NULL);
-
-  n_columns = gradlens_depth_sweep_has_stats (self) ? GRADLENS_N_SWEEP_COLUMNS : GRADLENS_SWEEP_COLUMN_VALUE + 1;
-  s = g_string_new (NULL);
-  for (guint c = 0; c < n_columns; c++)
-    g_string_append_printf (s, "%s%s", c ? "\t" : "", keys[c]);
-  g_string_append_c (s, '\n');
-  for (guint p = 0; p < self->points->len; p++)
-    {
-      for (guint c = 0; c < n_columns; c++)
-        {
-          g_autofree char *cell = gradlens_depth_sweep_dup_cell (self, p, c, TRUE);
-
-          g_string_append_printf (s, "%s%s", c ? "\t" : "", cell);
-        }
-      g_string_append_c (s, '\n');
-    }
-  return g_string_free (s, FALSE);
-}

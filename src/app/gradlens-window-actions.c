@@ -158,56 +158,19 @@ remember_experiment (GradlensWindow *self,
     g_settings_set_string (self->settings, "last-experiment", path);
 }
 
-/* worker thread: reads and checks the preset (files up to 16 MiB would
- * block the main loop for a noticeable time) */
-static void
-open_worker (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  GFile *file = task_data;
-  g_autoptr(GradlensPreset) preset = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_file_get_path (file);
-
-  if (path != NULL)
-    preset = gradlens_preset_load_path (path, &error);
-  else
-    {
-      g_autofree char *name = g_file_get_parse_name (file);
-      g_autofree char *contents = NULL;
-      g_autoptr(GFileInfo) info = NULL;
-      gsize length = 0;
-
-      info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, cancellable, &error);
-      if (info != NULL && g_file_info_get_size (info) > GRADLENS_PRESET_MAX_BYTES)
-        g_set_error (&error, G_IO_ERROR, G_IO_ERROR_FAILED, _("%s: the file is larger than 16 MiB"), name);
-      else if (info != NULL && g_file_load_contents (file, cancellable, &contents, &length, NULL, &error))
-        preset = gradlens_preset_load_data (contents, length, name, &error);
-      else if (error != NULL)
-        g_prefix_error (&error, "%s: ", name);
-    }
-
-  if (preset == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, g_steal_pointer (&preset), (GDestroyNotify) gradlens_preset_free);
-}
-
 /* main thread: the preset was read; apply it, or name the problem */
 static void
 open_loaded_cb (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  GradlensWindow *self = GRADLENS_WINDOW (object);
   g_autoptr(GTask) task = user_data;
+  GradlensWindow *self = g_task_get_source_object (task);
   g_autoptr(GradlensPreset) preset = NULL;
   g_autoptr(GError) error = NULL;
   GFile *file = g_task_get_task_data (task);
 
-  preset = g_task_propagate_pointer (G_TASK (result), &error);
+  preset = gradlens_session_read_finish (result, &error);
   /* the window was closed meanwhile */
   if (self->closed)
     {
@@ -247,7 +210,6 @@ gradlens_window_open_file_async (GradlensWindow      *self,
                                  gpointer             user_data)
 {
   GTask *task;
-  g_autoptr(GTask) load = NULL;
 
   g_return_if_fail (GRADLENS_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
@@ -256,10 +218,7 @@ gradlens_window_open_file_async (GradlensWindow      *self,
   g_task_set_source_tag (task, gradlens_window_open_file_async);
   g_task_set_task_data (task, g_object_ref (file), g_object_unref);
 
-  load = g_task_new (self, cancellable, open_loaded_cb, task);
-  g_task_set_source_tag (load, open_worker);
-  g_task_set_task_data (load, g_object_ref (file), g_object_unref);
-  g_task_run_in_thread (load, open_worker);
+  gradlens_session_read_async (file, cancellable, open_loaded_cb, task);
 }
 
 /**
@@ -432,32 +391,15 @@ static gboolean
 save_to (GradlensWindow *self,
          GFile          *file)
 {
-  g_autoptr(GradlensPreset) preset = gradlens_window_dup_preset (self);
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_file_get_path (file);
   g_autofree char *basename = g_file_get_basename (file);
   g_autofree char *text = NULL;
 
-  if (path == NULL)
-    {
-      g_autofree char *name = g_file_get_parse_name (file);
-
-      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("%s: only local files can be saved"), name);
-    }
-  else if (preset->runs->len > GRADLENS_PRESET_MAX_RUNS)
-    /* Translators: %s is a file, %u the number of runs, %d the most a file can hold */
-    g_set_error (&error, GRADLENS_ERROR, GRADLENS_ERROR_TOO_LARGE,
-                 _("%s: %u runs are more than an experiment file holds (%d); remove some first"),
-                 path, preset->runs->len, GRADLENS_PRESET_MAX_RUNS);
-  if (error != NULL || !gradlens_preset_save (preset, path, &error))
+  if (!gradlens_session_save (self->session, file, &error))
     {
       _gradlens_window_show_error (self, _("Could Not Save the Experiment"), error->message);
       return FALSE;
     }
-  g_set_object (&self->file, file);
-  if (self->preset_title == NULL)
-    self->preset_title = g_strdup (preset->title);
-  _gradlens_window_update_title (self);
   remember_experiment (self, file);
   /* Translators: %s is a file name */
   text = g_strdup_printf (_("Saved “%s”"), basename);
@@ -480,7 +422,8 @@ static char *
 suggested_name (GradlensWindow *self,
                 const char     *suffix)
 {
-  const char *title = self->preset_title != NULL && self->preset_title[0] ? self->preset_title : _("experiment");
+  const char *preset_title = gradlens_session_get_title (self->session);
+  const char *title = preset_title != NULL && preset_title[0] ? preset_title : _("experiment");
   GString *s = g_string_new (NULL);
 
   /* keep file names plain: letters, digits, - and _ */
@@ -513,8 +456,8 @@ save_as_action (GtkWidget  *widget,
   native = gtk_file_chooser_native_new (_("Save Experiment"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
                                         _("_Save"), _("_Cancel"));
   add_json_filters (GTK_FILE_CHOOSER (native));
-  if (self->file != NULL)
-    gtk_file_chooser_set_file (GTK_FILE_CHOOSER (native), self->file, NULL);
+  if (gradlens_session_get_file (self->session) != NULL)
+    gtk_file_chooser_set_file (GTK_FILE_CHOOSER (native), gradlens_session_get_file (self->session), NULL);
   else
     {
       set_folder_from_setting (self, GTK_FILE_CHOOSER (native), "last-experiment", TRUE);
@@ -530,9 +473,10 @@ save_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   GradlensWindow *self = GRADLENS_WINDOW (widget);
+  GFile *file = gradlens_session_get_file (self->session);
 
-  if (self->file != NULL && g_file_is_native (self->file))
-    save_to (self, self->file);
+  if (file != NULL && g_file_is_native (file))
+    save_to (self, file);
   else
     save_as_action (widget, "win.save-as", NULL);
 }
@@ -593,15 +537,9 @@ export_prepare (GradlensWindow  *self,
     }
   if (has_suffix (path, ".csv") || has_suffix (path, ".json"))
     {
-      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->runs));
-      g_autofree GradlensRunResult **results = g_new0 (GradlensRunResult *, n + 1);
+      guint n = 0;
+      g_autofree GradlensRunResult **results = _gradlens_window_dup_results (self, &n);
 
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(GradlensRun) run = g_list_model_get_item (G_LIST_MODEL (self->runs), i);
-
-          results[i] = (GradlensRunResult *) gradlens_run_get_result (run);
-        }
       export->text = has_suffix (path, ".csv") ? gradlens_results_to_csv (results, n)
                                                : gradlens_results_to_json (results, n);
       return export;
@@ -829,9 +767,11 @@ export_response_cb (GradlensWindow       *self,
   else if (size != NULL)
     sscanf (size, "%dx%d", &width, &height);
   if (theme != NULL)
-    self->plot_settings.theme = g_str_equal (theme, "light") ? GRADLENS_THEME_LIGHT : GRADLENS_THEME_DARK;
+    gradlens_session_set_theme (self->session,
+                                g_str_equal (theme, "light") ? GRADLENS_THEME_LIGHT : GRADLENS_THEME_DARK);
 
-  gradlens_window_export_async (self, path, width, height, self->plot_settings.theme, NULL,
+  gradlens_window_export_async (self, path, width, height,
+                                gradlens_session_get_plot_settings (self->session)->theme, NULL,
                                 export_done_cb, g_object_ref (self));
 }
 
@@ -876,7 +816,7 @@ export_action (GtkWidget  *widget,
   gtk_file_chooser_set_choice (chooser, "size", export_sizes[0]);
   /* Translators: a choice in the export dialog: dark or light colours */
   gtk_file_chooser_add_choice (chooser, "theme", _("Theme"), theme_ids, theme_labels);
-  gtk_file_chooser_set_choice (chooser, "theme", gradlens_theme_name (self->plot_settings.theme));
+  gtk_file_chooser_set_choice (chooser, "theme", gradlens_theme_name (gradlens_session_get_plot_settings (self->session)->theme));
 
   if (self->settings != NULL)
     {

@@ -5,10 +5,10 @@
 
 #include "gradlens-depth-sweep.h"
 #include "gradlens-figure.h"
-#include "gradlens-job.h"
 #include "gradlens-plot-view.h"
-#include "gradlens-run.h"
-#include "gradlens-sweep-job.h"
+#include "gradlens-run-item.h"
+#include "gradlens-series-table.h"
+#include "gradlens-session.h"
 #include "gradlens-window.h"
 
 G_BEGIN_DECLS
@@ -83,30 +83,16 @@ struct _GradlensWindow
 
   /* Owned */
   GSettings            *settings;
-  GListStore           *runs;          /* of GradlensRun */
-  GListStore           *params;        /* of GradlensParam: the table of the selected run */
-  GtkColumnViewColumn  *columns[8];    /* GRADLENS_N_COLUMNS */
-  PlotFigure           *figure;
-  GradlensPlotSettings  plot_settings;
-  char                 *preset_title;
-  GFile                *file;          /* where the experiment was opened from or saved to */
-  GCancellable         *cancellable;   /* of the job below, new per job */
-  GradlensJob          *job;
-  GradlensSweepJob     *sweep_job;     /* at most one of job and sweep_job runs */
-  GListStore           *layers;        /* of GradlensParam: the table of layers of the selected run */
-  GtkColumnViewColumn  *layer_columns[8];   /* GRADLENS_N_LAYER_COLUMNS */
-  GListStore           *sweeps;        /* of GradlensDepthSweep */
-  GListStore           *sweep_points;  /* of GradlensParam: the table of the selected sweep */
-  GtkColumnViewColumn  *sweep_columns[7];   /* GRADLENS_N_SWEEP_COLUMNS */
-  PlotFigure           *forward_figure;
-  PlotFigure           *sweep_figure;
+  GradlensSession      *session;       /* the experiment: series, settings, the job */
+  GradlensSeriesTable  *values_table;  /* the selected run's gradient norms */
+  GradlensSeriesTable  *layers_table;  /* the selected run's layers */
+  GradlensSeriesTable  *sweep_table;   /* the selected sweep's points */
   GradlensLayerStat     stat;          /* what the forward view shows */
   GtkNativeDialog      *chooser;       /* the open file chooser, until its response */
   GtkWindow            *error_dialog;  /* the error dialog shown (weak) */
   AdwToast             *error_toast;   /* the toast about invalid controls (weak) */
   guint                 progress_timeout_id;
   guint                 pulse_id;      /* pulses the progress bar while a run gives no fraction */
-  guint                 n_runs_made;   /* for default labels: "Run 3: ..." */
   char                 *state_path;    /* GRADLENS_STATE_FILE: a state dump for end-to-end tests */
   gulong                state_tick_id;
   gboolean              state_dirty;
@@ -138,8 +124,8 @@ void      _gradlens_window_state_init           (GradlensWindow          *self);
 void      _gradlens_window_state_changed        (GradlensWindow          *self);
 void      _gradlens_window_state_dispose        (GradlensWindow          *self);
 
-/* gradlens-window-views.c: the forward pass and depth sweep views, the
- * tables of layers and of sweeps */
+/* gradlens-window-views.c: the three views, their figures, the lists of
+ * series and their tables */
 void      _gradlens_window_views_class_init     (GtkWidgetClass          *widget_class);
 void      _gradlens_window_views_init           (GradlensWindow          *self);
 void      _gradlens_window_views_dispose        (GradlensWindow          *self);
@@ -147,13 +133,13 @@ void      _gradlens_window_update_forward_figure (GradlensWindow         *self,
                                                  gboolean                 keep_view);
 void      _gradlens_window_update_sweep_figure  (GradlensWindow          *self,
                                                  gboolean                 keep_view);
-void      _gradlens_window_update_layers        (GradlensWindow          *self,
-                                                 GradlensRun             *run);
-void      _gradlens_window_views_theme_changed  (GradlensWindow          *self);
-void      _gradlens_window_forget_sweep_job     (GradlensWindow          *self);
+void      _gradlens_window_update_tables        (GradlensWindow          *self);
+void      _gradlens_window_select               (GradlensWindow          *self,
+                                                 GtkListBox              *list,
+                                                 guint                    index);
+GradlensSeriesTable *_gradlens_window_current_table (GradlensWindow      *self);
 const char *_gradlens_window_get_view           (GradlensWindow          *self);
 GradlensPlotView *_gradlens_window_current_plot_view (GradlensWindow     *self);
-char     *_gradlens_window_dup_sweep_tsv        (GradlensWindow          *self);
 char     *_gradlens_window_dup_sweeps_text      (GradlensWindow          *self,
                                                  gboolean                 json);
 void      _gradlens_window_set_view             (GradlensWindow          *self,
@@ -161,17 +147,19 @@ void      _gradlens_window_set_view             (GradlensWindow          *self,
 const char *_gradlens_window_get_statistic      (GradlensWindow          *self);
 void      _gradlens_window_set_statistic        (GradlensWindow          *self,
                                                  const char              *name);
-gboolean  _gradlens_window_has_sweeps           (GradlensWindow          *self);
 
 /* gradlens-window.c */
 PlotTheme _gradlens_window_current_theme        (void);
-void      _gradlens_window_computing_changed    (GradlensWindow          *self);
-void      _gradlens_window_progress_begin       (GradlensWindow          *self);
-void      _gradlens_window_progress_end         (GradlensWindow          *self);
-void      _gradlens_window_progress_update      (GradlensWindow          *self);
+void      _gradlens_window_show_figure          (GradlensPlotView        *view,
+                                                 PlotFigure              *figure,
+                                                 GListModel              *series,
+                                                 gboolean                 keep_view);
+void      _gradlens_window_add_legend_suffixes  (PlotFigure              *figure,
+                                                 GListModel              *series);
+GradlensRunResult **_gradlens_window_dup_results (GradlensWindow         *self,
+                                                 guint                   *n_results);
 void      _gradlens_window_show_invalid         (GradlensWindow          *self,
                                                  const char              *message);
-
 void      _gradlens_window_update_figure        (GradlensWindow          *self,
                                                  gboolean                 keep_view);
 void      _gradlens_window_update_actions       (GradlensWindow          *self);

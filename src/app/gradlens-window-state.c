@@ -65,7 +65,9 @@ write_state (GradlensWindow *self)
   g_autofree char *text = NULL;
   graphene_rect_t plot;
   double sx = 0, sy = 0;
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->runs));
+  GListModel *runs = gradlens_session_get_runs (self->session);
+  GListModel *sweeps = gradlens_session_get_sweeps (self->session);
+  guint n = g_list_model_get_n_items (runs);
 
   gtk_native_get_surface_transform (GTK_NATIVE (self), &sx, &sy);
   if (!gtk_widget_compute_bounds (GTK_WIDGET (self->plot_view), GTK_WIDGET (self), &plot))
@@ -111,18 +113,18 @@ write_state (GradlensWindow *self)
   json_builder_begin_array (builder);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(GradlensRun) run = g_list_model_get_item (G_LIST_MODEL (self->runs), i);
+      g_autoptr(GradlensRunItem) run = g_list_model_get_item (runs, i);
       graphene_rect_t entry;
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "label");
-      json_builder_add_string_value (builder, gradlens_run_get_label (run));
+      json_builder_add_string_value (builder, gradlens_series_get_label (GRADLENS_SERIES (run)));
       json_builder_set_member_name (builder, "color");
-      json_builder_add_string_value (builder, gradlens_run_get_color (run));
+      json_builder_add_string_value (builder, gradlens_series_get_color (GRADLENS_SERIES (run)));
       json_builder_set_member_name (builder, "visible");
-      json_builder_add_boolean_value (builder, gradlens_run_get_visible (run));
+      json_builder_add_boolean_value (builder, gradlens_series_get_visible (GRADLENS_SERIES (run)));
       json_builder_set_member_name (builder, "depth");
-      json_builder_add_int_value (builder, gradlens_run_get_result (run)->depth);
+      json_builder_add_int_value (builder, gradlens_run_item_get_result (run)->depth);
       json_builder_set_member_name (builder, "legend");
       if (gradlens_plot_view_legend_entry (self->plot_view, i, &entry))
         {
@@ -138,17 +140,17 @@ write_state (GradlensWindow *self)
 
   json_builder_set_member_name (builder, "sweeps");
   json_builder_begin_array (builder);
-  for (guint i = 0; self->sweeps != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (self->sweeps)); i++)
+  for (guint i = 0; i < g_list_model_get_n_items (sweeps); i++)
     {
-      g_autoptr(GradlensDepthSweep) sweep = g_list_model_get_item (G_LIST_MODEL (self->sweeps), i);
+      g_autoptr(GradlensDepthSweep) sweep = g_list_model_get_item (sweeps, i);
       guint n_points = 0;
 
       gradlens_depth_sweep_get_points (sweep, &n_points);
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "label");
-      json_builder_add_string_value (builder, gradlens_depth_sweep_get_label (sweep));
+      json_builder_add_string_value (builder, gradlens_series_get_label (GRADLENS_SERIES (sweep)));
       json_builder_set_member_name (builder, "color");
-      json_builder_add_string_value (builder, gradlens_depth_sweep_get_color (sweep));
+      json_builder_add_string_value (builder, gradlens_series_get_color (GRADLENS_SERIES (sweep)));
       json_builder_set_member_name (builder, "points");
       json_builder_add_int_value (builder, n_points);
       json_builder_end_object (builder);

@@ -10,16 +10,14 @@
 #include <glib/gi18n.h>
 
 #include "gradlens-export.h"
-#include "gradlens-param.h"
-#include "gradlens-run-row.h"
+#include "gradlens-series-row.h"
 #include "gradlens-window-private.h"
 
-/* The views beside the gradient norms: "Forward Pass" (a statistic of each
- * layer's forward pass, one series per run, and the selected run's table of
- * layers) and "Depth Sweep" (the first layer's weight gradient norm against
- * the depth, one series per sweep, computed by gradlens_sweep() in a worker;
- * the list of sweeps and the selected sweep's table). The figures come from
- * gradlens-figure.c like the gradient norms'. */
+/* The views: "Gradient Norms" and "Forward Pass" (a statistic of each
+ * layer's forward pass) draw the session's runs, "Depth Sweep" (the first
+ * layer's weight gradient norm against the depth) its sweeps; the figures
+ * come from gradlens-figure.c. Below them the list of runs or sweeps (one
+ * GradlensSeriesRow each) and the selected one's tables (GradlensSeriesTable). */
 
 /* What the forward view offers, in the order of GradlensLayerStat */
 static const struct
@@ -125,15 +123,9 @@ view_changed_cb (GradlensWindow *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->depth_row), !sweep);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->depth_row),
                                sweep ? _("A sweep sets the depth: see Depth Sweep above") : NULL);
-  _gradlens_window_update_actions (self);
+  _gradlens_window_update_tables (self);
   g_object_notify (G_OBJECT (self), "view");
   _gradlens_window_state_changed (self);
-}
-
-static void
-table_changed_cb (GradlensWindow *self)
-{
-  _gradlens_window_update_actions (self);
 }
 
 /* ---- the forward view ------------------------------------------------- */
@@ -168,42 +160,20 @@ void
 _gradlens_window_update_forward_figure (GradlensWindow *self,
                                         gboolean        keep_view)
 {
-  guint n = self->runs != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->runs)) : 0;
-  g_autofree GradlensRunResult **results = g_new0 (GradlensRunResult *, n + 1);
-  g_autoptr(PlotFigure) figure = NULL;
+  g_autofree GradlensRunResult **results = NULL;
   GradlensPlotSettings settings = { 0 };
-  double lo, hi;
+  PlotFigure *figure;
+  guint n = 0;
 
-  if (self->forward_view == NULL)
+  if (self->forward_view == NULL || self->session == NULL)
     return;
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GradlensRun) run = g_list_model_get_item (G_LIST_MODEL (self->runs), i);
-
-      results[i] = (GradlensRunResult *) gradlens_run_get_result (run);
-    }
+  results = _gradlens_window_dup_results (self, &n);
   settings.title = (char *) _(statistics[self->stat].title);
   /* Translators: the x axis of the forward view */
   settings.x_title = (char *) _("Layer");
   settings.y_title = (char *) _(statistics[self->stat].y_title);
   figure = gradlens_figure_from_layer_stats (&settings, results, n, self->stat);
-  plot_figure_set_theme (figure, _gradlens_window_current_theme ());
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GradlensRun) run = g_list_model_get_item (G_LIST_MODEL (self->runs), i);
-
-      plot_figure_set_series_visible (figure, i, gradlens_run_get_visible (run));
-    }
-  if (keep_view && self->forward_figure != NULL)
-    {
-      if (plot_figure_get_x_view (self->forward_figure, &lo, &hi))
-        plot_figure_set_x_view (figure, lo, hi);
-      if (plot_figure_get_y_view (self->forward_figure, &lo, &hi))
-        plot_figure_set_y_view (figure, lo, hi);
-    }
-  g_clear_pointer (&self->forward_figure, plot_figure_unref);
-  self->forward_figure = g_steal_pointer (&figure);
-  gradlens_plot_view_set_figure (self->forward_view, self->forward_figure);
+  _gradlens_window_show_figure (self->forward_view, figure, gradlens_session_get_runs (self->session), keep_view);
 }
 
 static void
@@ -219,7 +189,7 @@ statistic_selected_cb (GradlensWindow *self)
    * it; not on the chooser, where it would cover the popup's list */
   gtk_label_set_label (self->stat_explanation, explanation);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->stat_explanation), explanation);
-  if (self->stat == statistics[selected].stat && self->forward_figure != NULL)
+  if (self->stat == statistics[selected].stat && gradlens_plot_view_get_figure (self->forward_view) != NULL)
     return;
   self->stat = statistics[selected].stat;
   _gradlens_window_update_forward_figure (self, FALSE);
@@ -276,163 +246,149 @@ setup_statistics (GradlensWindow *self)
   statistic_selected_cb (self);
 }
 
-/* ---- tables ----------------------------------------------------------- */
+/* ---- the lists and their tables --------------------------------------- */
 
-typedef char *(*CellText) (GradlensParam *param,
-                           guint          column);
-
-static char *
-layer_cell_text (GradlensParam *param,
-                 guint          column)
+static GradlensSeries *
+selected_series (GtkListBox *list)
 {
-  return gradlens_run_dup_layer_cell (gradlens_param_get_run (param), gradlens_param_get_index (param), column, FALSE);
-}
+  GtkListBoxRow *row = list != NULL ? gtk_list_box_get_selected_row (list) : NULL;
 
-static char *
-sweep_cell_text (GradlensParam *param,
-                 guint          column)
-{
-  return gradlens_depth_sweep_dup_cell (gradlens_param_get_owner (param), gradlens_param_get_index (param), column,
-                                        FALSE);
-}
-
-static void
-setup_cell_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  user_data)
-{
-  guint column = GPOINTER_TO_UINT (user_data);
-  GtkWidget *label = gtk_label_new (NULL);
-
-  /* the first column names the row; numbers line up on the right */
-  gtk_label_set_xalign (GTK_LABEL (label), column == 0 ? 0.0 : 1.0);
-  gtk_widget_add_css_class (label, "numeric");
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-bind_cell_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  user_data)
-{
-  guint column = GPOINTER_TO_UINT (user_data);
-  CellText text_func = g_object_get_data (G_OBJECT (factory), "gradlens-cell-text");
-  g_autofree char *text = text_func (gtk_list_item_get_item (item), column);
-
-  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), text);
-}
-
-static void
-setup_table (GtkColumnView        *view,
-             GtkScrolledWindow    *scroller,
-             GListStore           *store,
-             const char * const   *titles,
-             guint                 n_columns,
-             CellText              text_func,
-             GtkColumnViewColumn **columns)
-{
-  g_autoptr(GtkNoSelection) selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (store)));
-  GtkEventController *shortcuts;
-
-  gtk_column_view_set_model (view, GTK_SELECTION_MODEL (selection));
-  for (guint c = 0; c < n_columns; c++)
-    {
-      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-
-      g_object_set_data (G_OBJECT (factory), "gradlens-cell-text", text_func);
-      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), GUINT_TO_POINTER (c));
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GUINT_TO_POINTER (c));
-      columns[c] = gtk_column_view_column_new (titles[c], factory);
-      gtk_column_view_column_set_resizable (columns[c], TRUE);
-      gtk_column_view_append_column (view, columns[c]);
-    }
-
-  /* Ctrl+C in the table copies the whole table, as in the table of values */
-  shortcuts = gtk_shortcut_controller_new ();
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_c, GDK_CONTROL_MASK),
-                                                          gtk_named_action_new ("win.copy-values")));
-  gtk_widget_add_controller (GTK_WIDGET (scroller), shortcuts);
+  return row != NULL ? gradlens_series_row_get_series (GRADLENS_SERIES_ROW (row)) : NULL;
 }
 
 /**
- * _gradlens_window_update_layers:
+ * _gradlens_window_update_tables:
  * @self: the window
- * @run: (nullable): the selected run
  *
- * The table of layers: the forward statistics of @run's first seed.
+ * The tables show the selected run and the selected sweep; their headings
+ * name them.
  */
 void
-_gradlens_window_update_layers (GradlensWindow *self,
-                                GradlensRun    *run)
+_gradlens_window_update_tables (GradlensWindow *self)
 {
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  GradlensSeries *run = selected_series (self->runs_list);
+  GradlensSeries *sweep = selected_series (self->sweeps_list);
 
-  if (self->layers == NULL)
+  if (self->values_table == NULL)
     return;
-  if (run != NULL && gradlens_run_get_result (run)->layer_stats != NULL)
-    for (int l = 0; l < gradlens_run_get_result (run)->depth; l++)
-      g_ptr_array_add (items, gradlens_param_new (run, l));
-  g_list_store_splice (self->layers, 0, g_list_model_get_n_items (G_LIST_MODEL (self->layers)),
-                       items->pdata, items->len);
+  gradlens_series_table_set_series (self->values_table, run);
+  gradlens_series_table_set_series (self->layers_table, run);
+  gradlens_series_table_set_series (self->sweep_table, sweep);
+  if (run != NULL)
+    {
+      /* Translators: the heading of the table of values, %s is a run's label */
+      g_autofree char *title = g_strdup_printf (_("Values of “%s”"), gradlens_series_get_label (run));
+
+      /* the switcher beside it says which table: the heading names the run */
+      gtk_label_set_label (self->values_title, gradlens_series_get_label (run));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->values_title), title);
+    }
+  else
+    {
+      gtk_label_set_label (self->values_title, _("Values"));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->values_title), NULL);
+    }
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->layers_view),
-                               run != NULL && gradlens_run_has_stats (run)
+                               run != NULL && gradlens_series_has_stats (run)
                                ? _("Over the first seed of the run") : NULL);
-}
-
-/* ---- the sweeps ------------------------------------------------------- */
-
-gboolean
-_gradlens_window_has_sweeps (GradlensWindow *self)
-{
-  return self->sweeps != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->sweeps)) > 0;
-}
-
-static GradlensDepthSweep *
-selected_sweep (GradlensWindow *self)
-{
-  GtkListBoxRow *row = self->sweeps_list != NULL ? gtk_list_box_get_selected_row (self->sweeps_list) : NULL;
-
-  return row != NULL ? gradlens_run_row_get_sweep (GRADLENS_RUN_ROW (row)) : NULL;
-}
-
-char *
-_gradlens_window_dup_sweep_tsv (GradlensWindow *self)
-{
-  GradlensDepthSweep *sweep = selected_sweep (self);
-
-  return sweep != NULL ? gradlens_depth_sweep_dup_tsv (sweep) : NULL;
-}
-
-static void
-update_sweep_values (GradlensWindow *self)
-{
-  GradlensDepthSweep *sweep = selected_sweep (self);
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  gboolean stats = sweep != NULL && gradlens_depth_sweep_has_stats (sweep);
-
-  if (self->sweep_points == NULL)
-    return;
   if (sweep != NULL)
     {
-      g_autofree char *title = NULL;
-      guint n = 0;
-
-      gradlens_depth_sweep_get_points (sweep, &n);
-      for (guint i = 0; i < n; i++)
-        g_ptr_array_add (items, gradlens_param_new_for (sweep, i));
       /* Translators: the heading of the table of values, %s is a run's label */
-      title = g_strdup_printf (_("Values of “%s”"), gradlens_depth_sweep_get_label (sweep));
+      g_autofree char *title = g_strdup_printf (_("Values of “%s”"), gradlens_series_get_label (sweep));
+
       gtk_label_set_label (self->sweep_values_title, title);
     }
   else
     gtk_label_set_label (self->sweep_values_title, _("Values"));
-  g_list_store_splice (self->sweep_points, 0, g_list_model_get_n_items (G_LIST_MODEL (self->sweep_points)),
-                       items->pdata, items->len);
-  for (guint c = GRADLENS_SWEEP_COLUMN_MIN; c < GRADLENS_N_SWEEP_COLUMNS; c++)
-    gtk_column_view_column_set_visible (self->sweep_columns[c], stats);
   _gradlens_window_update_actions (self);
 }
+
+/* the table on screen */
+GradlensSeriesTable *
+_gradlens_window_current_table (GradlensWindow *self)
+{
+  if (g_strcmp0 (_gradlens_window_get_view (self), "sweep") == 0)
+    return self->sweep_table;
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->tables_stack), "layers") == 0)
+    return self->layers_table;
+  return self->values_table;
+}
+
+void
+_gradlens_window_select (GradlensWindow *self,
+                         GtkListBox     *list,
+                         guint           index)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, index);
+
+  if (row != NULL)
+    gtk_list_box_select_row (list, row);
+  _gradlens_window_update_tables (self);
+}
+
+static GtkWidget *
+create_run_row_cb (gpointer item,
+                   gpointer user_data)
+{
+  return gradlens_series_row_new (GRADLENS_SERIES (item), "win.remove-run");
+}
+
+static GtkWidget *
+create_sweep_row_cb (gpointer item,
+                     gpointer user_data)
+{
+  return gradlens_series_row_new (GRADLENS_SERIES (item), "win.remove-sweep");
+}
+
+static void
+setup_list (GradlensWindow             *self,
+            GtkListBox                 *list,
+            GListModel                 *model,
+            GtkListBoxCreateWidgetFunc  create_row,
+            const char                 *empty)
+{
+  GtkWidget *placeholder = gtk_label_new (empty);
+
+  gtk_list_box_bind_model (list, model, create_row, NULL, NULL);
+  g_signal_connect_object (list, "row-selected", G_CALLBACK (_gradlens_window_update_tables), self,
+                           G_CONNECT_SWAPPED);
+  gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
+  gtk_label_set_justify (GTK_LABEL (placeholder), GTK_JUSTIFY_CENTER);
+  gtk_widget_set_margin_start (placeholder, 12);
+  gtk_widget_set_margin_end (placeholder, 12);
+  gtk_widget_set_margin_top (placeholder, 24);
+  gtk_widget_add_css_class (placeholder, "dim-label");
+  gtk_list_box_set_placeholder (list, placeholder);
+}
+
+/* win.remove-run, win.remove-sweep (the row's index), win.clear-runs,
+ * win.clear-sweeps */
+static void
+remove_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  GradlensWindow *self = GRADLENS_WINDOW (widget);
+  gboolean sweeps = strstr (action_name, "sweep") != NULL;
+  GListModel *model = sweeps ? gradlens_session_get_sweeps (self->session) : gradlens_session_get_runs (self->session);
+  GtkListBox *list = sweeps ? self->sweeps_list : self->runs_list;
+  guint n = g_list_model_get_n_items (model);
+  guint index = parameter != NULL ? g_variant_get_uint32 (parameter) : 0;
+
+  if (index >= n)
+    return;
+  gradlens_session_remove (self->session, model, index, parameter != NULL ? 1 : n);
+  if (sweeps)
+    _gradlens_window_update_sweep_figure (self, FALSE);
+  else
+    _gradlens_window_update_figure (self, FALSE);
+  if (parameter != NULL && n > 1)
+    _gradlens_window_select (self, list, MIN (index, n - 2));
+  else
+    _gradlens_window_update_tables (self);
+}
+
+/* ---- the sweeps ------------------------------------------------------- */
 
 /**
  * _gradlens_window_update_sweep_figure:
@@ -440,206 +396,43 @@ update_sweep_values (GradlensWindow *self)
  * @keep_view: keep the zoom
  *
  * Every sweep through gradlens_figure_from_sweeps(), with the y scale of
- * the gradient norms and the window's style; hidden sweeps are hidden.
+ * the gradient norms.
  */
 void
 _gradlens_window_update_sweep_figure (GradlensWindow *self,
                                       gboolean        keep_view)
 {
-  guint n = self->sweeps != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->sweeps)) : 0;
-  g_autofree GradlensSweepSeries *series = g_new0 (GradlensSweepSeries, n + 1);
-  g_autoptr(GPtrArray) sweeps = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(PlotFigure) figure = NULL;
+  GListModel *sweeps;
+  g_autofree GradlensSweepSeries *series = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   GradlensPlotSettings settings = { 0 };
-  double lo, hi;
+  PlotFigure *figure;
+  guint n;
 
-  if (self->sweep_view == NULL)
+  if (self->sweep_view == NULL || self->session == NULL)
     return;
+  sweeps = gradlens_session_get_sweeps (self->session);
+  n = g_list_model_get_n_items (sweeps);
+  series = g_new0 (GradlensSweepSeries, n + 1);
   for (guint i = 0; i < n; i++)
     {
-      GradlensDepthSweep *sweep = g_list_model_get_item (G_LIST_MODEL (self->sweeps), i);
+      GradlensDepthSweep *sweep = g_list_model_get_item (sweeps, i);
 
-      g_ptr_array_add (sweeps, sweep);
-      series[i].label = gradlens_depth_sweep_get_label (sweep);
-      series[i].color = gradlens_depth_sweep_get_color (sweep);
+      g_ptr_array_add (items, sweep);
+      series[i].label = gradlens_series_get_label (GRADLENS_SERIES (sweep));
+      series[i].color = gradlens_series_get_color (GRADLENS_SERIES (sweep));
       series[i].points = gradlens_depth_sweep_get_points (sweep, &series[i].n_points);
-      series[i].has_stats = gradlens_depth_sweep_has_stats (sweep);
+      series[i].has_stats = gradlens_series_has_stats (GRADLENS_SERIES (sweep));
     }
-  settings.y_scale = self->plot_settings.y_scale;
+  settings.y_scale = gradlens_session_get_y_scale (self->session);
   settings.title = (char *) _("First Layer’s Gradient Norm against Depth");
   /* Translators: the x axis of the depth sweep: the number of linear layers */
   settings.x_title = (char *) _("Depth (linear layers)");
   settings.y_title = (char *) _("Gradient norm of lin1.weight");
   figure = gradlens_figure_from_sweeps (&settings, series, n);
-  plot_figure_set_theme (figure, _gradlens_window_current_theme ());
-  for (guint i = 0; i < n; i++)
-    {
-      GradlensDepthSweep *sweep = g_ptr_array_index (sweeps, i);
-      g_autofree char *suffix = gradlens_format_decay_for_people (gradlens_depth_sweep_get_decay (sweep));
-
-      plot_figure_set_series_visible (figure, i, gradlens_depth_sweep_get_visible (sweep));
-      if (suffix != NULL)
-        plot_figure_set_series_legend_suffix (figure, i, suffix);
-    }
-  if (keep_view && self->sweep_figure != NULL)
-    {
-      if (plot_figure_get_x_view (self->sweep_figure, &lo, &hi))
-        plot_figure_set_x_view (figure, lo, hi);
-      if (plot_figure_get_y_view (self->sweep_figure, &lo, &hi))
-        plot_figure_set_y_view (figure, lo, hi);
-    }
-  g_clear_pointer (&self->sweep_figure, plot_figure_unref);
-  self->sweep_figure = g_steal_pointer (&figure);
-  gradlens_plot_view_set_figure (self->sweep_view, self->sweep_figure);
+  _gradlens_window_add_legend_suffixes (figure, sweeps);
+  _gradlens_window_show_figure (self->sweep_view, figure, sweeps, keep_view);
   _gradlens_window_state_changed (self);
-}
-
-void
-_gradlens_window_views_theme_changed (GradlensWindow *self)
-{
-  if (self->forward_figure != NULL)
-    {
-      plot_figure_set_theme (self->forward_figure, _gradlens_window_current_theme ());
-      gradlens_plot_view_figure_changed (self->forward_view);
-    }
-  if (self->sweep_figure != NULL)
-    {
-      plot_figure_set_theme (self->sweep_figure, _gradlens_window_current_theme ());
-      gradlens_plot_view_figure_changed (self->sweep_view);
-    }
-}
-
-static void
-sweep_visible_cb (GradlensWindow     *self,
-                  GParamSpec         *pspec,
-                  GradlensDepthSweep *sweep)
-{
-  guint position;
-
-  if (self->sweep_figure != NULL && g_list_store_find (self->sweeps, sweep, &position)
-      && position < plot_figure_get_n_series (self->sweep_figure))
-    {
-      plot_figure_set_series_visible (self->sweep_figure, position, gradlens_depth_sweep_get_visible (sweep));
-      gradlens_plot_view_figure_changed (self->sweep_view);
-    }
-  _gradlens_window_state_changed (self);
-}
-
-static void
-sweep_label_cb (GradlensWindow *self)
-{
-  _gradlens_window_update_sweep_figure (self, TRUE);
-  update_sweep_values (self);
-}
-
-static void
-sweep_legend_clicked_cb (GradlensWindow   *self,
-                         guint             series,
-                         GradlensPlotView *view)
-{
-  g_autoptr(GradlensDepthSweep) sweep = g_list_model_get_item (G_LIST_MODEL (self->sweeps), series);
-
-  if (sweep != NULL)
-    gradlens_depth_sweep_set_visible (sweep, !gradlens_depth_sweep_get_visible (sweep));
-}
-
-static GtkWidget *
-create_sweep_row_cb (gpointer item,
-                     gpointer user_data)
-{
-  return gradlens_run_row_new_for_sweep (GRADLENS_DEPTH_SWEEP (item));
-}
-
-static void
-remove_sweeps (GradlensWindow *self,
-               guint           position,
-               guint           n)
-{
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GradlensDepthSweep) sweep = g_list_model_get_item (G_LIST_MODEL (self->sweeps), position + i);
-
-      g_signal_handlers_disconnect_by_data (sweep, self);
-    }
-  g_list_store_splice (self->sweeps, position, n, NULL, 0);
-}
-
-static void
-add_sweep (GradlensWindow     *self,
-           GradlensDepthSweep *sweep)
-{
-  g_signal_connect_object (sweep, "notify::visible", G_CALLBACK (sweep_visible_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (sweep, "notify::label", G_CALLBACK (sweep_label_cb), self, G_CONNECT_SWAPPED);
-  g_list_store_append (self->sweeps, sweep);
-}
-
-/* the first palette colour that no sweep has */
-static char *
-next_sweep_color (GradlensWindow *self)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sweeps));
-  PlotRgba rgba;
-
-  for (guint c = 0; c < PLOT_PALETTE_SIZE; c++)
-    {
-      g_autofree char *color = NULL;
-      gboolean used = FALSE;
-
-      plot_palette_color (c, &rgba);
-      color = plot_rgba_to_string (&rgba);
-      for (guint i = 0; i < n && !used; i++)
-        {
-          g_autoptr(GradlensDepthSweep) sweep = g_list_model_get_item (G_LIST_MODEL (self->sweeps), i);
-
-          used = g_ascii_strcasecmp (gradlens_depth_sweep_get_color (sweep), color) == 0;
-        }
-      if (!used)
-        return g_steal_pointer (&color);
-    }
-  plot_palette_color (n, &rgba);
-  return plot_rgba_to_string (&rgba);
-}
-
-static gboolean
-sweep_label_taken (GradlensWindow *self,
-                   const char     *label)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sweeps));
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GradlensDepthSweep) sweep = g_list_model_get_item (G_LIST_MODEL (self->sweeps), i);
-
-      if (g_strcmp0 (gradlens_depth_sweep_get_label (sweep), label) == 0)
-        return TRUE;
-    }
-  return FALSE;
-}
-
-static char *
-unique_sweep_label (GradlensWindow *self,
-                    const char     *base)
-{
-  char *label = g_strdup (base);
-
-  for (guint k = 2; sweep_label_taken (self, label); k++)
-    {
-      g_free (label);
-      /* Translators: a second run with the same label, "Leaky ReLU (2)" */
-      label = g_strdup_printf (_("%s (%u)"), base, k);
-    }
-  return label;
-}
-
-static void
-select_sweep (GradlensWindow *self,
-              guint           index)
-{
-  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->sweeps_list, index);
-
-  if (row != NULL)
-    gtk_list_box_select_row (self->sweeps_list, row);
-  update_sweep_values (self);
 }
 
 /* ---- exporting the sweeps --------------------------------------------- */
@@ -660,7 +453,8 @@ char *
 _gradlens_window_dup_sweeps_text (GradlensWindow *self,
                                   gboolean        json)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sweeps));
+  GListModel *sweeps = gradlens_session_get_sweeps (self->session);
+  guint n = g_list_model_get_n_items (sweeps);
   g_autoptr(JsonBuilder) b = NULL;
   g_autoptr(JsonNode) root = NULL;
   GString *s;
@@ -670,7 +464,7 @@ _gradlens_window_dup_sweeps_text (GradlensWindow *self,
       s = g_string_new ("label,depth,first_weight_grad_norm,min,q1,median,q3,max\n");
       for (guint i = 0; i < n; i++)
         {
-          g_autoptr(GradlensDepthSweep) sweep = g_list_model_get_item (G_LIST_MODEL (self->sweeps), i);
+          g_autoptr(GradlensDepthSweep) sweep = g_list_model_get_item (sweeps, i);
           const GradlensSweepPoint *points;
           guint n_points = 0;
 
@@ -680,13 +474,13 @@ _gradlens_window_dup_sweeps_text (GradlensWindow *self,
               const double values[] = { points[k].value, points[k].stats.min, points[k].stats.q1,
                                         points[k].stats.median, points[k].stats.q3, points[k].stats.max };
 
-              gradlens_csv_append_field (s, gradlens_depth_sweep_get_label (sweep));
+              gradlens_csv_append_field (s, gradlens_series_get_label (GRADLENS_SERIES (sweep)));
               g_string_append_printf (s, ",%d", points[k].depth);
               for (guint v = 0; v < G_N_ELEMENTS (values); v++)
                 {
                   g_autofree char *cell = gradlens_format_number (values[v], TRUE);
 
-                  g_string_append_printf (s, ",%s", v == 0 || gradlens_depth_sweep_has_stats (sweep) ? cell : "");
+                  g_string_append_printf (s, ",%s", v == 0 || gradlens_series_has_stats (GRADLENS_SERIES (sweep)) ? cell : "");
                 }
               g_string_append_c (s, '\n');
             }
@@ -700,14 +494,14 @@ _gradlens_window_dup_sweeps_text (GradlensWindow *self,
   json_builder_begin_array (b);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(GradlensDepthSweep) sweep = g_list_model_get_item (G_LIST_MODEL (self->sweeps), i);
+      g_autoptr(GradlensDepthSweep) sweep = g_list_model_get_item (sweeps, i);
       const GradlensSweepPoint *points;
       guint n_points = 0;
 
       points = gradlens_depth_sweep_get_points (sweep, &n_points);
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "label");
-      json_builder_add_string_value (b, gradlens_depth_sweep_get_label (sweep));
+      json_builder_add_string_value (b, gradlens_series_get_label (GRADLENS_SERIES (sweep)));
       json_builder_set_member_name (b, "config");
       gradlens_run_config_build_json (gradlens_depth_sweep_get_config (sweep), b);
       json_builder_set_member_name (b, "sweep");
@@ -723,7 +517,7 @@ _gradlens_window_dup_sweeps_text (GradlensWindow *self,
               json_builder_set_member_name (b, "non_finite");
               json_builder_add_string_value (b, isnan (points[k].value) ? "nan" : "inf");
             }
-          if (gradlens_depth_sweep_has_stats (sweep))
+          if (gradlens_series_has_stats (GRADLENS_SERIES (sweep)))
             {
               json_builder_set_member_name (b, "stats");
               json_builder_begin_object (b);
@@ -746,98 +540,6 @@ _gradlens_window_dup_sweeps_text (GradlensWindow *self,
 }
 
 /* ---- computing a sweep ------------------------------------------------ */
-
-static void
-sweep_fraction_cb (GradlensWindow   *self,
-                   GParamSpec       *pspec,
-                   GradlensSweepJob *job)
-{
-  if (job == self->sweep_job)
-    _gradlens_window_progress_update (self);
-}
-
-static void
-set_sweeping (GradlensWindow   *self,
-              GradlensSweepJob *job)
-{
-  if (job != NULL)
-    {
-      g_set_object (&self->sweep_job, job);
-      g_signal_connect_object (job, "notify::fraction", G_CALLBACK (sweep_fraction_cb), self, G_CONNECT_SWAPPED);
-      _gradlens_window_progress_begin (self);
-    }
-  else
-    {
-      if (self->sweep_job != NULL)
-        g_signal_handlers_disconnect_by_data (self->sweep_job, self);
-      g_clear_object (&self->sweep_job);
-      if (self->job == NULL)
-        _gradlens_window_progress_end (self);
-    }
-  _gradlens_window_computing_changed (self);
-}
-
-/* a sweep still running is forgotten (its cancellable was cancelled): its
- * callback finds itself replaced and drops what it computed */
-void
-_gradlens_window_forget_sweep_job (GradlensWindow *self)
-{
-  if (self->sweep_job != NULL)
-    set_sweeping (self, NULL);
-}
-
-static void
-sweep_done_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(GradlensWindow) self = user_data;
-  g_autoptr(GradlensSweepJob) job = g_object_ref (GRADLENS_SWEEP_JOB (object));
-  g_autoptr(GError) error = NULL;
-  gboolean ok;
-  int added = -1;
-
-  ok = gradlens_sweep_job_run_finish (job, result, &error);
-  /* a newer computation replaced this one, or the window is gone */
-  if (job != self->sweep_job)
-    return;
-  set_sweeping (self, NULL);
-  if (self->closed)
-    return;
-
-  if (!ok)
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Sweep stopped")));
-      else
-        _gradlens_window_show_error (self, _("The Sweep Failed"), error->message);
-      return;
-    }
-
-  for (guint i = 0; i < gradlens_sweep_job_get_n_sweeps (job); i++)
-    {
-      GObject *target = gradlens_sweep_job_get_target (job, i);
-      const GradlensSweepPoint *points;
-      guint n_points = 0;
-
-      points = gradlens_sweep_job_get_points (job, i, &n_points);
-      if (target == NULL)
-        {
-          g_autoptr(GradlensDepthSweep) sweep = gradlens_depth_sweep_new (gradlens_sweep_job_get_config (job, i),
-                                                                           points, n_points);
-
-          add_sweep (self, sweep);
-          added = (int) g_list_model_get_n_items (G_LIST_MODEL (self->sweeps)) - 1;
-        }
-      else if (g_list_store_find (self->sweeps, target, NULL))
-        gradlens_depth_sweep_add_points (GRADLENS_DEPTH_SWEEP (target), points, n_points);
-    }
-  _gradlens_window_update_sweep_figure (self, FALSE);
-  if (added >= 0)
-    select_sweep (self, (guint) added);
-  else
-    update_sweep_values (self);
-}
 
 static void
 mark_sweep_error (GtkSpinButton *spin,
@@ -888,40 +590,13 @@ read_depth (GtkSpinButton *spin,
   return TRUE;
 }
 
-static int
-compare_ints (gconstpointer a,
-              gconstpointer b)
-{
-  int x = *(const int *) a, y = *(const int *) b;
-
-  return (x > y) - (x < y);
-}
-
-/* a run of config at depth is within the limits; FALSE with a message */
-static gboolean
-check_depth (const GradlensRunConfig  *config,
-             int                       depth,
-             char                    **message)
-{
-  g_autoptr(GradlensRunConfig) c = gradlens_run_config_dup (config);
-  g_autoptr(GError) error = NULL;
-
-  c->nn.depth = depth;
-  if (gradlens_run_config_validate (c, GRADLENS_NAMING_PRESET, GRADLENS_DEFAULT_MEMORY_LIMIT, &error))
-    return TRUE;
-  *message = g_strdup (error->message);
-  return FALSE;
-}
-
 /**
  * gradlens_window_sweep:
  * @self: the window
  *
  * Checks the controls and the sweep's depths, then computes a depth sweep of
- * the controls' network (with its seeds) in a worker thread; it is listed
- * in the next free palette colour when it is done. All sweeps share their
- * depths, so that they line up on one axis: sweeps listed before are
- * extended to depths they lack, and the new one covers theirs too.
+ * the controls' network (with its seeds) in a worker thread
+ * (gradlens_session_sweep()).
  *
  * Returns: %TRUE if the computation started
  */
@@ -929,11 +604,9 @@ gboolean
 gradlens_window_sweep (GradlensWindow *self)
 {
   g_autoptr(GradlensRunConfig) config = NULL;
-  g_autoptr(GradlensSweepJob) job = NULL;
-  g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GArray) depths = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
-  g_autofree char *base = NULL;
-  guint n_sweeps;
   int from = 0, to = 0, step = 0;
   gboolean ok;
 
@@ -961,76 +634,20 @@ gradlens_window_sweep (GradlensWindow *self)
       _gradlens_window_show_invalid (self, message);
       return FALSE;
     }
-
-  /* the depths of every sweep: these and those already listed */
-  n_sweeps = g_list_model_get_n_items (G_LIST_MODEL (self->sweeps));
   for (int d = from; d <= to; d += step)
-    g_array_append_val (all, d);
-  for (guint i = 0; i < n_sweeps; i++)
+    g_array_append_val (depths, d);
+  if (!gradlens_session_sweep (self->session, config, (const int *) (void *) depths->data, depths->len, &error))
     {
-      g_autoptr(GradlensDepthSweep) sweep = g_list_model_get_item (G_LIST_MODEL (self->sweeps), i);
-      const GradlensSweepPoint *points;
-      guint n_points = 0;
-
-      points = gradlens_depth_sweep_get_points (sweep, &n_points);
-      for (guint k = 0; k < n_points; k++)
-        g_array_append_val (all, points[k].depth);
-    }
-  g_array_sort (all, compare_ints);
-  for (guint k = 1; k < all->len; k++)
-    if (g_array_index (all, int, k) == g_array_index (all, int, k - 1))
-      g_array_remove_index (all, k--);
-
-  /* the deepest run must fit in memory, for every sweep */
-  if (!check_depth (config, g_array_index (all, int, all->len - 1), &message))
-    {
-      mark_sweep_error (self->sweep_to_spin, message);
-      _gradlens_window_show_invalid (self, message);
+      mark_sweep_error (self->sweep_to_spin, error->message);
+      _gradlens_window_show_invalid (self, error->message);
       return FALSE;
-    }
-
-  job = gradlens_sweep_job_new ();
-  base = gradlens_default_sweep_label (config);
-  g_free (config->label);
-  config->label = unique_sweep_label (self, base);
-  g_free (config->color);
-  config->color = next_sweep_color (self);
-  gradlens_sweep_job_add (job, config, (const int *) (void *) all->data, all->len, NULL);
-  for (guint i = 0; i < n_sweeps; i++)
-    {
-      g_autoptr(GradlensDepthSweep) sweep = g_list_model_get_item (G_LIST_MODEL (self->sweeps), i);
-      g_autoptr(GArray) missing = g_array_new (FALSE, FALSE, sizeof (int));
-
-      for (guint k = 0; k < all->len; k++)
-        if (!gradlens_depth_sweep_has_depth (sweep, g_array_index (all, int, k)))
-          g_array_append_val (missing, g_array_index (all, int, k));
-      if (missing->len == 0)
-        continue;
-      if (!check_depth (gradlens_depth_sweep_get_config (sweep), g_array_index (missing, int, missing->len - 1),
-                        &message))
-        {
-          g_autofree char *text = g_strdup_printf ("%s: %s", gradlens_depth_sweep_get_label (sweep), message);
-
-          mark_sweep_error (self->sweep_to_spin, text);
-          _gradlens_window_show_invalid (self, text);
-          return FALSE;
-        }
-      gradlens_sweep_job_add (job, gradlens_depth_sweep_get_config (sweep), (const int *) (void *) missing->data,
-                              missing->len, G_OBJECT (sweep));
     }
   if (self->error_toast != NULL)
     adw_toast_dismiss (self->error_toast);
-
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-  set_sweeping (self, job);
-  gradlens_sweep_job_run_async (job, self->cancellable, sweep_done_cb, g_object_ref (self));
   /* the next run or sweep gets a label of its own */
   gtk_editable_set_text (GTK_EDITABLE (self->label_row), "");
   return TRUE;
 }
-
-/* ---- actions ---------------------------------------------------------- */
 
 static void
 sweep_action (GtkWidget  *widget,
@@ -1038,50 +655,6 @@ sweep_action (GtkWidget  *widget,
               GVariant   *parameter)
 {
   gradlens_window_sweep (GRADLENS_WINDOW (widget));
-}
-
-static void
-clear_sweeps_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  GradlensWindow *self = GRADLENS_WINDOW (widget);
-
-  remove_sweeps (self, 0, g_list_model_get_n_items (G_LIST_MODEL (self->sweeps)));
-  _gradlens_window_update_sweep_figure (self, FALSE);
-  update_sweep_values (self);
-}
-
-static void
-remove_sweep_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  GradlensWindow *self = GRADLENS_WINDOW (widget);
-  guint index = g_variant_get_uint32 (parameter);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sweeps));
-
-  if (index >= n)
-    return;
-  remove_sweeps (self, index, 1);
-  _gradlens_window_update_sweep_figure (self, FALSE);
-  if (n > 1)
-    select_sweep (self, MIN (index, n - 2));
-  else
-    update_sweep_values (self);
-}
-
-static void
-sweep_selected_cb (GradlensWindow *self)
-{
-  update_sweep_values (self);
-}
-
-static void
-sweeps_changed_cb (GradlensWindow *self)
-{
-  _gradlens_window_update_actions (self);
-  _gradlens_window_state_changed (self);
 }
 
 /* ---- setup ------------------------------------------------------------ */
@@ -1108,90 +681,51 @@ _gradlens_window_views_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, GradlensWindow, sweep_step_spin);
 
   gtk_widget_class_install_action (widget_class, "win.sweep", NULL, sweep_action);
-  gtk_widget_class_install_action (widget_class, "win.clear-sweeps", NULL, clear_sweeps_action);
-  gtk_widget_class_install_action (widget_class, "win.remove-sweep", "u", remove_sweep_action);
+  gtk_widget_class_install_action (widget_class, "win.clear-runs", NULL, remove_action);
+  gtk_widget_class_install_action (widget_class, "win.remove-run", "u", remove_action);
+  gtk_widget_class_install_action (widget_class, "win.clear-sweeps", NULL, remove_action);
+  gtk_widget_class_install_action (widget_class, "win.remove-sweep", "u", remove_action);
 }
 
 void
 _gradlens_window_views_init (GradlensWindow *self)
 {
-  const char *layer_titles[GRADLENS_N_LAYER_COLUMNS] = {
-    /* Translators: column headings of the table of layers: the layer, the mean and standard
-     * deviation before and after the activation, the mean activation derivative, the share
-     * of saturated activations, the units that are dead */
-    _("Layer"), _("Pre mean"), _("Pre std"), _("Act mean"), _("Act std"), _("Deriv mean"),
-    _("Saturated"), _("Dead units"),
-  };
-  const char *sweep_titles[GRADLENS_N_SWEEP_COLUMNS] = {
-    /* Translators: column headings of a sweep's table: the depth, the first layer's gradient norm */
-    _("Depth"), _("Gradient norm"),
-    _("Min"), _("Q1"), _("Median"), _("Q3"), _("Max"),
-  };
-  GtkWidget *placeholder;
-
-  G_STATIC_ASSERT (G_N_ELEMENTS (layer_titles) == G_N_ELEMENTS (self->layer_columns));
-  G_STATIC_ASSERT (G_N_ELEMENTS (sweep_titles) == G_N_ELEMENTS (self->sweep_columns));
-
-  self->layers = g_list_store_new (GRADLENS_TYPE_PARAM);
-  setup_table (self->layers_view, self->layers_scroller, self->layers, layer_titles, GRADLENS_N_LAYER_COLUMNS,
-               layer_cell_text, self->layer_columns);
-  self->sweep_points = g_list_store_new (GRADLENS_TYPE_PARAM);
-  setup_table (self->sweep_values_view, self->sweep_values_scroller, self->sweep_points, sweep_titles,
-               GRADLENS_N_SWEEP_COLUMNS, sweep_cell_text, self->sweep_columns);
-  gtk_column_view_column_set_expand (self->sweep_columns[GRADLENS_SWEEP_COLUMN_DEPTH], TRUE);
-
-  self->sweeps = g_list_store_new (GRADLENS_TYPE_DEPTH_SWEEP);
-  gtk_list_box_bind_model (self->sweeps_list, G_LIST_MODEL (self->sweeps), create_sweep_row_cb, NULL, NULL);
-  g_signal_connect_object (self->sweeps, "items-changed", G_CALLBACK (sweeps_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->sweeps_list, "row-selected", G_CALLBACK (sweep_selected_cb), self,
-                           G_CONNECT_SWAPPED);
-  placeholder = gtk_label_new (_("No sweeps yet: choose the depths in the side panel and press Sweep"));
-  gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
-  gtk_label_set_justify (GTK_LABEL (placeholder), GTK_JUSTIFY_CENTER);
-  gtk_widget_set_margin_start (placeholder, 12);
-  gtk_widget_set_margin_end (placeholder, 12);
-  gtk_widget_set_margin_top (placeholder, 24);
-  gtk_widget_add_css_class (placeholder, "dim-label");
-  gtk_list_box_set_placeholder (self->sweeps_list, placeholder);
+  self->values_table = gradlens_series_table_new (self->values_view, &gradlens_run_values_table,
+                                                  GRADLENS_RUN_TABLE_VALUES, GTK_WIDGET (self->values_scroller));
+  self->layers_table = gradlens_series_table_new (self->layers_view, &gradlens_run_layers_table,
+                                                  GRADLENS_RUN_TABLE_LAYERS, GTK_WIDGET (self->layers_scroller));
+  self->sweep_table = gradlens_series_table_new (self->sweep_values_view, &gradlens_sweep_table, 0,
+                                                 GTK_WIDGET (self->sweep_values_scroller));
+  setup_list (self, self->runs_list, gradlens_session_get_runs (self->session), create_run_row_cb,
+              _("No runs yet: set up a network and press Run"));
+  setup_list (self, self->sweeps_list, gradlens_session_get_sweeps (self->session), create_sweep_row_cb,
+              _("No sweeps yet: choose the depths in the side panel and press Sweep"));
 
   g_signal_connect (self->sweep_from_spin, "changed", G_CALLBACK (sweep_spin_changed_cb), NULL);
   g_signal_connect (self->sweep_to_spin, "changed", G_CALLBACK (sweep_spin_changed_cb), NULL);
   g_signal_connect (self->sweep_step_spin, "changed", G_CALLBACK (sweep_spin_changed_cb), NULL);
 
   setup_statistics (self);
-  g_signal_connect_object (self->sweep_view, "legend-clicked", G_CALLBACK (sweep_legend_clicked_cb), self,
-                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->plot_stack, "notify::visible-child-name", G_CALLBACK (view_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->tables_stack, "notify::visible-child-name", G_CALLBACK (table_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  _gradlens_window_update_sweep_figure (self, FALSE);
-  update_sweep_values (self);
+  g_signal_connect_object (self->tables_stack, "notify::visible-child-name",
+                           G_CALLBACK (_gradlens_window_update_actions), self, G_CONNECT_SWAPPED);
 }
 
 void
 _gradlens_window_views_dispose (GradlensWindow *self)
 {
-  if (self->sweeps != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->sweeps, self);
-      remove_sweeps (self, 0, g_list_model_get_n_items (G_LIST_MODEL (self->sweeps)));
-    }
   if (self->plot_stack != NULL)
     g_signal_handlers_disconnect_by_data (self->plot_stack, self);
   if (self->tables_stack != NULL)
     g_signal_handlers_disconnect_by_data (self->tables_stack, self);
+  if (self->runs_list != NULL)
+    g_signal_handlers_disconnect_by_data (self->runs_list, self);
   if (self->sweeps_list != NULL)
     g_signal_handlers_disconnect_by_data (self->sweeps_list, self);
   if (self->stat_dropdown != NULL)
     g_signal_handlers_disconnect_by_data (self->stat_dropdown, self);
-  g_clear_object (&self->sweeps);
-  g_clear_object (&self->layers);
-  g_clear_object (&self->sweep_points);
-  for (guint c = 0; c < G_N_ELEMENTS (self->layer_columns); c++)
-    g_clear_object (&self->layer_columns[c]);
-  for (guint c = 0; c < G_N_ELEMENTS (self->sweep_columns); c++)
-    g_clear_object (&self->sweep_columns[c]);
-  g_clear_pointer (&self->forward_figure, plot_figure_unref);
-  g_clear_pointer (&self->sweep_figure, plot_figure_unref);
+  g_clear_object (&self->values_table);
+  g_clear_object (&self->layers_table);
+  g_clear_object (&self->sweep_table);
 }

@@ -7,9 +7,12 @@
 #include <glib/gi18n.h>
 
 #include "gradlens-figure.h"
-#include "gradlens-param.h"
-#include "gradlens-run-row.h"
+#include "gradlens-series-row.h"
 #include "gradlens-window-private.h"
+
+/* The window: the header bar, the side panel, the views, progress, toasts
+ * and dialogs around a GradlensSession, which owns the experiment and
+ * computes it. */
 
 /* How long a computation may take before the progress bar shows (ms): the
  * notebook's runs take microseconds and should not make it flicker */
@@ -29,10 +32,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void start_job (GradlensWindow            *self,
-                       GradlensRunConfig * const *configs,
-                       guint                      n_configs);
-
 /* ---- the figure ------------------------------------------------------- */
 
 PlotTheme
@@ -42,80 +41,128 @@ _gradlens_window_current_theme (void)
 }
 
 /**
+ * _gradlens_window_show_figure:
+ * @view: a plot view
+ * @figure: (transfer full): the new figure of @view
+ * @series: the series it draws, one per figure series (a prefix of them)
+ * @keep_view: keep the zoom of the figure shown before
+ *
+ * Applies what only the screen has: the window's dark or light style,
+ * hidden series, the legend's decay in the window's language, the zoom.
+ */
+void
+_gradlens_window_show_figure (GradlensPlotView *view,
+                              PlotFigure       *figure,
+                              GListModel       *series,
+                              gboolean          keep_view)
+{
+  PlotFigure *old = gradlens_plot_view_get_figure (view);
+  guint n = MIN (g_list_model_get_n_items (series), plot_figure_get_n_series (figure));
+  double lo, hi;
+
+  plot_figure_set_theme (figure, _gradlens_window_current_theme ());
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GradlensSeries) item = g_list_model_get_item (series, i);
+
+      plot_figure_set_series_visible (figure, i, gradlens_series_get_visible (item));
+    }
+  if (keep_view && old != NULL)
+    {
+      if (plot_figure_get_x_view (old, &lo, &hi))
+        plot_figure_set_x_view (figure, lo, hi);
+      if (plot_figure_get_y_view (old, &lo, &hi))
+        plot_figure_set_y_view (figure, lo, hi);
+    }
+  gradlens_plot_view_set_figure (view, figure);
+  plot_figure_unref (figure);
+}
+
+/* the legend's decay per layer, in the window's language */
+void
+_gradlens_window_add_legend_suffixes (PlotFigure *figure,
+                                      GListModel *series)
+{
+  guint n = MIN (g_list_model_get_n_items (series), plot_figure_get_n_series (figure));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GradlensSeries) item = g_list_model_get_item (series, i);
+      g_autofree char *suffix = gradlens_series_dup_legend_suffix (item);
+
+      if (suffix != NULL)
+        plot_figure_set_series_legend_suffix (figure, i, suffix);
+    }
+}
+
+/* the results of the runs, for the experiment library's figures and files */
+GradlensRunResult **
+_gradlens_window_dup_results (GradlensWindow *self,
+                              guint          *n_results)
+{
+  GListModel *runs = gradlens_session_get_runs (self->session);
+  guint n = g_list_model_get_n_items (runs);
+  GradlensRunResult **results = g_new0 (GradlensRunResult *, n + 1);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GradlensRunItem) run = g_list_model_get_item (runs, i);
+
+      results[i] = (GradlensRunResult *) gradlens_run_item_get_result (run);
+    }
+  *n_results = n;
+  return results;
+}
+
+/**
  * _gradlens_window_update_figure:
  * @self: the window
  * @keep_view: keep the zoom (a run renamed or hidden) or reset it (runs added,
  *   removed, another axis)
  *
  * Builds the figure from the runs with gradlens_figure_from_results(), the
- * code the CLI and the exports use, then applies what only the screen has:
- * the window's dark or light style, hidden runs, the zoom.
+ * code the CLI and the exports use, then what only the screen has.
  */
 void
 _gradlens_window_update_figure (GradlensWindow *self,
                                 gboolean        keep_view)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->runs));
-  g_autofree GradlensRunResult **results = g_new0 (GradlensRunResult *, n + 1);
-  g_autoptr(PlotFigure) figure = NULL;
-  double lo, hi;
+  guint n = 0;
+  g_autofree GradlensRunResult **results = _gradlens_window_dup_results (self, &n);
+  PlotFigure *figure = gradlens_figure_from_results (gradlens_session_get_plot_settings (self->session), results, n);
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GradlensRun) run = g_list_model_get_item (G_LIST_MODEL (self->runs), i);
-
-      results[i] = (GradlensRunResult *) gradlens_run_get_result (run);
-    }
-  figure = gradlens_figure_from_results (&self->plot_settings, results, n);
-  plot_figure_set_theme (figure, _gradlens_window_current_theme ());
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GradlensRun) run = g_list_model_get_item (G_LIST_MODEL (self->runs), i);
-      g_autofree char *suffix = gradlens_format_decay_for_people (results[i]->decay_per_layer);
-
-      plot_figure_set_series_visible (figure, i, gradlens_run_get_visible (run));
-      /* the legend in the window's language */
-      if (suffix != NULL)
-        plot_figure_set_series_legend_suffix (figure, i, suffix);
-    }
-  if (keep_view && self->figure != NULL)
-    {
-      if (plot_figure_get_x_view (self->figure, &lo, &hi))
-        plot_figure_set_x_view (figure, lo, hi);
-      if (plot_figure_get_y_view (self->figure, &lo, &hi))
-        plot_figure_set_y_view (figure, lo, hi);
-    }
-
-  g_clear_pointer (&self->figure, plot_figure_unref);
-  self->figure = g_steal_pointer (&figure);
-  gradlens_plot_view_set_figure (self->plot_view, self->figure);
+  _gradlens_window_add_legend_suffixes (figure, gradlens_session_get_runs (self->session));
+  _gradlens_window_show_figure (self->plot_view, figure, gradlens_session_get_runs (self->session), keep_view);
   _gradlens_window_update_forward_figure (self, keep_view);
   _gradlens_window_state_changed (self);
 }
 
 static void
-dark_changed_cb (GradlensWindow  *self,
-                 GParamSpec      *pspec,
-                 AdwStyleManager *style_manager)
+dark_changed_cb (GradlensWindow *self)
 {
-  if (self->figure != NULL)
-    {
-      plot_figure_set_theme (self->figure, _gradlens_window_current_theme ());
-      gradlens_plot_view_figure_changed (self->plot_view);
-    }
-  _gradlens_window_views_theme_changed (self);
+  GradlensPlotView *views[] = { self->plot_view, self->forward_view, self->sweep_view };
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    if (gradlens_plot_view_get_figure (views[i]) != NULL)
+      {
+        plot_figure_set_theme (gradlens_plot_view_get_figure (views[i]), _gradlens_window_current_theme ());
+        gradlens_plot_view_figure_changed (views[i]);
+      }
   _gradlens_window_state_changed (self);
 }
 
+/* a click on a legend entry hides or shows its series */
 static void
 legend_clicked_cb (GradlensWindow   *self,
-                   guint             series,
+                   guint             index,
                    GradlensPlotView *view)
 {
-  g_autoptr(GradlensRun) run = g_list_model_get_item (G_LIST_MODEL (self->runs), series);
+  GListModel *list = view == self->sweep_view ? gradlens_session_get_sweeps (self->session)
+                                              : gradlens_session_get_runs (self->session);
+  g_autoptr(GradlensSeries) series = g_list_model_get_item (list, index);
 
-  if (run != NULL)
-    gradlens_run_set_visible (run, !gradlens_run_get_visible (run));
+  if (series != NULL)
+    gradlens_series_set_visible (series, !gradlens_series_get_visible (series));
 }
 
 static void
@@ -129,13 +176,14 @@ view_changed_cb (GradlensWindow *self)
 void
 _gradlens_window_update_title (GradlensWindow *self)
 {
-  const char *title = self->preset_title != NULL && self->preset_title[0] != '\0'
-                      ? self->preset_title : _("Untitled Experiment");
+  const char *preset_title = gradlens_session_get_title (self->session);
+  GFile *file = gradlens_session_get_file (self->session);
+  const char *title = preset_title != NULL && preset_title[0] != '\0' ? preset_title : _("Untitled Experiment");
   g_autofree char *window_title = NULL;
   g_autofree char *basename = NULL;
 
-  if (self->file != NULL)
-    basename = g_file_get_basename (self->file);
+  if (file != NULL)
+    basename = g_file_get_basename (file);
   adw_window_title_set_title (self->window_title, title);
   adw_window_title_set_subtitle (self->window_title, basename);
   /* Translators: the window title: "<experiment> – Gradlens" */
@@ -143,202 +191,101 @@ _gradlens_window_update_title (GradlensWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), window_title);
 }
 
-/* ---- the runs and the table of values --------------------------------- */
+/* ---- the session's news ----------------------------------------------- */
+
+/* a series' label or visibility changed: its figure and table follow */
+static void
+series_changed_cb (GradlensWindow  *self,
+                   GListModel      *list,
+                   guint            position,
+                   const char      *property,
+                   GradlensSession *session)
+{
+  gboolean sweeps = list == gradlens_session_get_sweeps (session);
+
+  if (g_str_equal (property, "visible"))
+    {
+      GradlensPlotView *views[] = { sweeps ? self->sweep_view : self->plot_view, sweeps ? NULL : self->forward_view };
+      g_autoptr(GradlensSeries) series = g_list_model_get_item (list, position);
+
+      for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+        {
+          PlotFigure *figure = views[i] != NULL ? gradlens_plot_view_get_figure (views[i]) : NULL;
+
+          if (figure == NULL || position >= plot_figure_get_n_series (figure))
+            continue;
+          plot_figure_set_series_visible (figure, position, gradlens_series_get_visible (series));
+          gradlens_plot_view_figure_changed (views[i]);
+        }
+      _gradlens_window_state_changed (self);
+      return;
+    }
+  if (sweeps)
+    _gradlens_window_update_sweep_figure (self, TRUE);
+  else
+    _gradlens_window_update_figure (self, TRUE);
+  _gradlens_window_update_tables (self);
+}
+
+/* results landed: draw them and show the first new one's table */
+static void
+job_results_cb (GradlensWindow  *self,
+                GListModel      *list,
+                int              position,
+                GradlensSession *session)
+{
+  if (self->closed)
+    return;
+  if (list == gradlens_session_get_sweeps (session))
+    {
+      _gradlens_window_update_sweep_figure (self, FALSE);
+      if (position >= 0)
+        _gradlens_window_select (self, self->sweeps_list, position);
+      else
+        _gradlens_window_update_tables (self);
+      return;
+    }
+  _gradlens_window_update_figure (self, FALSE);
+  _gradlens_window_select (self, self->runs_list, g_list_model_get_n_items (list) - 1);
+}
 
 static void
-update_values (GradlensWindow *self)
+job_finished_cb (GradlensWindow  *self,
+                 GradlensJobKind  kind,
+                 const GError    *error,
+                 GradlensSession *session)
 {
-  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->runs_list);
-  GradlensRun *run = row != NULL ? gradlens_run_row_get_run (GRADLENS_RUN_ROW (row)) : NULL;
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  gboolean stats = run != NULL && gradlens_run_has_stats (run);
+  if (self->closed || error == NULL)
+    return;
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    adw_toast_overlay_add_toast (self->toast_overlay,
+                                 adw_toast_new (kind == GRADLENS_JOB_SWEEP ? _("Sweep stopped")
+                                                                           : _("Computation stopped")));
+  else
+    _gradlens_window_show_error (self, kind == GRADLENS_JOB_SWEEP ? _("The Sweep Failed") : _("The Run Failed"),
+                                 error->message);
+}
 
-  if (run != NULL)
+static void
+list_changed_cb (GradlensWindow *self)
+{
+  _gradlens_window_update_actions (self);
+  _gradlens_window_state_changed (self);
+}
+
+static void
+plot_setting_cb (GradlensWindow  *self,
+                 GParamSpec      *pspec,
+                 GradlensSession *session)
+{
+  _gradlens_window_update_figure (self, FALSE);
+  if (g_str_equal (g_param_spec_get_name (pspec), "y-scale"))
     {
-      const GradlensRunResult *result = gradlens_run_get_result (run);
-      g_autofree char *title = NULL;
-
-      for (int p = 0; p < result->n_params; p++)
-        g_ptr_array_add (items, gradlens_param_new (run, p));
-      /* the switcher beside it says which table: the heading names the run */
-      /* Translators: the heading of the table of values, %s is a run's label */
-      title = g_strdup_printf (_("Values of “%s”"), gradlens_run_get_label (run));
-      gtk_label_set_label (self->values_title, gradlens_run_get_label (run));
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->values_title), title);
+      _gradlens_window_update_sweep_figure (self, FALSE);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_Y_SCALE]);
     }
   else
-    {
-      gtk_label_set_label (self->values_title, _("Values"));
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->values_title), NULL);
-    }
-
-  g_list_store_splice (self->params, 0, g_list_model_get_n_items (G_LIST_MODEL (self->params)),
-                       items->pdata, items->len);
-  for (guint c = GRADLENS_COLUMN_MIN; c < GRADLENS_N_COLUMNS; c++)
-    gtk_column_view_column_set_visible (self->columns[c], stats);
-  _gradlens_window_update_layers (self, run);
-  _gradlens_window_update_actions (self);
-}
-
-static void
-row_selected_cb (GradlensWindow *self,
-                 GtkListBoxRow  *row,
-                 GtkListBox     *list)
-{
-  update_values (self);
-}
-
-static GtkWidget *
-create_run_row_cb (gpointer item,
-                   gpointer user_data)
-{
-  return gradlens_run_row_new (GRADLENS_RUN (item));
-}
-
-static void
-run_visible_cb (GradlensWindow *self,
-                GParamSpec     *pspec,
-                GradlensRun    *run)
-{
-  guint position;
-
-  if (self->figure != NULL && g_list_store_find (self->runs, run, &position))
-    {
-      plot_figure_set_series_visible (self->figure, position, gradlens_run_get_visible (run));
-      gradlens_plot_view_figure_changed (self->plot_view);
-      if (self->forward_figure != NULL && position < plot_figure_get_n_series (self->forward_figure))
-        {
-          plot_figure_set_series_visible (self->forward_figure, position, gradlens_run_get_visible (run));
-          gradlens_plot_view_figure_changed (self->forward_view);
-        }
-    }
-  _gradlens_window_state_changed (self);
-}
-
-static void
-run_label_cb (GradlensWindow *self,
-              GParamSpec     *pspec,
-              GradlensRun    *run)
-{
-  _gradlens_window_update_figure (self, TRUE);
-  update_values (self);
-}
-
-/* The first colour of the palette that no run has, so that a removed run
- * frees its colour. */
-static char *
-next_color (GradlensWindow *self)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->runs));
-
-  for (guint c = 0; c < PLOT_PALETTE_SIZE; c++)
-    {
-      PlotRgba rgba;
-      g_autofree char *color = NULL;
-      gboolean used = FALSE;
-
-      plot_palette_color (c, &rgba);
-      color = plot_rgba_to_string (&rgba);
-      for (guint i = 0; i < n && !used; i++)
-        {
-          g_autoptr(GradlensRun) run = g_list_model_get_item (G_LIST_MODEL (self->runs), i);
-
-          used = g_ascii_strcasecmp (gradlens_run_get_color (run), color) == 0;
-        }
-      if (!used)
-        return g_steal_pointer (&color);
-    }
-  {
-    PlotRgba rgba;
-
-    plot_palette_color (n, &rgba);
-    return plot_rgba_to_string (&rgba);
-  }
-}
-
-static gboolean
-label_taken (GradlensWindow *self,
-             const char     *label)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->runs));
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GradlensRun) run = g_list_model_get_item (G_LIST_MODEL (self->runs), i);
-
-      if (g_strcmp0 (gradlens_run_get_label (run), label) == 0)
-        return TRUE;
-    }
-  return FALSE;
-}
-
-static void
-add_result (GradlensWindow    *self,
-            GradlensRunResult *result)
-{
-  g_autoptr(GradlensRun) run = NULL;
-  GradlensRunConfig *config = &result->config;
-  PlotRgba rgba;
-
-  self->n_runs_made++;
-  if (config->color == NULL || !plot_rgba_parse (&rgba, config->color))
-    {
-      g_free (config->color);
-      config->color = next_color (self);
-    }
-  if (config->label == NULL || config->label[0] == '\0')
-    {
-      g_free (config->label);
-      config->label = gradlens_default_label (config, self->n_runs_made);
-    }
-  if (label_taken (self, config->label))
-    {
-      g_autofree char *base = g_steal_pointer (&config->label);
-
-      for (guint k = 2; config->label == NULL || label_taken (self, config->label); k++)
-        {
-          g_free (config->label);
-          /* Translators: a second run with the same label, "Leaky ReLU (2)" */
-          config->label = g_strdup_printf (_("%s (%u)"), base, k);
-        }
-    }
-
-  run = gradlens_run_new (result);
-  g_signal_connect_object (run, "notify::visible", G_CALLBACK (run_visible_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (run, "notify::label", G_CALLBACK (run_label_cb), self, G_CONNECT_SWAPPED);
-  g_list_store_append (self->runs, run);
-}
-
-static void
-remove_runs (GradlensWindow *self,
-             guint           position,
-             guint           n)
-{
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GradlensRun) run = g_list_model_get_item (G_LIST_MODEL (self->runs), position + i);
-
-      g_signal_handlers_disconnect_by_data (run, self);
-    }
-  g_list_store_splice (self->runs, position, n, NULL, 0);
-}
-
-static void
-select_last_run (GradlensWindow *self)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->runs));
-  GtkListBoxRow *row = n > 0 ? gtk_list_box_get_row_at_index (self->runs_list, n - 1) : NULL;
-
-  if (row != NULL)
-    gtk_list_box_select_row (self->runs_list, row);
-  update_values (self);
-}
-
-static void
-runs_changed_cb (GradlensWindow *self)
-{
-  _gradlens_window_update_actions (self);
-  _gradlens_window_state_changed (self);
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_X_AXIS]);
 }
 
 /* ---- computing -------------------------------------------------------- */
@@ -346,16 +293,18 @@ runs_changed_cb (GradlensWindow *self)
 void
 _gradlens_window_update_actions (GradlensWindow *self)
 {
-  gboolean running = self->job != NULL || self->sweep_job != NULL;
-  gboolean has_runs = self->runs != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->runs)) > 0;
-  gboolean has_sweeps = _gradlens_window_has_sweeps (self);
-  gboolean sweep_view = g_strcmp0 (_gradlens_window_get_view (self), "sweep") == 0;
-  GtkListBox *list = sweep_view ? self->sweeps_list : self->runs_list;
-  gboolean has_table = list != NULL && gtk_list_box_get_selected_row (list) != NULL;
+  gboolean running, has_runs, has_sweeps, sweep_view, has_table;
+  GtkListBox *list;
 
   /* the template is gone (dispose) */
-  if (self->run_button == NULL)
+  if (self->run_button == NULL || self->session == NULL)
     return;
+  running = gradlens_session_get_running (self->session);
+  has_runs = g_list_model_get_n_items (gradlens_session_get_runs (self->session)) > 0;
+  has_sweeps = g_list_model_get_n_items (gradlens_session_get_sweeps (self->session)) > 0;
+  sweep_view = g_strcmp0 (_gradlens_window_get_view (self), "sweep") == 0;
+  list = sweep_view ? self->sweeps_list : self->runs_list;
+  has_table = gtk_list_box_get_selected_row (list) != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.run", !running);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sweep", !running);
@@ -376,53 +325,27 @@ _gradlens_window_update_actions (GradlensWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->stop_button), running);
 }
 
-static void
-results_ready_cb (GradlensWindow *self,
-                  GradlensJob    *job)
-{
-  g_autoptr(GPtrArray) results = NULL;
-
-  if (job != self->job)
-    return;
-  results = gradlens_job_steal_results (job);
-  if (results->len == 0)
-    return;
-  for (guint i = 0; i < results->len; i++)
-    add_result (self, g_steal_pointer (&g_ptr_array_index (results, i)));
-  g_ptr_array_set_free_func (results, NULL);
-  _gradlens_window_update_figure (self, FALSE);
-  select_last_run (self);
-}
-
-static double
-progress_fraction (GradlensWindow *self)
-{
-  if (self->job != NULL)
-    return gradlens_job_get_fraction (self->job);
-  if (self->sweep_job != NULL)
-    return gradlens_sweep_job_get_fraction (self->sweep_job);
-  return 0.0;
-}
-
 /* the progress bar, and the header's subtitle once the bar shows */
-void
-_gradlens_window_progress_update (GradlensWindow *self)
+static void
+progress_update (GradlensWindow *self)
 {
-  double fraction = progress_fraction (self);
+  GradlensJob *job = gradlens_session_get_job (self->session);
   g_autofree char *text = NULL;
+  double fraction;
 
-  if (self->job == NULL && self->sweep_job == NULL)
+  if (job == NULL)
     return;
+  fraction = gradlens_job_get_fraction (job);
   gtk_progress_bar_set_fraction (self->progress_bar, fraction);
   if (!gtk_revealer_get_reveal_child (self->progress_revealer))
     return;
-  if (self->sweep_job != NULL)
+  if (gradlens_job_get_kind (job) == GRADLENS_JOB_SWEEP)
     /* Translators: progress of a depth sweep, in the header bar */
     text = g_strdup_printf (_("Sweeping… %.0f %%"), 100.0 * fraction);
-  else if (gradlens_job_get_n_runs (self->job) > 1)
+  else if (gradlens_job_get_n_items (job) > 1)
     {
-      guint n = gradlens_job_get_n_runs (self->job);
-      guint done = gradlens_job_get_n_done (self->job);
+      guint n = gradlens_job_get_n_items (job);
+      guint done = gradlens_job_get_n_done (job);
 
       /* Translators: progress of a computation of several runs, in the header bar */
       text = g_strdup_printf (_("Computing run %u of %u… %.0f %%"), MIN (done + 1, n), n, 100.0 * fraction);
@@ -433,14 +356,12 @@ _gradlens_window_progress_update (GradlensWindow *self)
   adw_window_title_set_subtitle (self->window_title, text);
 }
 
-static void
-fraction_cb (GradlensWindow *self,
-             GParamSpec     *pspec,
-             GradlensJob    *job)
+static double
+progress_fraction (GradlensWindow *self)
 {
-  if (job != self->job)
-    return;
-  _gradlens_window_progress_update (self);
+  GradlensJob *job = gradlens_session_get_job (self->session);
+
+  return job != NULL ? gradlens_job_get_fraction (job) : 0.0;
 }
 
 /* a single long run reports no fraction until it ends: show that it works */
@@ -449,7 +370,7 @@ pulse_cb (gpointer user_data)
 {
   GradlensWindow *self = user_data;
 
-  if ((self->job == NULL && self->sweep_job == NULL) || progress_fraction (self) > 0.0)
+  if (!gradlens_session_get_running (self->session) || progress_fraction (self) > 0.0)
     {
       self->pulse_id = 0;
       return G_SOURCE_REMOVE;
@@ -465,25 +386,29 @@ show_progress_cb (gpointer user_data)
 
   self->progress_timeout_id = 0;
   gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
-  _gradlens_window_progress_update (self);
-  if ((self->job != NULL || self->sweep_job != NULL) && progress_fraction (self) == 0.0 && self->pulse_id == 0)
+  progress_update (self);
+  if (gradlens_session_get_running (self->session) && progress_fraction (self) == 0.0 && self->pulse_id == 0)
     self->pulse_id = g_timeout_add (120, pulse_cb, self);
   return G_SOURCE_REMOVE;
 }
 
 /* a computation starts: the progress bar shows only if it takes a while, so
  * that the notebook's runs (microseconds; 1000 seeds in ~10 ms) feel instant */
-void
-_gradlens_window_progress_begin (GradlensWindow *self)
+static void
+progress_begin (GradlensWindow *self)
 {
+  GradlensJob *job = gradlens_session_get_job (self->session);
+
   gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
   gtk_progress_bar_set_show_text (self->progress_bar, FALSE);
   g_clear_handle_id (&self->progress_timeout_id, g_source_remove);
   self->progress_timeout_id = g_timeout_add (PROGRESS_DELAY_MS, show_progress_cb, self);
+  g_signal_connect_object (job, "notify::fraction", G_CALLBACK (progress_update), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (job, "notify::n-done", G_CALLBACK (progress_update), self, G_CONNECT_SWAPPED);
 }
 
-void
-_gradlens_window_progress_end (GradlensWindow *self)
+static void
+progress_end (GradlensWindow *self)
 {
   g_clear_handle_id (&self->progress_timeout_id, g_source_remove);
   g_clear_handle_id (&self->pulse_id, g_source_remove);
@@ -495,89 +420,16 @@ _gradlens_window_progress_end (GradlensWindow *self)
 }
 
 /* a computation started or ended */
-void
-_gradlens_window_computing_changed (GradlensWindow *self)
-{
-  if (self->runs != NULL && self->run_button != NULL)
-    {
-      _gradlens_window_update_actions (self);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
-      _gradlens_window_state_changed (self);
-    }
-}
-
 static void
-set_running (GradlensWindow *self,
-             GradlensJob    *job)
+running_changed_cb (GradlensWindow *self)
 {
-  if (job != NULL)
-    {
-      g_set_object (&self->job, job);
-      _gradlens_window_progress_begin (self);
-    }
+  if (gradlens_session_get_running (self->session))
+    progress_begin (self);
   else
-    {
-      if (self->job != NULL)
-        g_signal_handlers_disconnect_by_data (self->job, self);
-      g_clear_object (&self->job);
-      _gradlens_window_progress_end (self);
-    }
-  _gradlens_window_computing_changed (self);
-}
-
-static void
-job_done_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  g_autoptr(GradlensWindow) self = user_data;
-  GradlensJob *job = GRADLENS_JOB (object);
-  g_autoptr(GError) error = NULL;
-  gboolean ok;
-
-  ok = gradlens_job_run_finish (job, result, &error);
-  /* a newer job replaced this one, or the window is gone */
-  if (job != self->job)
-    return;
-  if (self->closed)
-    {
-      set_running (self, NULL);
-      return;
-    }
-
-  results_ready_cb (self, job);
-  set_running (self, NULL);
-
-  if (ok)
-    return;
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Computation stopped")));
-      return;
-    }
-  _gradlens_window_show_error (self, _("The Run Failed"), error->message);
-}
-
-static void
-start_job (GradlensWindow            *self,
-           GradlensRunConfig * const *configs,
-           guint                      n_configs)
-{
-  g_autoptr(GradlensJob) job = NULL;
-
-  /* a job still running is cancelled and forgotten: its callback finds
-   * itself replaced and drops what it computed */
-  gradlens_window_stop (self);
-  set_running (self, NULL);
-  _gradlens_window_forget_sweep_job (self);
-
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-  job = gradlens_job_new (configs, n_configs);
-  g_signal_connect_object (job, "results-ready", G_CALLBACK (results_ready_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (job, "notify::fraction", G_CALLBACK (fraction_cb), self, G_CONNECT_SWAPPED);
-  set_running (self, job);
-  gradlens_job_run_async (job, self->cancellable, job_done_cb, g_object_ref (self));
+    progress_end (self);
+  _gradlens_window_update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
+  _gradlens_window_state_changed (self);
 }
 
 /* ---- actions ---------------------------------------------------------- */
@@ -596,40 +448,6 @@ stop_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   gradlens_window_stop (GRADLENS_WINDOW (widget));
-}
-
-static void
-clear_runs_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  GradlensWindow *self = GRADLENS_WINDOW (widget);
-
-  remove_runs (self, 0, g_list_model_get_n_items (G_LIST_MODEL (self->runs)));
-  _gradlens_window_update_figure (self, FALSE);
-  update_values (self);
-}
-
-static void
-remove_run_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  GradlensWindow *self = GRADLENS_WINDOW (widget);
-  guint index = g_variant_get_uint32 (parameter);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->runs));
-
-  if (index >= n)
-    return;
-  remove_runs (self, index, 1);
-  _gradlens_window_update_figure (self, FALSE);
-  if (n > 1)
-    {
-      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->runs_list, MIN (index, n - 2));
-
-      gtk_list_box_select_row (self->runs_list, row);
-    }
-  update_values (self);
 }
 
 static void
@@ -662,72 +480,6 @@ zoom_action (GtkWidget  *widget,
     gradlens_plot_view_reset_view (view);
 }
 
-/* ---- the table of values ---------------------------------------------- */
-
-/* The table of values: one label per cell, text from GradlensParam */
-static void
-setup_cell_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  user_data)
-{
-  GradlensColumn column = GPOINTER_TO_UINT (user_data);
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), column <= GRADLENS_COLUMN_SHAPE ? 0.0 : 1.0);
-  if (column > GRADLENS_COLUMN_PARAMETER)
-    gtk_widget_add_css_class (label, "numeric");
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-bind_cell_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  user_data)
-{
-  GradlensColumn column = GPOINTER_TO_UINT (user_data);
-  GradlensParam *param = gtk_list_item_get_item (item);
-  g_autofree char *text = gradlens_param_dup_text (param, column);
-
-  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), text);
-}
-
-static void
-setup_values_view (GradlensWindow *self)
-{
-  const char *titles[GRADLENS_N_COLUMNS] = {
-    /* Translators: column headings of the table of values */
-    _("Parameter"), _("Shape"), _("Gradient norm"),
-    /* Translators: statistics over seeds: minimum, first quartile, median, third quartile, maximum */
-    _("Min"), _("Q1"), _("Median"), _("Q3"), _("Max"),
-  };
-  g_autoptr(GtkNoSelection) selection = NULL;
-  GtkEventController *shortcuts;
-
-  self->params = g_list_store_new (GRADLENS_TYPE_PARAM);
-  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->params)));
-  gtk_column_view_set_model (self->values_view, GTK_SELECTION_MODEL (selection));
-
-  for (guint c = 0; c < GRADLENS_N_COLUMNS; c++)
-    {
-      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-
-      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), GUINT_TO_POINTER (c));
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GUINT_TO_POINTER (c));
-      self->columns[c] = gtk_column_view_column_new (titles[c], factory);
-      gtk_column_view_column_set_resizable (self->columns[c], TRUE);
-      if (c == GRADLENS_COLUMN_PARAMETER)
-        gtk_column_view_column_set_expand (self->columns[c], TRUE);
-      gtk_column_view_append_column (self->values_view, self->columns[c]);
-    }
-
-  /* Ctrl+C in the table copies the whole table (elsewhere it copies text) */
-  shortcuts = gtk_shortcut_controller_new ();
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_c, GDK_CONTROL_MASK),
-                                                          gtk_named_action_new ("win.copy-values")));
-  gtk_widget_add_controller (GTK_WIDGET (self->values_scroller), shortcuts);
-}
-
 /* ---- GObject ---------------------------------------------------------- */
 
 static void
@@ -751,8 +503,8 @@ gradlens_window_close_request (GtkWindow *window)
 {
   GradlensWindow *self = GRADLENS_WINDOW (window);
 
-  /* the worker notices promptly and its callback finds the window gone;
-   * files still being read are dropped when they arrive */
+  /* the worker notices promptly and its results are dropped; files still
+   * being read are dropped when they arrive */
   self->closed = TRUE;
   gradlens_window_stop (self);
   save_window_state (self);
@@ -766,43 +518,26 @@ gradlens_window_dispose (GObject *object)
   GradlensWindow *self = (GradlensWindow *) object;
 
   self->closed = TRUE;
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  if (self->runs != NULL)
-    g_signal_handlers_disconnect_by_data (self->runs, self);
-  set_running (self, NULL);
-  _gradlens_window_forget_sweep_job (self);
+  if (self->session != NULL)
+    {
+      gradlens_session_stop (self->session);
+      g_signal_handlers_disconnect_by_data (self->session, self);
+      g_signal_handlers_disconnect_by_data (gradlens_session_get_runs (self->session), self);
+      g_signal_handlers_disconnect_by_data (gradlens_session_get_sweeps (self->session), self);
+      if (gradlens_session_get_job (self->session) != NULL)
+        g_signal_handlers_disconnect_by_data (gradlens_session_get_job (self->session), self);
+    }
+  progress_end (self);
   _gradlens_window_views_dispose (self);
   _gradlens_window_actions_dispose (self);
   _gradlens_window_state_dispose (self);
 
-  if (self->runs != NULL)
-    remove_runs (self, 0, g_list_model_get_n_items (G_LIST_MODEL (self->runs)));
   gtk_widget_dispose_template (GTK_WIDGET (self), GRADLENS_TYPE_WINDOW);
 
-  g_clear_object (&self->cancellable);
-  g_clear_object (&self->runs);
-  g_clear_object (&self->params);
-  for (guint c = 0; c < G_N_ELEMENTS (self->columns); c++)
-    g_clear_object (&self->columns[c]);
-  g_clear_pointer (&self->figure, plot_figure_unref);
+  g_clear_object (&self->session);
   g_clear_object (&self->settings);
-  g_clear_object (&self->file);
 
   G_OBJECT_CLASS (gradlens_window_parent_class)->dispose (object);
-}
-
-static void
-gradlens_window_finalize (GObject *object)
-{
-  GradlensWindow *self = (GradlensWindow *) object;
-
-  g_clear_pointer (&self->plot_settings.title, g_free);
-  g_clear_pointer (&self->plot_settings.x_title, g_free);
-  g_clear_pointer (&self->plot_settings.y_title, g_free);
-  g_clear_pointer (&self->preset_title, g_free);
-
-  G_OBJECT_CLASS (gradlens_window_parent_class)->finalize (object);
 }
 
 static void
@@ -819,10 +554,10 @@ gradlens_window_get_property (GObject    *object,
       g_value_set_boolean (value, gradlens_window_get_running (self));
       break;
     case PROP_Y_SCALE:
-      g_value_set_string (value, gradlens_y_scale_name (self->plot_settings.y_scale));
+      g_value_set_string (value, gradlens_y_scale_name (gradlens_session_get_y_scale (self->session)));
       break;
     case PROP_X_AXIS:
-      g_value_set_string (value, gradlens_x_axis_name (self->plot_settings.x_axis));
+      g_value_set_string (value, gradlens_x_axis_name (gradlens_session_get_x_axis (self->session)));
       break;
     case PROP_VIEW:
       g_value_set_string (value, _gradlens_window_get_view (self));
@@ -842,26 +577,13 @@ gradlens_window_set_property (GObject      *object,
                               GParamSpec   *pspec)
 {
   GradlensWindow *self = GRADLENS_WINDOW (object);
-  const char *name = NULL;
 
   switch (prop_id)
     {
     case PROP_Y_SCALE:
-      name = g_value_get_string (value);
-      if (g_strcmp0 (name, gradlens_y_scale_name (self->plot_settings.y_scale)) == 0)
-        return;
-      self->plot_settings.y_scale = g_strcmp0 (name, "linear") == 0 ? GRADLENS_Y_LINEAR : GRADLENS_Y_LOG;
-      _gradlens_window_update_figure (self, FALSE);
-      _gradlens_window_update_sweep_figure (self, FALSE);
-      g_object_notify_by_pspec (object, pspec);
-      break;
     case PROP_X_AXIS:
-      name = g_value_get_string (value);
-      if (g_strcmp0 (name, gradlens_x_axis_name (self->plot_settings.x_axis)) == 0)
-        return;
-      self->plot_settings.x_axis = g_strcmp0 (name, "layer") == 0 ? GRADLENS_X_LAYER : GRADLENS_X_PARAMETER;
-      _gradlens_window_update_figure (self, FALSE);
-      g_object_notify_by_pspec (object, pspec);
+      /* the session says when it changed (plot_setting_cb) */
+      g_object_set_property (G_OBJECT (self->session), g_param_spec_get_name (pspec), value);
       break;
     case PROP_VIEW:
       /* notifies when the stack shows the page */
@@ -883,7 +605,6 @@ gradlens_window_class_init (GradlensWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = gradlens_window_dispose;
-  object_class->finalize = gradlens_window_finalize;
   object_class->get_property = gradlens_window_get_property;
   object_class->set_property = gradlens_window_set_property;
   window_class->close_request = gradlens_window_close_request;
@@ -954,10 +675,9 @@ gradlens_window_class_init (GradlensWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GradlensWindow, dtype_row);
   gtk_widget_class_bind_template_child (widget_class, GradlensWindow, label_row);
 
+
   gtk_widget_class_install_action (widget_class, "win.run", NULL, run_action);
   gtk_widget_class_install_action (widget_class, "win.stop", NULL, stop_action);
-  gtk_widget_class_install_action (widget_class, "win.clear-runs", NULL, clear_runs_action);
-  gtk_widget_class_install_action (widget_class, "win.remove-run", "u", remove_run_action);
   gtk_widget_class_install_action (widget_class, "win.copy-values", NULL, copy_values_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
@@ -977,6 +697,8 @@ gradlens_window_init (GradlensWindow *self)
   g_autoptr(GSettingsSchema) schema = NULL;
   GSettingsSchemaSource *source;
 
+  /* first: the property actions ask it from the template on */
+  self->session = gradlens_session_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 
   /* Escape stops a computation, before any child sees the key (a toast on
@@ -1008,35 +730,30 @@ gradlens_window_init (GradlensWindow *self)
         gtk_window_maximize (GTK_WINDOW (self));
     }
 
-  self->plot_settings.y_scale = GRADLENS_Y_LOG;
-  self->plot_settings.x_axis = GRADLENS_X_PARAMETER;
-  self->plot_settings.theme = GRADLENS_THEME_DARK;
-  self->plot_settings.title = g_strdup (_("Gradient Norms Across Layers"));
-  self->plot_settings.x_title = g_strdup (_("Layer Index"));
-  self->plot_settings.y_title = g_strdup (_("Gradient Norm"));
+  g_signal_connect_object (self->session, "notify::running", G_CALLBACK (running_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::y-scale", G_CALLBACK (plot_setting_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::x-axis", G_CALLBACK (plot_setting_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::title", G_CALLBACK (_gradlens_window_update_title), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::file", G_CALLBACK (_gradlens_window_update_title), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "series-changed", G_CALLBACK (series_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "job-results", G_CALLBACK (job_results_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "job-finished", G_CALLBACK (job_finished_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gradlens_session_get_runs (self->session), "items-changed", G_CALLBACK (list_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gradlens_session_get_sweeps (self->session), "items-changed",
+                           G_CALLBACK (list_changed_cb), self, G_CONNECT_SWAPPED);
 
-  self->runs = g_list_store_new (GRADLENS_TYPE_RUN);
-  gtk_list_box_bind_model (self->runs_list, G_LIST_MODEL (self->runs), create_run_row_cb, NULL, NULL);
-  g_signal_connect_object (self->runs, "items-changed", G_CALLBACK (runs_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->runs_list, "row-selected", G_CALLBACK (row_selected_cb), self, G_CONNECT_SWAPPED);
-  {
-    GtkWidget *placeholder = gtk_label_new (_("No runs yet: set up a network and press Run"));
-
-    gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
-    gtk_label_set_justify (GTK_LABEL (placeholder), GTK_JUSTIFY_CENTER);
-    gtk_widget_set_margin_start (placeholder, 12);
-    gtk_widget_set_margin_end (placeholder, 12);
-    gtk_widget_set_margin_top (placeholder, 24);
-    gtk_widget_add_css_class (placeholder, "dim-label");
-    gtk_list_box_set_placeholder (self->runs_list, placeholder);
-  }
-
-  setup_values_view (self);
   self->stat = GRADLENS_LAYER_DERIV_MEAN;
   _gradlens_window_views_init (self);
 
   g_signal_connect_object (self->plot_view, "legend-clicked", G_CALLBACK (legend_clicked_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->forward_view, "legend-clicked", G_CALLBACK (legend_clicked_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sweep_view, "legend-clicked", G_CALLBACK (legend_clicked_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->plot_view, "view-changed", G_CALLBACK (view_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark", G_CALLBACK (dark_changed_cb), self,
@@ -1047,9 +764,10 @@ gradlens_window_init (GradlensWindow *self)
   _gradlens_window_state_init (self);
 
   _gradlens_window_update_figure (self, FALSE);
+  _gradlens_window_update_sweep_figure (self, FALSE);
   _gradlens_window_update_title (self);
   _gradlens_window_update_actions (self);
-  update_values (self);
+  _gradlens_window_update_tables (self);
 }
 
 /* ---- public API ------------------------------------------------------- */
@@ -1061,45 +779,37 @@ gradlens_window_new (AdwApplication *application)
 }
 
 /**
+ * gradlens_window_get_session:
+ * @self: the window
+ *
+ * Returns: (transfer none): the experiment the window shows
+ */
+GradlensSession *
+gradlens_window_get_session (GradlensWindow *self)
+{
+  g_return_val_if_fail (GRADLENS_IS_WINDOW (self), NULL);
+
+  return self->session;
+}
+
+/**
  * gradlens_window_load_preset:
  * @self: the window
  * @preset: a valid preset
  * @file: (nullable): where it was read from (%NULL for a built-in one)
  *
- * Replaces the experiment: the plot settings and title of @preset, its first
- * run in the controls, and all its runs computed in a worker.
+ * Replaces the experiment (gradlens_session_load_preset()) and puts its
+ * first run's network in the controls, but not its label: a run made from
+ * changed controls is another run and gets a label of its own.
  */
 void
 gradlens_window_load_preset (GradlensWindow       *self,
                              const GradlensPreset *preset,
                              GFile                *file)
 {
-  GradlensPlotSettings *ps = &self->plot_settings;
-
   g_return_if_fail (GRADLENS_IS_WINDOW (self));
   g_return_if_fail (preset != NULL);
 
-  gradlens_window_stop (self);
-  remove_runs (self, 0, g_list_model_get_n_items (G_LIST_MODEL (self->runs)));
-  self->n_runs_made = 0;
-
-  g_free (ps->title);
-  g_free (ps->x_title);
-  g_free (ps->y_title);
-  *ps = preset->plot;
-  ps->title = g_strdup (preset->plot.title);
-  ps->x_title = g_strdup (preset->plot.x_title);
-  ps->y_title = g_strdup (preset->plot.y_title);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_Y_SCALE]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_X_AXIS]);
-
-  g_free (self->preset_title);
-  self->preset_title = g_strdup (preset->title);
-  g_set_object (&self->file, file);
-  _gradlens_window_update_title (self);
-
-  /* the first run's network in the controls, but not its label: a run
-   * made from changed controls is another run and gets a label of its own */
   if (preset->runs->len > 0)
     {
       g_autoptr(GradlensRunConfig) first = gradlens_run_config_dup (g_ptr_array_index (preset->runs, 0));
@@ -1107,47 +817,23 @@ gradlens_window_load_preset (GradlensWindow       *self,
       g_clear_pointer (&first->label, g_free);
       _gradlens_window_controls_set_config (self, first);
     }
+  gradlens_session_load_preset (self->session, preset, file);
   _gradlens_window_update_figure (self, FALSE);
-  update_values (self);
-  if (preset->runs->len > 0)
-    start_job (self, (GradlensRunConfig * const *) preset->runs->pdata, preset->runs->len);
+  _gradlens_window_update_tables (self);
 }
 
 /**
  * gradlens_window_dup_preset:
  * @self: the window
  *
- * The experiment as a preset: the title, the plot settings and every run's
- * configuration with its label and colour, in order.
- *
- * Returns: (transfer full): a new preset
+ * Returns: (transfer full): the experiment as a preset
  */
 GradlensPreset *
 gradlens_window_dup_preset (GradlensWindow *self)
 {
-  GradlensPreset *preset;
-  guint n;
-
   g_return_val_if_fail (GRADLENS_IS_WINDOW (self), NULL);
 
-  preset = gradlens_preset_new ();
-  g_free (preset->title);
-  preset->title = g_strdup (self->preset_title != NULL ? self->preset_title : _("Untitled Experiment"));
-  g_free (preset->plot.title);
-  g_free (preset->plot.x_title);
-  g_free (preset->plot.y_title);
-  preset->plot = self->plot_settings;
-  preset->plot.title = g_strdup (self->plot_settings.title);
-  preset->plot.x_title = g_strdup (self->plot_settings.x_title);
-  preset->plot.y_title = g_strdup (self->plot_settings.y_title);
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->runs));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GradlensRun) run = g_list_model_get_item (G_LIST_MODEL (self->runs), i);
-
-      g_ptr_array_add (preset->runs, gradlens_run_config_dup (&gradlens_run_get_result (run)->config));
-    }
-  return preset;
+  return gradlens_session_dup_preset (self->session);
 }
 
 /**
@@ -1161,7 +847,7 @@ gradlens_window_get_file (GradlensWindow *self)
 {
   g_return_val_if_fail (GRADLENS_IS_WINDOW (self), NULL);
 
-  return self->file;
+  return gradlens_session_get_file (self->session);
 }
 
 void
@@ -1221,7 +907,7 @@ gradlens_window_run (GradlensWindow *self)
     }
   if (self->error_toast != NULL)
     adw_toast_dismiss (self->error_toast);
-  start_job (self, &config, 1);
+  gradlens_session_run (self->session, &config, 1);
   /* the next run gets a label of its own */
   gtk_editable_set_text (GTK_EDITABLE (self->label_row), "");
   return TRUE;
@@ -1232,8 +918,8 @@ gradlens_window_stop (GradlensWindow *self)
 {
   g_return_if_fail (GRADLENS_IS_WINDOW (self));
 
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
+  if (self->session != NULL)
+    gradlens_session_stop (self->session);
 }
 
 gboolean
@@ -1241,7 +927,7 @@ gradlens_window_get_running (GradlensWindow *self)
 {
   g_return_val_if_fail (GRADLENS_IS_WINDOW (self), FALSE);
 
-  return self->job != NULL || self->sweep_job != NULL;
+  return self->session != NULL && gradlens_session_get_running (self->session);
 }
 
 /**
@@ -1268,58 +954,14 @@ _gradlens_window_show_invalid (GradlensWindow *self,
  * gradlens_window_get_runs:
  * @self: the window
  *
- * Returns: (transfer none): the runs, a list of #GradlensRun
+ * Returns: (transfer none): the runs, a list of #GradlensRunItem
  */
 GListModel *
 gradlens_window_get_runs (GradlensWindow *self)
 {
   g_return_val_if_fail (GRADLENS_IS_WINDOW (self), NULL);
 
-  return G_LIST_MODEL (self->runs);
-}
-
-/**
- * gradlens_window_get_figure:
- * @self: the window
- *
- * Returns: (transfer none): the figure on screen
- */
-PlotFigure *
-gradlens_window_get_figure (GradlensWindow *self)
-{
-  g_return_val_if_fail (GRADLENS_IS_WINDOW (self), NULL);
-
-  return self->figure;
-}
-
-/**
- * gradlens_window_get_forward_figure:
- * @self: the window
- *
- * Returns: (transfer none): the figure of the Forward Pass view: the chosen
- *   statistic of each layer, one series per run
- */
-PlotFigure *
-gradlens_window_get_forward_figure (GradlensWindow *self)
-{
-  g_return_val_if_fail (GRADLENS_IS_WINDOW (self), NULL);
-
-  return self->forward_figure;
-}
-
-/**
- * gradlens_window_get_sweep_figure:
- * @self: the window
- *
- * Returns: (transfer none): the figure of the Depth Sweep view, one series
- *   per sweep
- */
-PlotFigure *
-gradlens_window_get_sweep_figure (GradlensWindow *self)
-{
-  g_return_val_if_fail (GRADLENS_IS_WINDOW (self), NULL);
-
-  return self->sweep_figure;
+  return gradlens_session_get_runs (self->session);
 }
 
 /**
@@ -1333,7 +975,36 @@ gradlens_window_get_sweeps (GradlensWindow *self)
 {
   g_return_val_if_fail (GRADLENS_IS_WINDOW (self), NULL);
 
-  return G_LIST_MODEL (self->sweeps);
+  return gradlens_session_get_sweeps (self->session);
+}
+
+/* Returns: (transfer none): the figure of the gradient norms */
+PlotFigure *
+gradlens_window_get_figure (GradlensWindow *self)
+{
+  g_return_val_if_fail (GRADLENS_IS_WINDOW (self), NULL);
+
+  return gradlens_plot_view_get_figure (self->plot_view);
+}
+
+/* Returns: (transfer none): the figure of the Forward Pass view: the chosen
+ * statistic of each layer, one series per run */
+PlotFigure *
+gradlens_window_get_forward_figure (GradlensWindow *self)
+{
+  g_return_val_if_fail (GRADLENS_IS_WINDOW (self), NULL);
+
+  return gradlens_plot_view_get_figure (self->forward_view);
+}
+
+/* Returns: (transfer none): the figure of the Depth Sweep view, one series
+ * per sweep */
+PlotFigure *
+gradlens_window_get_sweep_figure (GradlensWindow *self)
+{
+  g_return_val_if_fail (GRADLENS_IS_WINDOW (self), NULL);
+
+  return gradlens_plot_view_get_figure (self->sweep_view);
 }
 
 /**
@@ -1349,18 +1020,29 @@ gradlens_window_get_sweeps (GradlensWindow *self)
 char *
 gradlens_window_dup_values_tsv (GradlensWindow *self)
 {
-  GtkListBoxRow *row;
-  GradlensRun *run;
-
   g_return_val_if_fail (GRADLENS_IS_WINDOW (self), NULL);
 
-  if (g_strcmp0 (_gradlens_window_get_view (self), "sweep") == 0)
-    return _gradlens_window_dup_sweep_tsv (self);
-  row = gtk_list_box_get_selected_row (self->runs_list);
-  if (row == NULL)
-    return NULL;
-  run = gradlens_run_row_get_run (GRADLENS_RUN_ROW (row));
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->tables_stack), "layers") == 0)
-    return gradlens_run_dup_layers_tsv (run);
-  return gradlens_run_dup_values_tsv (run);
+  return gradlens_series_table_dup_tsv (_gradlens_window_current_table (self));
+}
+
+/**
+ * gradlens_window_get_table:
+ * @self: the window
+ * @name: "gradients", "layers" or "sweep"
+ *
+ * Returns: (transfer none) (nullable): the table of that name
+ */
+GradlensSeriesTable *
+gradlens_window_get_table (GradlensWindow *self,
+                           const char     *name)
+{
+  g_return_val_if_fail (GRADLENS_IS_WINDOW (self), NULL);
+
+  if (g_strcmp0 (name, "gradients") == 0)
+    return self->values_table;
+  if (g_strcmp0 (name, "layers") == 0)
+    return self->layers_table;
+  if (g_strcmp0 (name, "sweep") == 0)
+    return self->sweep_table;
+  return NULL;
 }

@@ -6,6 +6,8 @@
 #include <adwaita.h>
 
 #include "gradlens-preset.h"
+#include "gradlens-series-table.h"
+#include "gradlens-session.h"
 #include "plot.h"
 
 G_BEGIN_DECLS
@@ -15,6 +17,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (GradlensWindow, gradlens_window, GRADLENS, WINDOW, AdwApplicationWindow)
 
 GradlensWindow *gradlens_window_new             (AdwApplication        *application);
+GradlensSession *gradlens_window_get_session    (GradlensWindow        *self);
 
 /* the experiment */
 void            gradlens_window_open_file       (GradlensWindow        *self,
@@ -56,6 +59,10 @@ PlotFigure     *gradlens_window_get_figure      (GradlensWindow        *self);
 PlotFigure     *gradlens_window_get_forward_figure (GradlensWindow     *self);
 PlotFigure     *gradlens_window_get_sweep_figure (GradlensWindow       *self);
 char           *gradlens_window_dup_values_tsv  (GradlensWindow        *self);
+/* a table: "gradients" (the selected run's norms), "layers" (its forward
+ * statistics) or "sweep" (the selected sweep's points) */
+GradlensSeriesTable *gradlens_window_get_table  (GradlensWindow        *self,
+                                                 const char            *name);
 
 /* exports: the format from the extension (png, svg, pdf, csv, json) */
 gboolean        gradlens_window_export          (GradlensWindow        *self,

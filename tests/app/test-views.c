@@ -13,8 +13,7 @@
 
 #include "gradlens-figure.h"
 #include "gradlens-locale.h"
-#include "gradlens-param.h"
-#include "gradlens-run-row.h"
+#include "gradlens-series-row.h"
 #include "gradlens-window-private.h"
 
 #define PRESETS_PATH "/io/github/gradlens/Gradlens/presets/"
@@ -123,11 +122,11 @@ type_into_child (GradlensWindow *window,
   gtk_editable_set_text (GTK_EDITABLE (child (window, name)), text);
 }
 
-static GradlensRun *
+static GradlensRunItem *
 run_at (GradlensWindow *window,
         guint           i)
 {
-  GradlensRun *run = g_list_model_get_item (gradlens_window_get_runs (window), i);
+  GradlensRunItem *run = g_list_model_get_item (gradlens_window_get_runs (window), i);
 
   g_assert_nonnull (run);
   g_object_unref (run);   /* the list keeps it */
@@ -293,7 +292,7 @@ test_band_and_decay (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.run", NULL);
   wait_for (not_running, window, 30000, "40 seeds");
   g_assert_cmpuint (n_runs (window), ==, 1);
-  result = gradlens_run_get_result (run_at (window, 0));
+  result = gradlens_run_item_get_result (run_at (window, 0));
   g_assert_cmpint (result->n_seeds, ==, 40);
   g_assert_nonnull (result->stats);
 
@@ -308,7 +307,7 @@ test_band_and_decay (void)
       g_assert_true (same_double (values[i], result->stats[i].median));
     }
   g_assert_true (plot_figure_get_series_whiskers (figure, 0, &low, &high, &n_band));
-  g_assert_true (gtk_column_view_column_get_visible (window->columns[GRADLENS_COLUMN_Q3]));
+  g_assert_true (gtk_column_view_column_get_visible (gradlens_series_table_get_column (gradlens_window_get_table (window, "gradients"), GRADLENS_COLUMN_Q3)));
 
   /* the pixels: between the q3 edge and the median line, a quarter of the way
    * from one parameter to the next, the band (alpha 0.28) over the whiskers'
@@ -382,7 +381,7 @@ test_band_and_decay (void)
   g_assert_nonnull (decay);
   row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (child (window, "runs_list")), 0);
   g_assert_nonnull (row);
-  detail = gradlens_run_row_get_detail_label (GRADLENS_RUN_ROW (row));
+  detail = gradlens_series_row_get_detail_label (GRADLENS_SERIES_ROW (row));
   g_assert_true (g_str_has_prefix (gtk_label_get_label (detail), decay));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (detail)));
   g_assert_cmpstr (plot_figure_get_series_legend_suffix (figure, 0), ==, decay);
@@ -409,7 +408,7 @@ test_seed_progress (void)
   ms = (g_get_monotonic_time () - start) / 1000.0;
   g_test_message ("1000 seeds of the notebook network: %.1f ms from Run to the plot", ms);
   g_assert_cmpuint (n_runs (window), ==, 1);
-  g_assert_cmpint (gradlens_run_get_result (run_at (window, 0))->n_seeds, ==, 1000);
+  g_assert_cmpint (gradlens_run_item_get_result (run_at (window, 0))->n_seeds, ==, 1000);
   /* (a slow build, e.g. under a sanitizer, may take longer than the delay) */
   if (ms < 100)
     g_assert_false (gtk_revealer_get_reveal_child (revealer));
@@ -452,12 +451,12 @@ assert_forward_series (GradlensWindow    *window,
   g_assert_cmpint (plot_figure_get_y_scale (figure), ==, gradlens_layer_stat_scale (stat));
   for (guint r = 0; r < n_runs (window); r++)
     {
-      const GradlensRunResult *result = gradlens_run_get_result (run_at (window, r));
+      const GradlensRunResult *result = gradlens_run_item_get_result (run_at (window, r));
       g_autoptr(GradlensRunResult) direct = compute (&result->config);
       const double *values;
       gsize n = 0;
 
-      g_assert_cmpstr (plot_figure_get_series_label (figure, r), ==, gradlens_run_get_label (run_at (window, r)));
+      g_assert_cmpstr (plot_figure_get_series_label (figure, r), ==, gradlens_series_get_label (GRADLENS_SERIES (run_at (window, r))));
       values = plot_figure_get_series_values (figure, r, &n);
       g_assert_cmpuint (n, ==, (gsize) direct->depth);
       for (int l = 0; l < direct->depth; l++)
@@ -536,10 +535,10 @@ test_forward (void)
   g_assert_cmpint (plot_figure_get_y_scale (gradlens_window_get_forward_figure (window)), ==, PLOT_SCALE_LOG);
 
   /* a hidden run is hidden here too; its legend entry shows it again */
-  gradlens_run_set_visible (run_at (window, 1), FALSE);
+  gradlens_series_set_visible (GRADLENS_SERIES (run_at (window, 1)), FALSE);
   g_assert_false (plot_figure_get_series_visible (gradlens_window_get_forward_figure (window), 1));
   g_signal_emit_by_name (child (window, "forward_view"), "legend-clicked", 1u);
-  g_assert_true (gradlens_run_get_visible (run_at (window, 1)));
+  g_assert_true (gradlens_series_get_visible (GRADLENS_SERIES (run_at (window, 1))));
   g_assert_true (plot_figure_get_series_visible (gradlens_window_get_forward_figure (window), 1));
 
   /* a new run adds a series */
@@ -551,8 +550,8 @@ test_forward (void)
   g_assert_cmpuint (plot_figure_get_n_categories (gradlens_window_get_forward_figure (window)), ==, 8);
 
   /* the table of layers of the selected (new) run; Copy copies it */
-  last = gradlens_run_get_result (run_at (window, 4));
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->layers)), ==, 8);
+  last = gradlens_run_item_get_result (run_at (window, 4));
+  g_assert_cmpuint (g_list_model_get_n_items (gradlens_series_table_get_model (gradlens_window_get_table (window, "layers"))), ==, 8);
   tsv = gradlens_window_dup_values_tsv (window);
   lines = g_strsplit (tsv, "\n", -1);
   g_assert_cmpstr (lines[0], ==, "layer\tpre_mean\tpre_std\tact_mean\tact_std\tderiv_mean\tsaturated_fraction\tdead_units");
@@ -623,7 +622,7 @@ assert_sweep_series (GradlensWindow          *window,
   for (int i = 0; i < to; i++)
     g_assert_true (same_points (&points[i], &expected[i]));
 
-  g_assert_cmpstr (plot_figure_get_series_label (figure, index), ==, gradlens_depth_sweep_get_label (sweep));
+  g_assert_cmpstr (plot_figure_get_series_label (figure, index), ==, gradlens_series_get_label (GRADLENS_SERIES (sweep)));
   values = plot_figure_get_series_values (figure, index, &n);
   g_assert_cmpuint (n, ==, (gsize) to);
   for (int i = 0; i < to; i++)
@@ -683,8 +682,8 @@ test_sweep (void)
   g_assert_true (gradlens_window_get_running (window));
   wait_for (not_running, window, 60000, "the sweep");
   g_assert_cmpuint (n_sweeps (window), ==, 1);
-  g_assert_cmpstr (gradlens_depth_sweep_get_label (sweep_at (window, 0)), ==, "sigmoid");
-  g_assert_cmpint (g_ascii_strcasecmp (gradlens_depth_sweep_get_color (sweep_at (window, 0)), "#636efa"), ==, 0);
+  g_assert_cmpstr (gradlens_series_get_label (GRADLENS_SERIES (sweep_at (window, 0))), ==, "sigmoid");
+  g_assert_cmpint (g_ascii_strcasecmp (gradlens_series_get_color (GRADLENS_SERIES (sweep_at (window, 0))), "#636efa"), ==, 0);
   assert_sweep_series (window, 0, sigmoid, 12);
   figure = gradlens_window_get_sweep_figure (window);
   g_assert_true (gradlens_plot_view_get_figure (GRADLENS_PLOT_VIEW (child (window, "sweep_view"))) == figure);
@@ -693,15 +692,15 @@ test_sweep (void)
   g_assert_cmpstr (plot_figure_get_category (figure, 0), ==, "1");
   g_assert_cmpstr (plot_figure_get_category (figure, 11), ==, "12");
   /* vanishing: the decay per added layer is below 1, in the legend and the row */
-  g_assert_cmpfloat (gradlens_depth_sweep_get_decay (sweep_at (window, 0)), <, 1.0);
+  g_assert_cmpfloat (gradlens_series_get_decay (GRADLENS_SERIES (sweep_at (window, 0))), <, 1.0);
   g_assert_nonnull (plot_figure_get_series_legend_suffix (figure, 0));
-  g_assert_true (g_str_has_prefix (gradlens_depth_sweep_get_detail (sweep_at (window, 0)),
+  g_assert_true (g_str_has_prefix (gradlens_series_get_detail (GRADLENS_SERIES (sweep_at (window, 0))),
                                    plot_figure_get_series_legend_suffix (figure, 0)));
 
   /* its table: every depth, copied as text */
   tsv = gradlens_window_dup_values_tsv (window);
   g_assert_true (g_str_has_prefix (tsv, "depth\tfirst_weight_grad_norm\tmin\tq1\tmedian\tq3\tmax\n1\t"));
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->sweep_points)), ==, 12);
+  g_assert_cmpuint (g_list_model_get_n_items (gradlens_series_table_get_model (gradlens_window_get_table (window, "sweep"))), ==, 12);
 
   /* ReLU over 1..15: the sigmoid sweep is extended to 15 too, so both line up */
   adw_combo_row_set_selected (ADW_COMBO_ROW (child (window, "activation_row")), NN_ACT_RELU);
@@ -711,16 +710,16 @@ test_sweep (void)
   g_assert_true (gradlens_window_sweep (window));
   wait_for (not_running, window, 60000, "the second sweep");
   g_assert_cmpuint (n_sweeps (window), ==, 2);
-  g_assert_cmpstr (gradlens_depth_sweep_get_label (sweep_at (window, 1)), ==, "relu");
+  g_assert_cmpstr (gradlens_series_get_label (GRADLENS_SERIES (sweep_at (window, 1))), ==, "relu");
   assert_sweep_series (window, 0, sigmoid, 15);
   assert_sweep_series (window, 1, relu, 15);
-  g_assert_cmpint (g_ascii_strcasecmp (gradlens_depth_sweep_get_color (sweep_at (window, 1)), "#EF553B"), ==, 0);
+  g_assert_cmpint (g_ascii_strcasecmp (gradlens_series_get_color (GRADLENS_SERIES (sweep_at (window, 1))), "#EF553B"), ==, 0);
 
   /* hide from the legend, show again */
   g_signal_emit_by_name (child (window, "sweep_view"), "legend-clicked", 0u);
-  g_assert_false (gradlens_depth_sweep_get_visible (sweep_at (window, 0)));
+  g_assert_false (gradlens_series_get_visible (GRADLENS_SERIES (sweep_at (window, 0))));
   g_assert_false (plot_figure_get_series_visible (gradlens_window_get_sweep_figure (window), 0));
-  gradlens_depth_sweep_set_visible (sweep_at (window, 0), TRUE);
+  gradlens_series_set_visible (GRADLENS_SERIES (sweep_at (window, 0)), TRUE);
   g_assert_true (plot_figure_get_series_visible (gradlens_window_get_sweep_figure (window), 0));
 
   /* exports in this view: the sweeps' figure and values */

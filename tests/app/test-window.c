@@ -11,8 +11,7 @@
 
 #include "gradlens-figure.h"
 #include "gradlens-locale.h"
-#include "gradlens-param.h"
-#include "gradlens-run-row.h"
+#include "gradlens-series-row.h"
 #include "gradlens-window-private.h"
 
 #define PRESETS_PATH "/io/github/gradlens/Gradlens/presets/"
@@ -124,11 +123,11 @@ type_into (GradlensWindow *window,
   gtk_editable_set_text (GTK_EDITABLE (spin (window, section, key)), text);
 }
 
-static GradlensRun *
+static GradlensRunItem *
 run_at (GradlensWindow *window,
         guint           i)
 {
-  GradlensRun *run = g_list_model_get_item (gradlens_window_get_runs (window), i);
+  GradlensRunItem *run = g_list_model_get_item (gradlens_window_get_runs (window), i);
 
   g_assert_nonnull (run);
   g_object_unref (run);   /* the list keeps it */
@@ -207,8 +206,8 @@ assert_run_matches (GradlensWindow          *window,
 {
   g_autoptr(GradlensRunResult) expected = NULL;
   g_autoptr(GError) error = NULL;
-  GradlensRun *run = run_at (window, index);
-  const GradlensRunResult *result = gradlens_run_get_result (run);
+  GradlensRunItem *run = run_at (window, index);
+  const GradlensRunResult *result = gradlens_run_item_get_result (run);
   PlotFigure *figure = gradlens_window_get_figure (window);
   const double *values;
   gsize n_values = 0;
@@ -225,7 +224,7 @@ assert_run_matches (GradlensWindow          *window,
     }
 
   g_assert_cmpuint (plot_figure_get_n_series (figure), >, index);
-  g_assert_cmpstr (plot_figure_get_series_label (figure, index), ==, gradlens_run_get_label (run));
+  g_assert_cmpstr (plot_figure_get_series_label (figure, index), ==, gradlens_series_get_label (GRADLENS_SERIES (run)));
   values = plot_figure_get_series_values (figure, index, &n_values);
   if (g_strcmp0 (g_object_get_data (G_OBJECT (window), "x-axis"), "layer") == 0)
     {
@@ -274,7 +273,7 @@ test_templates (void)
   g_autoptr(GtkBuilder) builder = NULL;
   g_autoptr(GradlensRunResult) result = NULL;
   g_autoptr(GradlensRunConfig) config = gradlens_run_config_new ();
-  g_autoptr(GradlensRun) run = NULL;
+  g_autoptr(GradlensRunItem) run = NULL;
   GradlensWindow *window = new_window ();
   GtkWidget *row;
   GObject *overlay;
@@ -312,9 +311,9 @@ test_templates (void)
   g_assert_nonnull (result);
   result->config.label = g_strdup ("row test");
   result->config.color = g_strdup ("#636efa");
-  run = gradlens_run_new (g_steal_pointer (&result));
-  row = g_object_ref_sink (gradlens_run_row_new (run));
-  g_assert_true (gradlens_run_row_get_run (GRADLENS_RUN_ROW (row)) == run);
+  run = gradlens_run_item_new (g_steal_pointer (&result));
+  row = g_object_ref_sink (gradlens_series_row_new (GRADLENS_SERIES (run), "win.remove-run"));
+  g_assert_true (gradlens_series_row_get_series (GRADLENS_SERIES_ROW (row)) == GRADLENS_SERIES (run));
   g_object_unref (row);
 
   /* the shortcuts window */
@@ -437,17 +436,17 @@ test_run (void)
   g_assert_true (gtk_widget_get_visible (child (window, "run_button")));
 
   g_assert_cmpuint (n_runs (window), ==, 1);
-  g_assert_cmpstr (gradlens_run_get_label (run_at (window, 0)), ==, "tanh, Xavier");
-  g_assert_cmpstr (gradlens_run_get_color (run_at (window, 0)), ==, "#636efa");
-  g_assert_nonnull (strstr (gradlens_run_get_detail (run_at (window, 0)), "per layer"));
+  g_assert_cmpstr (gradlens_series_get_label (GRADLENS_SERIES (run_at (window, 0))), ==, "tanh, Xavier");
+  g_assert_cmpstr (gradlens_series_get_color (GRADLENS_SERIES (run_at (window, 0))), ==, "#636efa");
+  g_assert_nonnull (strstr (gradlens_series_get_detail (GRADLENS_SERIES (run_at (window, 0))), "per layer"));
   assert_run_matches (window, 0, config);
   /* the label entry is emptied for the next run */
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (window, "label_row"))), ==, "");
 
   /* the table shows the selected (new) run, without the seed statistics */
-  params = G_LIST_MODEL (window->params);
+  params = gradlens_series_table_get_model (gradlens_window_get_table (window, "gradients"));
   g_assert_cmpuint (g_list_model_get_n_items (params), ==, 14);
-  g_assert_false (gtk_column_view_column_get_visible (window->columns[GRADLENS_COLUMN_MEDIAN]));
+  g_assert_false (gtk_column_view_column_get_visible (gradlens_series_table_get_column (gradlens_window_get_table (window, "gradients"), GRADLENS_COLUMN_MEDIAN)));
 
   /* a second run with several seeds: next palette colour, a band, statistics */
   type_into (window, "data", "seeds", "9");
@@ -455,13 +454,13 @@ test_run (void)
   g_assert_true (start_run (window));
   wait_for (not_running, window, 30000, "the second run");
   g_assert_cmpuint (n_runs (window), ==, 2);
-  g_assert_cmpint (g_ascii_strcasecmp (gradlens_run_get_color (run_at (window, 1)), "#EF553B"), ==, 0);
-  g_assert_true (g_str_has_prefix (gradlens_run_get_label (run_at (window, 1)), "Run 2"));
+  g_assert_cmpint (g_ascii_strcasecmp (gradlens_series_get_color (GRADLENS_SERIES (run_at (window, 1))), "#EF553B"), ==, 0);
+  g_assert_true (g_str_has_prefix (gradlens_series_get_label (GRADLENS_SERIES (run_at (window, 1))), "Run 2"));
   assert_run_matches (window, 1, config);
   figure = gradlens_window_get_figure (window);
   g_assert_true (plot_figure_get_series_band (figure, 1, &low, &high, &n_band));
   g_assert_cmpuint (n_band, ==, 14);
-  g_assert_true (gtk_column_view_column_get_visible (window->columns[GRADLENS_COLUMN_MEDIAN]));
+  g_assert_true (gtk_column_view_column_get_visible (gradlens_series_table_get_column (gradlens_window_get_table (window, "gradients"), GRADLENS_COLUMN_MEDIAN)));
 
   /* Ctrl+C: the table as tab-separated text, on the clipboard */
   tsv = gradlens_window_dup_values_tsv (window);
@@ -473,11 +472,11 @@ test_run (void)
   g_free (read.text);
 
   /* hiding a run hides its series; a click on the legend shows it again */
-  gradlens_run_set_visible (run_at (window, 0), FALSE);
+  gradlens_series_set_visible (GRADLENS_SERIES (run_at (window, 0)), FALSE);
   g_assert_false (plot_figure_get_series_visible (gradlens_window_get_figure (window), 0));
   view = child (window, "plot_view");
   g_signal_emit_by_name (view, "legend-clicked", 0u);
-  g_assert_true (gradlens_run_get_visible (run_at (window, 0)));
+  g_assert_true (gradlens_series_get_visible (GRADLENS_SERIES (run_at (window, 0))));
   g_assert_true (plot_figure_get_series_visible (gradlens_window_get_figure (window), 0));
 
   /* the tooltip of a marker: run, parameter, exact value */
@@ -489,7 +488,7 @@ test_run (void)
   g_assert_nonnull (strstr (tooltip, "tanh, Xavier"));
   g_assert_nonnull (strstr (tooltip, "lin2.weight"));
   exact = g_malloc (G_ASCII_DTOSTR_BUF_SIZE);
-  g_ascii_dtostr (exact, G_ASCII_DTOSTR_BUF_SIZE, gradlens_run_get_result (run_at (window, 0))->grad_norm[2]);
+  g_ascii_dtostr (exact, G_ASCII_DTOSTR_BUF_SIZE, gradlens_run_item_get_result (run_at (window, 0))->grad_norm[2]);
   g_assert_nonnull (strstr (tooltip, exact));
   g_assert_null (gradlens_plot_view_dup_tooltip (GRADLENS_PLOT_VIEW (view), 1, 1));
 
@@ -511,13 +510,13 @@ test_run (void)
   g_assert_cmpint (plot_figure_get_y_scale (gradlens_window_get_figure (window)), ==, PLOT_SCALE_LOG);
 
   /* rename in place: the figure follows */
-  gradlens_run_set_label (run_at (window, 1), "renamed");
+  gradlens_series_set_label (GRADLENS_SERIES (run_at (window, 1)), "renamed");
   g_assert_cmpstr (plot_figure_get_series_label (gradlens_window_get_figure (window), 1), ==, "renamed");
 
   /* remove one, then clear all */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-run", "u", 0u);
   g_assert_cmpuint (n_runs (window), ==, 1);
-  g_assert_cmpstr (gradlens_run_get_label (run_at (window, 0)), ==, "renamed");
+  g_assert_cmpstr (gradlens_series_get_label (GRADLENS_SERIES (run_at (window, 0))), ==, "renamed");
   g_assert_cmpuint (plot_figure_get_n_series (gradlens_window_get_figure (window)), ==, 1);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-runs", NULL);
   g_assert_cmpuint (n_runs (window), ==, 0);
@@ -677,9 +676,9 @@ test_builtin_presets (void)
           GradlensRunConfig *config = g_ptr_array_index (preset->runs, r);
 
           assert_run_matches (window, r, config);
-          g_assert_cmpstr (gradlens_run_get_label (run_at (window, r)), ==, config->label);
+          g_assert_cmpstr (gradlens_series_get_label (GRADLENS_SERIES (run_at (window, r))), ==, config->label);
           if (config->color != NULL)
-            g_assert_cmpint (g_ascii_strcasecmp (gradlens_run_get_color (run_at (window, r)), config->color), ==, 0);
+            g_assert_cmpint (g_ascii_strcasecmp (gradlens_series_get_color (GRADLENS_SERIES (run_at (window, r))), config->color), ==, 0);
         }
       g_assert_cmpstr (plot_figure_get_title (gradlens_window_get_figure (window)), ==, preset->plot.title);
       g_assert_cmpstr (plot_figure_get_y_title (gradlens_window_get_figure (window)), ==, preset->plot.y_title);
@@ -796,7 +795,7 @@ test_save_roundtrip (void)
 
   g_assert_true (gradlens_window_open_resource (window, PRESETS_PATH "notebook.json"));
   wait_for (not_running, window, 30000, "the notebook");
-  gradlens_run_set_label (run_at (window, 1), "ReLU, renamed");
+  gradlens_series_set_label (GRADLENS_SERIES (run_at (window, 1)), "ReLU, renamed");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.x-axis", "s", "layer");
 
   preset = gradlens_window_dup_preset (window);
@@ -806,8 +805,8 @@ test_save_roundtrip (void)
 
   g_assert_true (open_and_wait (window, file));
   g_assert_cmpuint (n_runs (window), ==, 4);
-  g_assert_cmpstr (gradlens_run_get_label (run_at (window, 1)), ==, "ReLU, renamed");
-  g_assert_cmpstr (gradlens_run_get_color (run_at (window, 2)), ==, "#00cc96");
+  g_assert_cmpstr (gradlens_series_get_label (GRADLENS_SERIES (run_at (window, 1))), ==, "ReLU, renamed");
+  g_assert_cmpstr (gradlens_series_get_color (GRADLENS_SERIES (run_at (window, 2))), ==, "#00cc96");
   g_assert_true (gradlens_window_get_file (window) != NULL);
   g_assert_cmpuint (plot_figure_get_n_categories (gradlens_window_get_figure (window)), ==, 5);
 
@@ -851,7 +850,7 @@ test_drop (void)
   g_value_unset (&value);
   g_assert_true (accepted);
   wait_for (has_one_run, window, 30000, "the dropped preset");
-  g_assert_cmpstr (gradlens_run_get_label (run_at (window, 0)), ==, "Leaky ReLU Network");
+  g_assert_cmpstr (gradlens_series_get_label (GRADLENS_SERIES (run_at (window, 0))), ==, "Leaky ReLU Network");
   g_assert_true (g_file_equal (gradlens_window_get_file (window), file));
 
   /* a single GFile works too */
