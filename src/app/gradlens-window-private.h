@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "gradlens-controls.h"
 #include "gradlens-depth-sweep.h"
 #include "gradlens-figure.h"
 #include "gradlens-plot-view.h"
@@ -27,6 +28,7 @@ struct _GradlensWindow
   GtkProgressBar       *progress_bar;
   GtkPaned             *main_paned;
   GtkScrolledWindow    *controls_scroller;
+  GradlensControls     *controls;
   GradlensPlotView     *plot_view;
   GtkListBox           *runs_list;
   GtkLabel             *values_title;
@@ -47,40 +49,6 @@ struct _GradlensWindow
   GtkLabel             *sweep_values_title;
   GtkColumnView        *sweep_values_view;
   GtkScrolledWindow    *sweep_values_scroller;
-  AdwPreferencesGroup  *sweep_group;
-  GtkSpinButton        *sweep_from_spin;
-  GtkSpinButton        *sweep_to_spin;
-  GtkSpinButton        *sweep_step_spin;
-  /* the controls */
-  AdwActionRow         *depth_row;
-  GtkSpinButton        *depth_spin;
-  GtkSpinButton        *width_spin;
-  GtkSpinButton        *inputs_spin;
-  GtkSpinButton        *outputs_spin;
-  GtkSpinButton        *samples_spin;
-  AdwComboRow          *activation_row;
-  AdwActionRow         *slope_row;
-  GtkSpinButton        *slope_spin;
-  GtkSwitch            *output_activation_switch;
-  AdwComboRow          *init_row;
-  AdwActionRow         *gain_row;
-  GtkSpinButton        *gain_spin;
-  AdwActionRow         *a_row;
-  GtkSpinButton        *a_spin;
-  AdwActionRow         *b_row;
-  GtkSpinButton        *b_spin;
-  AdwComboRow          *mode_row;
-  AdwComboRow          *nonlinearity_row;
-  AdwActionRow         *mean_row;
-  GtkSpinButton        *mean_spin;
-  AdwActionRow         *std_row;
-  GtkSpinButton        *std_spin;
-  AdwComboRow          *bias_row;
-  GtkSpinButton        *seed_spin;
-  GtkSpinButton        *seeds_spin;
-  AdwComboRow          *dtype_row;
-  AdwEntryRow          *label_row;
-
   /* Owned */
   GSettings            *settings;
   GradlensSession      *session;       /* the experiment: series, settings, the job */
@@ -98,18 +66,6 @@ struct _GradlensWindow
   gboolean              state_dirty;
   gboolean              closed;        /* close-request or dispose ran: late results are dropped */
 };
-
-/* gradlens-window-controls.c: the side panel <-> GradlensRunConfig */
-void      _gradlens_window_controls_init        (GradlensWindow          *self);
-void      _gradlens_window_controls_set_config  (GradlensWindow          *self,
-                                                 const GradlensRunConfig *config);
-gboolean  _gradlens_window_controls_get_config  (GradlensWindow          *self,
-                                                 GradlensRunConfig       *config,
-                                                 char                   **message);
-void      _gradlens_window_controls_clear_errors (GradlensWindow         *self);
-GtkWidget *_gradlens_window_controls_lookup     (GradlensWindow          *self,
-                                                 const char              *section,
-                                                 const char              *key);
 
 /* gradlens-window-actions.c: file dialogs, presets menu, export */
 void      _gradlens_window_actions_class_init   (GtkWidgetClass          *widget_class);

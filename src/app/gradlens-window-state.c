@@ -96,16 +96,16 @@ write_state (GradlensWindow *self)
   json_builder_set_member_name (builder, "widgets");
   json_builder_begin_object (builder);
   add_widget (builder, self, "controls", GTK_WIDGET (self->controls_scroller), sx, sy);
-  add_widget (builder, self, "depth", GTK_WIDGET (self->depth_spin), sx, sy);
-  add_widget (builder, self, "width", GTK_WIDGET (self->width_spin), sx, sy);
-  add_widget (builder, self, "samples", GTK_WIDGET (self->samples_spin), sx, sy);
-  add_widget (builder, self, "seeds", GTK_WIDGET (self->seeds_spin), sx, sy);
+  add_widget (builder, self, "depth", gradlens_controls_get_field_widget (self->controls, "network", "depth"), sx, sy);
+  add_widget (builder, self, "width", gradlens_controls_get_field_widget (self->controls, "network", "width"), sx, sy);
+  add_widget (builder, self, "samples", gradlens_controls_get_field_widget (self->controls, "data", "samples"), sx, sy);
+  add_widget (builder, self, "seeds", gradlens_controls_get_field_widget (self->controls, "data", "seeds"), sx, sy);
   add_widget (builder, self, "run_button", GTK_WIDGET (self->run_button), sx, sy);
   add_widget (builder, self, "runs_list", GTK_WIDGET (self->runs_list), sx, sy);
   add_widget (builder, self, "values", GTK_WIDGET (self->values_view), sx, sy);
   add_widget (builder, self, "forward_plot", GTK_WIDGET (self->forward_view), sx, sy);
   add_widget (builder, self, "sweep_plot", GTK_WIDGET (self->sweep_view), sx, sy);
-  add_widget (builder, self, "sweep_to", GTK_WIDGET (self->sweep_to_spin), sx, sy);
+  add_widget (builder, self, "sweep_to", gradlens_controls_get_sweep_widget (self->controls, "to"), sx, sy);
   add_widget (builder, self, "sweeps_list", GTK_WIDGET (self->sweeps_list), sx, sy);
   json_builder_end_object (builder);
 

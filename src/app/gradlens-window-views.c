@@ -118,11 +118,7 @@ view_changed_cb (GradlensWindow *self)
     gtk_stack_set_visible_child_name (self->tables_stack, "layers");
   else if (g_str_equal (view, "gradients"))
     gtk_stack_set_visible_child_name (self->tables_stack, "gradients");
-  /* a sweep sets the depth itself */
-  gtk_widget_set_visible (GTK_WIDGET (self->sweep_group), sweep);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->depth_row), !sweep);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->depth_row),
-                               sweep ? _("A sweep sets the depth: see Depth Sweep above") : NULL);
+  gradlens_controls_set_sweep_mode (self->controls, sweep);
   _gradlens_window_update_tables (self);
   g_object_notify (G_OBJECT (self), "view");
   _gradlens_window_state_changed (self);
@@ -541,55 +537,6 @@ _gradlens_window_dup_sweeps_text (GradlensWindow *self,
 
 /* ---- computing a sweep ------------------------------------------------ */
 
-static void
-mark_sweep_error (GtkSpinButton *spin,
-                  const char    *message)
-{
-  gtk_widget_add_css_class (GTK_WIDGET (spin), "error");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (spin), message);
-  gtk_accessible_update_state (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_STATE_INVALID,
-                               GTK_ACCESSIBLE_INVALID_TRUE, -1);
-}
-
-static void
-sweep_spin_changed_cb (GtkSpinButton *spin)
-{
-  if (!gtk_widget_has_css_class (GTK_WIDGET (spin), "error"))
-    return;
-  gtk_widget_remove_css_class (GTK_WIDGET (spin), "error");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (spin), NULL);
-  gtk_accessible_reset_state (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_STATE_INVALID);
-}
-
-/* a spin button's whole number, as typed; FALSE (marked) when it is none */
-static gboolean
-read_depth (GtkSpinButton *spin,
-            int            lower,
-            int            upper,
-            int           *value)
-{
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (spin))));
-  g_autofree char *message = NULL;
-  char *end = NULL;
-  double v = g_strtod (text, &end);
-
-  if (text[0] == '\0' || end == NULL || *end != '\0' || !isfinite (v) || v != floor (v))
-    /* Translators: %s is what was typed into a field for whole numbers */
-    message = g_strdup_printf (_("%s is not a whole number"), text);
-  else if (v < lower || v > upper)
-    /* Translators: a value out of range: "0 is outside the allowed range of 1 to 1000" */
-    message = g_strdup_printf (_("%s is outside the allowed range of %d to %d"), text, lower, upper);
-  if (message != NULL)
-    {
-      mark_sweep_error (spin, message);
-      return FALSE;
-    }
-  *value = (int) v;
-  if (v != gtk_spin_button_get_value (spin))
-    gtk_spin_button_set_value (spin, v);
-  return TRUE;
-}
-
 /**
  * gradlens_window_sweep:
  * @self: the window
@@ -607,7 +554,7 @@ gradlens_window_sweep (GradlensWindow *self)
   g_autoptr(GArray) depths = g_array_new (FALSE, FALSE, sizeof (int));
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
-  int from = 0, to = 0, step = 0;
+  g_autofree char *depths_message = NULL;
   gboolean ok;
 
   g_return_val_if_fail (GRADLENS_IS_WINDOW (self), FALSE);
@@ -615,37 +562,23 @@ gradlens_window_sweep (GradlensWindow *self)
   if (gradlens_window_get_running (self))
     return FALSE;
   config = gradlens_run_config_new ();
-  ok = _gradlens_window_controls_get_config (self, config, &message);
-  ok = read_depth (self->sweep_from_spin, 1, 1000, &from) && ok;
-  ok = read_depth (self->sweep_to_spin, 1, 1000, &to) && ok;
-  ok = read_depth (self->sweep_step_spin, 1, 999, &step) && ok;
-  if (ok && from > to)
-    {
-      const char *msg = _("The first depth must not be above the last");
-
-      mark_sweep_error (self->sweep_from_spin, msg);
-      mark_sweep_error (self->sweep_to_spin, msg);
-      ok = FALSE;
-    }
+  ok = gradlens_controls_get_config (self->controls, config, &message);
+  ok = gradlens_controls_get_depths (self->controls, depths, &depths_message) && ok;
   if (!ok)
     {
-      if (message == NULL)
-        message = g_strdup (_("Some depths of the sweep are invalid"));
-      _gradlens_window_show_invalid (self, message);
+      _gradlens_window_show_invalid (self, message != NULL ? message : depths_message);
       return FALSE;
     }
-  for (int d = from; d <= to; d += step)
-    g_array_append_val (depths, d);
   if (!gradlens_session_sweep (self->session, config, (const int *) (void *) depths->data, depths->len, &error))
     {
-      mark_sweep_error (self->sweep_to_spin, error->message);
+      gradlens_controls_mark_depths (self->controls, error->message);
       _gradlens_window_show_invalid (self, error->message);
       return FALSE;
     }
   if (self->error_toast != NULL)
     adw_toast_dismiss (self->error_toast);
   /* the next run or sweep gets a label of its own */
-  gtk_editable_set_text (GTK_EDITABLE (self->label_row), "");
+  gradlens_controls_clear_label (self->controls);
   return TRUE;
 }
 
@@ -675,10 +608,6 @@ _gradlens_window_views_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, GradlensWindow, sweep_values_title);
   gtk_widget_class_bind_template_child (widget_class, GradlensWindow, sweep_values_view);
   gtk_widget_class_bind_template_child (widget_class, GradlensWindow, sweep_values_scroller);
-  gtk_widget_class_bind_template_child (widget_class, GradlensWindow, sweep_group);
-  gtk_widget_class_bind_template_child (widget_class, GradlensWindow, sweep_from_spin);
-  gtk_widget_class_bind_template_child (widget_class, GradlensWindow, sweep_to_spin);
-  gtk_widget_class_bind_template_child (widget_class, GradlensWindow, sweep_step_spin);
 
   gtk_widget_class_install_action (widget_class, "win.sweep", NULL, sweep_action);
   gtk_widget_class_install_action (widget_class, "win.clear-runs", NULL, remove_action);
@@ -700,10 +629,6 @@ _gradlens_window_views_init (GradlensWindow *self)
               _("No runs yet: set up a network and press Run"));
   setup_list (self, self->sweeps_list, gradlens_session_get_sweeps (self->session), create_sweep_row_cb,
               _("No sweeps yet: choose the depths in the side panel and press Sweep"));
-
-  g_signal_connect (self->sweep_from_spin, "changed", G_CALLBACK (sweep_spin_changed_cb), NULL);
-  g_signal_connect (self->sweep_to_spin, "changed", G_CALLBACK (sweep_spin_changed_cb), NULL);
-  g_signal_connect (self->sweep_step_spin, "changed", G_CALLBACK (sweep_spin_changed_cb), NULL);
 
   setup_statistics (self);
   g_signal_connect_object (self->plot_stack, "notify::visible-child-name", G_CALLBACK (view_changed_cb), self,

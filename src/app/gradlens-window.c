@@ -628,6 +628,7 @@ gradlens_window_class_init (GradlensWindowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (GRADLENS_TYPE_CONTROLS);
   g_type_ensure (GRADLENS_TYPE_PLOT_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/gradlens/Gradlens/ui/gradlens-window.ui");
@@ -640,40 +641,13 @@ gradlens_window_class_init (GradlensWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GradlensWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, GradlensWindow, main_paned);
   gtk_widget_class_bind_template_child (widget_class, GradlensWindow, controls_scroller);
+  gtk_widget_class_bind_template_child (widget_class, GradlensWindow, controls);
   gtk_widget_class_bind_template_child (widget_class, GradlensWindow, plot_view);
   gtk_widget_class_bind_template_child (widget_class, GradlensWindow, runs_list);
   gtk_widget_class_bind_template_child (widget_class, GradlensWindow, values_title);
   gtk_widget_class_bind_template_child (widget_class, GradlensWindow, values_view);
   gtk_widget_class_bind_template_child (widget_class, GradlensWindow, values_scroller);
   gtk_widget_class_bind_template_child (widget_class, GradlensWindow, presets_menu);
-  gtk_widget_class_bind_template_child (widget_class, GradlensWindow, depth_row);
-  gtk_widget_class_bind_template_child (widget_class, GradlensWindow, depth_spin);
-  gtk_widget_class_bind_template_child (widget_class, GradlensWindow, width_spin);
-  gtk_widget_class_bind_template_child (widget_class, GradlensWindow, inputs_spin);
-  gtk_widget_class_bind_template_child (widget_class, GradlensWindow, outputs_spin);
-  gtk_widget_class_bind_template_child (widget_class, GradlensWindow, samples_spin);
-  gtk_widget_class_bind_template_child (widget_class, GradlensWindow, activation_row);
-  gtk_widget_class_bind_template_child (widget_class, GradlensWindow, slope_row);
-  gtk_widget_class_bind_template_child (widget_class, GradlensWindow, slope_spin);
-  gtk_widget_class_bind_template_child (widget_class, GradlensWindow, output_activation_switch);
-  gtk_widget_class_bind_template_child (widget_class, GradlensWindow, init_row);
-  gtk_widget_class_bind_template_child (widget_class, GradlensWindow, gain_row);
-  gtk_widget_class_bind_template_child (widget_class, GradlensWindow, gain_spin);
-  gtk_widget_class_bind_template_child (widget_class, GradlensWindow, a_row);
-  gtk_widget_class_bind_template_child (widget_class, GradlensWindow, a_spin);
-  gtk_widget_class_bind_template_child (widget_class, GradlensWindow, b_row);
-  gtk_widget_class_bind_template_child (widget_class, GradlensWindow, b_spin);
-  gtk_widget_class_bind_template_child (widget_class, GradlensWindow, mode_row);
-  gtk_widget_class_bind_template_child (widget_class, GradlensWindow, nonlinearity_row);
-  gtk_widget_class_bind_template_child (widget_class, GradlensWindow, mean_row);
-  gtk_widget_class_bind_template_child (widget_class, GradlensWindow, mean_spin);
-  gtk_widget_class_bind_template_child (widget_class, GradlensWindow, std_row);
-  gtk_widget_class_bind_template_child (widget_class, GradlensWindow, std_spin);
-  gtk_widget_class_bind_template_child (widget_class, GradlensWindow, bias_row);
-  gtk_widget_class_bind_template_child (widget_class, GradlensWindow, seed_spin);
-  gtk_widget_class_bind_template_child (widget_class, GradlensWindow, seeds_spin);
-  gtk_widget_class_bind_template_child (widget_class, GradlensWindow, dtype_row);
-  gtk_widget_class_bind_template_child (widget_class, GradlensWindow, label_row);
 
 
   gtk_widget_class_install_action (widget_class, "win.run", NULL, run_action);
@@ -759,7 +733,6 @@ gradlens_window_init (GradlensWindow *self)
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark", G_CALLBACK (dark_changed_cb), self,
                            G_CONNECT_SWAPPED);
 
-  _gradlens_window_controls_init (self);
   _gradlens_window_actions_init (self);
   _gradlens_window_state_init (self);
 
@@ -784,6 +757,20 @@ gradlens_window_new (AdwApplication *application)
  *
  * Returns: (transfer none): the experiment the window shows
  */
+/**
+ * gradlens_window_get_controls:
+ * @self: the window
+ *
+ * Returns: (transfer none): the side panel's controls
+ */
+GradlensControls *
+gradlens_window_get_controls (GradlensWindow *self)
+{
+  g_return_val_if_fail (GRADLENS_IS_WINDOW (self), NULL);
+
+  return self->controls;
+}
+
 GradlensSession *
 gradlens_window_get_session (GradlensWindow *self)
 {
@@ -815,7 +802,7 @@ gradlens_window_load_preset (GradlensWindow       *self,
       g_autoptr(GradlensRunConfig) first = gradlens_run_config_dup (g_ptr_array_index (preset->runs, 0));
 
       g_clear_pointer (&first->label, g_free);
-      _gradlens_window_controls_set_config (self, first);
+      gradlens_controls_set_config (self->controls, first);
     }
   gradlens_session_load_preset (self->session, preset, file);
   _gradlens_window_update_figure (self, FALSE);
@@ -857,7 +844,7 @@ gradlens_window_set_config (GradlensWindow          *self,
   g_return_if_fail (GRADLENS_IS_WINDOW (self));
   g_return_if_fail (config != NULL);
 
-  _gradlens_window_controls_set_config (self, config);
+  gradlens_controls_set_config (self->controls, config);
 }
 
 /**
@@ -875,7 +862,7 @@ gradlens_window_get_config (GradlensWindow    *self,
   g_return_val_if_fail (GRADLENS_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (config != NULL, FALSE);
 
-  return _gradlens_window_controls_get_config (self, config, NULL);
+  return gradlens_controls_get_config (self->controls, config, NULL);
 }
 
 /**
@@ -900,7 +887,7 @@ gradlens_window_run (GradlensWindow *self)
   if (gradlens_window_get_running (self))
     return FALSE;
   config = gradlens_run_config_new ();
-  if (!_gradlens_window_controls_get_config (self, config, &message))
+  if (!gradlens_controls_get_config (self->controls, config, &message))
     {
       _gradlens_window_show_invalid (self, message);
       return FALSE;
@@ -909,7 +896,7 @@ gradlens_window_run (GradlensWindow *self)
     adw_toast_dismiss (self->error_toast);
   gradlens_session_run (self->session, &config, 1);
   /* the next run gets a label of its own */
-  gtk_editable_set_text (GTK_EDITABLE (self->label_row), "");
+  gradlens_controls_clear_label (self->controls);
   return TRUE;
 }
 

@@ -5,6 +5,7 @@
 
 #include <adwaita.h>
 
+#include "gradlens-controls.h"
 #include "gradlens-preset.h"
 #include "gradlens-series-table.h"
 #include "gradlens-session.h"
@@ -18,6 +19,7 @@ G_DECLARE_FINAL_TYPE (GradlensWindow, gradlens_window, GRADLENS, WINDOW, AdwAppl
 
 GradlensWindow *gradlens_window_new             (AdwApplication        *application);
 GradlensSession *gradlens_window_get_session    (GradlensWindow        *self);
+GradlensControls *gradlens_window_get_controls  (GradlensWindow        *self);
 
 /* the experiment */
 void            gradlens_window_open_file       (GradlensWindow        *self,

@@ -11,6 +11,7 @@
 
 #include <glib/gstdio.h>
 
+#include "gradlens-choices.h"
 #include "gradlens-figure.h"
 #include "gradlens-locale.h"
 #include "gradlens-series-row.h"
@@ -92,14 +93,75 @@ destroy_window (GradlensWindow *window)
   wait_for (is_null, &weak, 10000, "the window to be finalized");
 }
 
+/* the side panel's rows by the names they had, through the controls'
+ * accessors */
+static const struct
+{
+  const char *name;
+  const char *section;
+  const char *key;
+} control_rows[] = {
+  { "activation_row", "network", "activation" }, { "slope_row", "network", "negative_slope" },
+  { "depth_row", "network", "depth" }, { "init_row", "init", "weights" }, { "gain_row", "init", "gain" },
+  { "a_row", "init", "a" }, { "b_row", "init", "b" }, { "mode_row", "init", "mode" },
+  { "nonlinearity_row", "init", "nonlinearity" }, { "mean_row", "init", "mean" }, { "std_row", "init", "std" },
+  { "bias_row", "init", "bias" }, { "dtype_row", NULL, "dtype" },
+};
+
 static GtkWidget *
 child (GradlensWindow *window,
        const char     *name)
 {
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (window), GRADLENS_TYPE_WINDOW, name);
+  GradlensControls *controls = gradlens_window_get_controls (window);
+  GObject *object = NULL;
 
+  for (guint i = 0; i < G_N_ELEMENTS (control_rows); i++)
+    if (g_str_equal (control_rows[i].name, name))
+      object = G_OBJECT (gradlens_controls_get_field_row (controls, control_rows[i].section, control_rows[i].key));
+  if (g_str_equal (name, "output_activation_switch"))
+    object = G_OBJECT (gradlens_controls_get_field_widget (controls, "network", "output_activation"));
+  else if (g_str_equal (name, "label_row"))
+    object = G_OBJECT (gradlens_controls_get_label_row (controls));
+  else if (g_str_has_prefix (name, "sweep_") && g_str_has_suffix (name, "_spin"))
+    {
+      g_autofree char *which = g_strndup (name + 6, strlen (name) - 6 - 5);
+
+      object = G_OBJECT (gradlens_controls_get_sweep_widget (controls, which));
+    }
+  else if (g_str_equal (name, "sweep_group"))
+    object = G_OBJECT (gradlens_controls_get_sweep_widget (controls, "group"));
+  else if (object == NULL)
+    object = gtk_widget_get_template_child (GTK_WIDGET (window), GRADLENS_TYPE_WINDOW, name);
   g_assert_nonnull (object);
   return GTK_WIDGET (object);
+}
+
+/* selects a choice of a field by its name, as a user picks its label */
+static void
+select_choice (GradlensWindow *window,
+               const char     *section,
+               const char     *key,
+               const char     *name)
+{
+  const GradlensField *field = gradlens_field_lookup (section, key);
+  int index = gradlens_choice_index (field, name);
+
+  g_assert_cmpint (index, >=, 0);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (gradlens_controls_get_field_widget (gradlens_window_get_controls (window),
+                                                                                 section, key)), index);
+}
+
+/* sets a field of a config from its preset word, as a preset does */
+static void
+set_field (GradlensRunConfig *config,
+           const char        *section,
+           const char        *key,
+           const char        *text)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (gradlens_field_parse (gradlens_field_lookup (section, key), text, config, &error));
+  g_assert_no_error (error);
 }
 
 static void
@@ -108,7 +170,7 @@ type_into (GradlensWindow *window,
            const char     *key,
            const char     *text)
 {
-  GtkWidget *widget = _gradlens_window_controls_lookup (window, section, key);
+  GtkWidget *widget = gradlens_controls_get_field_widget (gradlens_window_get_controls (window), section, key);
 
   g_assert_nonnull (widget);
   gtk_editable_set_text (GTK_EDITABLE (widget), text);
@@ -703,8 +765,8 @@ test_sweep (void)
   g_assert_cmpuint (g_list_model_get_n_items (gradlens_series_table_get_model (gradlens_window_get_table (window, "sweep"))), ==, 12);
 
   /* ReLU over 1..15: the sigmoid sweep is extended to 15 too, so both line up */
-  adw_combo_row_set_selected (ADW_COMBO_ROW (child (window, "activation_row")), NN_ACT_RELU);
-  relu->nn.activation = NN_ACT_RELU;
+  select_choice (window, "network", "activation", "relu");
+  set_field (relu, "network", "activation", "relu");
   relu->seeds = 3;
   type_into_child (window, "sweep_to_spin", "15");
   g_assert_true (gradlens_window_sweep (window));

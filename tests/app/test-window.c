@@ -9,6 +9,7 @@
 
 #include <glib/gstdio.h>
 
+#include "gradlens-choices.h"
 #include "gradlens-figure.h"
 #include "gradlens-locale.h"
 #include "gradlens-series-row.h"
@@ -92,14 +93,75 @@ destroy_window (GradlensWindow *window)
   wait_for (is_null, &weak, 10000, "the window to be finalized");
 }
 
+/* the side panel's rows by the names they had, through the controls'
+ * accessors */
+static const struct
+{
+  const char *name;
+  const char *section;
+  const char *key;
+} control_rows[] = {
+  { "activation_row", "network", "activation" }, { "slope_row", "network", "negative_slope" },
+  { "depth_row", "network", "depth" }, { "init_row", "init", "weights" }, { "gain_row", "init", "gain" },
+  { "a_row", "init", "a" }, { "b_row", "init", "b" }, { "mode_row", "init", "mode" },
+  { "nonlinearity_row", "init", "nonlinearity" }, { "mean_row", "init", "mean" }, { "std_row", "init", "std" },
+  { "bias_row", "init", "bias" }, { "dtype_row", NULL, "dtype" },
+};
+
 static GtkWidget *
 child (GradlensWindow *window,
        const char     *name)
 {
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (window), GRADLENS_TYPE_WINDOW, name);
+  GradlensControls *controls = gradlens_window_get_controls (window);
+  GObject *object = NULL;
 
+  for (guint i = 0; i < G_N_ELEMENTS (control_rows); i++)
+    if (g_str_equal (control_rows[i].name, name))
+      object = G_OBJECT (gradlens_controls_get_field_row (controls, control_rows[i].section, control_rows[i].key));
+  if (g_str_equal (name, "output_activation_switch"))
+    object = G_OBJECT (gradlens_controls_get_field_widget (controls, "network", "output_activation"));
+  else if (g_str_equal (name, "label_row"))
+    object = G_OBJECT (gradlens_controls_get_label_row (controls));
+  else if (g_str_has_prefix (name, "sweep_") && g_str_has_suffix (name, "_spin"))
+    {
+      g_autofree char *which = g_strndup (name + 6, strlen (name) - 6 - 5);
+
+      object = G_OBJECT (gradlens_controls_get_sweep_widget (controls, which));
+    }
+  else if (g_str_equal (name, "sweep_group"))
+    object = G_OBJECT (gradlens_controls_get_sweep_widget (controls, "group"));
+  else if (object == NULL)
+    object = gtk_widget_get_template_child (GTK_WIDGET (window), GRADLENS_TYPE_WINDOW, name);
   g_assert_nonnull (object);
   return GTK_WIDGET (object);
+}
+
+/* selects a choice of a field by its name, as a user picks its label */
+static void
+select_choice (GradlensWindow *window,
+               const char     *section,
+               const char     *key,
+               const char     *name)
+{
+  const GradlensField *field = gradlens_field_lookup (section, key);
+  int index = gradlens_choice_index (field, name);
+
+  g_assert_cmpint (index, >=, 0);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (gradlens_controls_get_field_widget (gradlens_window_get_controls (window),
+                                                                                 section, key)), index);
+}
+
+/* sets a field of a config from its preset word, as a preset does */
+static void
+set_field (GradlensRunConfig *config,
+           const char        *section,
+           const char        *key,
+           const char        *text)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (gradlens_field_parse (gradlens_field_lookup (section, key), text, config, &error));
+  g_assert_no_error (error);
 }
 
 static GtkWidget *
@@ -107,7 +169,7 @@ spin (GradlensWindow *window,
       const char     *section,
       const char     *key)
 {
-  GtkWidget *widget = _gradlens_window_controls_lookup (window, section, key);
+  GtkWidget *widget = gradlens_controls_get_field_widget (gradlens_window_get_controls (window), section, key);
 
   g_assert_nonnull (widget);
   return widget;
@@ -257,13 +319,13 @@ test_templates (void)
     "activation_row", "slope_row", "output_activation_switch", "init_row", "gain_row", "a_row", "b_row",
     "mode_row", "nonlinearity_row", "mean_row", "std_row", "bias_row", "dtype_row", "label_row",
   };
-  static const struct { const char *name; guint n; } combos[] = {
-    { "activation_row", NN_N_ACTIVATIONS },
-    { "init_row", NN_N_INITS },
-    { "bias_row", NN_N_BIAS_INITS },
-    { "mode_row", NN_N_FAN_MODES },
-    { "nonlinearity_row", NN_N_NONLINEARITIES },
-    { "dtype_row", NN_N_DTYPES },
+  static const struct { const char *name; const char *section; const char *key; } combos[] = {
+    { "activation_row", "network", "activation" },
+    { "init_row", "init", "weights" },
+    { "bias_row", "init", "bias" },
+    { "mode_row", "init", "mode" },
+    { "nonlinearity_row", "init", "nonlinearity" },
+    { "dtype_row", NULL, "dtype" },
   };
   static const struct { const char *section; const char *key; } spins[] = {
     { "network", "depth" }, { "network", "width" }, { "network", "inputs" }, { "network", "outputs" },
@@ -284,7 +346,8 @@ test_templates (void)
     {
       GListModel *model = adw_combo_row_get_model (ADW_COMBO_ROW (child (window, combos[i].name)));
 
-      g_assert_cmpuint (g_list_model_get_n_items (model), ==, combos[i].n);
+      g_assert_cmpuint (g_list_model_get_n_items (model), ==,
+                        (guint) gradlens_field_lookup (combos[i].section, combos[i].key)->n_choices);
     }
   for (guint i = 0; i < G_N_ELEMENTS (spins); i++)
     {
@@ -301,10 +364,10 @@ test_templates (void)
   g_assert_cmpint (config->nn.depth, ==, 5);
   g_assert_cmpint (config->nn.width, ==, 10);
   g_assert_cmpint (config->nn.samples, ==, 100);
-  g_assert_cmpint (config->nn.activation, ==, NN_ACT_SIGMOID);
+  g_assert_cmpstr (nn_activation_name (config->nn.activation), ==, "sigmoid");
   g_assert_true (config->nn.output_activation);
   g_assert_cmpint (config->seeds, ==, 1);
-  g_assert_cmpint (config->nn.dtype, ==, NN_FLOAT32);
+  g_assert_cmpstr (nn_dtype_name (config->nn.dtype), ==, "float32");
 
   /* a run row */
   result = gradlens_run (config, 1, 0, NULL, NULL, NULL, NULL);
@@ -332,23 +395,23 @@ test_templates (void)
 static void
 test_scheme_rows (void)
 {
-  static const struct { NnInit init; gboolean gain, a, b, mode, mean; } cases[] = {
-    { NN_INIT_DEFAULT, FALSE, FALSE, FALSE, FALSE, FALSE },
-    { NN_INIT_XAVIER_NORMAL, TRUE, FALSE, FALSE, FALSE, FALSE },
-    { NN_INIT_XAVIER_UNIFORM, TRUE, FALSE, FALSE, FALSE, FALSE },
-    { NN_INIT_KAIMING_NORMAL, FALSE, TRUE, FALSE, TRUE, FALSE },
-    { NN_INIT_KAIMING_UNIFORM, FALSE, TRUE, FALSE, TRUE, FALSE },
-    { NN_INIT_NORMAL, FALSE, FALSE, FALSE, FALSE, TRUE },
-    { NN_INIT_UNIFORM, FALSE, TRUE, TRUE, FALSE, FALSE },
-    { NN_INIT_ORTHOGONAL, TRUE, FALSE, FALSE, FALSE, FALSE },
+  static const struct { const char *init; gboolean gain, a, b, mode, mean; } cases[] = {
+    { "default", FALSE, FALSE, FALSE, FALSE, FALSE },
+    { "xavier_normal", TRUE, FALSE, FALSE, FALSE, FALSE },
+    { "xavier_uniform", TRUE, FALSE, FALSE, FALSE, FALSE },
+    { "kaiming_normal", FALSE, TRUE, FALSE, TRUE, FALSE },
+    { "kaiming_uniform", FALSE, TRUE, FALSE, TRUE, FALSE },
+    { "normal", FALSE, FALSE, FALSE, FALSE, TRUE },
+    { "uniform", FALSE, TRUE, TRUE, FALSE, FALSE },
+    { "orthogonal", TRUE, FALSE, FALSE, FALSE, FALSE },
   };
+  const GradlensField *activations = gradlens_field_lookup ("network", "activation");
   GradlensWindow *window = new_window ();
-  AdwComboRow *init = ADW_COMBO_ROW (child (window, "init_row"));
   AdwComboRow *activation = ADW_COMBO_ROW (child (window, "activation_row"));
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      adw_combo_row_set_selected (init, cases[i].init);
+      select_choice (window, "init", "weights", cases[i].init);
       g_assert_cmpint (gtk_widget_get_visible (child (window, "gain_row")), ==, cases[i].gain);
       g_assert_cmpint (gtk_widget_get_visible (child (window, "a_row")), ==, cases[i].a);
       g_assert_cmpint (gtk_widget_get_visible (child (window, "b_row")), ==, cases[i].b);
@@ -358,10 +421,11 @@ test_scheme_rows (void)
       g_assert_cmpint (gtk_widget_get_visible (child (window, "std_row")), ==, cases[i].mean);
       g_assert_true (gtk_widget_get_visible (child (window, "bias_row")));
     }
-  for (guint a = 0; a < NN_N_ACTIVATIONS; a++)
+  for (int a = 0; a < activations->n_choices; a++)
     {
       adw_combo_row_set_selected (activation, a);
-      g_assert_cmpint (gtk_widget_get_visible (child (window, "slope_row")), ==, a == NN_ACT_LEAKY_RELU);
+      g_assert_cmpint (gtk_widget_get_visible (child (window, "slope_row")), ==,
+                       g_str_equal (activations->choice_name (a), "leaky_relu"));
     }
   destroy_window (window);
 }
@@ -411,23 +475,23 @@ test_run (void)
   /* what the user sets */
   type_into (window, "network", "depth", "7");
   type_into (window, "network", "width", "16");
-  adw_combo_row_set_selected (ADW_COMBO_ROW (child (window, "activation_row")), NN_ACT_TANH);
-  adw_combo_row_set_selected (ADW_COMBO_ROW (child (window, "init_row")), NN_INIT_XAVIER_NORMAL);
+  select_choice (window, "network", "activation", "tanh");
+  select_choice (window, "init", "weights", "xavier_normal");
   type_into (window, "init", "gain", "1.5");
-  adw_combo_row_set_selected (ADW_COMBO_ROW (child (window, "bias_row")), NN_BIAS_ZEROS);
+  select_choice (window, "init", "bias", "zeros");
   type_into (window, "data", "seed", "3");
-  adw_combo_row_set_selected (ADW_COMBO_ROW (child (window, "dtype_row")), NN_FLOAT64);
+  select_choice (window, NULL, "dtype", "float64");
   gtk_editable_set_text (GTK_EDITABLE (child (window, "label_row")), "tanh, Xavier");
 
   /* what that means */
   config->nn.depth = 7;
   config->nn.width = 16;
-  config->nn.activation = NN_ACT_TANH;
-  config->nn.init = NN_INIT_XAVIER_NORMAL;
+  set_field (config, "network", "activation", "tanh");
+  set_field (config, "init", "weights", "xavier_normal");
   config->nn.gain = 1.5;
-  config->nn.bias = NN_BIAS_ZEROS;
+  set_field (config, "init", "bias", "zeros");
   config->seed = 3;
-  config->nn.dtype = NN_FLOAT64;
+  set_field (config, NULL, "dtype", "float64");
 
   g_assert_true (start_run (window));
   g_assert_false (gtk_widget_get_visible (child (window, "run_button")));
@@ -575,7 +639,7 @@ test_invalid (void)
   type_into (window, "data", "samples", "100");
 
   /* uniform needs a <= b: both marked */
-  adw_combo_row_set_selected (ADW_COMBO_ROW (child (window, "init_row")), NN_INIT_UNIFORM);
+  select_choice (window, "init", "weights", "uniform");
   type_into (window, "init", "a", "2");
   type_into (window, "init", "b", "1");
   g_assert_false (start_run (window));
@@ -692,10 +756,10 @@ test_builtin_presets (void)
 
         g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin (window, "network", "depth"))), ==,
                            first->nn.depth);
-        g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (child (window, "activation_row"))), ==,
-                          first->nn.activation);
-        g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (child (window, "init_row"))), ==,
-                          first->nn.init);
+        g_assert_cmpint (adw_combo_row_get_selected (ADW_COMBO_ROW (child (window, "activation_row"))), ==,
+                         gradlens_field_get_choice (gradlens_field_lookup ("network", "activation"), first));
+        g_assert_cmpint (adw_combo_row_get_selected (ADW_COMBO_ROW (child (window, "init_row"))), ==,
+                         gradlens_field_get_choice (gradlens_field_lookup ("init", "weights"), first));
       }
     }
 
