@@ -528,20 +528,12 @@ export_prepare (GradlensWindow  *self,
   export->path = g_strdup (path);
   export->width = width;
   export->height = height;
-  if ((has_suffix (path, ".csv") || has_suffix (path, ".json"))
-      && g_strcmp0 (_gradlens_window_get_view (self), "sweep") == 0)
-    {
-      /* the values of what is on screen: the sweeps */
-      export->text = _gradlens_window_dup_sweeps_text (self, has_suffix (path, ".json"));
-      return export;
-    }
   if (has_suffix (path, ".csv") || has_suffix (path, ".json"))
     {
-      guint n = 0;
-      g_autofree GradlensRunResult **results = _gradlens_window_dup_results (self, &n);
-
-      export->text = has_suffix (path, ".csv") ? gradlens_results_to_csv (results, n)
-                                               : gradlens_results_to_json (results, n);
+      /* the values of what is on screen: the sweeps', else the runs' */
+      export->text = gradlens_page_dup_export_text (_gradlens_window_current_page (self), has_suffix (path, ".json"));
+      if (export->text == NULL)
+        export->text = gradlens_page_dup_export_text (self->gradients_page, has_suffix (path, ".json"));
       return export;
     }
   if (!plot_format_from_path (path, &export->format, error))
@@ -550,7 +542,7 @@ export_prepare (GradlensWindow  *self,
       return NULL;
     }
   /* the figure on screen: gradient norms, forward pass or depth sweep */
-  export->figure = plot_figure_copy (gradlens_plot_view_get_figure (_gradlens_window_current_plot_view (self)));
+  export->figure = plot_figure_copy (gradlens_plot_view_get_figure (gradlens_page_get_plot_view (_gradlens_window_current_page (self))));
   plot_figure_set_theme (export->figure, theme == GRADLENS_THEME_LIGHT ? PLOT_THEME_LIGHT : PLOT_THEME_DARK);
   plot_figure_set_scale (export->figure, 1.0);
   return export;
@@ -761,8 +753,8 @@ export_response_cb (GradlensWindow       *self,
 
   if (g_strcmp0 (size, "view") == 0)
     {
-      width = MAX (gtk_widget_get_width (GTK_WIDGET (_gradlens_window_current_plot_view (self))), 16);
-      height = MAX (gtk_widget_get_height (GTK_WIDGET (_gradlens_window_current_plot_view (self))), 16);
+      width = MAX (gtk_widget_get_width (GTK_WIDGET (gradlens_page_get_plot_view (_gradlens_window_current_page (self)))), 16);
+      height = MAX (gtk_widget_get_height (GTK_WIDGET (gradlens_page_get_plot_view (_gradlens_window_current_page (self)))), 16);
     }
   else if (size != NULL)
     sscanf (size, "%dx%d", &width, &height);

@@ -6,6 +6,7 @@
 #include "gradlens-controls.h"
 #include "gradlens-depth-sweep.h"
 #include "gradlens-figure.h"
+#include "gradlens-page.h"
 #include "gradlens-plot-view.h"
 #include "gradlens-run-item.h"
 #include "gradlens-series-table.h"
@@ -29,7 +30,6 @@ struct _GradlensWindow
   GtkPaned             *main_paned;
   GtkScrolledWindow    *controls_scroller;
   GradlensControls     *controls;
-  GradlensPlotView     *plot_view;
   GtkListBox           *runs_list;
   GtkLabel             *values_title;
   GtkColumnView        *values_view;
@@ -37,10 +37,9 @@ struct _GradlensWindow
   GMenu                *presets_menu;
   /* the views (gradlens-window-views.c) */
   GtkStack             *plot_stack;
-  GradlensPlotView     *forward_view;
-  GradlensPlotView     *sweep_view;
-  GtkDropDown          *stat_dropdown;
-  GtkLabel             *stat_explanation;
+  GradlensPage         *gradients_page;
+  GradlensPage         *forward_page;
+  GradlensPage         *sweep_page;
   GtkStack             *lower_stack;
   GtkStack             *tables_stack;
   GtkColumnView        *layers_view;
@@ -55,7 +54,6 @@ struct _GradlensWindow
   GradlensSeriesTable  *values_table;  /* the selected run's gradient norms */
   GradlensSeriesTable  *layers_table;  /* the selected run's layers */
   GradlensSeriesTable  *sweep_table;   /* the selected sweep's points */
-  GradlensLayerStat     stat;          /* what the forward view shows */
   GtkNativeDialog      *chooser;       /* the open file chooser, until its response */
   GtkWindow            *error_dialog;  /* the error dialog shown (weak) */
   AdwToast             *error_toast;   /* the toast about invalid controls (weak) */
@@ -85,39 +83,19 @@ void      _gradlens_window_state_dispose        (GradlensWindow          *self);
 void      _gradlens_window_views_class_init     (GtkWidgetClass          *widget_class);
 void      _gradlens_window_views_init           (GradlensWindow          *self);
 void      _gradlens_window_views_dispose        (GradlensWindow          *self);
-void      _gradlens_window_update_forward_figure (GradlensWindow         *self,
-                                                 gboolean                 keep_view);
-void      _gradlens_window_update_sweep_figure  (GradlensWindow          *self,
-                                                 gboolean                 keep_view);
 void      _gradlens_window_update_tables        (GradlensWindow          *self);
 void      _gradlens_window_select               (GradlensWindow          *self,
                                                  GtkListBox              *list,
                                                  guint                    index);
 GradlensSeriesTable *_gradlens_window_current_table (GradlensWindow      *self);
 const char *_gradlens_window_get_view           (GradlensWindow          *self);
-GradlensPlotView *_gradlens_window_current_plot_view (GradlensWindow     *self);
-char     *_gradlens_window_dup_sweeps_text      (GradlensWindow          *self,
-                                                 gboolean                 json);
+GradlensPage *_gradlens_window_current_page (GradlensWindow            *self);
 void      _gradlens_window_set_view             (GradlensWindow          *self,
                                                  const char              *view);
-const char *_gradlens_window_get_statistic      (GradlensWindow          *self);
-void      _gradlens_window_set_statistic        (GradlensWindow          *self,
-                                                 const char              *name);
 
 /* gradlens-window.c */
-PlotTheme _gradlens_window_current_theme        (void);
-void      _gradlens_window_show_figure          (GradlensPlotView        *view,
-                                                 PlotFigure              *figure,
-                                                 GListModel              *series,
-                                                 gboolean                 keep_view);
-void      _gradlens_window_add_legend_suffixes  (PlotFigure              *figure,
-                                                 GListModel              *series);
-GradlensRunResult **_gradlens_window_dup_results (GradlensWindow         *self,
-                                                 guint                   *n_results);
 void      _gradlens_window_show_invalid         (GradlensWindow          *self,
                                                  const char              *message);
-void      _gradlens_window_update_figure        (GradlensWindow          *self,
-                                                 gboolean                 keep_view);
 void      _gradlens_window_update_actions       (GradlensWindow          *self);
 void      _gradlens_window_update_title         (GradlensWindow          *self);
 

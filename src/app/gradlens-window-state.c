@@ -70,7 +70,7 @@ write_state (GradlensWindow *self)
   guint n = g_list_model_get_n_items (runs);
 
   gtk_native_get_surface_transform (GTK_NATIVE (self), &sx, &sy);
-  if (!gtk_widget_compute_bounds (GTK_WIDGET (self->plot_view), GTK_WIDGET (self), &plot))
+  if (!gtk_widget_compute_bounds (GTK_WIDGET (gradlens_page_get_plot_view (self->gradients_page)), GTK_WIDGET (self), &plot))
     graphene_rect_init (&plot, 0, 0, 0, 0);
   plot.origin.x += sx;
   plot.origin.y += sy;
@@ -103,8 +103,8 @@ write_state (GradlensWindow *self)
   add_widget (builder, self, "run_button", GTK_WIDGET (self->run_button), sx, sy);
   add_widget (builder, self, "runs_list", GTK_WIDGET (self->runs_list), sx, sy);
   add_widget (builder, self, "values", GTK_WIDGET (self->values_view), sx, sy);
-  add_widget (builder, self, "forward_plot", GTK_WIDGET (self->forward_view), sx, sy);
-  add_widget (builder, self, "sweep_plot", GTK_WIDGET (self->sweep_view), sx, sy);
+  add_widget (builder, self, "forward_plot", GTK_WIDGET (gradlens_page_get_plot_view (self->forward_page)), sx, sy);
+  add_widget (builder, self, "sweep_plot", GTK_WIDGET (gradlens_page_get_plot_view (self->sweep_page)), sx, sy);
   add_widget (builder, self, "sweep_to", gradlens_controls_get_sweep_widget (self->controls, "to"), sx, sy);
   add_widget (builder, self, "sweeps_list", GTK_WIDGET (self->sweeps_list), sx, sy);
   json_builder_end_object (builder);
@@ -126,7 +126,7 @@ write_state (GradlensWindow *self)
       json_builder_set_member_name (builder, "depth");
       json_builder_add_int_value (builder, gradlens_run_item_get_result (run)->depth);
       json_builder_set_member_name (builder, "legend");
-      if (gradlens_plot_view_legend_entry (self->plot_view, i, &entry))
+      if (gradlens_plot_view_legend_entry (gradlens_page_get_plot_view (self->gradients_page), i, &entry))
         {
           entry.origin.x += plot.origin.x;
           entry.origin.y += plot.origin.y;

@@ -6,8 +6,10 @@
 
 #include <glib/gi18n.h>
 
-#include "gradlens-figure.h"
+#include "gradlens-forward-page.h"
+#include "gradlens-gradients-page.h"
 #include "gradlens-series-row.h"
+#include "gradlens-sweep-page.h"
 #include "gradlens-window-private.h"
 
 /* The window: the header bar, the side panel, the views, progress, toasts
@@ -32,144 +34,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* ---- the figure ------------------------------------------------------- */
-
-PlotTheme
-_gradlens_window_current_theme (void)
-{
-  return adw_style_manager_get_dark (adw_style_manager_get_default ()) ? PLOT_THEME_DARK : PLOT_THEME_LIGHT;
-}
-
-/**
- * _gradlens_window_show_figure:
- * @view: a plot view
- * @figure: (transfer full): the new figure of @view
- * @series: the series it draws, one per figure series (a prefix of them)
- * @keep_view: keep the zoom of the figure shown before
- *
- * Applies what only the screen has: the window's dark or light style,
- * hidden series, the legend's decay in the window's language, the zoom.
- */
-void
-_gradlens_window_show_figure (GradlensPlotView *view,
-                              PlotFigure       *figure,
-                              GListModel       *series,
-                              gboolean          keep_view)
-{
-  PlotFigure *old = gradlens_plot_view_get_figure (view);
-  guint n = MIN (g_list_model_get_n_items (series), plot_figure_get_n_series (figure));
-  double lo, hi;
-
-  plot_figure_set_theme (figure, _gradlens_window_current_theme ());
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GradlensSeries) item = g_list_model_get_item (series, i);
-
-      plot_figure_set_series_visible (figure, i, gradlens_series_get_visible (item));
-    }
-  if (keep_view && old != NULL)
-    {
-      if (plot_figure_get_x_view (old, &lo, &hi))
-        plot_figure_set_x_view (figure, lo, hi);
-      if (plot_figure_get_y_view (old, &lo, &hi))
-        plot_figure_set_y_view (figure, lo, hi);
-    }
-  gradlens_plot_view_set_figure (view, figure);
-  plot_figure_unref (figure);
-}
-
-/* the legend's decay per layer, in the window's language */
-void
-_gradlens_window_add_legend_suffixes (PlotFigure *figure,
-                                      GListModel *series)
-{
-  guint n = MIN (g_list_model_get_n_items (series), plot_figure_get_n_series (figure));
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GradlensSeries) item = g_list_model_get_item (series, i);
-      g_autofree char *suffix = gradlens_series_dup_legend_suffix (item);
-
-      if (suffix != NULL)
-        plot_figure_set_series_legend_suffix (figure, i, suffix);
-    }
-}
-
-/* the results of the runs, for the experiment library's figures and files */
-GradlensRunResult **
-_gradlens_window_dup_results (GradlensWindow *self,
-                              guint          *n_results)
-{
-  GListModel *runs = gradlens_session_get_runs (self->session);
-  guint n = g_list_model_get_n_items (runs);
-  GradlensRunResult **results = g_new0 (GradlensRunResult *, n + 1);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GradlensRunItem) run = g_list_model_get_item (runs, i);
-
-      results[i] = (GradlensRunResult *) gradlens_run_item_get_result (run);
-    }
-  *n_results = n;
-  return results;
-}
-
-/**
- * _gradlens_window_update_figure:
- * @self: the window
- * @keep_view: keep the zoom (a run renamed or hidden) or reset it (runs added,
- *   removed, another axis)
- *
- * Builds the figure from the runs with gradlens_figure_from_results(), the
- * code the CLI and the exports use, then what only the screen has.
- */
-void
-_gradlens_window_update_figure (GradlensWindow *self,
-                                gboolean        keep_view)
-{
-  guint n = 0;
-  g_autofree GradlensRunResult **results = _gradlens_window_dup_results (self, &n);
-  PlotFigure *figure = gradlens_figure_from_results (gradlens_session_get_plot_settings (self->session), results, n);
-
-  _gradlens_window_add_legend_suffixes (figure, gradlens_session_get_runs (self->session));
-  _gradlens_window_show_figure (self->plot_view, figure, gradlens_session_get_runs (self->session), keep_view);
-  _gradlens_window_update_forward_figure (self, keep_view);
-  _gradlens_window_state_changed (self);
-}
-
-static void
-dark_changed_cb (GradlensWindow *self)
-{
-  GradlensPlotView *views[] = { self->plot_view, self->forward_view, self->sweep_view };
-
-  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
-    if (gradlens_plot_view_get_figure (views[i]) != NULL)
-      {
-        plot_figure_set_theme (gradlens_plot_view_get_figure (views[i]), _gradlens_window_current_theme ());
-        gradlens_plot_view_figure_changed (views[i]);
-      }
-  _gradlens_window_state_changed (self);
-}
-
-/* a click on a legend entry hides or shows its series */
-static void
-legend_clicked_cb (GradlensWindow   *self,
-                   guint             index,
-                   GradlensPlotView *view)
-{
-  GListModel *list = view == self->sweep_view ? gradlens_session_get_sweeps (self->session)
-                                              : gradlens_session_get_runs (self->session);
-  g_autoptr(GradlensSeries) series = g_list_model_get_item (list, index);
-
-  if (series != NULL)
-    gradlens_series_set_visible (series, !gradlens_series_get_visible (series));
-}
-
-static void
-view_changed_cb (GradlensWindow *self)
-{
-  _gradlens_window_state_changed (self);
-}
 
 /* ---- the title -------------------------------------------------------- */
 
@@ -193,7 +57,7 @@ _gradlens_window_update_title (GradlensWindow *self)
 
 /* ---- the session's news ----------------------------------------------- */
 
-/* a series' label or visibility changed: its figure and table follow */
+/* a series' label changed: the heading of its table follows */
 static void
 series_changed_cb (GradlensWindow  *self,
                    GListModel      *list,
@@ -201,33 +65,12 @@ series_changed_cb (GradlensWindow  *self,
                    const char      *property,
                    GradlensSession *session)
 {
-  gboolean sweeps = list == gradlens_session_get_sweeps (session);
-
-  if (g_str_equal (property, "visible"))
-    {
-      GradlensPlotView *views[] = { sweeps ? self->sweep_view : self->plot_view, sweeps ? NULL : self->forward_view };
-      g_autoptr(GradlensSeries) series = g_list_model_get_item (list, position);
-
-      for (guint i = 0; i < G_N_ELEMENTS (views); i++)
-        {
-          PlotFigure *figure = views[i] != NULL ? gradlens_plot_view_get_figure (views[i]) : NULL;
-
-          if (figure == NULL || position >= plot_figure_get_n_series (figure))
-            continue;
-          plot_figure_set_series_visible (figure, position, gradlens_series_get_visible (series));
-          gradlens_plot_view_figure_changed (views[i]);
-        }
-      _gradlens_window_state_changed (self);
-      return;
-    }
-  if (sweeps)
-    _gradlens_window_update_sweep_figure (self, TRUE);
-  else
-    _gradlens_window_update_figure (self, TRUE);
-  _gradlens_window_update_tables (self);
+  /* the pages redraw themselves */
+  if (g_str_equal (property, "label"))
+    _gradlens_window_update_tables (self);
 }
 
-/* results landed: draw them and show the first new one's table */
+/* results landed: show the first new one's table */
 static void
 job_results_cb (GradlensWindow  *self,
                 GListModel      *list,
@@ -238,14 +81,12 @@ job_results_cb (GradlensWindow  *self,
     return;
   if (list == gradlens_session_get_sweeps (session))
     {
-      _gradlens_window_update_sweep_figure (self, FALSE);
       if (position >= 0)
         _gradlens_window_select (self, self->sweeps_list, position);
       else
         _gradlens_window_update_tables (self);
       return;
     }
-  _gradlens_window_update_figure (self, FALSE);
   _gradlens_window_select (self, self->runs_list, g_list_model_get_n_items (list) - 1);
 }
 
@@ -278,12 +119,8 @@ plot_setting_cb (GradlensWindow  *self,
                  GParamSpec      *pspec,
                  GradlensSession *session)
 {
-  _gradlens_window_update_figure (self, FALSE);
   if (g_str_equal (g_param_spec_get_name (pspec), "y-scale"))
-    {
-      _gradlens_window_update_sweep_figure (self, FALSE);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_Y_SCALE]);
-    }
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_Y_SCALE]);
   else
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_X_AXIS]);
 }
@@ -470,7 +307,7 @@ zoom_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   GradlensWindow *self = GRADLENS_WINDOW (widget);
-  GradlensPlotView *view = _gradlens_window_current_plot_view (self);
+  GradlensPlotView *view = gradlens_page_get_plot_view (_gradlens_window_current_page (self));
 
   if (g_str_equal (action_name, "win.zoom-in"))
     gradlens_plot_view_zoom (view, 1.25);
@@ -563,7 +400,7 @@ gradlens_window_get_property (GObject    *object,
       g_value_set_string (value, _gradlens_window_get_view (self));
       break;
     case PROP_STATISTIC:
-      g_value_set_string (value, _gradlens_window_get_statistic (self));
+      g_value_set_string (value, gradlens_forward_page_get_statistic (GRADLENS_FORWARD_PAGE (self->forward_page)));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -590,7 +427,7 @@ gradlens_window_set_property (GObject      *object,
       _gradlens_window_set_view (self, g_value_get_string (value));
       break;
     case PROP_STATISTIC:
-      _gradlens_window_set_statistic (self, g_value_get_string (value));
+      gradlens_forward_page_set_statistic (GRADLENS_FORWARD_PAGE (self->forward_page), g_value_get_string (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -629,7 +466,9 @@ gradlens_window_class_init (GradlensWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (GRADLENS_TYPE_CONTROLS);
-  g_type_ensure (GRADLENS_TYPE_PLOT_VIEW);
+  g_type_ensure (GRADLENS_TYPE_GRADIENTS_PAGE);
+  g_type_ensure (GRADLENS_TYPE_FORWARD_PAGE);
+  g_type_ensure (GRADLENS_TYPE_SWEEP_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/gradlens/Gradlens/ui/gradlens-window.ui");
   gtk_widget_class_bind_template_child (widget_class, GradlensWindow, toast_overlay);
@@ -642,7 +481,6 @@ gradlens_window_class_init (GradlensWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GradlensWindow, main_paned);
   gtk_widget_class_bind_template_child (widget_class, GradlensWindow, controls_scroller);
   gtk_widget_class_bind_template_child (widget_class, GradlensWindow, controls);
-  gtk_widget_class_bind_template_child (widget_class, GradlensWindow, plot_view);
   gtk_widget_class_bind_template_child (widget_class, GradlensWindow, runs_list);
   gtk_widget_class_bind_template_child (widget_class, GradlensWindow, values_title);
   gtk_widget_class_bind_template_child (widget_class, GradlensWindow, values_view);
@@ -721,23 +559,11 @@ gradlens_window_init (GradlensWindow *self)
   g_signal_connect_object (gradlens_session_get_sweeps (self->session), "items-changed",
                            G_CALLBACK (list_changed_cb), self, G_CONNECT_SWAPPED);
 
-  self->stat = GRADLENS_LAYER_DERIV_MEAN;
   _gradlens_window_views_init (self);
-
-  g_signal_connect_object (self->plot_view, "legend-clicked", G_CALLBACK (legend_clicked_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->forward_view, "legend-clicked", G_CALLBACK (legend_clicked_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->sweep_view, "legend-clicked", G_CALLBACK (legend_clicked_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->plot_view, "view-changed", G_CALLBACK (view_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark", G_CALLBACK (dark_changed_cb), self,
-                           G_CONNECT_SWAPPED);
 
   _gradlens_window_actions_init (self);
   _gradlens_window_state_init (self);
 
-  _gradlens_window_update_figure (self, FALSE);
-  _gradlens_window_update_sweep_figure (self, FALSE);
   _gradlens_window_update_title (self);
   _gradlens_window_update_actions (self);
   _gradlens_window_update_tables (self);
@@ -805,7 +631,6 @@ gradlens_window_load_preset (GradlensWindow       *self,
       gradlens_controls_set_config (self->controls, first);
     }
   gradlens_session_load_preset (self->session, preset, file);
-  _gradlens_window_update_figure (self, FALSE);
   _gradlens_window_update_tables (self);
 }
 
@@ -971,7 +796,7 @@ gradlens_window_get_figure (GradlensWindow *self)
 {
   g_return_val_if_fail (GRADLENS_IS_WINDOW (self), NULL);
 
-  return gradlens_plot_view_get_figure (self->plot_view);
+  return gradlens_plot_view_get_figure (gradlens_page_get_plot_view (self->gradients_page));
 }
 
 /* Returns: (transfer none): the figure of the Forward Pass view: the chosen
@@ -981,7 +806,7 @@ gradlens_window_get_forward_figure (GradlensWindow *self)
 {
   g_return_val_if_fail (GRADLENS_IS_WINDOW (self), NULL);
 
-  return gradlens_plot_view_get_figure (self->forward_view);
+  return gradlens_plot_view_get_figure (gradlens_page_get_plot_view (self->forward_page));
 }
 
 /* Returns: (transfer none): the figure of the Depth Sweep view, one series
@@ -991,7 +816,7 @@ gradlens_window_get_sweep_figure (GradlensWindow *self)
 {
   g_return_val_if_fail (GRADLENS_IS_WINDOW (self), NULL);
 
-  return gradlens_plot_view_get_figure (self->sweep_view);
+  return gradlens_plot_view_get_figure (gradlens_page_get_plot_view (self->sweep_page));
 }
 
 /**
@@ -1032,4 +857,23 @@ gradlens_window_get_table (GradlensWindow *self,
   if (g_strcmp0 (name, "sweep") == 0)
     return self->sweep_table;
   return NULL;
+}
+
+/**
+ * gradlens_window_get_page:
+ * @self: the window
+ * @name: a view: "gradients", "forward" or "sweep"
+ *
+ * Returns: (transfer none) (nullable): the page of that view
+ */
+GradlensPage *
+gradlens_window_get_page (GradlensWindow *self,
+                          const char     *name)
+{
+  GtkWidget *page;
+
+  g_return_val_if_fail (GRADLENS_IS_WINDOW (self), NULL);
+
+  page = gtk_stack_get_child_by_name (self->plot_stack, name);
+  return page != NULL ? GRADLENS_PAGE (page) : NULL;
 }

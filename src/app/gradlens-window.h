@@ -6,6 +6,7 @@
 #include <adwaita.h>
 
 #include "gradlens-controls.h"
+#include "gradlens-page.h"
 #include "gradlens-preset.h"
 #include "gradlens-series-table.h"
 #include "gradlens-session.h"
@@ -20,6 +21,9 @@ G_DECLARE_FINAL_TYPE (GradlensWindow, gradlens_window, GRADLENS, WINDOW, AdwAppl
 GradlensWindow *gradlens_window_new             (AdwApplication        *application);
 GradlensSession *gradlens_window_get_session    (GradlensWindow        *self);
 GradlensControls *gradlens_window_get_controls  (GradlensWindow        *self);
+/* the page of a view: "gradients", "forward" or "sweep" */
+GradlensPage   *gradlens_window_get_page        (GradlensWindow        *self,
+                                                 const char            *name);
 
 /* the experiment */
 void            gradlens_window_open_file       (GradlensWindow        *self,

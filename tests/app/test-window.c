@@ -11,6 +11,7 @@
 
 #include "gradlens-choices.h"
 #include "gradlens-figure.h"
+#include "gradlens-forward-page.h"
 #include "gradlens-locale.h"
 #include "gradlens-series-row.h"
 #include "gradlens-window-private.h"
@@ -130,6 +131,16 @@ child (GradlensWindow *window,
     }
   else if (g_str_equal (name, "sweep_group"))
     object = G_OBJECT (gradlens_controls_get_sweep_widget (controls, "group"));
+  else if (g_str_equal (name, "plot_view"))
+    object = G_OBJECT (gradlens_page_get_plot_view (gradlens_window_get_page (window, "gradients")));
+  else if (g_str_equal (name, "forward_view"))
+    object = G_OBJECT (gradlens_page_get_plot_view (gradlens_window_get_page (window, "forward")));
+  else if (g_str_equal (name, "sweep_view"))
+    object = G_OBJECT (gradlens_page_get_plot_view (gradlens_window_get_page (window, "sweep")));
+  else if (g_str_equal (name, "stat_dropdown"))
+    object = G_OBJECT (gradlens_forward_page_get_chooser (GRADLENS_FORWARD_PAGE (gradlens_window_get_page (window, "forward"))));
+  else if (g_str_equal (name, "stat_explanation"))
+    object = G_OBJECT (gradlens_forward_page_get_explanation (GRADLENS_FORWARD_PAGE (gradlens_window_get_page (window, "forward"))));
   else if (object == NULL)
     object = gtk_widget_get_template_child (GTK_WIDGET (window), GRADLENS_TYPE_WINDOW, name);
   g_assert_nonnull (object);
