@@ -5,6 +5,7 @@
 
 #include <glib-object.h>
 
+#include "gradlens-job.h"
 #include "gradlens-series.h"
 #include "gradlens-sweep.h"
 
@@ -44,5 +45,11 @@ void                      gradlens_depth_sweep_add_points   (GradlensDepthSweep 
                                                              guint                     n_points);
 gboolean                  gradlens_depth_sweep_has_depth    (GradlensDepthSweep       *self,
                                                              int                       depth);
+/* the job of a new sweep and of extending the sweeps listed to its depths */
+GradlensJob              *gradlens_depth_sweep_plan         (GListModel               *sweeps,
+                                                             const GradlensRunConfig  *config,
+                                                             const int                *depths,
+                                                             guint                     n_depths,
+                                                             GError                  **error);
 
 G_END_DECLS

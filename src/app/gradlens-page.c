@@ -4,7 +4,11 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <adwaita.h>
+
+#include "gradlens-export.h"
 
 #include "gradlens-page.h"
 #include "gradlens-run-item.h"
@@ -331,4 +335,120 @@ gradlens_page_dup_results (GradlensSession *session,
     }
   *n_results = n;
   return results;
+}
+
+/* ---- export ----------------------------------------------------------- */
+
+/* What an export writes, taken on the main thread so that a worker writing
+ * it touches nothing the page owns */
+struct _GradlensPageExport
+{
+  char       *path;
+  PlotFigure *figure;   /* a copy, for .png, .svg, .pdf */
+  PlotFormat  format;
+  int         width;
+  int         height;
+  char       *text;     /* for .csv, .json */
+};
+
+static gboolean
+has_suffix (const char *path,
+            const char *suffix)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  return g_str_has_suffix (lower, suffix);
+}
+
+/* .png, .svg, .pdf (the figure), .csv, .json (the values) */
+gboolean
+gradlens_page_export_known_suffix (const char *path)
+{
+  static const char * const suffixes[] = { ".png", ".svg", ".pdf", ".csv", ".json" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    if (has_suffix (path, suffixes[i]))
+      return TRUE;
+  return FALSE;
+}
+
+void
+gradlens_page_export_free (GradlensPageExport *export)
+{
+  g_free (export->path);
+  g_clear_pointer (&export->figure, plot_figure_unref);
+  g_free (export->text);
+  g_free (export);
+}
+
+const char *
+gradlens_page_export_get_path (GradlensPageExport *export)
+{
+  return export->path;
+}
+
+/**
+ * gradlens_page_prepare_export:
+ * @self: a page
+ * @path: the file to write; its extension picks the format: .png, .svg,
+ *   .pdf (the figure on screen, with the same series hidden and the same
+ *   zoom), .csv, .json (the page's values; without any, @fallback's)
+ * @fallback: (nullable): the page whose values a page without any exports
+ * @width: width of the figure, pixels for PNG and points for SVG and PDF
+ * @height: height of the figure
+ * @theme: theme of the figure
+ * @error: names an unknown extension
+ *
+ * Returns: (transfer full) (nullable): what to write, with
+ *   gradlens_page_export_write() in any thread
+ */
+GradlensPageExport *
+gradlens_page_prepare_export (GradlensPage  *self,
+                              GradlensPage  *fallback,
+                              const char    *path,
+                              int            width,
+                              int            height,
+                              GradlensTheme  theme,
+                              GError       **error)
+{
+  g_autoptr(GradlensPageExport) export = g_new0 (GradlensPageExport, 1);
+  GradlensPagePrivate *priv = gradlens_page_get_instance_private (self);
+
+  g_return_val_if_fail (GRADLENS_IS_PAGE (self), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  export->path = g_strdup (path);
+  export->width = width;
+  export->height = height;
+  if (has_suffix (path, ".csv") || has_suffix (path, ".json"))
+    {
+      export->text = gradlens_page_dup_export_text (self, has_suffix (path, ".json"));
+      if (export->text == NULL && fallback != NULL)
+        export->text = gradlens_page_dup_export_text (fallback, has_suffix (path, ".json"));
+      return g_steal_pointer (&export);
+    }
+  if (!plot_format_from_path (path, &export->format, error))
+    return NULL;
+  export->figure = plot_figure_copy (gradlens_plot_view_get_figure (priv->plot_view));
+  plot_figure_set_theme (export->figure, theme == GRADLENS_THEME_LIGHT ? PLOT_THEME_LIGHT : PLOT_THEME_DARK);
+  plot_figure_set_scale (export->figure, 1.0);
+  return g_steal_pointer (&export);
+}
+
+/* any thread: through the code the CLI uses (plot_export(),
+ * gradlens_write_file_atomic()) */
+gboolean
+gradlens_page_export_write (GradlensPageExport  *export,
+                            GError             **error)
+{
+  if (export->text != NULL)
+    return gradlens_write_file_atomic (export->path, export->text, error);
+  if (!plot_export (export->figure, export->path, export->format, export->width, export->height, 1.0, error))
+    {
+      /* plot_export names the problem; make sure the file is named too */
+      if (error != NULL && *error != NULL && strstr ((*error)->message, export->path) == NULL)
+        g_prefix_error (error, "%s: ", export->path);
+      return FALSE;
+    }
+  return TRUE;
 }

@@ -52,4 +52,22 @@ void              gradlens_page_add_legend_suffixes (PlotFigure    *figure,
 GradlensRunResult **gradlens_page_dup_results    (GradlensSession  *session,
                                                   guint            *n_results);
 
+/* exporting the figure or the values of a page */
+typedef struct _GradlensPageExport GradlensPageExport;
+
+GradlensPageExport *gradlens_page_prepare_export (GradlensPage     *self,
+                                                  GradlensPage     *fallback,
+                                                  const char       *path,
+                                                  int               width,
+                                                  int               height,
+                                                  GradlensTheme     theme,
+                                                  GError          **error);
+gboolean          gradlens_page_export_write     (GradlensPageExport *export,
+                                                  GError          **error);
+const char       *gradlens_page_export_get_path  (GradlensPageExport *export);
+void              gradlens_page_export_free      (GradlensPageExport *export);
+gboolean          gradlens_page_export_known_suffix (const char    *path);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GradlensPageExport, gradlens_page_export_free)
+
 G_END_DECLS

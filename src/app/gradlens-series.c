@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "gradlens-series.h"
+#include "plot.h"
 
 G_DEFINE_INTERFACE (GradlensSeries, gradlens_series, G_TYPE_OBJECT)
 
@@ -216,6 +217,84 @@ gradlens_series_dup_tsv (GradlensSeries *self,
     }
   return g_string_free (s, FALSE);
 }
+
+/* ---- lists of series -------------------------------------------------- */
+
+/**
+ * gradlens_series_list_next_color:
+ * @series: a list of #GradlensSeries
+ *
+ * The first colour of the palette that no series of @series has, so that
+ * a removed series frees its colour; past the palette, it starts again.
+ *
+ * Returns: (transfer full): a colour such as "#636efa"
+ */
+char *
+gradlens_series_list_next_color (GListModel *series)
+{
+  guint n = g_list_model_get_n_items (series);
+  PlotRgba rgba;
+
+  for (guint c = 0; c < PLOT_PALETTE_SIZE; c++)
+    {
+      g_autofree char *color = NULL;
+      gboolean used = FALSE;
+
+      plot_palette_color (c, &rgba);
+      color = plot_rgba_to_string (&rgba);
+      for (guint i = 0; i < n && !used; i++)
+        {
+          g_autoptr(GradlensSeries) item = g_list_model_get_item (series, i);
+
+          used = g_ascii_strcasecmp (gradlens_series_get_color (item), color) == 0;
+        }
+      if (!used)
+        return g_steal_pointer (&color);
+    }
+  plot_palette_color (n, &rgba);
+  return plot_rgba_to_string (&rgba);
+}
+
+static gboolean
+label_taken (GListModel *series,
+             const char *label)
+{
+  guint n = g_list_model_get_n_items (series);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GradlensSeries) item = g_list_model_get_item (series, i);
+
+      if (g_strcmp0 (gradlens_series_get_label (item), label) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * gradlens_series_list_unique_label:
+ * @series: a list of #GradlensSeries
+ * @base: the label wanted
+ *
+ * Returns: (transfer full): @base, or "@base (2)", "@base (3)", ... when a
+ *   series of @series has it
+ */
+char *
+gradlens_series_list_unique_label (GListModel *series,
+                               const char *base)
+{
+  char *label = g_strdup (base);
+
+  for (guint k = 2; label_taken (series, label); k++)
+    {
+      g_free (label);
+      /* Translators: a second run with the same label, "Leaky ReLU (2)" */
+      label = g_strdup_printf (_("%s (%u)"), base, k);
+    }
+  return label;
+}
+
+/* ---- formatting ------------------------------------------------------- */
 
 char *
 gradlens_format_decay_for_people (double decay)

@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 #include "gradlens-runner.h"
 
@@ -102,6 +102,12 @@ gboolean                 gradlens_series_column_visible (GradlensSeries *self,
  * keys, then one line per row with every digit */
 char                    *gradlens_series_dup_tsv       (GradlensSeries *self,
                                                         guint           table);
+
+/* colours and labels in a list of series: the first palette colour none
+ * has, and base made unique ("Leaky ReLU (2)") */
+char                    *gradlens_series_list_next_color (GListModel    *series);
+char                    *gradlens_series_list_unique_label (GListModel  *series,
+                                                        const char     *base);
 
 /* "×0.12 per layer" for people (translated, the locale's decimal point), or
  * NULL when undefined */

@@ -7,8 +7,8 @@
 #include <glib/gi18n.h>
 
 #include "gradlens-depth-sweep.h"
-#include "gradlens-error.h"
 #include "gradlens-figure.h"
+#include "gradlens-preset-file.h"
 #include "gradlens-run-item.h"
 #include "gradlens-session.h"
 #include "plot.h"
@@ -118,80 +118,6 @@ gradlens_session_remove (GradlensSession *self,
   changed (self);
 }
 
-/**
- * gradlens_session_next_color:
- * @series: a list of #GradlensSeries
- *
- * The first colour of the palette that no series of @series has, so that
- * a removed series frees its colour; past the palette, it starts again.
- *
- * Returns: (transfer full): a colour such as "#636efa"
- */
-char *
-gradlens_session_next_color (GListModel *series)
-{
-  guint n = g_list_model_get_n_items (series);
-  PlotRgba rgba;
-
-  for (guint c = 0; c < PLOT_PALETTE_SIZE; c++)
-    {
-      g_autofree char *color = NULL;
-      gboolean used = FALSE;
-
-      plot_palette_color (c, &rgba);
-      color = plot_rgba_to_string (&rgba);
-      for (guint i = 0; i < n && !used; i++)
-        {
-          g_autoptr(GradlensSeries) item = g_list_model_get_item (series, i);
-
-          used = g_ascii_strcasecmp (gradlens_series_get_color (item), color) == 0;
-        }
-      if (!used)
-        return g_steal_pointer (&color);
-    }
-  plot_palette_color (n, &rgba);
-  return plot_rgba_to_string (&rgba);
-}
-
-static gboolean
-label_taken (GListModel *series,
-             const char *label)
-{
-  guint n = g_list_model_get_n_items (series);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GradlensSeries) item = g_list_model_get_item (series, i);
-
-      if (g_strcmp0 (gradlens_series_get_label (item), label) == 0)
-        return TRUE;
-    }
-  return FALSE;
-}
-
-/**
- * gradlens_session_unique_label:
- * @series: a list of #GradlensSeries
- * @base: the label wanted
- *
- * Returns: (transfer full): @base, or "@base (2)", "@base (3)", ... when a
- *   series of @series has it
- */
-char *
-gradlens_session_unique_label (GListModel *series,
-                               const char *base)
-{
-  char *label = g_strdup (base);
-
-  for (guint k = 2; label_taken (series, label); k++)
-    {
-      g_free (label);
-      /* Translators: a second run with the same label, "Leaky ReLU (2)" */
-      label = g_strdup_printf (_("%s (%u)"), base, k);
-    }
-  return label;
-}
-
 /* a computed run into the list, in its preset colour or the next free one */
 static void
 add_run_result (GradlensSession   *self,
@@ -206,7 +132,7 @@ add_run_result (GradlensSession   *self,
   if (config->color == NULL || !plot_rgba_parse (&rgba, config->color))
     {
       g_free (config->color);
-      config->color = gradlens_session_next_color (G_LIST_MODEL (self->runs));
+      config->color = gradlens_series_list_next_color (G_LIST_MODEL (self->runs));
     }
   if (config->label == NULL || config->label[0] == '\0')
     {
@@ -214,7 +140,7 @@ add_run_result (GradlensSession   *self,
       config->label = gradlens_default_label (config, self->n_runs_made);
     }
   base = g_steal_pointer (&config->label);
-  config->label = gradlens_session_unique_label (G_LIST_MODEL (self->runs), base);
+  config->label = gradlens_series_list_unique_label (G_LIST_MODEL (self->runs), base);
   item = gradlens_run_item_new (result);
   append_series (self, self->runs, item);
 }
@@ -704,110 +630,15 @@ gradlens_session_save (GradlensSession  *self,
                        GError          **error)
 {
   g_autoptr(GradlensPreset) preset = NULL;
-  g_autofree char *path = NULL;
 
   g_return_val_if_fail (GRADLENS_IS_SESSION (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   preset = gradlens_session_dup_preset (self);
-  path = g_file_get_path (file);
-  if (path == NULL)
-    {
-      g_autofree char *name = g_file_get_parse_name (file);
-
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("%s: only local files can be saved"), name);
-      return FALSE;
-    }
-  if (preset->runs->len > GRADLENS_PRESET_MAX_RUNS)
-    {
-      /* Translators: %s is a file, %u the number of runs, %d the most a file can hold */
-      g_set_error (error, GRADLENS_ERROR, GRADLENS_ERROR_TOO_LARGE,
-                   _("%s: %u runs are more than an experiment file holds (%d); remove some first"),
-                   path, preset->runs->len, GRADLENS_PRESET_MAX_RUNS);
-      return FALSE;
-    }
-  if (!gradlens_preset_save (preset, path, error))
+  if (!gradlens_preset_file_save (preset, file, error))
     return FALSE;
   set_title_and_file (self, self->title != NULL ? self->title : preset->title, file);
   return TRUE;
-}
-
-/* worker thread: reads and checks the preset (files up to 16 MiB would
- * block the main loop for a noticeable time) */
-static void
-read_worker (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  GFile *file = task_data;
-  g_autoptr(GradlensPreset) preset = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_file_get_path (file);
-
-  if (path != NULL)
-    preset = gradlens_preset_load_path (path, &error);
-  else
-    {
-      g_autofree char *name = g_file_get_parse_name (file);
-      g_autofree char *contents = NULL;
-      g_autoptr(GFileInfo) info = NULL;
-      gsize length = 0;
-
-      info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, cancellable, &error);
-      if (info != NULL && g_file_info_get_size (info) > GRADLENS_PRESET_MAX_BYTES)
-        g_set_error (&error, G_IO_ERROR, G_IO_ERROR_FAILED, _("%s: the file is larger than 16 MiB"), name);
-      else if (info != NULL && g_file_load_contents (file, cancellable, &contents, &length, NULL, &error))
-        preset = gradlens_preset_load_data (contents, length, name, &error);
-      else if (error != NULL)
-        g_prefix_error (&error, "%s: ", name);
-    }
-
-  if (preset == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, g_steal_pointer (&preset), (GDestroyNotify) gradlens_preset_free);
-}
-
-/**
- * gradlens_session_read_async:
- * @file: a preset file
- * @cancellable: (nullable): stops the reading
- * @callback: called on the main thread with the preset or the problem
- * @user_data: for @callback
- *
- * Reads and checks @file in a worker thread.
- */
-void
-gradlens_session_read_async (GFile               *file,
-                             GCancellable        *cancellable,
-                             GAsyncReadyCallback  callback,
-                             gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (G_IS_FILE (file));
-
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, gradlens_session_read_async);
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
-  g_task_run_in_thread (task, read_worker);
-}
-
-/**
- * gradlens_session_read_finish:
- * @result: the result given to the callback
- * @error: names the file, the field and the problem
- *
- * Returns: (transfer full) (nullable): the preset
- */
-GradlensPreset *
-gradlens_session_read_finish (GAsyncResult  *result,
-                              GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 gboolean
@@ -859,27 +690,6 @@ gradlens_session_run (GradlensSession           *self,
   start_job (self, job);
 }
 
-static int
-compare_ints (gconstpointer a,
-              gconstpointer b)
-{
-  int x = *(const int *) a, y = *(const int *) b;
-
-  return (x > y) - (x < y);
-}
-
-/* a run of config at depth is within the limits */
-static gboolean
-check_depth (const GradlensRunConfig  *config,
-             int                       depth,
-             GError                  **error)
-{
-  g_autoptr(GradlensRunConfig) c = gradlens_run_config_dup (config);
-
-  c->nn.depth = depth;
-  return gradlens_run_config_validate (c, GRADLENS_NAMING_PRESET, GRADLENS_DEFAULT_MEMORY_LIMIT, error);
-}
-
 /**
  * gradlens_session_sweep:
  * @self: a session
@@ -888,10 +698,9 @@ check_depth (const GradlensRunConfig  *config,
  * @n_depths: how many, at least one
  * @error: why no sweep started: a run too deep for the limits
  *
- * Computes a depth sweep of @config in a worker thread; it is listed in the
- * next free colour when it is done. All sweeps share their depths, so that
- * they line up on one axis: sweeps listed before are extended to depths
- * they lack, and the new one covers theirs too.
+ * Computes a depth sweep of @config in a worker thread, and the sweeps
+ * listed before at the depths they lack (gradlens_depth_sweep_plan()); the
+ * new one is listed in the next free colour when all are done.
  *
  * Returns: %TRUE if the computation started
  */
@@ -902,64 +711,13 @@ gradlens_session_sweep (GradlensSession          *self,
                         guint                     n_depths,
                         GError                  **error)
 {
-  g_autoptr(GradlensRunConfig) swept = NULL;
   g_autoptr(GradlensJob) job = NULL;
-  g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (int));
-  g_autofree char *base = NULL;
-  guint n_sweeps;
 
   g_return_val_if_fail (GRADLENS_IS_SESSION (self), FALSE);
-  g_return_val_if_fail (config != NULL, FALSE);
-  g_return_val_if_fail (depths != NULL && n_depths > 0, FALSE);
 
-  /* the depths of every sweep: these and those already listed */
-  n_sweeps = g_list_model_get_n_items (G_LIST_MODEL (self->sweeps));
-  g_array_append_vals (all, depths, n_depths);
-  for (guint i = 0; i < n_sweeps; i++)
-    {
-      g_autoptr(GradlensDepthSweep) sweep = g_list_model_get_item (G_LIST_MODEL (self->sweeps), i);
-      const GradlensSweepPoint *points;
-      guint n_points = 0;
-
-      points = gradlens_depth_sweep_get_points (sweep, &n_points);
-      for (guint k = 0; k < n_points; k++)
-        g_array_append_val (all, points[k].depth);
-    }
-  g_array_sort (all, compare_ints);
-  for (guint k = 1; k < all->len; k++)
-    if (g_array_index (all, int, k) == g_array_index (all, int, k - 1))
-      g_array_remove_index (all, k--);
-
-  /* the deepest run must fit in memory, for every sweep */
-  if (!check_depth (config, g_array_index (all, int, all->len - 1), error))
+  job = gradlens_depth_sweep_plan (G_LIST_MODEL (self->sweeps), config, depths, n_depths, error);
+  if (job == NULL)
     return FALSE;
-
-  job = gradlens_job_new (GRADLENS_JOB_SWEEP);
-  swept = gradlens_run_config_dup (config);
-  base = gradlens_default_sweep_label (swept);
-  g_free (swept->label);
-  swept->label = gradlens_session_unique_label (G_LIST_MODEL (self->sweeps), base);
-  g_free (swept->color);
-  swept->color = gradlens_session_next_color (G_LIST_MODEL (self->sweeps));
-  gradlens_job_add (job, swept, (const int *) (void *) all->data, all->len, NULL);
-  for (guint i = 0; i < n_sweeps; i++)
-    {
-      g_autoptr(GradlensDepthSweep) sweep = g_list_model_get_item (G_LIST_MODEL (self->sweeps), i);
-      g_autoptr(GArray) missing = g_array_new (FALSE, FALSE, sizeof (int));
-      const GradlensRunConfig *its = gradlens_depth_sweep_get_config (sweep);
-
-      for (guint k = 0; k < all->len; k++)
-        if (!gradlens_depth_sweep_has_depth (sweep, g_array_index (all, int, k)))
-          g_array_append_val (missing, g_array_index (all, int, k));
-      if (missing->len == 0)
-        continue;
-      if (!check_depth (its, g_array_index (missing, int, missing->len - 1), error))
-        {
-          g_prefix_error (error, "%s: ", its->label != NULL ? its->label : "");
-          return FALSE;
-        }
-      gradlens_job_add (job, its, (const int *) (void *) missing->data, missing->len, G_OBJECT (sweep));
-    }
   start_job (self, job);
   return TRUE;
 }

@@ -29,11 +29,6 @@ void             gradlens_session_remove          (GradlensSession         *self
                                                    guint                    position,
                                                    guint                    n);
 
-/* colours and labels of a list of series */
-char            *gradlens_session_next_color      (GListModel              *series);
-char            *gradlens_session_unique_label    (GListModel              *series,
-                                                   const char              *base);
-
 /* plot settings, title, file */
 const GradlensPlotSettings *gradlens_session_get_plot_settings (GradlensSession *self);
 GradlensYScale   gradlens_session_get_y_scale     (GradlensSession         *self);
@@ -55,12 +50,6 @@ void             gradlens_session_load_preset     (GradlensSession         *self
 GradlensPreset  *gradlens_session_dup_preset      (GradlensSession         *self);
 gboolean         gradlens_session_save            (GradlensSession         *self,
                                                    GFile                   *file,
-                                                   GError                 **error);
-void             gradlens_session_read_async      (GFile                   *file,
-                                                   GCancellable            *cancellable,
-                                                   GAsyncReadyCallback      callback,
-                                                   gpointer                 user_data);
-GradlensPreset  *gradlens_session_read_finish     (GAsyncResult            *result,
                                                    GError                 **error);
 
 /* computing: one job at a time; a new one stops the one before */

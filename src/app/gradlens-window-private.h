@@ -72,6 +72,22 @@ void      _gradlens_window_actions_dispose      (GradlensWindow          *self);
 void      _gradlens_window_show_error           (GradlensWindow          *self,
                                                  const char              *heading,
                                                  const char              *body);
+void      _gradlens_window_toast                (GradlensWindow          *self,
+                                                 const char              *text);
+GtkFileFilter *_gradlens_window_filter_new      (const char              *name,
+                                                 const char              *suffix,
+                                                 const char              *mime_type);
+void      _gradlens_window_show_chooser         (GradlensWindow          *self,
+                                                 GtkFileChooserNative    *native,
+                                                 GCallback                response_cb);
+GFile    *_gradlens_window_finish_chooser       (GradlensWindow          *self,
+                                                 GtkFileChooserNative    *native,
+                                                 int                      response);
+char     *_gradlens_window_suggested_name       (GradlensWindow          *self,
+                                                 const char              *suffix);
+
+/* gradlens-window-export.c: exporting the view on screen */
+void      _gradlens_window_export_class_init    (GtkWidgetClass          *widget_class);
 
 /* gradlens-window-state.c: the state dump for end-to-end tests */
 void      _gradlens_window_state_init           (GradlensWindow          *self);

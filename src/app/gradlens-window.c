@@ -500,6 +500,7 @@ gradlens_window_class_init (GradlensWindowClass *klass)
   gtk_widget_class_install_property_action (widget_class, "win.statistic", "statistic");
 
   _gradlens_window_actions_class_init (widget_class);
+  _gradlens_window_export_class_init (widget_class);
   _gradlens_window_views_class_init (widget_class);
 }
 

@@ -11,6 +11,7 @@
 #include "gradlens-depth-sweep.h"
 #include "gradlens-locale.h"
 #include "gradlens-run-item.h"
+#include "gradlens-preset-file.h"
 #include "gradlens-session.h"
 
 /* ---- helpers ---------------------------------------------------------- */
@@ -89,9 +90,9 @@ test_colors_and_labels (void)
 
   /* the same helpers over any list of series */
   {
-    g_autofree char *label = gradlens_session_unique_label (runs, "sigmoid");
-    g_autofree char *free_label = gradlens_session_unique_label (runs, "tanh");
-    g_autofree char *color = gradlens_session_next_color (runs);
+    g_autofree char *label = gradlens_series_list_unique_label (runs, "sigmoid");
+    g_autofree char *free_label = gradlens_series_list_unique_label (runs, "tanh");
+    g_autofree char *color = gradlens_series_list_next_color (runs);
 
     g_assert_cmpstr (label, ==, "sigmoid (3)");
     g_assert_cmpstr (free_label, ==, "tanh");
@@ -113,7 +114,7 @@ read_cb (GObject      *object,
 {
   Read *read = user_data;
 
-  read->preset = gradlens_session_read_finish (result, &read->error);
+  read->preset = gradlens_preset_file_read_finish (result, &read->error);
   read->done = TRUE;
 }
 
@@ -122,7 +123,7 @@ read_preset (GFile *file)
 {
   Read read = { FALSE, NULL, NULL };
 
-  gradlens_session_read_async (file, NULL, read_cb, &read);
+  gradlens_preset_file_read_async (file, NULL, read_cb, &read);
   while (!read.done)
     g_main_context_iteration (NULL, TRUE);
   g_assert_no_error (read.error);
