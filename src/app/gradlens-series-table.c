@@ -51,6 +51,7 @@ struct _GradlensSeriesTable
   const GradlensTableSpec *spec;
 
   /* Owned */
+  GtkColumnView           *view;      /* Borrowed: it keeps the table's factories */
   GListStore              *rows;      /* of GradlensTableRow */
   GPtrArray               *columns;   /* of GtkColumnViewColumn */
   GradlensSeries          *series;
@@ -144,6 +145,7 @@ gradlens_series_table_new (GtkColumnView           *view,
   self = g_object_new (GRADLENS_TYPE_SERIES_TABLE, NULL);
   self->spec = spec;
   self->table = table;
+  self->view = view;
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
   gtk_column_view_set_model (view, GTK_SELECTION_MODEL (selection));
   for (guint c = 0; c < spec->n_columns; c++)
@@ -239,4 +241,13 @@ gradlens_series_table_dup_tsv (GradlensSeriesTable *self)
   g_return_val_if_fail (GRADLENS_IS_SERIES_TABLE (self), NULL);
 
   return self->series != NULL ? gradlens_series_dup_tsv (self->series, self->table) : NULL;
+}
+
+/* Returns: (transfer none): the column view it fills */
+GtkColumnView *
+gradlens_series_table_get_view (GradlensSeriesTable *self)
+{
+  g_return_val_if_fail (GRADLENS_IS_SERIES_TABLE (self), NULL);
+
+  return self->view;
 }

@@ -29,5 +29,6 @@ GListModel          *gradlens_series_table_get_model  (GradlensSeriesTable     *
 GtkColumnViewColumn *gradlens_series_table_get_column (GradlensSeriesTable     *self,
                                                        guint                    column);
 char                *gradlens_series_table_dup_tsv    (GradlensSeriesTable     *self);
+GtkColumnView       *gradlens_series_table_get_view   (GradlensSeriesTable     *self);
 
 G_END_DECLS

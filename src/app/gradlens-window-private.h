@@ -9,7 +9,7 @@
 #include "gradlens-page.h"
 #include "gradlens-plot-view.h"
 #include "gradlens-run-item.h"
-#include "gradlens-series-table.h"
+#include "gradlens-series-panel.h"
 #include "gradlens-session.h"
 #include "gradlens-window.h"
 
@@ -30,10 +30,6 @@ struct _GradlensWindow
   GtkPaned             *main_paned;
   GtkScrolledWindow    *controls_scroller;
   GradlensControls     *controls;
-  GtkListBox           *runs_list;
-  GtkLabel             *values_title;
-  GtkColumnView        *values_view;
-  GtkScrolledWindow    *values_scroller;
   GMenu                *presets_menu;
   /* the views (gradlens-window-views.c) */
   GtkStack             *plot_stack;
@@ -41,19 +37,11 @@ struct _GradlensWindow
   GradlensPage         *forward_page;
   GradlensPage         *sweep_page;
   GtkStack             *lower_stack;
-  GtkStack             *tables_stack;
-  GtkColumnView        *layers_view;
-  GtkScrolledWindow    *layers_scroller;
-  GtkListBox           *sweeps_list;
-  GtkLabel             *sweep_values_title;
-  GtkColumnView        *sweep_values_view;
-  GtkScrolledWindow    *sweep_values_scroller;
+  GradlensSeriesPanel  *runs_panel;
+  GradlensSeriesPanel  *sweeps_panel;
   /* Owned */
   GSettings            *settings;
   GradlensSession      *session;       /* the experiment: series, settings, the job */
-  GradlensSeriesTable  *values_table;  /* the selected run's gradient norms */
-  GradlensSeriesTable  *layers_table;  /* the selected run's layers */
-  GradlensSeriesTable  *sweep_table;   /* the selected sweep's points */
   GtkNativeDialog      *chooser;       /* the open file chooser, until its response */
   GtkWindow            *error_dialog;  /* the error dialog shown (weak) */
   AdwToast             *error_toast;   /* the toast about invalid controls (weak) */
@@ -99,11 +87,6 @@ void      _gradlens_window_state_dispose        (GradlensWindow          *self);
 void      _gradlens_window_views_class_init     (GtkWidgetClass          *widget_class);
 void      _gradlens_window_views_init           (GradlensWindow          *self);
 void      _gradlens_window_views_dispose        (GradlensWindow          *self);
-void      _gradlens_window_update_tables        (GradlensWindow          *self);
-void      _gradlens_window_select               (GradlensWindow          *self,
-                                                 GtkListBox              *list,
-                                                 guint                    index);
-GradlensSeriesTable *_gradlens_window_current_table (GradlensWindow      *self);
 const char *_gradlens_window_get_view           (GradlensWindow          *self);
 GradlensPage *_gradlens_window_current_page (GradlensWindow            *self);
 void      _gradlens_window_set_view             (GradlensWindow          *self,

@@ -101,12 +101,12 @@ write_state (GradlensWindow *self)
   add_widget (builder, self, "samples", gradlens_controls_get_field_widget (self->controls, "data", "samples"), sx, sy);
   add_widget (builder, self, "seeds", gradlens_controls_get_field_widget (self->controls, "data", "seeds"), sx, sy);
   add_widget (builder, self, "run_button", GTK_WIDGET (self->run_button), sx, sy);
-  add_widget (builder, self, "runs_list", GTK_WIDGET (self->runs_list), sx, sy);
-  add_widget (builder, self, "values", GTK_WIDGET (self->values_view), sx, sy);
+  add_widget (builder, self, "runs_list", GTK_WIDGET (gradlens_series_panel_get_list (self->runs_panel)), sx, sy);
+  add_widget (builder, self, "values", GTK_WIDGET (gradlens_series_table_get_view (gradlens_series_panel_get_table (self->runs_panel, "gradients"))), sx, sy);
   add_widget (builder, self, "forward_plot", GTK_WIDGET (gradlens_page_get_plot_view (self->forward_page)), sx, sy);
   add_widget (builder, self, "sweep_plot", GTK_WIDGET (gradlens_page_get_plot_view (self->sweep_page)), sx, sy);
   add_widget (builder, self, "sweep_to", gradlens_controls_get_sweep_widget (self->controls, "to"), sx, sy);
-  add_widget (builder, self, "sweeps_list", GTK_WIDGET (self->sweeps_list), sx, sy);
+  add_widget (builder, self, "sweeps_list", GTK_WIDGET (gradlens_series_panel_get_list (self->sweeps_panel)), sx, sy);
   json_builder_end_object (builder);
 
   json_builder_set_member_name (builder, "runs");

@@ -10,7 +10,6 @@
 #include <glib/gi18n.h>
 
 #include "gradlens-export.h"
-#include "gradlens-series-row.h"
 #include "gradlens-window-private.h"
 
 /* The views: "Gradient Norms" and "Forward Pass" (a statistic of each
@@ -54,11 +53,11 @@ view_changed_cb (GradlensWindow *self)
 
   gtk_stack_set_visible_child_name (self->lower_stack, sweep ? "sweeps" : "runs");
   if (g_str_equal (view, "forward"))
-    gtk_stack_set_visible_child_name (self->tables_stack, "layers");
+    gradlens_series_panel_show_table (self->runs_panel, "layers");
   else if (g_str_equal (view, "gradients"))
-    gtk_stack_set_visible_child_name (self->tables_stack, "gradients");
+    gradlens_series_panel_show_table (self->runs_panel, "gradients");
   gradlens_controls_set_sweep_mode (self->controls, sweep);
-  _gradlens_window_update_tables (self);
+  _gradlens_window_update_actions (self);
   g_object_notify (G_OBJECT (self), "view");
   _gradlens_window_state_changed (self);
 }
@@ -70,119 +69,25 @@ statistic_changed_cb (GradlensWindow *self)
   _gradlens_window_state_changed (self);
 }
 
-/* ---- the lists and their tables --------------------------------------- */
+/* ---- the lists ------------------------------------------------------- */
 
-static GradlensSeries *
-selected_series (GtkListBox *list)
+/* the layers of a run with several seeds are those of its first */
+static void
+run_selected_cb (GradlensWindow *self)
 {
-  GtkListBoxRow *row = list != NULL ? gtk_list_box_get_selected_row (list) : NULL;
+  GradlensSeries *run;
+  GradlensSeriesTable *layers;
 
-  return row != NULL ? gradlens_series_row_get_series (GRADLENS_SERIES_ROW (row)) : NULL;
-}
-
-/**
- * _gradlens_window_update_tables:
- * @self: the window
- *
- * The tables show the selected run and the selected sweep; their headings
- * name them.
- */
-void
-_gradlens_window_update_tables (GradlensWindow *self)
-{
-  GradlensSeries *run = selected_series (self->runs_list);
-  GradlensSeries *sweep = selected_series (self->sweeps_list);
-
-  if (self->values_table == NULL)
+  /* the template is gone (dispose) */
+  if (self->runs_panel == NULL)
     return;
-  gradlens_series_table_set_series (self->values_table, run);
-  gradlens_series_table_set_series (self->layers_table, run);
-  gradlens_series_table_set_series (self->sweep_table, sweep);
-  if (run != NULL)
-    {
-      /* Translators: the heading of the table of values, %s is a run's label */
-      g_autofree char *title = g_strdup_printf (_("Values of “%s”"), gradlens_series_get_label (run));
+  run = gradlens_series_panel_get_selected (self->runs_panel);
+  layers = gradlens_series_panel_get_table (self->runs_panel, "layers");
 
-      /* the switcher beside it says which table: the heading names the run */
-      gtk_label_set_label (self->values_title, gradlens_series_get_label (run));
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->values_title), title);
-    }
-  else
-    {
-      gtk_label_set_label (self->values_title, _("Values"));
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->values_title), NULL);
-    }
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->layers_view),
+  gtk_widget_set_tooltip_text (GTK_WIDGET (gradlens_series_table_get_view (layers)),
                                run != NULL && gradlens_series_has_stats (run)
                                ? _("Over the first seed of the run") : NULL);
-  if (sweep != NULL)
-    {
-      /* Translators: the heading of the table of values, %s is a run's label */
-      g_autofree char *title = g_strdup_printf (_("Values of “%s”"), gradlens_series_get_label (sweep));
-
-      gtk_label_set_label (self->sweep_values_title, title);
-    }
-  else
-    gtk_label_set_label (self->sweep_values_title, _("Values"));
   _gradlens_window_update_actions (self);
-}
-
-/* the table on screen */
-GradlensSeriesTable *
-_gradlens_window_current_table (GradlensWindow *self)
-{
-  if (g_strcmp0 (_gradlens_window_get_view (self), "sweep") == 0)
-    return self->sweep_table;
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->tables_stack), "layers") == 0)
-    return self->layers_table;
-  return self->values_table;
-}
-
-void
-_gradlens_window_select (GradlensWindow *self,
-                         GtkListBox     *list,
-                         guint           index)
-{
-  GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, index);
-
-  if (row != NULL)
-    gtk_list_box_select_row (list, row);
-  _gradlens_window_update_tables (self);
-}
-
-static GtkWidget *
-create_run_row_cb (gpointer item,
-                   gpointer user_data)
-{
-  return gradlens_series_row_new (GRADLENS_SERIES (item), "win.remove-run");
-}
-
-static GtkWidget *
-create_sweep_row_cb (gpointer item,
-                     gpointer user_data)
-{
-  return gradlens_series_row_new (GRADLENS_SERIES (item), "win.remove-sweep");
-}
-
-static void
-setup_list (GradlensWindow             *self,
-            GtkListBox                 *list,
-            GListModel                 *model,
-            GtkListBoxCreateWidgetFunc  create_row,
-            const char                 *empty)
-{
-  GtkWidget *placeholder = gtk_label_new (empty);
-
-  gtk_list_box_bind_model (list, model, create_row, NULL, NULL);
-  g_signal_connect_object (list, "row-selected", G_CALLBACK (_gradlens_window_update_tables), self,
-                           G_CONNECT_SWAPPED);
-  gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
-  gtk_label_set_justify (GTK_LABEL (placeholder), GTK_JUSTIFY_CENTER);
-  gtk_widget_set_margin_start (placeholder, 12);
-  gtk_widget_set_margin_end (placeholder, 12);
-  gtk_widget_set_margin_top (placeholder, 24);
-  gtk_widget_add_css_class (placeholder, "dim-label");
-  gtk_list_box_set_placeholder (list, placeholder);
 }
 
 /* win.remove-run, win.remove-sweep (the row's index), win.clear-runs,
@@ -195,7 +100,7 @@ remove_action (GtkWidget  *widget,
   GradlensWindow *self = GRADLENS_WINDOW (widget);
   gboolean sweeps = strstr (action_name, "sweep") != NULL;
   GListModel *model = sweeps ? gradlens_session_get_sweeps (self->session) : gradlens_session_get_runs (self->session);
-  GtkListBox *list = sweeps ? self->sweeps_list : self->runs_list;
+  GradlensSeriesPanel *panel = sweeps ? self->sweeps_panel : self->runs_panel;
   guint n = g_list_model_get_n_items (model);
   guint index = parameter != NULL ? g_variant_get_uint32 (parameter) : 0;
 
@@ -203,9 +108,7 @@ remove_action (GtkWidget  *widget,
     return;
   gradlens_session_remove (self->session, model, index, parameter != NULL ? 1 : n);
   if (parameter != NULL && n > 1)
-    _gradlens_window_select (self, list, MIN (index, n - 2));
-  else
-    _gradlens_window_update_tables (self);
+    gradlens_series_panel_select (panel, MIN (index, n - 2));
 }
 
 /* ---- computing a sweep ------------------------------------------------ */
@@ -273,13 +176,8 @@ _gradlens_window_views_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, GradlensWindow, forward_page);
   gtk_widget_class_bind_template_child (widget_class, GradlensWindow, sweep_page);
   gtk_widget_class_bind_template_child (widget_class, GradlensWindow, lower_stack);
-  gtk_widget_class_bind_template_child (widget_class, GradlensWindow, tables_stack);
-  gtk_widget_class_bind_template_child (widget_class, GradlensWindow, layers_view);
-  gtk_widget_class_bind_template_child (widget_class, GradlensWindow, layers_scroller);
-  gtk_widget_class_bind_template_child (widget_class, GradlensWindow, sweeps_list);
-  gtk_widget_class_bind_template_child (widget_class, GradlensWindow, sweep_values_title);
-  gtk_widget_class_bind_template_child (widget_class, GradlensWindow, sweep_values_view);
-  gtk_widget_class_bind_template_child (widget_class, GradlensWindow, sweep_values_scroller);
+  gtk_widget_class_bind_template_child (widget_class, GradlensWindow, runs_panel);
+  gtk_widget_class_bind_template_child (widget_class, GradlensWindow, sweeps_panel);
 
   gtk_widget_class_install_action (widget_class, "win.sweep", NULL, sweep_action);
   gtk_widget_class_install_action (widget_class, "win.clear-runs", NULL, remove_action);
@@ -291,17 +189,26 @@ _gradlens_window_views_class_init (GtkWidgetClass *widget_class)
 void
 _gradlens_window_views_init (GradlensWindow *self)
 {
-  self->values_table = gradlens_series_table_new (self->values_view, &gradlens_run_values_table,
-                                                  GRADLENS_RUN_TABLE_VALUES, GTK_WIDGET (self->values_scroller));
-  self->layers_table = gradlens_series_table_new (self->layers_view, &gradlens_run_layers_table,
-                                                  GRADLENS_RUN_TABLE_LAYERS, GTK_WIDGET (self->layers_scroller));
-  self->sweep_table = gradlens_series_table_new (self->sweep_values_view, &gradlens_sweep_table, 0,
-                                                 GTK_WIDGET (self->sweep_values_scroller));
-  setup_list (self, self->runs_list, gradlens_session_get_runs (self->session), create_run_row_cb,
-              _("No runs yet: set up a network and press Run"));
-  setup_list (self, self->sweeps_list, gradlens_session_get_sweeps (self->session), create_sweep_row_cb,
-              _("No sweeps yet: choose the depths in the side panel and press Sweep"));
-
+  gradlens_series_panel_add_table (self->runs_panel, "gradients",
+                                   /* Translators: a table: the gradient norm of each parameter */
+                                   _("Gradients"), _("Gradient norms of the selected run"),
+                                   &gradlens_run_values_table, GRADLENS_RUN_TABLE_VALUES);
+  gradlens_series_panel_add_table (self->runs_panel, "layers",
+                                   /* Translators: a table: the forward statistics of each layer */
+                                   _("Layers"), _("Forward statistics of each layer of the selected run"),
+                                   &gradlens_run_layers_table, GRADLENS_RUN_TABLE_LAYERS);
+  gradlens_series_panel_add_table (self->sweeps_panel, "sweep", NULL,
+                                   _("The first layer’s gradient norm at each depth of the selected sweep"),
+                                   &gradlens_sweep_table, 0);
+  gradlens_series_panel_show_table (self->runs_panel, "gradients");
+  gradlens_series_panel_bind (self->runs_panel, gradlens_session_get_runs (self->session));
+  gradlens_series_panel_bind (self->sweeps_panel, gradlens_session_get_sweeps (self->session));
+  g_signal_connect_object (self->runs_panel, "selection-changed", G_CALLBACK (run_selected_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sweeps_panel, "selection-changed", G_CALLBACK (_gradlens_window_update_actions),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gradlens_series_panel_get_stack (self->runs_panel), "notify::visible-child-name",
+                           G_CALLBACK (_gradlens_window_update_actions), self, G_CONNECT_SWAPPED);
   {
     GradlensPage *pages[] = { self->gradients_page, self->forward_page, self->sweep_page };
 
@@ -316,8 +223,6 @@ _gradlens_window_views_init (GradlensWindow *self)
   }
   g_signal_connect_object (self->plot_stack, "notify::visible-child-name", G_CALLBACK (view_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->tables_stack, "notify::visible-child-name",
-                           G_CALLBACK (_gradlens_window_update_actions), self, G_CONNECT_SWAPPED);
 }
 
 void
@@ -325,13 +230,4 @@ _gradlens_window_views_dispose (GradlensWindow *self)
 {
   if (self->plot_stack != NULL)
     g_signal_handlers_disconnect_by_data (self->plot_stack, self);
-  if (self->tables_stack != NULL)
-    g_signal_handlers_disconnect_by_data (self->tables_stack, self);
-  if (self->runs_list != NULL)
-    g_signal_handlers_disconnect_by_data (self->runs_list, self);
-  if (self->sweeps_list != NULL)
-    g_signal_handlers_disconnect_by_data (self->sweeps_list, self);
-  g_clear_object (&self->values_table);
-  g_clear_object (&self->layers_table);
-  g_clear_object (&self->sweep_table);
 }

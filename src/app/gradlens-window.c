@@ -57,19 +57,6 @@ _gradlens_window_update_title (GradlensWindow *self)
 
 /* ---- the session's news ----------------------------------------------- */
 
-/* a series' label changed: the heading of its table follows */
-static void
-series_changed_cb (GradlensWindow  *self,
-                   GListModel      *list,
-                   guint            position,
-                   const char      *property,
-                   GradlensSession *session)
-{
-  /* the pages redraw themselves */
-  if (g_str_equal (property, "label"))
-    _gradlens_window_update_tables (self);
-}
-
 /* results landed: show the first new one's table */
 static void
 job_results_cb (GradlensWindow  *self,
@@ -82,12 +69,10 @@ job_results_cb (GradlensWindow  *self,
   if (list == gradlens_session_get_sweeps (session))
     {
       if (position >= 0)
-        _gradlens_window_select (self, self->sweeps_list, position);
-      else
-        _gradlens_window_update_tables (self);
+        gradlens_series_panel_select (self->sweeps_panel, position);
       return;
     }
-  _gradlens_window_select (self, self->runs_list, g_list_model_get_n_items (list) - 1);
+  gradlens_series_panel_select (self->runs_panel, g_list_model_get_n_items (list) - 1);
 }
 
 static void
@@ -131,17 +116,17 @@ void
 _gradlens_window_update_actions (GradlensWindow *self)
 {
   gboolean running, has_runs, has_sweeps, sweep_view, has_table;
-  GtkListBox *list;
+  GradlensSeriesPanel *panel;
 
   /* the template is gone (dispose) */
-  if (self->run_button == NULL || self->session == NULL)
+  if (self->run_button == NULL || self->session == NULL || self->runs_panel == NULL || self->sweeps_panel == NULL)
     return;
   running = gradlens_session_get_running (self->session);
   has_runs = g_list_model_get_n_items (gradlens_session_get_runs (self->session)) > 0;
   has_sweeps = g_list_model_get_n_items (gradlens_session_get_sweeps (self->session)) > 0;
   sweep_view = g_strcmp0 (_gradlens_window_get_view (self), "sweep") == 0;
-  list = sweep_view ? self->sweeps_list : self->runs_list;
-  has_table = gtk_list_box_get_selected_row (list) != NULL;
+  panel = sweep_view ? self->sweeps_panel : self->runs_panel;
+  has_table = gradlens_series_panel_get_selected (panel) != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.run", !running);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sweep", !running);
@@ -466,6 +451,7 @@ gradlens_window_class_init (GradlensWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (GRADLENS_TYPE_CONTROLS);
+  g_type_ensure (GRADLENS_TYPE_SERIES_PANEL);
   g_type_ensure (GRADLENS_TYPE_GRADIENTS_PAGE);
   g_type_ensure (GRADLENS_TYPE_FORWARD_PAGE);
   g_type_ensure (GRADLENS_TYPE_SWEEP_PAGE);
@@ -481,10 +467,6 @@ gradlens_window_class_init (GradlensWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GradlensWindow, main_paned);
   gtk_widget_class_bind_template_child (widget_class, GradlensWindow, controls_scroller);
   gtk_widget_class_bind_template_child (widget_class, GradlensWindow, controls);
-  gtk_widget_class_bind_template_child (widget_class, GradlensWindow, runs_list);
-  gtk_widget_class_bind_template_child (widget_class, GradlensWindow, values_title);
-  gtk_widget_class_bind_template_child (widget_class, GradlensWindow, values_view);
-  gtk_widget_class_bind_template_child (widget_class, GradlensWindow, values_scroller);
   gtk_widget_class_bind_template_child (widget_class, GradlensWindow, presets_menu);
 
 
@@ -551,8 +533,6 @@ gradlens_window_init (GradlensWindow *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::file", G_CALLBACK (_gradlens_window_update_title), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->session, "series-changed", G_CALLBACK (series_changed_cb), self,
-                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "job-results", G_CALLBACK (job_results_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "job-finished", G_CALLBACK (job_finished_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gradlens_session_get_runs (self->session), "items-changed", G_CALLBACK (list_changed_cb),
@@ -567,7 +547,6 @@ gradlens_window_init (GradlensWindow *self)
 
   _gradlens_window_update_title (self);
   _gradlens_window_update_actions (self);
-  _gradlens_window_update_tables (self);
 }
 
 /* ---- public API ------------------------------------------------------- */
@@ -632,7 +611,6 @@ gradlens_window_load_preset (GradlensWindow       *self,
       gradlens_controls_set_config (self->controls, first);
     }
   gradlens_session_load_preset (self->session, preset, file);
-  _gradlens_window_update_tables (self);
 }
 
 /**
@@ -833,9 +811,12 @@ gradlens_window_get_sweep_figure (GradlensWindow *self)
 char *
 gradlens_window_dup_values_tsv (GradlensWindow *self)
 {
+  GradlensSeriesPanel *panel;
+
   g_return_val_if_fail (GRADLENS_IS_WINDOW (self), NULL);
 
-  return gradlens_series_table_dup_tsv (_gradlens_window_current_table (self));
+  panel = g_strcmp0 (_gradlens_window_get_view (self), "sweep") == 0 ? self->sweeps_panel : self->runs_panel;
+  return gradlens_series_table_dup_tsv (gradlens_series_panel_get_visible_table (panel));
 }
 
 /**
@@ -851,12 +832,28 @@ gradlens_window_get_table (GradlensWindow *self,
 {
   g_return_val_if_fail (GRADLENS_IS_WINDOW (self), NULL);
 
-  if (g_strcmp0 (name, "gradients") == 0)
-    return self->values_table;
-  if (g_strcmp0 (name, "layers") == 0)
-    return self->layers_table;
   if (g_strcmp0 (name, "sweep") == 0)
-    return self->sweep_table;
+    return gradlens_series_panel_get_table (self->sweeps_panel, name);
+  return gradlens_series_panel_get_table (self->runs_panel, name);
+}
+
+/**
+ * gradlens_window_get_panel:
+ * @self: the window
+ * @name: "runs" or "sweeps"
+ *
+ * Returns: (transfer none) (nullable): the list of that name and its tables
+ */
+GradlensSeriesPanel *
+gradlens_window_get_panel (GradlensWindow *self,
+                           const char     *name)
+{
+  g_return_val_if_fail (GRADLENS_IS_WINDOW (self), NULL);
+
+  if (g_strcmp0 (name, "runs") == 0)
+    return self->runs_panel;
+  if (g_strcmp0 (name, "sweeps") == 0)
+    return self->sweeps_panel;
   return NULL;
 }
 

@@ -8,7 +8,7 @@
 #include "gradlens-controls.h"
 #include "gradlens-page.h"
 #include "gradlens-preset.h"
-#include "gradlens-series-table.h"
+#include "gradlens-series-panel.h"
 #include "gradlens-session.h"
 #include "plot.h"
 
@@ -23,6 +23,9 @@ GradlensSession *gradlens_window_get_session    (GradlensWindow        *self);
 GradlensControls *gradlens_window_get_controls  (GradlensWindow        *self);
 /* the page of a view: "gradients", "forward" or "sweep" */
 GradlensPage   *gradlens_window_get_page        (GradlensWindow        *self,
+                                                 const char            *name);
+/* the list and tables of "runs" or "sweeps" */
+GradlensSeriesPanel *gradlens_window_get_panel  (GradlensWindow        *self,
                                                  const char            *name);
 
 /* the experiment */

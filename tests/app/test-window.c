@@ -131,6 +131,18 @@ child (GradlensWindow *window,
     }
   else if (g_str_equal (name, "sweep_group"))
     object = G_OBJECT (gradlens_controls_get_sweep_widget (controls, "group"));
+  else if (g_str_equal (name, "runs_list"))
+    object = G_OBJECT (gradlens_series_panel_get_list (gradlens_window_get_panel (window, "runs")));
+  else if (g_str_equal (name, "sweeps_list"))
+    object = G_OBJECT (gradlens_series_panel_get_list (gradlens_window_get_panel (window, "sweeps")));
+  else if (g_str_equal (name, "tables_stack"))
+    object = G_OBJECT (gradlens_series_panel_get_stack (gradlens_window_get_panel (window, "runs")));
+  else if (g_str_equal (name, "values_title"))
+    object = G_OBJECT (gradlens_series_panel_get_values_title (gradlens_window_get_panel (window, "runs")));
+  else if (g_str_equal (name, "values_view") || g_str_equal (name, "layers_view") || g_str_equal (name, "sweep_values_view"))
+    object = G_OBJECT (gradlens_series_table_get_view (gradlens_window_get_table (window, g_str_equal (name, "values_view") ? "gradients" : g_str_equal (name, "layers_view") ? "layers" : "sweep")));
+  else if (g_str_equal (name, "values_scroller"))
+    object = G_OBJECT (gtk_widget_get_parent (GTK_WIDGET (gradlens_series_table_get_view (gradlens_window_get_table (window, "gradients")))));
   else if (g_str_equal (name, "plot_view"))
     object = G_OBJECT (gradlens_page_get_plot_view (gradlens_window_get_page (window, "gradients")));
   else if (g_str_equal (name, "forward_view"))
