@@ -354,6 +354,36 @@ fill_presets_menu (GradlensWindow *self)
     }
 }
 
+/* ---- loading --------------------------------------------------------- */
+
+/**
+ * gradlens_window_load_preset:
+ * @self: the window
+ * @preset: a valid preset
+ * @file: (nullable): where it was read from (%NULL for a built-in one)
+ *
+ * Replaces the experiment (gradlens_session_load_preset()) and puts its
+ * first run's network in the controls, but not its label: a run made from
+ * changed controls is another run and gets a label of its own.
+ */
+void
+gradlens_window_load_preset (GradlensWindow       *self,
+                             const GradlensPreset *preset,
+                             GFile                *file)
+{
+  g_return_if_fail (GRADLENS_IS_WINDOW (self));
+  g_return_if_fail (preset != NULL);
+
+  if (preset->runs->len > 0)
+    {
+      g_autoptr(GradlensRunConfig) first = gradlens_run_config_dup (g_ptr_array_index (preset->runs, 0));
+
+      g_clear_pointer (&first->label, g_free);
+      gradlens_controls_set_config (self->controls, first);
+    }
+  gradlens_session_load_preset (self->session, preset, file);
+}
+
 /* ---- drag and drop ---------------------------------------------------- */
 
 static gboolean

@@ -8,6 +8,7 @@
 #include "gradlens-figure.h"
 #include "gradlens-page.h"
 #include "gradlens-plot-view.h"
+#include "gradlens-progress.h"
 #include "gradlens-run-item.h"
 #include "gradlens-series-panel.h"
 #include "gradlens-session.h"
@@ -45,8 +46,7 @@ struct _GradlensWindow
   GtkNativeDialog      *chooser;       /* the open file chooser, until its response */
   GtkWindow            *error_dialog;  /* the error dialog shown (weak) */
   AdwToast             *error_toast;   /* the toast about invalid controls (weak) */
-  guint                 progress_timeout_id;
-  guint                 pulse_id;      /* pulses the progress bar while a run gives no fraction */
+  GradlensProgress     *progress;      /* the progress bar of the job */
   char                 *state_path;    /* GRADLENS_STATE_FILE: a state dump for end-to-end tests */
   gulong                state_tick_id;
   gboolean              state_dirty;

@@ -111,7 +111,80 @@ remove_action (GtkWidget  *widget,
     gradlens_series_panel_select (panel, MIN (index, n - 2));
 }
 
-/* ---- computing a sweep ------------------------------------------------ */
+/* ---- computing ------------------------------------------------------- */
+
+/**
+ * gradlens_window_run:
+ * @self: the window
+ *
+ * Checks the controls and computes a run of them in a worker thread; the
+ * run is added in the next free palette colour when it is done. Invalid
+ * controls are marked, and a toast names the first problem.
+ *
+ * Returns: %TRUE if the computation started
+ */
+gboolean
+gradlens_window_run (GradlensWindow *self)
+{
+  g_autoptr(GradlensRunConfig) config = NULL;
+  g_autofree char *message = NULL;
+
+  g_return_val_if_fail (GRADLENS_IS_WINDOW (self), FALSE);
+
+  /* one computation at a time: a run or a sweep */
+  if (gradlens_window_get_running (self))
+    return FALSE;
+  config = gradlens_run_config_new ();
+  if (!gradlens_controls_get_config (self->controls, config, &message))
+    {
+      _gradlens_window_show_invalid (self, message);
+      return FALSE;
+    }
+  if (self->error_toast != NULL)
+    adw_toast_dismiss (self->error_toast);
+  gradlens_session_run (self->session, &config, 1);
+  /* the next run gets a label of its own */
+  gradlens_controls_clear_label (self->controls);
+  return TRUE;
+}
+
+void
+gradlens_window_stop (GradlensWindow *self)
+{
+  g_return_if_fail (GRADLENS_IS_WINDOW (self));
+
+  if (self->session != NULL)
+    gradlens_session_stop (self->session);
+}
+
+gboolean
+gradlens_window_get_running (GradlensWindow *self)
+{
+  g_return_val_if_fail (GRADLENS_IS_WINDOW (self), FALSE);
+
+  return self->session != NULL && gradlens_session_get_running (self->session);
+}
+
+/**
+ * _gradlens_window_show_invalid:
+ * @self: the window
+ * @message: (nullable): the first problem of the controls
+ *
+ * One toast for all problems (the controls carry the details); it replaces
+ * the previous one.
+ */
+void
+_gradlens_window_show_invalid (GradlensWindow *self,
+                               const char     *message)
+{
+  if (self->error_toast != NULL)
+    adw_toast_dismiss (self->error_toast);
+  self->error_toast = adw_toast_new (message != NULL ? message : _("Some values are invalid"));
+  adw_toast_set_timeout (self->error_toast, 6);
+  g_object_add_weak_pointer (G_OBJECT (self->error_toast), (gpointer *) &self->error_toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, self->error_toast);
+}
+
 
 /**
  * gradlens_window_sweep:

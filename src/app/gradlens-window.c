@@ -16,10 +16,6 @@
  * and dialogs around a GradlensSession, which owns the experiment and
  * computes it. */
 
-/* How long a computation may take before the progress bar shows (ms): the
- * notebook's runs take microseconds and should not make it flicker */
-#define PROGRESS_DELAY_MS 150
-
 G_DEFINE_FINAL_TYPE (GradlensWindow, gradlens_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
@@ -147,98 +143,16 @@ _gradlens_window_update_actions (GradlensWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->stop_button), running);
 }
 
-/* the progress bar, and the header's subtitle once the bar shows */
+/* the header says what computes while the progress bar shows */
 static void
-progress_update (GradlensWindow *self)
+progress_text_cb (GradlensWindow *self)
 {
-  GradlensJob *job = gradlens_session_get_job (self->session);
-  g_autofree char *text = NULL;
-  double fraction;
+  const char *text = gradlens_progress_get_text (self->progress);
 
-  if (job == NULL)
-    return;
-  fraction = gradlens_job_get_fraction (job);
-  gtk_progress_bar_set_fraction (self->progress_bar, fraction);
-  if (!gtk_revealer_get_reveal_child (self->progress_revealer))
-    return;
-  if (gradlens_job_get_kind (job) == GRADLENS_JOB_SWEEP)
-    /* Translators: progress of a depth sweep, in the header bar */
-    text = g_strdup_printf (_("Sweeping… %.0f %%"), 100.0 * fraction);
-  else if (gradlens_job_get_n_items (job) > 1)
-    {
-      guint n = gradlens_job_get_n_items (job);
-      guint done = gradlens_job_get_n_done (job);
-
-      /* Translators: progress of a computation of several runs, in the header bar */
-      text = g_strdup_printf (_("Computing run %u of %u… %.0f %%"), MIN (done + 1, n), n, 100.0 * fraction);
-    }
+  if (text != NULL)
+    adw_window_title_set_subtitle (self->window_title, text);
   else
-    /* Translators: progress of a computation, in the header bar */
-    text = g_strdup_printf (_("Computing… %.0f %%"), 100.0 * fraction);
-  adw_window_title_set_subtitle (self->window_title, text);
-}
-
-static double
-progress_fraction (GradlensWindow *self)
-{
-  GradlensJob *job = gradlens_session_get_job (self->session);
-
-  return job != NULL ? gradlens_job_get_fraction (job) : 0.0;
-}
-
-/* a single long run reports no fraction until it ends: show that it works */
-static gboolean
-pulse_cb (gpointer user_data)
-{
-  GradlensWindow *self = user_data;
-
-  if (!gradlens_session_get_running (self->session) || progress_fraction (self) > 0.0)
-    {
-      self->pulse_id = 0;
-      return G_SOURCE_REMOVE;
-    }
-  gtk_progress_bar_pulse (self->progress_bar);
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-show_progress_cb (gpointer user_data)
-{
-  GradlensWindow *self = user_data;
-
-  self->progress_timeout_id = 0;
-  gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
-  progress_update (self);
-  if (gradlens_session_get_running (self->session) && progress_fraction (self) == 0.0 && self->pulse_id == 0)
-    self->pulse_id = g_timeout_add (120, pulse_cb, self);
-  return G_SOURCE_REMOVE;
-}
-
-/* a computation starts: the progress bar shows only if it takes a while, so
- * that the notebook's runs (microseconds; 1000 seeds in ~10 ms) feel instant */
-static void
-progress_begin (GradlensWindow *self)
-{
-  GradlensJob *job = gradlens_session_get_job (self->session);
-
-  gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
-  gtk_progress_bar_set_show_text (self->progress_bar, FALSE);
-  g_clear_handle_id (&self->progress_timeout_id, g_source_remove);
-  self->progress_timeout_id = g_timeout_add (PROGRESS_DELAY_MS, show_progress_cb, self);
-  g_signal_connect_object (job, "notify::fraction", G_CALLBACK (progress_update), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (job, "notify::n-done", G_CALLBACK (progress_update), self, G_CONNECT_SWAPPED);
-}
-
-static void
-progress_end (GradlensWindow *self)
-{
-  g_clear_handle_id (&self->progress_timeout_id, g_source_remove);
-  g_clear_handle_id (&self->pulse_id, g_source_remove);
-  if (self->progress_revealer != NULL && gtk_revealer_get_reveal_child (self->progress_revealer))
-    {
-      gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
-      _gradlens_window_update_title (self);
-    }
+    _gradlens_window_update_title (self);
 }
 
 /* a computation started or ended */
@@ -246,9 +160,9 @@ static void
 running_changed_cb (GradlensWindow *self)
 {
   if (gradlens_session_get_running (self->session))
-    progress_begin (self);
+    gradlens_progress_begin (self->progress, gradlens_session_get_job (self->session));
   else
-    progress_end (self);
+    gradlens_progress_end (self->progress);
   _gradlens_window_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
   _gradlens_window_state_changed (self);
@@ -346,10 +260,12 @@ gradlens_window_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (self->session, self);
       g_signal_handlers_disconnect_by_data (gradlens_session_get_runs (self->session), self);
       g_signal_handlers_disconnect_by_data (gradlens_session_get_sweeps (self->session), self);
-      if (gradlens_session_get_job (self->session) != NULL)
-        g_signal_handlers_disconnect_by_data (gradlens_session_get_job (self->session), self);
     }
-  progress_end (self);
+  if (self->progress != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->progress, self);
+      gradlens_progress_end (self->progress);
+    }
   _gradlens_window_views_dispose (self);
   _gradlens_window_actions_dispose (self);
   _gradlens_window_state_dispose (self);
@@ -357,6 +273,7 @@ gradlens_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), GRADLENS_TYPE_WINDOW);
 
   g_clear_object (&self->session);
+  g_clear_object (&self->progress);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (gradlens_window_parent_class)->dispose (object);
@@ -509,6 +426,9 @@ gradlens_window_init (GradlensWindow *self)
     gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
   }
 
+  self->progress = gradlens_progress_new (self->progress_revealer, self->progress_bar);
+  g_signal_connect_object (self->progress, "notify::text", G_CALLBACK (progress_text_cb), self, G_CONNECT_SWAPPED);
+
   if (g_str_has_suffix (APP_ID, ".Devel"))
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
@@ -583,219 +503,6 @@ gradlens_window_get_session (GradlensWindow *self)
   g_return_val_if_fail (GRADLENS_IS_WINDOW (self), NULL);
 
   return self->session;
-}
-
-/**
- * gradlens_window_load_preset:
- * @self: the window
- * @preset: a valid preset
- * @file: (nullable): where it was read from (%NULL for a built-in one)
- *
- * Replaces the experiment (gradlens_session_load_preset()) and puts its
- * first run's network in the controls, but not its label: a run made from
- * changed controls is another run and gets a label of its own.
- */
-void
-gradlens_window_load_preset (GradlensWindow       *self,
-                             const GradlensPreset *preset,
-                             GFile                *file)
-{
-  g_return_if_fail (GRADLENS_IS_WINDOW (self));
-  g_return_if_fail (preset != NULL);
-
-  if (preset->runs->len > 0)
-    {
-      g_autoptr(GradlensRunConfig) first = gradlens_run_config_dup (g_ptr_array_index (preset->runs, 0));
-
-      g_clear_pointer (&first->label, g_free);
-      gradlens_controls_set_config (self->controls, first);
-    }
-  gradlens_session_load_preset (self->session, preset, file);
-}
-
-/**
- * gradlens_window_dup_preset:
- * @self: the window
- *
- * Returns: (transfer full): the experiment as a preset
- */
-GradlensPreset *
-gradlens_window_dup_preset (GradlensWindow *self)
-{
-  g_return_val_if_fail (GRADLENS_IS_WINDOW (self), NULL);
-
-  return gradlens_session_dup_preset (self->session);
-}
-
-/**
- * gradlens_window_get_file:
- * @self: the window
- *
- * Returns: (transfer none) (nullable): the file of the experiment
- */
-GFile *
-gradlens_window_get_file (GradlensWindow *self)
-{
-  g_return_val_if_fail (GRADLENS_IS_WINDOW (self), NULL);
-
-  return gradlens_session_get_file (self->session);
-}
-
-void
-gradlens_window_set_config (GradlensWindow          *self,
-                            const GradlensRunConfig *config)
-{
-  g_return_if_fail (GRADLENS_IS_WINDOW (self));
-  g_return_if_fail (config != NULL);
-
-  gradlens_controls_set_config (self->controls, config);
-}
-
-/**
- * gradlens_window_get_config:
- * @self: the window
- * @config: an initialised config to fill from the controls
- *
- * Returns: %TRUE if the controls hold a valid run; otherwise the invalid
- *   controls are marked
- */
-gboolean
-gradlens_window_get_config (GradlensWindow    *self,
-                            GradlensRunConfig *config)
-{
-  g_return_val_if_fail (GRADLENS_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (config != NULL, FALSE);
-
-  return gradlens_controls_get_config (self->controls, config, NULL);
-}
-
-/**
- * gradlens_window_run:
- * @self: the window
- *
- * Checks the controls and computes a run of them in a worker thread; the
- * run is added in the next free palette colour when it is done. Invalid
- * controls are marked, and a toast names the first problem.
- *
- * Returns: %TRUE if the computation started
- */
-gboolean
-gradlens_window_run (GradlensWindow *self)
-{
-  g_autoptr(GradlensRunConfig) config = NULL;
-  g_autofree char *message = NULL;
-
-  g_return_val_if_fail (GRADLENS_IS_WINDOW (self), FALSE);
-
-  /* one computation at a time: a run or a sweep */
-  if (gradlens_window_get_running (self))
-    return FALSE;
-  config = gradlens_run_config_new ();
-  if (!gradlens_controls_get_config (self->controls, config, &message))
-    {
-      _gradlens_window_show_invalid (self, message);
-      return FALSE;
-    }
-  if (self->error_toast != NULL)
-    adw_toast_dismiss (self->error_toast);
-  gradlens_session_run (self->session, &config, 1);
-  /* the next run gets a label of its own */
-  gradlens_controls_clear_label (self->controls);
-  return TRUE;
-}
-
-void
-gradlens_window_stop (GradlensWindow *self)
-{
-  g_return_if_fail (GRADLENS_IS_WINDOW (self));
-
-  if (self->session != NULL)
-    gradlens_session_stop (self->session);
-}
-
-gboolean
-gradlens_window_get_running (GradlensWindow *self)
-{
-  g_return_val_if_fail (GRADLENS_IS_WINDOW (self), FALSE);
-
-  return self->session != NULL && gradlens_session_get_running (self->session);
-}
-
-/**
- * _gradlens_window_show_invalid:
- * @self: the window
- * @message: (nullable): the first problem of the controls
- *
- * One toast for all problems (the controls carry the details); it replaces
- * the previous one.
- */
-void
-_gradlens_window_show_invalid (GradlensWindow *self,
-                               const char     *message)
-{
-  if (self->error_toast != NULL)
-    adw_toast_dismiss (self->error_toast);
-  self->error_toast = adw_toast_new (message != NULL ? message : _("Some values are invalid"));
-  adw_toast_set_timeout (self->error_toast, 6);
-  g_object_add_weak_pointer (G_OBJECT (self->error_toast), (gpointer *) &self->error_toast);
-  adw_toast_overlay_add_toast (self->toast_overlay, self->error_toast);
-}
-
-/**
- * gradlens_window_get_runs:
- * @self: the window
- *
- * Returns: (transfer none): the runs, a list of #GradlensRunItem
- */
-GListModel *
-gradlens_window_get_runs (GradlensWindow *self)
-{
-  g_return_val_if_fail (GRADLENS_IS_WINDOW (self), NULL);
-
-  return gradlens_session_get_runs (self->session);
-}
-
-/**
- * gradlens_window_get_sweeps:
- * @self: the window
- *
- * Returns: (transfer none): the depth sweeps, a list of #GradlensDepthSweep
- */
-GListModel *
-gradlens_window_get_sweeps (GradlensWindow *self)
-{
-  g_return_val_if_fail (GRADLENS_IS_WINDOW (self), NULL);
-
-  return gradlens_session_get_sweeps (self->session);
-}
-
-/* Returns: (transfer none): the figure of the gradient norms */
-PlotFigure *
-gradlens_window_get_figure (GradlensWindow *self)
-{
-  g_return_val_if_fail (GRADLENS_IS_WINDOW (self), NULL);
-
-  return gradlens_plot_view_get_figure (gradlens_page_get_plot_view (self->gradients_page));
-}
-
-/* Returns: (transfer none): the figure of the Forward Pass view: the chosen
- * statistic of each layer, one series per run */
-PlotFigure *
-gradlens_window_get_forward_figure (GradlensWindow *self)
-{
-  g_return_val_if_fail (GRADLENS_IS_WINDOW (self), NULL);
-
-  return gradlens_plot_view_get_figure (gradlens_page_get_plot_view (self->forward_page));
-}
-
-/* Returns: (transfer none): the figure of the Depth Sweep view, one series
- * per sweep */
-PlotFigure *
-gradlens_window_get_sweep_figure (GradlensWindow *self)
-{
-  g_return_val_if_fail (GRADLENS_IS_WINDOW (self), NULL);
-
-  return gradlens_plot_view_get_figure (gradlens_page_get_plot_view (self->sweep_page));
 }
 
 /**

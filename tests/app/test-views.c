@@ -159,6 +159,14 @@ child (GradlensWindow *window,
   return GTK_WIDGET (object);
 }
 
+/* the figure a view's page shows */
+static PlotFigure *
+view_figure (GradlensWindow *window,
+             const char     *view)
+{
+  return gradlens_plot_view_get_figure (gradlens_page_get_plot_view (gradlens_window_get_page (window, view)));
+}
+
 /* selects a choice of a field by its name, as a user picks its label */
 static void
 select_choice (GradlensWindow *window,
@@ -211,7 +219,7 @@ static GradlensRunItem *
 run_at (GradlensWindow *window,
         guint           i)
 {
-  GradlensRunItem *run = g_list_model_get_item (gradlens_window_get_runs (window), i);
+  GradlensRunItem *run = g_list_model_get_item (gradlens_session_get_runs (gradlens_window_get_session (window)), i);
 
   g_assert_nonnull (run);
   g_object_unref (run);   /* the list keeps it */
@@ -222,7 +230,7 @@ static GradlensDepthSweep *
 sweep_at (GradlensWindow *window,
           guint           i)
 {
-  GradlensDepthSweep *sweep = g_list_model_get_item (gradlens_window_get_sweeps (window), i);
+  GradlensDepthSweep *sweep = g_list_model_get_item (gradlens_session_get_sweeps (gradlens_window_get_session (window)), i);
 
   g_assert_nonnull (sweep);
   g_object_unref (sweep);
@@ -232,13 +240,13 @@ sweep_at (GradlensWindow *window,
 static guint
 n_runs (GradlensWindow *window)
 {
-  return g_list_model_get_n_items (gradlens_window_get_runs (window));
+  return g_list_model_get_n_items (gradlens_session_get_runs (gradlens_window_get_session (window)));
 }
 
 static guint
 n_sweeps (GradlensWindow *window)
 {
-  return g_list_model_get_n_items (gradlens_window_get_sweeps (window));
+  return g_list_model_get_n_items (gradlens_session_get_sweeps (gradlens_window_get_session (window)));
 }
 
 static void
@@ -381,7 +389,7 @@ test_band_and_decay (void)
   g_assert_cmpint (result->n_seeds, ==, 40);
   g_assert_nonnull (result->stats);
 
-  figure = gradlens_window_get_figure (window);
+  figure = view_figure (window, "gradients");
   g_assert_true (plot_figure_get_series_band (figure, 0, &low, &high, &n_band));
   g_assert_cmpuint (n_band, ==, (gsize) result->n_params);
   values = plot_figure_get_series_values (figure, 0, &n_values);
@@ -526,7 +534,7 @@ static void
 assert_forward_series (GradlensWindow    *window,
                        GradlensLayerStat  stat)
 {
-  PlotFigure *figure = gradlens_window_get_forward_figure (window);
+  PlotFigure *figure = view_figure (window, "forward");
   g_autofree char *name = NULL;
 
   g_object_get (window, "statistic", &name, NULL);
@@ -593,7 +601,7 @@ test_forward (void)
 
   assert_forward_series (window, GRADLENS_LAYER_DERIV_MEAN);
   /* sigmoid's derivative is at most 0.25 */
-  before = plot_figure_get_series_values (gradlens_window_get_forward_figure (window), 0, &n_before);
+  before = plot_figure_get_series_values (view_figure (window, "forward"), 0, &n_before);
   for (gsize l = 0; l < n_before; l++)
     g_assert_cmpfloat (before[l], <=, 0.25);
   first_value = before[0];
@@ -603,11 +611,11 @@ test_forward (void)
   /* the chooser: another statistic, other series */
   gtk_drop_down_set_selected (dropdown, GRADLENS_LAYER_SATURATED_FRACTION);
   assert_forward_series (window, GRADLENS_LAYER_SATURATED_FRACTION);
-  after = plot_figure_get_series_values (gradlens_window_get_forward_figure (window), 0, &n_after);
+  after = plot_figure_get_series_values (view_figure (window, "forward"), 0, &n_after);
   g_assert_cmpuint (n_after, ==, n_before);
   g_assert_false (same_double (after[0], first_value));
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (child (window, "stat_explanation"))), !=, explanation);
-  g_assert_cmpint (plot_figure_get_y_scale (gradlens_window_get_forward_figure (window)), ==, PLOT_SCALE_LINEAR);
+  g_assert_cmpint (plot_figure_get_y_scale (view_figure (window, "forward")), ==, PLOT_SCALE_LINEAR);
 
   /* the action, as a menu or a test would use it; every statistic */
   for (guint s = 0; s < GRADLENS_N_LAYER_STATS; s++)
@@ -617,14 +625,14 @@ test_forward (void)
       assert_forward_series (window, s);
     }
   gtk_widget_activate_action (GTK_WIDGET (window), "win.statistic", "s", "pre_std");
-  g_assert_cmpint (plot_figure_get_y_scale (gradlens_window_get_forward_figure (window)), ==, PLOT_SCALE_LOG);
+  g_assert_cmpint (plot_figure_get_y_scale (view_figure (window, "forward")), ==, PLOT_SCALE_LOG);
 
   /* a hidden run is hidden here too; its legend entry shows it again */
   gradlens_series_set_visible (GRADLENS_SERIES (run_at (window, 1)), FALSE);
-  g_assert_false (plot_figure_get_series_visible (gradlens_window_get_forward_figure (window), 1));
+  g_assert_false (plot_figure_get_series_visible (view_figure (window, "forward"), 1));
   g_signal_emit_by_name (child (window, "forward_view"), "legend-clicked", 1u);
   g_assert_true (gradlens_series_get_visible (GRADLENS_SERIES (run_at (window, 1))));
-  g_assert_true (plot_figure_get_series_visible (gradlens_window_get_forward_figure (window), 1));
+  g_assert_true (plot_figure_get_series_visible (view_figure (window, "forward"), 1));
 
   /* a new run adds a series */
   type_into (window, "network", "depth", "8");
@@ -632,7 +640,7 @@ test_forward (void)
   wait_for (not_running, window, 30000, "the run");
   g_assert_cmpuint (n_runs (window), ==, 5);
   assert_forward_series (window, GRADLENS_LAYER_PRE_STD);
-  g_assert_cmpuint (plot_figure_get_n_categories (gradlens_window_get_forward_figure (window)), ==, 8);
+  g_assert_cmpuint (plot_figure_get_n_categories (view_figure (window, "forward")), ==, 8);
 
   /* the table of layers of the selected (new) run; Copy copies it */
   last = gradlens_run_item_get_result (run_at (window, 4));
@@ -657,7 +665,7 @@ test_forward (void)
   /* back on the gradient norms, the figure is the gradient norms' */
   show_view (window, "gradients");
   g_assert_true (gradlens_plot_view_get_figure (GRADLENS_PLOT_VIEW (child (window, "plot_view")))
-                 == gradlens_window_get_figure (window));
+                 == view_figure (window, "gradients"));
   destroy_window (window);
 }
 
@@ -696,7 +704,7 @@ assert_sweep_series (GradlensWindow          *window,
 {
   g_autofree GradlensSweepPoint *expected = direct_sweep (config, 1, to);
   GradlensDepthSweep *sweep = sweep_at (window, index);
-  PlotFigure *figure = gradlens_window_get_sweep_figure (window);
+  PlotFigure *figure = view_figure (window, "sweep");
   const GradlensSweepPoint *points;
   const double *values, *low, *high;
   guint n_points = 0;
@@ -770,7 +778,7 @@ test_sweep (void)
   g_assert_cmpstr (gradlens_series_get_label (GRADLENS_SERIES (sweep_at (window, 0))), ==, "sigmoid");
   g_assert_cmpint (g_ascii_strcasecmp (gradlens_series_get_color (GRADLENS_SERIES (sweep_at (window, 0))), "#636efa"), ==, 0);
   assert_sweep_series (window, 0, sigmoid, 12);
-  figure = gradlens_window_get_sweep_figure (window);
+  figure = view_figure (window, "sweep");
   g_assert_true (gradlens_plot_view_get_figure (GRADLENS_PLOT_VIEW (child (window, "sweep_view"))) == figure);
   g_assert_cmpint (plot_figure_get_y_scale (figure), ==, PLOT_SCALE_LOG);
   g_assert_cmpuint (plot_figure_get_n_categories (figure), ==, 12);
@@ -803,9 +811,9 @@ test_sweep (void)
   /* hide from the legend, show again */
   g_signal_emit_by_name (child (window, "sweep_view"), "legend-clicked", 0u);
   g_assert_false (gradlens_series_get_visible (GRADLENS_SERIES (sweep_at (window, 0))));
-  g_assert_false (plot_figure_get_series_visible (gradlens_window_get_sweep_figure (window), 0));
+  g_assert_false (plot_figure_get_series_visible (view_figure (window, "sweep"), 0));
   gradlens_series_set_visible (GRADLENS_SERIES (sweep_at (window, 0)), TRUE);
-  g_assert_true (plot_figure_get_series_visible (gradlens_window_get_sweep_figure (window), 0));
+  g_assert_true (plot_figure_get_series_visible (view_figure (window, "sweep"), 0));
 
   /* exports in this view: the sweeps' figure and values */
   {
@@ -840,10 +848,10 @@ test_sweep (void)
   /* remove one, then clear */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-sweep", "u", 0u);
   g_assert_cmpuint (n_sweeps (window), ==, 1);
-  g_assert_cmpstr (plot_figure_get_series_label (gradlens_window_get_sweep_figure (window), 0), ==, "relu");
+  g_assert_cmpstr (plot_figure_get_series_label (view_figure (window, "sweep"), 0), ==, "relu");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-sweeps", NULL);
   g_assert_cmpuint (n_sweeps (window), ==, 0);
-  g_assert_cmpuint (plot_figure_get_n_series (gradlens_window_get_sweep_figure (window)), ==, 0);
+  g_assert_cmpuint (plot_figure_get_n_series (view_figure (window, "sweep")), ==, 0);
   /* the runs were never touched */
   g_assert_cmpuint (n_runs (window), ==, 0);
   destroy_window (window);
@@ -906,7 +914,7 @@ test_sweep_cancel (void)
   wait_for (not_running, window, 30000, "the short sweep");
   g_assert_cmpuint (n_sweeps (window), ==, 1);
   /* one seed: no band */
-  g_assert_false (plot_figure_get_series_band (gradlens_window_get_sweep_figure (window), 0, NULL, NULL, NULL));
+  g_assert_false (plot_figure_get_series_band (view_figure (window, "sweep"), 0, NULL, NULL, NULL));
 
   /* loading an experiment while a sweep computes stops the sweep */
   type_long_sweep (window);

@@ -159,6 +159,14 @@ child (GradlensWindow *window,
   return GTK_WIDGET (object);
 }
 
+/* the figure a view's page shows */
+static PlotFigure *
+view_figure (GradlensWindow *window,
+             const char     *view)
+{
+  return gradlens_plot_view_get_figure (gradlens_page_get_plot_view (gradlens_window_get_page (window, view)));
+}
+
 /* selects a choice of a field by its name, as a user picks its label */
 static void
 select_choice (GradlensWindow *window,
@@ -212,7 +220,7 @@ static GradlensRunItem *
 run_at (GradlensWindow *window,
         guint           i)
 {
-  GradlensRunItem *run = g_list_model_get_item (gradlens_window_get_runs (window), i);
+  GradlensRunItem *run = g_list_model_get_item (gradlens_session_get_runs (gradlens_window_get_session (window)), i);
 
   g_assert_nonnull (run);
   g_object_unref (run);   /* the list keeps it */
@@ -222,7 +230,7 @@ run_at (GradlensWindow *window,
 static guint
 n_runs (GradlensWindow *window)
 {
-  return g_list_model_get_n_items (gradlens_window_get_runs (window));
+  return g_list_model_get_n_items (gradlens_session_get_runs (gradlens_window_get_session (window)));
 }
 
 typedef struct
@@ -293,7 +301,7 @@ assert_run_matches (GradlensWindow          *window,
   g_autoptr(GError) error = NULL;
   GradlensRunItem *run = run_at (window, index);
   const GradlensRunResult *result = gradlens_run_item_get_result (run);
-  PlotFigure *figure = gradlens_window_get_figure (window);
+  PlotFigure *figure = view_figure (window, "gradients");
   const double *values;
   gsize n_values = 0;
 
@@ -383,7 +391,7 @@ test_templates (void)
     }
 
   /* the controls start at the notebook's defaults */
-  g_assert_true (gradlens_window_get_config (window, config));
+  g_assert_true (gradlens_controls_get_config (gradlens_window_get_controls (window), config, NULL));
   g_assert_cmpint (config->nn.depth, ==, 5);
   g_assert_cmpint (config->nn.width, ==, 10);
   g_assert_cmpint (config->nn.samples, ==, 100);
@@ -544,7 +552,7 @@ test_run (void)
   g_assert_cmpint (g_ascii_strcasecmp (gradlens_series_get_color (GRADLENS_SERIES (run_at (window, 1))), "#EF553B"), ==, 0);
   g_assert_true (g_str_has_prefix (gradlens_series_get_label (GRADLENS_SERIES (run_at (window, 1))), "Run 2"));
   assert_run_matches (window, 1, config);
-  figure = gradlens_window_get_figure (window);
+  figure = view_figure (window, "gradients");
   g_assert_true (plot_figure_get_series_band (figure, 1, &low, &high, &n_band));
   g_assert_cmpuint (n_band, ==, 14);
   g_assert_true (gtk_column_view_column_get_visible (gradlens_series_table_get_column (gradlens_window_get_table (window, "gradients"), GRADLENS_COLUMN_MEDIAN)));
@@ -560,14 +568,14 @@ test_run (void)
 
   /* hiding a run hides its series; a click on the legend shows it again */
   gradlens_series_set_visible (GRADLENS_SERIES (run_at (window, 0)), FALSE);
-  g_assert_false (plot_figure_get_series_visible (gradlens_window_get_figure (window), 0));
+  g_assert_false (plot_figure_get_series_visible (view_figure (window, "gradients"), 0));
   view = child (window, "plot_view");
   g_signal_emit_by_name (view, "legend-clicked", 0u);
   g_assert_true (gradlens_series_get_visible (GRADLENS_SERIES (run_at (window, 0))));
-  g_assert_true (plot_figure_get_series_visible (gradlens_window_get_figure (window), 0));
+  g_assert_true (plot_figure_get_series_visible (view_figure (window, "gradients"), 0));
 
   /* the tooltip of a marker: run, parameter, exact value */
-  figure = gradlens_window_get_figure (window);
+  figure = view_figure (window, "gradients");
   plot_layout_compute (&layout, figure, gtk_widget_get_width (view), gtk_widget_get_height (view));
   g_assert_true (plot_layout_point_position (&layout, figure, 0, 2, &px, &py));
   tooltip = gradlens_plot_view_dup_tooltip (GRADLENS_PLOT_VIEW (view), px, py);
@@ -581,33 +589,33 @@ test_run (void)
 
   /* zoom and reset */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL);
-  g_assert_true (plot_figure_get_x_view (gradlens_window_get_figure (window), &lo, &hi));
+  g_assert_true (plot_figure_get_x_view (view_figure (window, "gradients"), &lo, &hi));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.reset-view", NULL);
-  g_assert_false (plot_figure_get_x_view (gradlens_window_get_figure (window), &lo, &hi));
+  g_assert_false (plot_figure_get_x_view (view_figure (window, "gradients"), &lo, &hi));
 
   /* the axes: linear y, weights by layer */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.y-scale", "s", "linear");
-  g_assert_cmpint (plot_figure_get_y_scale (gradlens_window_get_figure (window)), ==, PLOT_SCALE_LINEAR);
+  g_assert_cmpint (plot_figure_get_y_scale (view_figure (window, "gradients")), ==, PLOT_SCALE_LINEAR);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.x-axis", "s", "layer");
   g_object_set_data (G_OBJECT (window), "x-axis", (gpointer) "layer");
   assert_run_matches (window, 1, config);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.x-axis", "s", "parameter");
   g_object_set_data (G_OBJECT (window), "x-axis", NULL);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.y-scale", "s", "log");
-  g_assert_cmpint (plot_figure_get_y_scale (gradlens_window_get_figure (window)), ==, PLOT_SCALE_LOG);
+  g_assert_cmpint (plot_figure_get_y_scale (view_figure (window, "gradients")), ==, PLOT_SCALE_LOG);
 
   /* rename in place: the figure follows */
   gradlens_series_set_label (GRADLENS_SERIES (run_at (window, 1)), "renamed");
-  g_assert_cmpstr (plot_figure_get_series_label (gradlens_window_get_figure (window), 1), ==, "renamed");
+  g_assert_cmpstr (plot_figure_get_series_label (view_figure (window, "gradients"), 1), ==, "renamed");
 
   /* remove one, then clear all */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-run", "u", 0u);
   g_assert_cmpuint (n_runs (window), ==, 1);
   g_assert_cmpstr (gradlens_series_get_label (GRADLENS_SERIES (run_at (window, 0))), ==, "renamed");
-  g_assert_cmpuint (plot_figure_get_n_series (gradlens_window_get_figure (window)), ==, 1);
+  g_assert_cmpuint (plot_figure_get_n_series (view_figure (window, "gradients")), ==, 1);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-runs", NULL);
   g_assert_cmpuint (n_runs (window), ==, 0);
-  g_assert_cmpuint (plot_figure_get_n_series (gradlens_window_get_figure (window)), ==, 0);
+  g_assert_cmpuint (plot_figure_get_n_series (view_figure (window, "gradients")), ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (params), ==, 0);
 
   destroy_window (window);
@@ -767,8 +775,8 @@ test_builtin_presets (void)
           if (config->color != NULL)
             g_assert_cmpint (g_ascii_strcasecmp (gradlens_series_get_color (GRADLENS_SERIES (run_at (window, r))), config->color), ==, 0);
         }
-      g_assert_cmpstr (plot_figure_get_title (gradlens_window_get_figure (window)), ==, preset->plot.title);
-      g_assert_cmpstr (plot_figure_get_y_title (gradlens_window_get_figure (window)), ==, preset->plot.y_title);
+      g_assert_cmpstr (plot_figure_get_title (view_figure (window, "gradients")), ==, preset->plot.title);
+      g_assert_cmpstr (plot_figure_get_y_title (view_figure (window, "gradients")), ==, preset->plot.y_title);
       g_assert_cmpstr (adw_window_title_get_title (ADW_WINDOW_TITLE (child (window, "window_title"))), ==,
                        preset->title);
       g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), preset->title));
@@ -885,7 +893,7 @@ test_save_roundtrip (void)
   gradlens_series_set_label (GRADLENS_SERIES (run_at (window, 1)), "ReLU, renamed");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.x-axis", "s", "layer");
 
-  preset = gradlens_window_dup_preset (window);
+  preset = gradlens_session_dup_preset (gradlens_window_get_session (window));
   g_assert_true (gradlens_preset_save (preset, path, &error));
   g_assert_no_error (error);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-runs", NULL);
@@ -894,8 +902,8 @@ test_save_roundtrip (void)
   g_assert_cmpuint (n_runs (window), ==, 4);
   g_assert_cmpstr (gradlens_series_get_label (GRADLENS_SERIES (run_at (window, 1))), ==, "ReLU, renamed");
   g_assert_cmpstr (gradlens_series_get_color (GRADLENS_SERIES (run_at (window, 2))), ==, "#00cc96");
-  g_assert_true (gradlens_window_get_file (window) != NULL);
-  g_assert_cmpuint (plot_figure_get_n_categories (gradlens_window_get_figure (window)), ==, 5);
+  g_assert_true (gradlens_session_get_file (gradlens_window_get_session (window)) != NULL);
+  g_assert_cmpuint (plot_figure_get_n_categories (view_figure (window, "gradients")), ==, 5);
 
   g_unlink (path);
   g_rmdir (dir);
@@ -938,7 +946,7 @@ test_drop (void)
   g_assert_true (accepted);
   wait_for (has_one_run, window, 30000, "the dropped preset");
   g_assert_cmpstr (gradlens_series_get_label (GRADLENS_SERIES (run_at (window, 0))), ==, "Leaky ReLU Network");
-  g_assert_true (g_file_equal (gradlens_window_get_file (window), file));
+  g_assert_true (g_file_equal (gradlens_session_get_file (gradlens_window_get_session (window)), file));
 
   /* a single GFile works too */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-runs", NULL);
@@ -1065,9 +1073,9 @@ test_pixels_and_style (void)
   gtk_test_widget_wait_for_draw (view);
 
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
-  g_assert_cmpint (plot_figure_get_theme (gradlens_window_get_figure (window)), ==, PLOT_THEME_DARK);
+  g_assert_cmpint (plot_figure_get_theme (view_figure (window, "gradients")), ==, PLOT_THEME_DARK);
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
-  g_assert_cmpint (plot_figure_get_theme (gradlens_window_get_figure (window)), ==, PLOT_THEME_LIGHT);
+  g_assert_cmpint (plot_figure_get_theme (view_figure (window, "gradients")), ==, PLOT_THEME_LIGHT);
 
   gtk_test_widget_wait_for_draw (view);
   width = gtk_widget_get_width (view);
@@ -1085,7 +1093,7 @@ test_pixels_and_style (void)
 
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
   cr = cairo_create (surface);
-  plot_render (cr, width, height, gradlens_window_get_figure (window));
+  plot_render (cr, width, height, view_figure (window, "gradients"));
   cairo_destroy (cr);
   cairo_surface_flush (surface);
 
