@@ -10,6 +10,7 @@
 
 #include "gradlens-choices.h"
 #include "gradlens-controls.h"
+#include "gradlens-problems.h"
 
 struct _GradlensControls
 {
@@ -110,148 +111,12 @@ find_control (const char *section,
   return NULL;
 }
 
-static GtkWidget *
-widget_row (GtkWidget *widget)
-{
-  if (ADW_IS_PREFERENCES_ROW (widget))
-    return widget;
-  return gtk_widget_get_ancestor (widget, ADW_TYPE_PREFERENCES_ROW);
-}
-
-/* ---- marking invalid values ------------------------------------------- */
-
-static void
-mark_error (GtkWidget  *spin,
-            const char *message)
-{
-  GtkWidget *row = widget_row (spin);
-
-  gtk_widget_add_css_class (spin, "error");
-  gtk_widget_set_tooltip_text (spin, message);
-  gtk_accessible_update_state (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_STATE_INVALID,
-                               GTK_ACCESSIBLE_INVALID_TRUE, -1);
-  if (row != NULL)
-    {
-      gtk_widget_add_css_class (row, "error");
-      gtk_widget_set_tooltip_text (row, message);
-    }
-}
-
-static void
-clear_error (GtkWidget *spin)
-{
-  GtkWidget *row = widget_row (spin);
-
-  if (!gtk_widget_has_css_class (spin, "error"))
-    return;
-  gtk_widget_remove_css_class (spin, "error");
-  gtk_widget_set_tooltip_text (spin, NULL);
-  gtk_accessible_reset_state (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_STATE_INVALID);
-  if (row != NULL)
-    {
-      gtk_widget_remove_css_class (row, "error");
-      gtk_widget_set_tooltip_text (row, NULL);
-    }
-}
-
 static void
 clear_errors (GradlensControls *self)
 {
   for (guint i = 0; i < G_N_ELEMENTS (controls); i++)
     if (GTK_IS_SPIN_BUTTON (control_widget (self, &controls[i])))
-      clear_error (control_widget (self, &controls[i]));
-}
-
-/* The one validator: a spin button's text against its field's type and
- * range. The spin buttons format with the locale's decimal separator; read
- * back with g_strtod, which takes it and the C locale's. */
-static gboolean
-read_spin (GtkSpinButton        *spin,
-           const GradlensField  *field,
-           double               *out,
-           char                **message)
-{
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (spin))));
-  gboolean integer = field->type == GRADLENS_FIELD_INT || field->type == GRADLENS_FIELD_INT64;
-  char *end = NULL;
-  double value;
-
-  value = g_strtod (text, &end);
-  if (text[0] == '\0' || end == NULL || *end != '\0' || !isfinite (value))
-    {
-      /* Translators: %s is what was typed into a number field */
-      *message = g_strdup_printf (_("“%s” is not a number"), text);
-      return FALSE;
-    }
-  if (integer && value != floor (value))
-    {
-      /* Translators: %s is what was typed into a field for whole numbers */
-      *message = g_strdup_printf (_("%s is not a whole number"), text);
-      return FALSE;
-    }
-  if (value < field->min || value > field->max)
-    {
-      g_autofree char *min = integer ? g_strdup_printf ("%.0f", field->min) : g_strdup_printf ("%g", field->min);
-      g_autofree char *max = integer ? g_strdup_printf ("%.0f", field->max) : g_strdup_printf ("%g", field->max);
-
-      /* Translators: a value out of range: "0 is outside the allowed range of 1 to 1000" */
-      *message = g_strdup_printf (_("%s is outside the allowed range of %s to %s"), text, min, max);
-      return FALSE;
-    }
-  /* commit what was typed, so the control shows what runs */
-  if (value != gtk_spin_button_get_value (spin))
-    gtk_spin_button_set_value (spin, value);
-  *out = value;
-  return TRUE;
-}
-
-/* collects the first message and marks every control it concerns */
-typedef struct
-{
-  char  *first;
-  guint  n_errors;
-} Problems;
-
-static void
-report (Problems    *problems,
-        GtkWidget   *spin,
-        const char  *message)
-{
-  mark_error (spin, message);
-  if (problems->first == NULL)
-    {
-      GtkWidget *row = widget_row (spin);
-      const char *title = row != NULL ? adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)) : NULL;
-      g_autofree char *name = NULL;
-
-      if (title != NULL)
-        {
-          GString *s = g_string_new (NULL);
-
-          /* the row titles carry mnemonics */
-          for (const char *p = title; *p; p++)
-            if (*p != '_')
-              g_string_append_c (s, *p);
-          name = g_string_free (s, FALSE);
-        }
-      /* Translators: "Depth: 0 is outside the allowed range of 1 to 1000" */
-      problems->first = name != NULL ? g_strdup_printf (_("%s: %s"), name, message) : g_strdup (message);
-    }
-  problems->n_errors++;
-}
-
-static gboolean
-check_spin (Problems            *problems,
-            GtkSpinButton       *spin,
-            const GradlensField *field,
-            double              *value)
-{
-  g_autofree char *message = NULL;
-
-  if (read_spin (spin, field, value, &message))
-    return TRUE;
-  report (problems, GTK_WIDGET (spin), message);
-  return FALSE;
+      gradlens_problems_clear_mark (control_widget (self, &controls[i]));
 }
 
 /* ---- choices and visibility ------------------------------------------- */
@@ -305,7 +170,7 @@ update_visibility (GradlensControls *self)
     if (control_field (&controls[i])->type == GRADLENS_FIELD_CHOICE)
       read_choice (self, &controls[i], config);
   for (guint i = 0; i < G_N_ELEMENTS (controls); i++)
-    gtk_widget_set_visible (widget_row (control_widget (self, &controls[i])),
+    gtk_widget_set_visible (gradlens_problems_row (control_widget (self, &controls[i])),
                             gradlens_field_is_used (control_field (&controls[i]), config));
 
   init = weights->choice_name (gradlens_field_get_choice (weights, config));
@@ -324,7 +189,7 @@ update_visibility (GradlensControls *self)
 static void
 spin_changed_cb (GtkSpinButton *spin)
 {
-  clear_error (GTK_WIDGET (spin));
+  gradlens_problems_clear_mark (GTK_WIDGET (spin));
 }
 
 /* ---- GObject ---------------------------------------------------------- */
@@ -448,7 +313,7 @@ gradlens_controls_get_config (GradlensControls   *self,
                               GradlensRunConfig  *config,
                               char              **message)
 {
-  Problems problems = { NULL, 0 };
+  GradlensProblems problems = { NULL, 0 };
   g_autofree char *label = NULL;
   guint64 bytes;
 
@@ -471,7 +336,7 @@ gradlens_controls_get_config (GradlensControls   *self,
       /* a hidden argument of another scheme cannot be wrong: keep its value */
       if (!gradlens_field_is_used (field, config))
         value = gtk_spin_button_get_value (GTK_SPIN_BUTTON (widget));
-      else if (!check_spin (&problems, GTK_SPIN_BUTTON (widget), field, &value))
+      else if (!gradlens_problems_check_spin (&problems, GTK_SPIN_BUTTON (widget), field, &value))
         continue;
       gradlens_field_set_number (field, config, value);
     }
@@ -488,8 +353,8 @@ gradlens_controls_get_config (GradlensControls   *self,
     {
       const char *msg = _("The lower bound a must not be above the upper bound b");
 
-      report (&problems, GTK_WIDGET (self->a_spin), msg);
-      report (&problems, GTK_WIDGET (self->b_spin), msg);
+      gradlens_problems_report (&problems, GTK_WIDGET (self->a_spin), msg);
+      gradlens_problems_report (&problems, GTK_WIDGET (self->b_spin), msg);
     }
   if (config->seed > GRADLENS_MAX_SEED - config->seeds + 1)
     {
@@ -500,8 +365,8 @@ gradlens_controls_get_config (GradlensControls   *self,
       g_autofree char *msg = g_strdup_printf (_("The seeds %s to %s go past the largest seed, %s"),
                                               first, last, largest);
 
-      report (&problems, GTK_WIDGET (self->seed_spin), msg);
-      report (&problems, GTK_WIDGET (self->seeds_spin), msg);
+      gradlens_problems_report (&problems, GTK_WIDGET (self->seed_spin), msg);
+      gradlens_problems_report (&problems, GTK_WIDGET (self->seeds_spin), msg);
     }
   bytes = gradlens_run_config_memory (config);
   if (bytes > GRADLENS_DEFAULT_MEMORY_LIMIT)
@@ -512,9 +377,9 @@ gradlens_controls_get_config (GradlensControls   *self,
       g_autofree char *msg = g_strdup_printf (_("This run needs about %s of memory, more than the limit of %s"),
                                               need, limit);
 
-      report (&problems, GTK_WIDGET (self->depth_spin), msg);
-      report (&problems, GTK_WIDGET (self->width_spin), msg);
-      report (&problems, GTK_WIDGET (self->samples_spin), msg);
+      gradlens_problems_report (&problems, GTK_WIDGET (self->depth_spin), msg);
+      gradlens_problems_report (&problems, GTK_WIDGET (self->width_spin), msg);
+      gradlens_problems_report (&problems, GTK_WIDGET (self->samples_spin), msg);
     }
   if (problems.n_errors > 0)
     goto out;
@@ -575,21 +440,21 @@ gradlens_controls_get_depths (GradlensControls  *self,
                               char             **message)
 {
   const GradlensField *depth = gradlens_field_lookup ("network", "depth");
-  Problems problems = { NULL, 0 };
+  GradlensProblems problems = { NULL, 0 };
   double from = 0, to = 0, step = 0;
   gboolean ok;
 
   g_return_val_if_fail (GRADLENS_IS_CONTROLS (self), FALSE);
 
-  ok = check_spin (&problems, self->sweep_from_spin, depth, &from);
-  ok = check_spin (&problems, self->sweep_to_spin, depth, &to) && ok;
-  ok = check_spin (&problems, self->sweep_step_spin, &step_field, &step) && ok;
+  ok = gradlens_problems_check_spin (&problems, self->sweep_from_spin, depth, &from);
+  ok = gradlens_problems_check_spin (&problems, self->sweep_to_spin, depth, &to) && ok;
+  ok = gradlens_problems_check_spin (&problems, self->sweep_step_spin, &step_field, &step) && ok;
   if (ok && from > to)
     {
       const char *msg = _("The first depth must not be above the last");
 
-      report (&problems, GTK_WIDGET (self->sweep_from_spin), msg);
-      report (&problems, GTK_WIDGET (self->sweep_to_spin), msg);
+      gradlens_problems_report (&problems, GTK_WIDGET (self->sweep_from_spin), msg);
+      gradlens_problems_report (&problems, GTK_WIDGET (self->sweep_to_spin), msg);
       ok = FALSE;
     }
   if (ok)
@@ -608,7 +473,7 @@ gradlens_controls_mark_depths (GradlensControls *self,
 {
   g_return_if_fail (GRADLENS_IS_CONTROLS (self));
 
-  mark_error (GTK_WIDGET (self->sweep_to_spin), message);
+  gradlens_problems_mark (GTK_WIDGET (self->sweep_to_spin), message);
 }
 
 GtkWidget *
@@ -631,7 +496,7 @@ gradlens_controls_get_field_row (GradlensControls *self,
 {
   GtkWidget *widget = gradlens_controls_get_field_widget (self, section, key);
 
-  return widget != NULL ? widget_row (widget) : NULL;
+  return widget != NULL ? gradlens_problems_row (widget) : NULL;
 }
 
 GtkWidget *

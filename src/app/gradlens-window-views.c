@@ -12,11 +12,9 @@
 #include "gradlens-export.h"
 #include "gradlens-window-private.h"
 
-/* The views: "Gradient Norms" and "Forward Pass" (a statistic of each
- * layer's forward pass) draw the session's runs, "Depth Sweep" (the first
- * layer's weight gradient norm against the depth) its sweeps; the figures
- * come from gradlens-figure.c. Below them the list of runs or sweeps (one
- * GradlensSeriesRow each) and the selected one's tables (GradlensSeriesTable). */
+/* The window's views: the pages (GradlensPage) above, the panels of runs and
+ * of sweeps (GradlensSeriesPanel) below, which one shows; and the actions that
+ * compute (run, sweep, stop) or remove series, forwarded to the session. */
 
 /* ---- the view --------------------------------------------------------- */
 
