@@ -10,7 +10,7 @@
 
 #include "gradlens-depth-sweep.h"
 #include "gradlens-figure.h"
-#include "gradlens-run.h"
+#include "gradlens-job.h"
 
 struct _GradlensDepthSweep
 {
@@ -23,7 +23,10 @@ struct _GradlensDepthSweep
   gboolean           visible;
 };
 
-G_DEFINE_FINAL_TYPE (GradlensDepthSweep, gradlens_depth_sweep, G_TYPE_OBJECT)
+static void series_iface_init (GradlensSeriesInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (GradlensDepthSweep, gradlens_depth_sweep, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (GRADLENS_TYPE_SERIES, series_iface_init))
 
 enum {
   PROP_0,
@@ -34,13 +37,28 @@ enum {
   N_PROPS
 };
 
-static GParamSpec *properties[N_PROPS];
+static const GradlensColumnSpec sweep_columns[] = {
+  /* Translators: column headings of a sweep's table: the depth, the first layer's gradient norm */
+  { "depth", N_("Depth"), GRADLENS_COLUMN_FLAG_LEFT | GRADLENS_COLUMN_FLAG_NUMERIC | GRADLENS_COLUMN_FLAG_EXPAND },
+  { "first_weight_grad_norm", N_("Gradient norm"), GRADLENS_COLUMN_FLAG_NUMERIC },
+  { "min", N_("Min"), GRADLENS_COLUMN_FLAG_NUMERIC | GRADLENS_COLUMN_FLAG_STATS },
+  { "q1", N_("Q1"), GRADLENS_COLUMN_FLAG_NUMERIC | GRADLENS_COLUMN_FLAG_STATS },
+  { "median", N_("Median"), GRADLENS_COLUMN_FLAG_NUMERIC | GRADLENS_COLUMN_FLAG_STATS },
+  { "q3", N_("Q3"), GRADLENS_COLUMN_FLAG_NUMERIC | GRADLENS_COLUMN_FLAG_STATS },
+  { "max", N_("Max"), GRADLENS_COLUMN_FLAG_NUMERIC | GRADLENS_COLUMN_FLAG_STATS },
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (sweep_columns) == GRADLENS_N_SWEEP_COLUMNS);
+
+const GradlensTableSpec gradlens_sweep_table = { sweep_columns, G_N_ELEMENTS (sweep_columns) };
+
+static double sweep_get_decay (GradlensSeries *series);
 
 static void
 update_detail (GradlensDepthSweep *self)
 {
   const NnConfig *c = &self->config->nn;
-  g_autofree char *decay = gradlens_format_decay_for_people (gradlens_depth_sweep_get_decay (self));
+  g_autofree char *decay = gradlens_format_decay_for_people (sweep_get_decay (GRADLENS_SERIES (self)));
   g_autofree char *depths = NULL;
   g_autofree char *net = NULL;
   GString *s = g_string_new (NULL);
@@ -70,6 +88,161 @@ update_detail (GradlensDepthSweep *self)
   self->detail = g_string_free (s, FALSE);
 }
 
+/* ---- GradlensSeries --------------------------------------------------- */
+
+static const char *
+sweep_get_label (GradlensSeries *series)
+{
+  GradlensDepthSweep *self = GRADLENS_DEPTH_SWEEP (series);
+
+  return self->config->label != NULL ? self->config->label : "";
+}
+
+static void
+sweep_set_label (GradlensSeries *series,
+                 const char     *label)
+{
+  GradlensDepthSweep *self = GRADLENS_DEPTH_SWEEP (series);
+
+  if (label == NULL)
+    label = "";
+  if (g_strcmp0 (label, sweep_get_label (series)) == 0)
+    return;
+  g_free (self->config->label);
+  self->config->label = g_strdup (label);
+  g_object_notify (G_OBJECT (self), "label");
+}
+
+static const char *
+sweep_get_color (GradlensSeries *series)
+{
+  return GRADLENS_DEPTH_SWEEP (series)->config->color;
+}
+
+static gboolean
+sweep_get_visible (GradlensSeries *series)
+{
+  return GRADLENS_DEPTH_SWEEP (series)->visible;
+}
+
+static void
+sweep_set_visible (GradlensSeries *series,
+                   gboolean        visible)
+{
+  GradlensDepthSweep *self = GRADLENS_DEPTH_SWEEP (series);
+
+  visible = !!visible;
+  if (self->visible == visible)
+    return;
+  self->visible = visible;
+  g_object_notify (G_OBJECT (self), "visible");
+}
+
+static const char *
+sweep_get_detail (GradlensSeries *series)
+{
+  return GRADLENS_DEPTH_SWEEP (series)->detail;
+}
+
+static double
+sweep_get_decay (GradlensSeries *series)
+{
+  GradlensDepthSweep *self = GRADLENS_DEPTH_SWEEP (series);
+
+  return gradlens_sweep_decay_per_layer ((const GradlensSweepPoint *) (void *) self->points->data,
+                                         self->points->len);
+}
+
+static gboolean
+sweep_has_stats (GradlensSeries *series)
+{
+  return GRADLENS_DEPTH_SWEEP (series)->config->seeds > 1;
+}
+
+static const GradlensRunConfig *
+sweep_get_config (GradlensSeries *series)
+{
+  return GRADLENS_DEPTH_SWEEP (series)->config;
+}
+
+static char *
+sweep_dup_accessible_name (GradlensSeries *series)
+{
+  /* Translators: the accessible name of a sweep in the list of depth sweeps */
+  return g_strdup_printf (_("Sweep “%s”"), sweep_get_label (series));
+}
+
+static const GradlensTableSpec *
+sweep_get_table (GradlensSeries *series,
+                 guint           table)
+{
+  return &gradlens_sweep_table;
+}
+
+static guint
+sweep_get_n_rows (GradlensSeries *series,
+                  guint           table)
+{
+  return GRADLENS_DEPTH_SWEEP (series)->points->len;
+}
+
+static char *
+sweep_dup_cell (GradlensSeries *series,
+                guint           table,
+                guint           point,
+                guint           column,
+                gboolean        exact)
+{
+  GradlensDepthSweep *self = GRADLENS_DEPTH_SWEEP (series);
+  const GradlensSweepPoint *p;
+  gboolean stats;
+
+  g_return_val_if_fail (point < self->points->len, NULL);
+
+  p = &g_array_index (self->points, GradlensSweepPoint, point);
+  stats = sweep_has_stats (series);
+  switch (column)
+    {
+    case GRADLENS_SWEEP_COLUMN_DEPTH:
+      return g_strdup_printf ("%d", p->depth);
+    case GRADLENS_SWEEP_COLUMN_VALUE:
+      return gradlens_format_number (p->value, exact);
+    case GRADLENS_SWEEP_COLUMN_MIN:
+      return stats ? gradlens_format_number (p->stats.min, exact) : g_strdup ("");
+    case GRADLENS_SWEEP_COLUMN_Q1:
+      return stats ? gradlens_format_number (p->stats.q1, exact) : g_strdup ("");
+    case GRADLENS_SWEEP_COLUMN_MEDIAN:
+      return stats ? gradlens_format_number (p->stats.median, exact) : g_strdup ("");
+    case GRADLENS_SWEEP_COLUMN_Q3:
+      return stats ? gradlens_format_number (p->stats.q3, exact) : g_strdup ("");
+    case GRADLENS_SWEEP_COLUMN_MAX:
+      return stats ? gradlens_format_number (p->stats.max, exact) : g_strdup ("");
+    case GRADLENS_N_SWEEP_COLUMNS:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+static void
+series_iface_init (GradlensSeriesInterface *iface)
+{
+  iface->get_label = sweep_get_label;
+  iface->set_label = sweep_set_label;
+  iface->get_color = sweep_get_color;
+  iface->get_visible = sweep_get_visible;
+  iface->set_visible = sweep_set_visible;
+  iface->get_detail = sweep_get_detail;
+  iface->get_decay = sweep_get_decay;
+  iface->has_stats = sweep_has_stats;
+  iface->get_config = sweep_get_config;
+  iface->dup_accessible_name = sweep_dup_accessible_name;
+  iface->get_table = sweep_get_table;
+  iface->get_n_rows = sweep_get_n_rows;
+  iface->dup_cell = sweep_dup_cell;
+}
+
+/* ---- GObject ---------------------------------------------------------- */
+
 static void
 gradlens_depth_sweep_finalize (GObject *object)
 {
@@ -93,10 +266,10 @@ gradlens_depth_sweep_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_LABEL:
-      g_value_set_string (value, gradlens_depth_sweep_get_label (self));
+      g_value_set_string (value, sweep_get_label (GRADLENS_SERIES (self)));
       break;
     case PROP_COLOR:
-      g_value_set_string (value, gradlens_depth_sweep_get_color (self));
+      g_value_set_string (value, self->config->color);
       break;
     case PROP_VISIBLE:
       g_value_set_boolean (value, self->visible);
@@ -120,10 +293,10 @@ gradlens_depth_sweep_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_LABEL:
-      gradlens_depth_sweep_set_label (self, g_value_get_string (value));
+      sweep_set_label (GRADLENS_SERIES (self), g_value_get_string (value));
       break;
     case PROP_VISIBLE:
-      gradlens_depth_sweep_set_visible (self, g_value_get_boolean (value));
+      sweep_set_visible (GRADLENS_SERIES (self), g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -139,19 +312,10 @@ gradlens_depth_sweep_class_init (GradlensDepthSweepClass *klass)
   object_class->get_property = gradlens_depth_sweep_get_property;
   object_class->set_property = gradlens_depth_sweep_set_property;
 
-  properties[PROP_LABEL] =
-    g_param_spec_string ("label", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_COLOR] =
-    g_param_spec_string ("color", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_VISIBLE] =
-    g_param_spec_boolean ("visible", NULL, NULL, TRUE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_DETAIL] =
-    g_param_spec_string ("detail", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_object_class_override_property (object_class, PROP_LABEL, "label");
+  g_object_class_override_property (object_class, PROP_COLOR, "color");
+  g_object_class_override_property (object_class, PROP_VISIBLE, "visible");
+  g_object_class_override_property (object_class, PROP_DETAIL, "detail");
 }
 
 static void
@@ -235,7 +399,7 @@ gradlens_depth_sweep_add_points (GradlensDepthSweep       *self,
     }
   g_array_sort (self->points, compare_points);
   update_detail (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DETAIL]);
+  g_object_notify (G_OBJECT (self), "detail");
 }
 
 gboolean
@@ -250,156 +414,110 @@ gradlens_depth_sweep_has_depth (GradlensDepthSweep *self,
   return FALSE;
 }
 
-gboolean
-gradlens_depth_sweep_has_stats (GradlensDepthSweep *self)
-{
-  g_return_val_if_fail (GRADLENS_IS_DEPTH_SWEEP (self), FALSE);
 
-  return self->config->seeds > 1;
+/* ---- planning a sweep ------------------------------------------------- */
+
+static int
+compare_ints (gconstpointer a,
+              gconstpointer b)
+{
+  int x = *(const int *) a, y = *(const int *) b;
+
+  return (x > y) - (x < y);
 }
 
-double
-gradlens_depth_sweep_get_decay (GradlensDepthSweep *self)
+/* a run of config at depth is within the limits */
+static gboolean
+check_depth (const GradlensRunConfig  *config,
+             int                       depth,
+             GError                  **error)
 {
-  g_return_val_if_fail (GRADLENS_IS_DEPTH_SWEEP (self), NAN);
+  g_autoptr(GradlensRunConfig) c = gradlens_run_config_dup (config);
 
-  return gradlens_sweep_decay_per_layer ((const GradlensSweepPoint *) (void *) self->points->data,
-                                         self->points->len);
-}
-
-const char *
-gradlens_depth_sweep_get_label (GradlensDepthSweep *self)
-{
-  g_return_val_if_fail (GRADLENS_IS_DEPTH_SWEEP (self), NULL);
-
-  return self->config->label != NULL ? self->config->label : "";
-}
-
-void
-gradlens_depth_sweep_set_label (GradlensDepthSweep *self,
-                                const char         *label)
-{
-  g_return_if_fail (GRADLENS_IS_DEPTH_SWEEP (self));
-
-  if (label == NULL)
-    label = "";
-  if (g_strcmp0 (label, gradlens_depth_sweep_get_label (self)) == 0)
-    return;
-  g_free (self->config->label);
-  self->config->label = g_strdup (label);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LABEL]);
-}
-
-const char *
-gradlens_depth_sweep_get_color (GradlensDepthSweep *self)
-{
-  g_return_val_if_fail (GRADLENS_IS_DEPTH_SWEEP (self), NULL);
-
-  return self->config->color;
-}
-
-gboolean
-gradlens_depth_sweep_get_visible (GradlensDepthSweep *self)
-{
-  g_return_val_if_fail (GRADLENS_IS_DEPTH_SWEEP (self), FALSE);
-
-  return self->visible;
-}
-
-void
-gradlens_depth_sweep_set_visible (GradlensDepthSweep *self,
-                                  gboolean            visible)
-{
-  g_return_if_fail (GRADLENS_IS_DEPTH_SWEEP (self));
-
-  visible = !!visible;
-  if (self->visible == visible)
-    return;
-  self->visible = visible;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VISIBLE]);
-}
-
-const char *
-gradlens_depth_sweep_get_detail (GradlensDepthSweep *self)
-{
-  g_return_val_if_fail (GRADLENS_IS_DEPTH_SWEEP (self), NULL);
-
-  return self->detail;
+  c->nn.depth = depth;
+  return gradlens_run_config_validate (c, GRADLENS_NAMING_PRESET, GRADLENS_DEFAULT_MEMORY_LIMIT, error);
 }
 
 /**
- * gradlens_depth_sweep_dup_cell:
- * @self: a sweep
- * @point: a row (a depth)
- * @column: which column
- * @exact: %TRUE for the text that is copied, %FALSE for the one shown
+ * gradlens_depth_sweep_plan:
+ * @sweeps: the sweeps listed, of #GradlensDepthSweep
+ * @config: a valid run; its depth is ignored
+ * @depths: (array length=n_depths): depths of 1 .. 1000
+ * @n_depths: how many, at least one
+ * @error: why no sweep started: a run too deep for the limits
  *
- * Returns: (transfer full): the text, empty for a statistic of a sweep with
- *   one seed
+ * A job that sweeps @config over @depths, labelled and coloured to join
+ * @sweeps (its target NULL), and extends each of @sweeps to the depths it
+ * lacks (its target the sweep). All sweeps share their depths, so that they
+ * line up on one axis: the new one covers theirs too.
+ *
+ * Returns: (transfer full) (nullable): the job, not started
  */
-char *
-gradlens_depth_sweep_dup_cell (GradlensDepthSweep  *self,
-                               guint                point,
-                               GradlensSweepColumn  column,
-                               gboolean             exact)
+GradlensJob *
+gradlens_depth_sweep_plan (GListModel               *sweeps,
+                           const GradlensRunConfig  *config,
+                           const int                *depths,
+                           guint                     n_depths,
+                           GError                  **error)
 {
-  const GradlensSweepPoint *p;
-  gboolean stats;
+  g_autoptr(GradlensRunConfig) swept = NULL;
+  g_autoptr(GradlensJob) job = NULL;
+  g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autofree char *base = NULL;
+  guint n_sweeps;
 
-  g_return_val_if_fail (GRADLENS_IS_DEPTH_SWEEP (self), NULL);
-  g_return_val_if_fail (point < self->points->len, NULL);
+  g_return_val_if_fail (G_IS_LIST_MODEL (sweeps), NULL);
+  g_return_val_if_fail (config != NULL, NULL);
+  g_return_val_if_fail (depths != NULL && n_depths > 0, NULL);
 
-  p = &g_array_index (self->points, GradlensSweepPoint, point);
-  stats = gradlens_depth_sweep_has_stats (self);
-  switch (column)
+  /* the depths of every sweep: these and those already listed */
+  n_sweeps = g_list_model_get_n_items (sweeps);
+  g_array_append_vals (all, depths, n_depths);
+  for (guint i = 0; i < n_sweeps; i++)
     {
-    case GRADLENS_SWEEP_COLUMN_DEPTH:
-      return g_strdup_printf ("%d", p->depth);
-    case GRADLENS_SWEEP_COLUMN_VALUE:
-      return gradlens_format_number (p->value, exact);
-    case GRADLENS_SWEEP_COLUMN_MIN:
-      return stats ? gradlens_format_number (p->stats.min, exact) : g_strdup ("");
-    case GRADLENS_SWEEP_COLUMN_Q1:
-      return stats ? gradlens_format_number (p->stats.q1, exact) : g_strdup ("");
-    case GRADLENS_SWEEP_COLUMN_MEDIAN:
-      return stats ? gradlens_format_number (p->stats.median, exact) : g_strdup ("");
-    case GRADLENS_SWEEP_COLUMN_Q3:
-      return stats ? gradlens_format_number (p->stats.q3, exact) : g_strdup ("");
-    case GRADLENS_SWEEP_COLUMN_MAX:
-      return stats ? gradlens_format_number (p->stats.max, exact) : g_strdup ("");
-    case GRADLENS_N_SWEEP_COLUMNS:
-    default:
-      g_return_val_if_reached (NULL);
+      g_autoptr(GradlensDepthSweep) sweep = g_list_model_get_item (sweeps, i);
+      const GradlensSweepPoint *points;
+      guint n_points = 0;
+
+      points = gradlens_depth_sweep_get_points (sweep, &n_points);
+      for (guint k = 0; k < n_points; k++)
+        g_array_append_val (all, points[k].depth);
     }
-}
+  g_array_sort (all, compare_ints);
+  for (guint k = 1; k < all->len; k++)
+    if (g_array_index (all, int, k) == g_array_index (all, int, k - 1))
+      g_array_remove_index (all, k--);
 
-char *
-gradlens_depth_sweep_dup_tsv (GradlensDepthSweep *self)
-{
-  static const char * const keys[] = {
-    "depth", "first_weight_grad_norm", "min", "q1", "median", "q3", "max",
-  };
-  guint n_columns;
-  GString *s;
+  /* the deepest run must fit in memory, for every sweep */
+  if (!check_depth (config, g_array_index (all, int, all->len - 1), error))
+    return NULL;
 
-  G_STATIC_ASSERT (G_N_ELEMENTS (keys) == GRADLENS_N_SWEEP_COLUMNS);
-
-  g_return_val_if_fail (GRADLENS_IS_DEPTH_SWEEP (self), NULL);
-
-  n_columns = gradlens_depth_sweep_has_stats (self) ? GRADLENS_N_SWEEP_COLUMNS : GRADLENS_SWEEP_COLUMN_VALUE + 1;
-  s = g_string_new (NULL);
-  for (guint c = 0; c < n_columns; c++)
-    g_string_append_printf (s, "%s%s", c ? "\t" : "", keys[c]);
-  g_string_append_c (s, '\n');
-  for (guint p = 0; p < self->points->len; p++)
+  job = gradlens_job_new (GRADLENS_JOB_SWEEP);
+  swept = gradlens_run_config_dup (config);
+  base = gradlens_default_sweep_label (swept);
+  g_free (swept->label);
+  swept->label = gradlens_series_list_unique_label (sweeps, base);
+  g_free (swept->color);
+  swept->color = gradlens_series_list_next_color (sweeps);
+  gradlens_job_add (job, swept, (const int *) (void *) all->data, all->len, NULL);
+  for (guint i = 0; i < n_sweeps; i++)
     {
-      for (guint c = 0; c < n_columns; c++)
+      g_autoptr(GradlensDepthSweep) sweep = g_list_model_get_item (sweeps, i);
+      g_autoptr(GArray) missing = g_array_new (FALSE, FALSE, sizeof (int));
+      const GradlensRunConfig *its = gradlens_depth_sweep_get_config (sweep);
+
+      for (guint k = 0; k < all->len; k++)
+        if (!gradlens_depth_sweep_has_depth (sweep, g_array_index (all, int, k)))
+          g_array_append_val (missing, g_array_index (all, int, k));
+      if (missing->len == 0)
+        continue;
+      if (!check_depth (its, g_array_index (missing, int, missing->len - 1), error))
         {
-          g_autofree char *cell = gradlens_depth_sweep_dup_cell (self, p, c, TRUE);
-
-          g_string_append_printf (s, "%s%s", c ? "\t" : "", cell);
+          g_prefix_error (error, "%s: ", its->label != NULL ? its->label : "");
+          return NULL;
         }
-      g_string_append_c (s, '\n');
+      gradlens_job_add (job, its, (const int *) (void *) missing->data, missing->len, G_OBJECT (sweep));
     }
-  return g_string_free (s, FALSE);
+  return g_steal_pointer (&job);
 }
+

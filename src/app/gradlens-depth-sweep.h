@@ -5,6 +5,8 @@
 
 #include <glib-object.h>
 
+#include "gradlens-job.h"
+#include "gradlens-series.h"
 #include "gradlens-sweep.h"
 
 G_BEGIN_DECLS
@@ -22,12 +24,15 @@ typedef enum
   GRADLENS_N_SWEEP_COLUMNS
 } GradlensSweepColumn;
 
+extern const GradlensTableSpec gradlens_sweep_table;
+
 #define GRADLENS_TYPE_DEPTH_SWEEP (gradlens_depth_sweep_get_type ())
 
 G_DECLARE_FINAL_TYPE (GradlensDepthSweep, gradlens_depth_sweep, GRADLENS, DEPTH_SWEEP, GObject)
 
-/* A depth sweep as the window lists it: the configuration it ran (its depth
- * ignored), its points by increasing depth, label, colour and visibility. */
+/* A depth sweep as the session lists it (a GradlensSeries): the
+ * configuration it ran (its depth ignored; its label and colour are the
+ * sweep's) and its points by increasing depth. */
 GradlensDepthSweep       *gradlens_depth_sweep_new          (const GradlensRunConfig  *config,
                                                              const GradlensSweepPoint *points,
                                                              guint                     n_points);
@@ -40,23 +45,11 @@ void                      gradlens_depth_sweep_add_points   (GradlensDepthSweep 
                                                              guint                     n_points);
 gboolean                  gradlens_depth_sweep_has_depth    (GradlensDepthSweep       *self,
                                                              int                       depth);
-gboolean                  gradlens_depth_sweep_has_stats    (GradlensDepthSweep       *self);
-double                    gradlens_depth_sweep_get_decay    (GradlensDepthSweep       *self);
-const char               *gradlens_depth_sweep_get_label    (GradlensDepthSweep       *self);
-void                      gradlens_depth_sweep_set_label    (GradlensDepthSweep       *self,
-                                                             const char               *label);
-const char               *gradlens_depth_sweep_get_color    (GradlensDepthSweep       *self);
-gboolean                  gradlens_depth_sweep_get_visible  (GradlensDepthSweep       *self);
-void                      gradlens_depth_sweep_set_visible  (GradlensDepthSweep       *self,
-                                                             gboolean                  visible);
-const char               *gradlens_depth_sweep_get_detail   (GradlensDepthSweep       *self);
-
-char                     *gradlens_depth_sweep_dup_cell     (GradlensDepthSweep       *self,
-                                                             guint                     point,
-                                                             GradlensSweepColumn       column,
-                                                             gboolean                  exact);
-/* the table as tab-separated text: depth, first_weight_grad_norm and, with
- * several seeds, min, q1, median, q3, max */
-char                     *gradlens_depth_sweep_dup_tsv      (GradlensDepthSweep       *self);
+/* the job of a new sweep and of extending the sweeps listed to its depths */
+GradlensJob              *gradlens_depth_sweep_plan         (GListModel               *sweeps,
+                                                             const GradlensRunConfig  *config,
+                                                             const int                *depths,
+                                                             guint                     n_depths,
+                                                             GError                  **error);
 
 G_END_DECLS

@@ -4,29 +4,40 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include <stdlib.h>
 
 #include "gradlens-job.h"
+#include "gradlens-sweep.h"
+
+typedef struct
+{
+  GradlensRunConfig *config;
+  int               *depths;   /* a sweep's, increasing */
+  guint              n_depths;
+  GObject           *target;
+  guint64            units;    /* runs of one network: its share of the progress */
+  gpointer           output;   /* guarded by the job's mutex */
+} JobItem;
 
 struct _GradlensJob
 {
   GObject parent_instance;
 
-  /* Owned, read-only after construction (the worker reads them too) */
-  GPtrArray *configs;
+  /* Owned; read-only once started but for each item's output */
+  GPtrArray       *items;     /* of JobItem */
+  GradlensJobKind  kind;
+  guint64          total;     /* units over all items */
 
-  /* Guarded by mutex: written by the worker, drained on the main thread */
-  GMutex     mutex;
-  GPtrArray *pending;      /* of GradlensRunResult */
-  guint      worker_done;  /* runs finished */
-  double     worker_fraction;
-  guint      idle_id;
+  /* Guarded by mutex: written by the worker, read on the main thread */
+  GMutex           mutex;
+  guint            worker_done;
+  double           worker_fraction;
+  guint            idle_id;
 
   /* Main thread only */
-  GPtrArray *delivered;    /* drained from pending, not yet stolen */
-  guint      n_done;
-  double     fraction;
-  gboolean   started;
+  guint            n_done;
+  double           fraction;
+  gboolean         started;
 };
 
 G_DEFINE_FINAL_TYPE (GradlensJob, gradlens_job, G_TYPE_OBJECT)
@@ -41,61 +52,81 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 enum {
-  RESULTS_READY,
+  ITEMS_READY,
   N_SIGNALS
 };
 
 static guint signals[N_SIGNALS];
 
-/* What the worker needs (the deep copies of the configurations) */
-typedef struct
-{
-  GPtrArray *configs;
-} JobData;
+/* ---- the workers, one per kind ---------------------------------------- */
 
-static void
-job_data_free (gpointer data)
-{
-  JobData *job_data = data;
+typedef gpointer (*WorkFunc) (const JobItem         *item,
+                              GradlensProgressFunc   progress,
+                              gpointer               user_data,
+                              GCancellable          *cancellable,
+                              GError               **error);
 
-  g_ptr_array_unref (job_data->configs);
-  g_free (job_data);
+static gpointer
+run_work (const JobItem         *item,
+          GradlensProgressFunc   progress,
+          gpointer               user_data,
+          GCancellable          *cancellable,
+          GError               **error)
+{
+  GradlensRunResult *result = gradlens_run (item->config, 0, GRADLENS_DEFAULT_MEMORY_LIMIT, progress, user_data,
+                                            cancellable, error);
+
+  /* which of several runs failed */
+  if (result == NULL && !g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && item->config->label != NULL)
+    g_prefix_error (error, "%s: ", item->config->label);
+  return result;
 }
 
-/* Progress of the run at `index` */
-typedef struct
+static gpointer
+sweep_work (const JobItem         *item,
+            GradlensProgressFunc   progress,
+            gpointer               user_data,
+            GCancellable          *cancellable,
+            GError               **error)
 {
-  GradlensJob *self;
-  guint        index;
-} ProgressContext;
+  return gradlens_sweep (item->config, item->depths, item->n_depths, 0, GRADLENS_DEFAULT_MEMORY_LIMIT,
+                         progress, user_data, cancellable, error);
+}
 
-/* main thread: move what the worker left into `delivered` and tell */
-static gboolean
-gradlens_job_drain (GradlensJob *self)
+static const struct
 {
-  g_autoptr(GPtrArray) results = NULL;
+  WorkFunc       work;
+  GDestroyNotify free_output;
+} kinds[] = {
+  [GRADLENS_JOB_RUN] = { run_work, (GDestroyNotify) gradlens_run_result_free },
+  [GRADLENS_JOB_SWEEP] = { sweep_work, g_free },
+};
+
+/* ---- the relay to the main thread ------------------------------------- */
+
+static void
+job_item_free (gpointer data)
+{
+  JobItem *item = data;
+
+  gradlens_run_config_free (item->config);
+  g_free (item->depths);
+  g_clear_object (&item->target);
+  g_free (item);
+}
+
+/* main thread: what the worker left, told once per idle */
+static void
+drain (GradlensJob *self)
+{
   double fraction;
   guint done;
 
-  g_assert (GRADLENS_IS_JOB (self));
-
   g_mutex_lock (&self->mutex);
-  self->idle_id = 0;
-  if (self->pending->len > 0)
-    {
-      results = g_steal_pointer (&self->pending);
-      self->pending = g_ptr_array_new_with_free_func ((GDestroyNotify) gradlens_run_result_free);
-    }
   fraction = self->worker_fraction;
   done = self->worker_done;
   g_mutex_unlock (&self->mutex);
 
-  if (results != NULL)
-    {
-      for (guint i = 0; i < results->len; i++)
-        g_ptr_array_add (self->delivered, g_steal_pointer (&g_ptr_array_index (results, i)));
-      g_ptr_array_set_free_func (results, NULL);
-    }
   if (fraction != self->fraction)
     {
       self->fraction = fraction;
@@ -105,16 +136,20 @@ gradlens_job_drain (GradlensJob *self)
     {
       self->n_done = done;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_DONE]);
+      g_signal_emit (self, signals[ITEMS_READY], 0);
     }
-  if (results != NULL)
-    g_signal_emit (self, signals[RESULTS_READY], 0);
-  return G_SOURCE_REMOVE;
 }
 
 static gboolean
 drain_idle_cb (gpointer user_data)
 {
-  return gradlens_job_drain (user_data);
+  GradlensJob *self = user_data;
+
+  g_mutex_lock (&self->mutex);
+  self->idle_id = 0;
+  g_mutex_unlock (&self->mutex);
+  drain (self);
+  return G_SOURCE_REMOVE;
 }
 
 /* any thread, with the mutex held: one pending idle at most */
@@ -122,11 +157,18 @@ static void
 schedule_drain_locked (GradlensJob *self)
 {
   if (self->idle_id == 0)
-    self->idle_id = g_idle_add_full (G_PRIORITY_DEFAULT, drain_idle_cb,
-                                     g_object_ref (self), g_object_unref);
+    self->idle_id = g_idle_add_full (G_PRIORITY_DEFAULT, drain_idle_cb, g_object_ref (self), g_object_unref);
 }
 
-/* worker threads (gradlens_run spreads the seeds over several) */
+/* Progress of the item that starts at unit `offset` */
+typedef struct
+{
+  GradlensJob *self;
+  guint64      offset;
+  guint64      units;
+} ProgressContext;
+
+/* worker threads (the runner spreads its seeds over several) */
 static void
 progress_cb (guint    done,
              guint    total,
@@ -134,12 +176,13 @@ progress_cb (guint    done,
 {
   ProgressContext *ctx = user_data;
   GradlensJob *self = ctx->self;
-  double fraction = (ctx->index + (total > 0 ? (double) done / total : 1.0)) / self->configs->len;
+  double part = total > 0 ? (double) ctx->units * done / total : (double) ctx->units;
+  double fraction = self->total > 0 ? (ctx->offset + part) / self->total : 1.0;
 
   g_mutex_lock (&self->mutex);
   if (fraction > self->worker_fraction)
     {
-      self->worker_fraction = fraction;
+      self->worker_fraction = MIN (fraction, 1.0);
       schedule_drain_locked (self);
     }
   g_mutex_unlock (&self->mutex);
@@ -152,46 +195,49 @@ gradlens_job_worker (GTask        *task,
                      GCancellable *cancellable)
 {
   GradlensJob *self = source_object;
-  JobData *data = task_data;
+  guint64 offset = 0;
 
-  for (guint i = 0; i < data->configs->len; i++)
+  for (guint i = 0; i < self->items->len; i++)
     {
-      const GradlensRunConfig *config = g_ptr_array_index (data->configs, i);
-      ProgressContext ctx = { self, i };
+      JobItem *item = g_ptr_array_index (self->items, i);
+      ProgressContext ctx = { self, offset, item->units };
       g_autoptr(GError) error = NULL;
-      GradlensRunResult *result;
+      gpointer output;
 
       if (g_task_return_error_if_cancelled (task))
         return;
-
-      result = gradlens_run (config, 0, GRADLENS_DEFAULT_MEMORY_LIMIT, progress_cb, &ctx,
-                             cancellable, &error);
-      if (result == NULL)
+      output = kinds[self->kind].work (item, progress_cb, &ctx, cancellable, &error);
+      if (output == NULL)
         {
-          if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && config->label != NULL)
-            g_prefix_error (&error, "%s: ", config->label);
           g_task_return_error (task, g_steal_pointer (&error));
           return;
         }
+      offset += item->units;
 
       g_mutex_lock (&self->mutex);
-      g_ptr_array_add (self->pending, result);
+      item->output = output;
       self->worker_done = i + 1;
-      self->worker_fraction = (double) (i + 1) / data->configs->len;
+      self->worker_fraction = self->total > 0 ? (double) offset / self->total : 1.0;
       schedule_drain_locked (self);
       g_mutex_unlock (&self->mutex);
     }
   g_task_return_boolean (task, TRUE);
 }
 
+/* ---- GObject ---------------------------------------------------------- */
+
 static void
 gradlens_job_finalize (GObject *object)
 {
   GradlensJob *self = (GradlensJob *) object;
 
-  g_clear_pointer (&self->configs, g_ptr_array_unref);
-  g_clear_pointer (&self->pending, g_ptr_array_unref);
-  g_clear_pointer (&self->delivered, g_ptr_array_unref);
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      JobItem *item = g_ptr_array_index (self->items, i);
+
+      g_clear_pointer (&item->output, kinds[self->kind].free_output);
+    }
+  g_clear_pointer (&self->items, g_ptr_array_unref);
   g_mutex_clear (&self->mutex);
 
   G_OBJECT_CLASS (gradlens_job_parent_class)->finalize (object);
@@ -235,13 +281,13 @@ gradlens_job_class_init (GradlensJobClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
-   * GradlensJob::results-ready:
+   * GradlensJob::items-ready:
    *
-   * Emitted on the main thread when finished results are waiting for
-   * gradlens_job_steal_results().
+   * Emitted on the main thread when more items have finished: their outputs
+   * wait for gradlens_job_steal_output().
    */
-  signals[RESULTS_READY] =
-    g_signal_new ("results-ready", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+  signals[ITEMS_READY] =
+    g_signal_new ("items-ready", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
@@ -249,35 +295,88 @@ static void
 gradlens_job_init (GradlensJob *self)
 {
   g_mutex_init (&self->mutex);
-  self->pending = g_ptr_array_new_with_free_func ((GDestroyNotify) gradlens_run_result_free);
-  self->delivered = g_ptr_array_new_with_free_func ((GDestroyNotify) gradlens_run_result_free);
+  self->items = g_ptr_array_new_with_free_func (job_item_free);
 }
 
-/**
- * gradlens_job_new:
- * @configs: (array length=n_configs): the runs to compute, in order
- * @n_configs: how many
- *
- * Returns: (transfer full): a job that holds deep copies of @configs
- */
-GradlensJob *
-gradlens_job_new (GradlensRunConfig * const *configs,
-                  guint                      n_configs)
-{
-  GradlensJob *self = g_object_new (GRADLENS_TYPE_JOB, NULL);
+/* ---- public API ------------------------------------------------------- */
 
-  self->configs = g_ptr_array_new_with_free_func ((GDestroyNotify) gradlens_run_config_free);
-  for (guint i = 0; i < n_configs; i++)
-    g_ptr_array_add (self->configs, gradlens_run_config_dup (configs[i]));
+GradlensJob *
+gradlens_job_new (GradlensJobKind kind)
+{
+  GradlensJob *self;
+
+  g_return_val_if_fail (kind == GRADLENS_JOB_RUN || kind == GRADLENS_JOB_SWEEP, NULL);
+
+  self = g_object_new (GRADLENS_TYPE_JOB, NULL);
+  self->kind = kind;
   return self;
 }
 
+static int
+compare_ints (gconstpointer a,
+              gconstpointer b)
+{
+  int x = *(const int *) a, y = *(const int *) b;
+
+  return (x > y) - (x < y);
+}
+
+/**
+ * gradlens_job_add:
+ * @self: a job not yet started
+ * @config: what to compute (copied)
+ * @depths: (array length=n_depths) (nullable): a sweep's depths, in any
+ *   order; %NULL for a run
+ * @n_depths: how many
+ * @target: (nullable): kept for the caller
+ *
+ * Returns: the index of the item
+ */
 guint
-gradlens_job_get_n_runs (GradlensJob *self)
+gradlens_job_add (GradlensJob             *self,
+                  const GradlensRunConfig *config,
+                  const int               *depths,
+                  guint                    n_depths,
+                  GObject                 *target)
+{
+  JobItem *item;
+
+  g_return_val_if_fail (GRADLENS_IS_JOB (self), 0);
+  g_return_val_if_fail (!self->started, 0);
+  g_return_val_if_fail (config != NULL, 0);
+  g_return_val_if_fail (self->kind != GRADLENS_JOB_SWEEP || (depths != NULL && n_depths > 0), 0);
+
+  item = g_new0 (JobItem, 1);
+  item->config = gradlens_run_config_dup (config);
+  if (self->kind == GRADLENS_JOB_SWEEP)
+    {
+      item->depths = g_memdup2 (depths, n_depths * sizeof (int));
+      item->n_depths = n_depths;
+      qsort (item->depths, n_depths, sizeof (int), compare_ints);
+      item->units = (guint64) n_depths * (guint64) config->seeds;
+    }
+  else
+    item->units = 1;
+  item->target = target != NULL ? g_object_ref (target) : NULL;
+  g_ptr_array_add (self->items, item);
+  self->total += item->units;
+  return self->items->len - 1;
+}
+
+GradlensJobKind
+gradlens_job_get_kind (GradlensJob *self)
+{
+  g_return_val_if_fail (GRADLENS_IS_JOB (self), GRADLENS_JOB_RUN);
+
+  return self->kind;
+}
+
+guint
+gradlens_job_get_n_items (GradlensJob *self)
 {
   g_return_val_if_fail (GRADLENS_IS_JOB (self), 0);
 
-  return self->configs->len;
+  return self->items->len;
 }
 
 guint
@@ -296,44 +395,70 @@ gradlens_job_get_fraction (GradlensJob *self)
   return self->fraction;
 }
 
-/**
- * gradlens_job_steal_results:
- * @self: a job
- *
- * Takes the results that finished since the last call, in the order of the
- * configurations. Also drains what the worker left but the idle has not yet
- * delivered (so the completion callback sees everything).
- *
- * Returns: (transfer full) (element-type GradlensRunResult): the results
- */
-GPtrArray *
-gradlens_job_steal_results (GradlensJob *self)
+const GradlensRunConfig *
+gradlens_job_get_config (GradlensJob *self,
+                         guint        index)
 {
-  GPtrArray *results;
+  g_return_val_if_fail (GRADLENS_IS_JOB (self), NULL);
+  g_return_val_if_fail (index < self->items->len, NULL);
+
+  return ((JobItem *) g_ptr_array_index (self->items, index))->config;
+}
+
+/**
+ * gradlens_job_get_target:
+ * @self: a job
+ * @index: an item of it
+ *
+ * Returns: (transfer none) (nullable): what was given to gradlens_job_add()
+ */
+GObject *
+gradlens_job_get_target (GradlensJob *self,
+                         guint        index)
+{
+  g_return_val_if_fail (GRADLENS_IS_JOB (self), NULL);
+  g_return_val_if_fail (index < self->items->len, NULL);
+
+  return ((JobItem *) g_ptr_array_index (self->items, index))->target;
+}
+
+/**
+ * gradlens_job_steal_output:
+ * @self: a job
+ * @index: a finished item (below gradlens_job_get_n_done())
+ * @n_points: (out) (optional): a sweep's number of points
+ *
+ * Returns: (transfer full) (nullable): the item's output, %NULL if it was
+ *   stolen before
+ */
+gpointer
+gradlens_job_steal_output (GradlensJob *self,
+                           guint        index,
+                           guint       *n_points)
+{
+  JobItem *item;
+  gpointer output;
 
   g_return_val_if_fail (GRADLENS_IS_JOB (self), NULL);
+  g_return_val_if_fail (index < self->n_done, NULL);
 
+  item = g_ptr_array_index (self->items, index);
   g_mutex_lock (&self->mutex);
-  for (guint i = 0; i < self->pending->len; i++)
-    g_ptr_array_add (self->delivered, g_steal_pointer (&g_ptr_array_index (self->pending, i)));
-  g_ptr_array_set_free_func (self->pending, NULL);
-  g_ptr_array_set_size (self->pending, 0);
-  g_ptr_array_set_free_func (self->pending, (GDestroyNotify) gradlens_run_result_free);
+  output = g_steal_pointer (&item->output);
   g_mutex_unlock (&self->mutex);
-
-  results = g_steal_pointer (&self->delivered);
-  self->delivered = g_ptr_array_new_with_free_func ((GDestroyNotify) gradlens_run_result_free);
-  return results;
+  if (n_points != NULL)
+    *n_points = item->n_depths;
+  return output;
 }
 
 /**
  * gradlens_job_run_async:
- * @self: a job, run at most once
+ * @self: a job with at least one item, run at most once
  * @cancellable: (nullable): stops the computation promptly
  * @callback: called on the main thread when the job ends
  * @user_data: for @callback
  *
- * Computes the runs in a worker thread (g_task_run_in_thread).
+ * Computes the items in a worker thread (g_task_run_in_thread).
  */
 void
 gradlens_job_run_async (GradlensJob         *self,
@@ -342,25 +467,21 @@ gradlens_job_run_async (GradlensJob         *self,
                         gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  JobData *data;
 
   g_return_if_fail (GRADLENS_IS_JOB (self));
   g_return_if_fail (!self->started);
+  g_return_if_fail (self->items->len > 0);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   self->started = TRUE;
-  data = g_new0 (JobData, 1);
-  data->configs = g_ptr_array_new_with_free_func ((GDestroyNotify) gradlens_run_config_free);
-  for (guint i = 0; i < self->configs->len; i++)
-    g_ptr_array_add (data->configs, gradlens_run_config_dup (g_ptr_array_index (self->configs, i)));
-
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, gradlens_job_run_async);
   g_task_set_name (task, "[gradlens] job");
-  g_task_set_task_data (task, data, job_data_free);
   g_task_run_in_thread (task, gradlens_job_worker);
 }
 
+/* Items finished before a failure or a cancellation are told (items-ready)
+ * here at the latest, before it returns. */
 gboolean
 gradlens_job_run_finish (GradlensJob   *self,
                          GAsyncResult  *result,
@@ -369,5 +490,6 @@ gradlens_job_run_finish (GradlensJob   *self,
   g_return_val_if_fail (GRADLENS_IS_JOB (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
+  drain (self);
   return g_task_propagate_boolean (G_TASK (result), error);
 }

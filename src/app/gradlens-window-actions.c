@@ -4,23 +4,18 @@
 
 #include "config.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
 
-#include "gradlens-error.h"
-#include "gradlens-export.h"
+#include "gradlens-preset-file.h"
 #include "gradlens-window-private.h"
 
 /* Files: open and save experiments (presets), the built-in presets, drag and
- * drop, and exporting the figure or the values. */
+ * drop; the file choosers and messages that exporting shares. */
 
 #define PRESETS_PATH "/io/github/gradlens/Gradlens/presets/"
-
-/* Export sizes offered in the dialog: pixels for PNG, points for SVG/PDF */
-static const char *export_sizes[] = { "1600x900", "1280x720", "1920x1080", "1000x1000", "800x600", "view", NULL };
 
 /* ---- messages --------------------------------------------------------- */
 
@@ -52,8 +47,8 @@ _gradlens_window_show_error (GradlensWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-toast (GradlensWindow *self,
+void
+_gradlens_window_toast (GradlensWindow *self,
        const char     *text)
 {
   AdwToast *t = adw_toast_new (text);
@@ -64,8 +59,8 @@ toast (GradlensWindow *self,
 
 /* ---- file choosers ---------------------------------------------------- */
 
-static GtkFileFilter *
-filter_new (const char *name,
+GtkFileFilter *
+_gradlens_window_filter_new (const char *name,
             const char *suffix,
             const char *mime_type)
 {
@@ -82,7 +77,7 @@ filter_new (const char *name,
 static void
 add_json_filters (GtkFileChooser *chooser)
 {
-  g_autoptr(GtkFileFilter) json = filter_new (_("Gradlens Experiments (JSON)"), "json", "application/json");
+  g_autoptr(GtkFileFilter) json = _gradlens_window_filter_new (_("Gradlens Experiments (JSON)"), "json", "application/json");
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
 
   gtk_file_filter_set_name (all, _("All Files"));
@@ -114,8 +109,8 @@ set_folder_from_setting (GradlensWindow *self,
 }
 
 /* keeps a ref on the chooser until its response; one at a time */
-static void
-show_chooser (GradlensWindow       *self,
+void
+_gradlens_window_show_chooser (GradlensWindow       *self,
               GtkFileChooserNative *native,
               GCallback             response_cb)
 {
@@ -131,8 +126,8 @@ show_chooser (GradlensWindow       *self,
 }
 
 /* takes the chooser's file and lets the chooser go */
-static GFile *
-finish_chooser (GradlensWindow       *self,
+GFile *
+_gradlens_window_finish_chooser (GradlensWindow       *self,
                 GtkFileChooserNative *native,
                 int                   response)
 {
@@ -158,56 +153,19 @@ remember_experiment (GradlensWindow *self,
     g_settings_set_string (self->settings, "last-experiment", path);
 }
 
-/* worker thread: reads and checks the preset (files up to 16 MiB would
- * block the main loop for a noticeable time) */
-static void
-open_worker (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  GFile *file = task_data;
-  g_autoptr(GradlensPreset) preset = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_file_get_path (file);
-
-  if (path != NULL)
-    preset = gradlens_preset_load_path (path, &error);
-  else
-    {
-      g_autofree char *name = g_file_get_parse_name (file);
-      g_autofree char *contents = NULL;
-      g_autoptr(GFileInfo) info = NULL;
-      gsize length = 0;
-
-      info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, cancellable, &error);
-      if (info != NULL && g_file_info_get_size (info) > GRADLENS_PRESET_MAX_BYTES)
-        g_set_error (&error, G_IO_ERROR, G_IO_ERROR_FAILED, _("%s: the file is larger than 16 MiB"), name);
-      else if (info != NULL && g_file_load_contents (file, cancellable, &contents, &length, NULL, &error))
-        preset = gradlens_preset_load_data (contents, length, name, &error);
-      else if (error != NULL)
-        g_prefix_error (&error, "%s: ", name);
-    }
-
-  if (preset == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, g_steal_pointer (&preset), (GDestroyNotify) gradlens_preset_free);
-}
-
 /* main thread: the preset was read; apply it, or name the problem */
 static void
 open_loaded_cb (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  GradlensWindow *self = GRADLENS_WINDOW (object);
   g_autoptr(GTask) task = user_data;
+  GradlensWindow *self = g_task_get_source_object (task);
   g_autoptr(GradlensPreset) preset = NULL;
   g_autoptr(GError) error = NULL;
   GFile *file = g_task_get_task_data (task);
 
-  preset = g_task_propagate_pointer (G_TASK (result), &error);
+  preset = gradlens_preset_file_read_finish (result, &error);
   /* the window was closed meanwhile */
   if (self->closed)
     {
@@ -247,7 +205,6 @@ gradlens_window_open_file_async (GradlensWindow      *self,
                                  gpointer             user_data)
 {
   GTask *task;
-  g_autoptr(GTask) load = NULL;
 
   g_return_if_fail (GRADLENS_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
@@ -256,10 +213,7 @@ gradlens_window_open_file_async (GradlensWindow      *self,
   g_task_set_source_tag (task, gradlens_window_open_file_async);
   g_task_set_task_data (task, g_object_ref (file), g_object_unref);
 
-  load = g_task_new (self, cancellable, open_loaded_cb, task);
-  g_task_set_source_tag (load, open_worker);
-  g_task_set_task_data (load, g_object_ref (file), g_object_unref);
-  g_task_run_in_thread (load, open_worker);
+  gradlens_preset_file_read_async (file, cancellable, open_loaded_cb, task);
 }
 
 /**
@@ -327,7 +281,7 @@ open_response_cb (GradlensWindow       *self,
                   int                   response,
                   GtkFileChooserNative *native)
 {
-  g_autoptr(GFile) file = finish_chooser (self, native, response);
+  g_autoptr(GFile) file = _gradlens_window_finish_chooser (self, native, response);
 
   if (file != NULL)
     gradlens_window_open_file (self, file);
@@ -345,7 +299,7 @@ open_action (GtkWidget  *widget,
                                         _("_Open"), _("_Cancel"));
   add_json_filters (GTK_FILE_CHOOSER (native));
   set_folder_from_setting (self, GTK_FILE_CHOOSER (native), "last-experiment", TRUE);
-  show_chooser (self, native, G_CALLBACK (open_response_cb));
+  _gradlens_window_show_chooser (self, native, G_CALLBACK (open_response_cb));
 }
 
 static void
@@ -400,6 +354,36 @@ fill_presets_menu (GradlensWindow *self)
     }
 }
 
+/* ---- loading --------------------------------------------------------- */
+
+/**
+ * gradlens_window_load_preset:
+ * @self: the window
+ * @preset: a valid preset
+ * @file: (nullable): where it was read from (%NULL for a built-in one)
+ *
+ * Replaces the experiment (gradlens_session_load_preset()) and puts its
+ * first run's network in the controls, but not its label: a run made from
+ * changed controls is another run and gets a label of its own.
+ */
+void
+gradlens_window_load_preset (GradlensWindow       *self,
+                             const GradlensPreset *preset,
+                             GFile                *file)
+{
+  g_return_if_fail (GRADLENS_IS_WINDOW (self));
+  g_return_if_fail (preset != NULL);
+
+  if (preset->runs->len > 0)
+    {
+      g_autoptr(GradlensRunConfig) first = gradlens_run_config_dup (g_ptr_array_index (preset->runs, 0));
+
+      g_clear_pointer (&first->label, g_free);
+      gradlens_controls_set_config (self->controls, first);
+    }
+  gradlens_session_load_preset (self->session, preset, file);
+}
+
 /* ---- drag and drop ---------------------------------------------------- */
 
 static gboolean
@@ -432,36 +416,19 @@ static gboolean
 save_to (GradlensWindow *self,
          GFile          *file)
 {
-  g_autoptr(GradlensPreset) preset = gradlens_window_dup_preset (self);
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_file_get_path (file);
   g_autofree char *basename = g_file_get_basename (file);
   g_autofree char *text = NULL;
 
-  if (path == NULL)
-    {
-      g_autofree char *name = g_file_get_parse_name (file);
-
-      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("%s: only local files can be saved"), name);
-    }
-  else if (preset->runs->len > GRADLENS_PRESET_MAX_RUNS)
-    /* Translators: %s is a file, %u the number of runs, %d the most a file can hold */
-    g_set_error (&error, GRADLENS_ERROR, GRADLENS_ERROR_TOO_LARGE,
-                 _("%s: %u runs are more than an experiment file holds (%d); remove some first"),
-                 path, preset->runs->len, GRADLENS_PRESET_MAX_RUNS);
-  if (error != NULL || !gradlens_preset_save (preset, path, &error))
+  if (!gradlens_session_save (self->session, file, &error))
     {
       _gradlens_window_show_error (self, _("Could Not Save the Experiment"), error->message);
       return FALSE;
     }
-  g_set_object (&self->file, file);
-  if (self->preset_title == NULL)
-    self->preset_title = g_strdup (preset->title);
-  _gradlens_window_update_title (self);
   remember_experiment (self, file);
   /* Translators: %s is a file name */
   text = g_strdup_printf (_("Saved “%s”"), basename);
-  toast (self, text);
+  _gradlens_window_toast (self, text);
   return TRUE;
 }
 
@@ -470,17 +437,18 @@ save_response_cb (GradlensWindow       *self,
                   int                   response,
                   GtkFileChooserNative *native)
 {
-  g_autoptr(GFile) file = finish_chooser (self, native, response);
+  g_autoptr(GFile) file = _gradlens_window_finish_chooser (self, native, response);
 
   if (file != NULL)
     save_to (self, file);
 }
 
-static char *
-suggested_name (GradlensWindow *self,
+char *
+_gradlens_window_suggested_name (GradlensWindow *self,
                 const char     *suffix)
 {
-  const char *title = self->preset_title != NULL && self->preset_title[0] ? self->preset_title : _("experiment");
+  const char *preset_title = gradlens_session_get_title (self->session);
+  const char *title = preset_title != NULL && preset_title[0] ? preset_title : _("experiment");
   GString *s = g_string_new (NULL);
 
   /* keep file names plain: letters, digits, - and _ */
@@ -513,15 +481,15 @@ save_as_action (GtkWidget  *widget,
   native = gtk_file_chooser_native_new (_("Save Experiment"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
                                         _("_Save"), _("_Cancel"));
   add_json_filters (GTK_FILE_CHOOSER (native));
-  if (self->file != NULL)
-    gtk_file_chooser_set_file (GTK_FILE_CHOOSER (native), self->file, NULL);
+  if (gradlens_session_get_file (self->session) != NULL)
+    gtk_file_chooser_set_file (GTK_FILE_CHOOSER (native), gradlens_session_get_file (self->session), NULL);
   else
     {
       set_folder_from_setting (self, GTK_FILE_CHOOSER (native), "last-experiment", TRUE);
-      name = suggested_name (self, "json");
+      name = _gradlens_window_suggested_name (self, "json");
       gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
     }
-  show_chooser (self, native, G_CALLBACK (save_response_cb));
+  _gradlens_window_show_chooser (self, native, G_CALLBACK (save_response_cb));
 }
 
 static void
@@ -530,375 +498,12 @@ save_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   GradlensWindow *self = GRADLENS_WINDOW (widget);
+  GFile *file = gradlens_session_get_file (self->session);
 
-  if (self->file != NULL && g_file_is_native (self->file))
-    save_to (self, self->file);
+  if (file != NULL && g_file_is_native (file))
+    save_to (self, file);
   else
     save_as_action (widget, "win.save-as", NULL);
-}
-
-/* ---- export ----------------------------------------------------------- */
-
-static gboolean
-has_suffix (const char *path,
-            const char *suffix)
-{
-  g_autofree char *lower = g_ascii_strdown (path, -1);
-
-  return g_str_has_suffix (lower, suffix);
-}
-
-/* What an export writes, taken on the main thread so that the worker
- * touches nothing the window owns */
-typedef struct
-{
-  char       *path;
-  PlotFigure *figure;   /* a copy, for .png, .svg, .pdf */
-  PlotFormat  format;
-  int         width;
-  int         height;
-  char       *text;     /* for .csv, .json */
-} ExportData;
-
-static void
-export_data_free (gpointer data)
-{
-  ExportData *export = data;
-
-  g_free (export->path);
-  g_clear_pointer (&export->figure, plot_figure_unref);
-  g_free (export->text);
-  g_free (export);
-}
-
-static ExportData *
-export_prepare (GradlensWindow  *self,
-                const char      *path,
-                int              width,
-                int              height,
-                GradlensTheme    theme,
-                GError         **error)
-{
-  ExportData *export = g_new0 (ExportData, 1);
-
-  export->path = g_strdup (path);
-  export->width = width;
-  export->height = height;
-  if ((has_suffix (path, ".csv") || has_suffix (path, ".json"))
-      && g_strcmp0 (_gradlens_window_get_view (self), "sweep") == 0)
-    {
-      /* the values of what is on screen: the sweeps */
-      export->text = _gradlens_window_dup_sweeps_text (self, has_suffix (path, ".json"));
-      return export;
-    }
-  if (has_suffix (path, ".csv") || has_suffix (path, ".json"))
-    {
-      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->runs));
-      g_autofree GradlensRunResult **results = g_new0 (GradlensRunResult *, n + 1);
-
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(GradlensRun) run = g_list_model_get_item (G_LIST_MODEL (self->runs), i);
-
-          results[i] = (GradlensRunResult *) gradlens_run_get_result (run);
-        }
-      export->text = has_suffix (path, ".csv") ? gradlens_results_to_csv (results, n)
-                                               : gradlens_results_to_json (results, n);
-      return export;
-    }
-  if (!plot_format_from_path (path, &export->format, error))
-    {
-      export_data_free (export);
-      return NULL;
-    }
-  /* the figure on screen: gradient norms, forward pass or depth sweep */
-  export->figure = plot_figure_copy (gradlens_plot_view_get_figure (_gradlens_window_current_plot_view (self)));
-  plot_figure_set_theme (export->figure, theme == GRADLENS_THEME_LIGHT ? PLOT_THEME_LIGHT : PLOT_THEME_DARK);
-  plot_figure_set_scale (export->figure, 1.0);
-  return export;
-}
-
-/* any thread */
-static gboolean
-export_write (ExportData  *export,
-              GError     **error)
-{
-  if (export->text != NULL)
-    return gradlens_write_file_atomic (export->path, export->text, error);
-  if (!plot_export (export->figure, export->path, export->format, export->width, export->height, 1.0, error))
-    {
-      /* plot_export names the problem; make sure the file is named too */
-      if (error != NULL && *error != NULL && strstr ((*error)->message, export->path) == NULL)
-        g_prefix_error (error, "%s: ", export->path);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/**
- * gradlens_window_export:
- * @self: the window
- * @path: the file to write; its extension picks the format: .png, .svg,
- *   .pdf (the figure), .csv, .json (the values of every run, or of every
- *   sweep in the Depth Sweep view)
- * @width: width of the figure, pixels for PNG and points for SVG and PDF
- * @height: height of the figure
- * @theme: theme of the figure
- * @error: names the file and the problem
- *
- * Writes through the code the CLI uses (plot_export(), gradlens_results_to_csv()
- * and _json() with gradlens_write_file_atomic()). The figure is the one on
- * screen (the view shown: gradient norms, forward pass or depth sweep), with
- * the same runs hidden and the same zoom. The Export dialog does the same in a
- * worker thread (gradlens_window_export_async()).
- *
- * Returns: %TRUE on success
- */
-gboolean
-gradlens_window_export (GradlensWindow  *self,
-                        const char      *path,
-                        int              width,
-                        int              height,
-                        GradlensTheme    theme,
-                        GError         **error)
-{
-  ExportData *export;
-  gboolean ok;
-
-  g_return_val_if_fail (GRADLENS_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  export = export_prepare (self, path, width, height, theme, error);
-  if (export == NULL)
-    return FALSE;
-  ok = export_write (export, error);
-  export_data_free (export);
-  return ok;
-}
-
-static void
-export_worker (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  GError *error = NULL;
-
-  if (export_write (task_data, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
-/**
- * gradlens_window_export_async:
- * @self: the window
- * @path: as for gradlens_window_export()
- * @width: as for gradlens_window_export()
- * @height: as for gradlens_window_export()
- * @theme: as for gradlens_window_export()
- * @cancellable: (nullable): unused, for the pattern
- * @callback: called on the main thread when the file is written
- * @user_data: for @callback
- *
- * gradlens_window_export() with the drawing, encoding and writing in a
- * worker thread: what to write is taken from the window first.
- */
-void
-gradlens_window_export_async (GradlensWindow      *self,
-                              const char          *path,
-                              int                  width,
-                              int                  height,
-                              GradlensTheme        theme,
-                              GCancellable        *cancellable,
-                              GAsyncReadyCallback  callback,
-                              gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  GError *error = NULL;
-  ExportData *export;
-
-  g_return_if_fail (GRADLENS_IS_WINDOW (self));
-  g_return_if_fail (path != NULL);
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, gradlens_window_export_async);
-  export = export_prepare (self, path, width, height, theme, &error);
-  if (export == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  g_task_set_task_data (task, export, export_data_free);
-  g_task_run_in_thread (task, export_worker);
-}
-
-gboolean
-gradlens_window_export_finish (GradlensWindow  *self,
-                               GAsyncResult    *result,
-                               GError         **error)
-{
-  g_return_val_if_fail (GRADLENS_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-static void
-export_done_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(GradlensWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-  ExportData *export = g_task_get_task_data (G_TASK (result));
-  const char *path;
-
-  if (!gradlens_window_export_finish (self, result, &error))
-    {
-      if (!self->closed)
-        _gradlens_window_show_error (self, _("Export Failed"), error->message);
-      return;
-    }
-  if (self->closed)
-    return;
-  path = export->path;
-  if (self->settings != NULL)
-    {
-      g_autofree char *folder = g_path_get_dirname (path);
-
-      g_settings_set_string (self->settings, "last-export-folder", folder);
-    }
-  /* Translators: %s is the path of the exported file */
-  text = g_strdup_printf (_("Exported to %s"), path);
-  toast (self, text);
-}
-
-static void
-export_response_cb (GradlensWindow       *self,
-                    int                   response,
-                    GtkFileChooserNative *native)
-{
-  GtkFileChooser *chooser = GTK_FILE_CHOOSER (native);
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *size = NULL;
-  g_autofree char *theme = NULL;
-  g_autofree char *text = NULL;
-  GtkFileFilter *filter;
-  const char *suffix = NULL;
-  int width = 1600, height = 900;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      filter = gtk_file_chooser_get_filter (chooser);
-      suffix = filter != NULL ? g_object_get_data (G_OBJECT (filter), "gradlens-suffix") : NULL;
-      size = g_strdup (gtk_file_chooser_get_choice (chooser, "size"));
-      theme = g_strdup (gtk_file_chooser_get_choice (chooser, "theme"));
-    }
-  file = finish_chooser (self, native, response);
-  if (file == NULL)
-    return;
-
-  path = g_file_get_path (file);
-  if (path == NULL)
-    {
-      g_autofree char *name = g_file_get_parse_name (file);
-
-      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("%s: only local files can be written"), name);
-      _gradlens_window_show_error (self, _("Export Failed"), error->message);
-      return;
-    }
-  /* no known extension: take the chosen filter's */
-  if (!has_suffix (path, ".png") && !has_suffix (path, ".svg") && !has_suffix (path, ".pdf")
-      && !has_suffix (path, ".csv") && !has_suffix (path, ".json"))
-    {
-      char *with_suffix = g_strconcat (path, ".", suffix != NULL ? suffix : "png", NULL);
-
-      g_free (path);
-      path = with_suffix;
-    }
-
-  if (g_strcmp0 (size, "view") == 0)
-    {
-      width = MAX (gtk_widget_get_width (GTK_WIDGET (_gradlens_window_current_plot_view (self))), 16);
-      height = MAX (gtk_widget_get_height (GTK_WIDGET (_gradlens_window_current_plot_view (self))), 16);
-    }
-  else if (size != NULL)
-    sscanf (size, "%dx%d", &width, &height);
-  if (theme != NULL)
-    self->plot_settings.theme = g_str_equal (theme, "light") ? GRADLENS_THEME_LIGHT : GRADLENS_THEME_DARK;
-
-  gradlens_window_export_async (self, path, width, height, self->plot_settings.theme, NULL,
-                                export_done_cb, g_object_ref (self));
-}
-
-static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  GradlensWindow *self = GRADLENS_WINDOW (widget);
-  GtkFileChooserNative *native;
-  GtkFileChooser *chooser;
-  g_autofree char *name = NULL;
-  const char *size_labels[G_N_ELEMENTS (export_sizes)] = {
-    "1600 × 900", "1280 × 720", "1920 × 1080", "1000 × 1000", "800 × 600",
-    /* Translators: export the figure at the size it has on screen */
-    _("As on screen"), NULL,
-  };
-  const char *theme_ids[] = { "dark", "light", NULL };
-  const char *theme_labels[] = { _("Dark"), _("Light"), NULL };
-  struct { const char *name; const char *suffix; const char *mime; } formats[] = {
-    { _("PNG Image"), "png", "image/png" },
-    { _("SVG Image"), "svg", "image/svg+xml" },
-    { _("PDF Document"), "pdf", "application/pdf" },
-    { _("CSV Values"), "csv", "text/csv" },
-    { _("JSON Values"), "json", "application/json" },
-  };
-
-  /* Translators: the title of the file chooser that exports the figure or the values */
-  native = gtk_file_chooser_native_new (_("Export"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                        _("_Export"), _("_Cancel"));
-  chooser = GTK_FILE_CHOOSER (native);
-  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
-    {
-      g_autoptr(GtkFileFilter) filter = filter_new (formats[i].name, formats[i].suffix, formats[i].mime);
-
-      gtk_file_chooser_add_filter (chooser, filter);
-      if (i == 0)
-        gtk_file_chooser_set_filter (chooser, filter);
-    }
-  /* Translators: a choice in the export dialog: the size of the figure (pixels for PNG, points for SVG and PDF) */
-  gtk_file_chooser_add_choice (chooser, "size", _("Size"), export_sizes, size_labels);
-  gtk_file_chooser_set_choice (chooser, "size", export_sizes[0]);
-  /* Translators: a choice in the export dialog: dark or light colours */
-  gtk_file_chooser_add_choice (chooser, "theme", _("Theme"), theme_ids, theme_labels);
-  gtk_file_chooser_set_choice (chooser, "theme", gradlens_theme_name (self->plot_settings.theme));
-
-  if (self->settings != NULL)
-    {
-      g_autofree char *folder = g_settings_get_string (self->settings, "last-export-folder");
-
-      if (folder[0] == '\0')
-        {
-          const char *pictures = g_get_user_special_dir (G_USER_DIRECTORY_PICTURES);
-
-          g_free (folder);
-          folder = g_strdup (pictures != NULL ? pictures : g_get_home_dir ());
-        }
-      if (g_file_test (folder, G_FILE_TEST_IS_DIR))
-        {
-          g_autoptr(GFile) dir = g_file_new_for_path (folder);
-
-          gtk_file_chooser_set_current_folder (chooser, dir, NULL);
-        }
-    }
-  name = suggested_name (self, "png");
-  gtk_file_chooser_set_current_name (chooser, name);
-  show_chooser (self, native, G_CALLBACK (export_response_cb));
 }
 
 /* ---- setup ------------------------------------------------------------ */
@@ -910,7 +515,6 @@ _gradlens_window_actions_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.open-builtin", "s", open_builtin_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
-  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
 }
 
 void

@@ -3,12 +3,15 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "gradlens-controls.h"
 #include "gradlens-depth-sweep.h"
 #include "gradlens-figure.h"
-#include "gradlens-job.h"
+#include "gradlens-page.h"
 #include "gradlens-plot-view.h"
-#include "gradlens-run.h"
-#include "gradlens-sweep-job.h"
+#include "gradlens-progress.h"
+#include "gradlens-run-item.h"
+#include "gradlens-series-panel.h"
+#include "gradlens-session.h"
 #include "gradlens-window.h"
 
 G_BEGIN_DECLS
@@ -27,103 +30,28 @@ struct _GradlensWindow
   GtkProgressBar       *progress_bar;
   GtkPaned             *main_paned;
   GtkScrolledWindow    *controls_scroller;
-  GradlensPlotView     *plot_view;
-  GtkListBox           *runs_list;
-  GtkLabel             *values_title;
-  GtkColumnView        *values_view;
-  GtkScrolledWindow    *values_scroller;
+  GradlensControls     *controls;
   GMenu                *presets_menu;
   /* the views (gradlens-window-views.c) */
   GtkStack             *plot_stack;
-  GradlensPlotView     *forward_view;
-  GradlensPlotView     *sweep_view;
-  GtkDropDown          *stat_dropdown;
-  GtkLabel             *stat_explanation;
+  GradlensPage         *gradients_page;
+  GradlensPage         *forward_page;
+  GradlensPage         *sweep_page;
   GtkStack             *lower_stack;
-  GtkStack             *tables_stack;
-  GtkColumnView        *layers_view;
-  GtkScrolledWindow    *layers_scroller;
-  GtkListBox           *sweeps_list;
-  GtkLabel             *sweep_values_title;
-  GtkColumnView        *sweep_values_view;
-  GtkScrolledWindow    *sweep_values_scroller;
-  AdwPreferencesGroup  *sweep_group;
-  GtkSpinButton        *sweep_from_spin;
-  GtkSpinButton        *sweep_to_spin;
-  GtkSpinButton        *sweep_step_spin;
-  /* the controls */
-  AdwActionRow         *depth_row;
-  GtkSpinButton        *depth_spin;
-  GtkSpinButton        *width_spin;
-  GtkSpinButton        *inputs_spin;
-  GtkSpinButton        *outputs_spin;
-  GtkSpinButton        *samples_spin;
-  AdwComboRow          *activation_row;
-  AdwActionRow         *slope_row;
-  GtkSpinButton        *slope_spin;
-  GtkSwitch            *output_activation_switch;
-  AdwComboRow          *init_row;
-  AdwActionRow         *gain_row;
-  GtkSpinButton        *gain_spin;
-  AdwActionRow         *a_row;
-  GtkSpinButton        *a_spin;
-  AdwActionRow         *b_row;
-  GtkSpinButton        *b_spin;
-  AdwComboRow          *mode_row;
-  AdwComboRow          *nonlinearity_row;
-  AdwActionRow         *mean_row;
-  GtkSpinButton        *mean_spin;
-  AdwActionRow         *std_row;
-  GtkSpinButton        *std_spin;
-  AdwComboRow          *bias_row;
-  GtkSpinButton        *seed_spin;
-  GtkSpinButton        *seeds_spin;
-  AdwComboRow          *dtype_row;
-  AdwEntryRow          *label_row;
-
+  GradlensSeriesPanel  *runs_panel;
+  GradlensSeriesPanel  *sweeps_panel;
   /* Owned */
   GSettings            *settings;
-  GListStore           *runs;          /* of GradlensRun */
-  GListStore           *params;        /* of GradlensParam: the table of the selected run */
-  GtkColumnViewColumn  *columns[8];    /* GRADLENS_N_COLUMNS */
-  PlotFigure           *figure;
-  GradlensPlotSettings  plot_settings;
-  char                 *preset_title;
-  GFile                *file;          /* where the experiment was opened from or saved to */
-  GCancellable         *cancellable;   /* of the job below, new per job */
-  GradlensJob          *job;
-  GradlensSweepJob     *sweep_job;     /* at most one of job and sweep_job runs */
-  GListStore           *layers;        /* of GradlensParam: the table of layers of the selected run */
-  GtkColumnViewColumn  *layer_columns[8];   /* GRADLENS_N_LAYER_COLUMNS */
-  GListStore           *sweeps;        /* of GradlensDepthSweep */
-  GListStore           *sweep_points;  /* of GradlensParam: the table of the selected sweep */
-  GtkColumnViewColumn  *sweep_columns[7];   /* GRADLENS_N_SWEEP_COLUMNS */
-  PlotFigure           *forward_figure;
-  PlotFigure           *sweep_figure;
-  GradlensLayerStat     stat;          /* what the forward view shows */
+  GradlensSession      *session;       /* the experiment: series, settings, the job */
   GtkNativeDialog      *chooser;       /* the open file chooser, until its response */
   GtkWindow            *error_dialog;  /* the error dialog shown (weak) */
   AdwToast             *error_toast;   /* the toast about invalid controls (weak) */
-  guint                 progress_timeout_id;
-  guint                 pulse_id;      /* pulses the progress bar while a run gives no fraction */
-  guint                 n_runs_made;   /* for default labels: "Run 3: ..." */
+  GradlensProgress     *progress;      /* the progress bar of the job */
   char                 *state_path;    /* GRADLENS_STATE_FILE: a state dump for end-to-end tests */
   gulong                state_tick_id;
   gboolean              state_dirty;
   gboolean              closed;        /* close-request or dispose ran: late results are dropped */
 };
-
-/* gradlens-window-controls.c: the side panel <-> GradlensRunConfig */
-void      _gradlens_window_controls_init        (GradlensWindow          *self);
-void      _gradlens_window_controls_set_config  (GradlensWindow          *self,
-                                                 const GradlensRunConfig *config);
-gboolean  _gradlens_window_controls_get_config  (GradlensWindow          *self,
-                                                 GradlensRunConfig       *config,
-                                                 char                   **message);
-void      _gradlens_window_controls_clear_errors (GradlensWindow         *self);
-GtkWidget *_gradlens_window_controls_lookup     (GradlensWindow          *self,
-                                                 const char              *section,
-                                                 const char              *key);
 
 /* gradlens-window-actions.c: file dialogs, presets menu, export */
 void      _gradlens_window_actions_class_init   (GtkWidgetClass          *widget_class);
@@ -132,48 +60,41 @@ void      _gradlens_window_actions_dispose      (GradlensWindow          *self);
 void      _gradlens_window_show_error           (GradlensWindow          *self,
                                                  const char              *heading,
                                                  const char              *body);
+void      _gradlens_window_toast                (GradlensWindow          *self,
+                                                 const char              *text);
+GtkFileFilter *_gradlens_window_filter_new      (const char              *name,
+                                                 const char              *suffix,
+                                                 const char              *mime_type);
+void      _gradlens_window_show_chooser         (GradlensWindow          *self,
+                                                 GtkFileChooserNative    *native,
+                                                 GCallback                response_cb);
+GFile    *_gradlens_window_finish_chooser       (GradlensWindow          *self,
+                                                 GtkFileChooserNative    *native,
+                                                 int                      response);
+char     *_gradlens_window_suggested_name       (GradlensWindow          *self,
+                                                 const char              *suffix);
+
+/* gradlens-window-export.c: exporting the view on screen */
+void      _gradlens_window_export_class_init    (GtkWidgetClass          *widget_class);
 
 /* gradlens-window-state.c: the state dump for end-to-end tests */
 void      _gradlens_window_state_init           (GradlensWindow          *self);
 void      _gradlens_window_state_changed        (GradlensWindow          *self);
 void      _gradlens_window_state_dispose        (GradlensWindow          *self);
 
-/* gradlens-window-views.c: the forward pass and depth sweep views, the
- * tables of layers and of sweeps */
+/* gradlens-window-views.c: the three views, their figures, the lists of
+ * series and their tables */
 void      _gradlens_window_views_class_init     (GtkWidgetClass          *widget_class);
 void      _gradlens_window_views_init           (GradlensWindow          *self);
 void      _gradlens_window_views_dispose        (GradlensWindow          *self);
-void      _gradlens_window_update_forward_figure (GradlensWindow         *self,
-                                                 gboolean                 keep_view);
-void      _gradlens_window_update_sweep_figure  (GradlensWindow          *self,
-                                                 gboolean                 keep_view);
-void      _gradlens_window_update_layers        (GradlensWindow          *self,
-                                                 GradlensRun             *run);
-void      _gradlens_window_views_theme_changed  (GradlensWindow          *self);
-void      _gradlens_window_forget_sweep_job     (GradlensWindow          *self);
 const char *_gradlens_window_get_view           (GradlensWindow          *self);
-GradlensPlotView *_gradlens_window_current_plot_view (GradlensWindow     *self);
-char     *_gradlens_window_dup_sweep_tsv        (GradlensWindow          *self);
-char     *_gradlens_window_dup_sweeps_text      (GradlensWindow          *self,
-                                                 gboolean                 json);
+GradlensPage *_gradlens_window_current_page (GradlensWindow            *self);
 void      _gradlens_window_set_view             (GradlensWindow          *self,
                                                  const char              *view);
-const char *_gradlens_window_get_statistic      (GradlensWindow          *self);
-void      _gradlens_window_set_statistic        (GradlensWindow          *self,
-                                                 const char              *name);
-gboolean  _gradlens_window_has_sweeps           (GradlensWindow          *self);
 
 /* gradlens-window.c */
-PlotTheme _gradlens_window_current_theme        (void);
-void      _gradlens_window_computing_changed    (GradlensWindow          *self);
-void      _gradlens_window_progress_begin       (GradlensWindow          *self);
-void      _gradlens_window_progress_end         (GradlensWindow          *self);
-void      _gradlens_window_progress_update      (GradlensWindow          *self);
 void      _gradlens_window_show_invalid         (GradlensWindow          *self,
                                                  const char              *message);
-
-void      _gradlens_window_update_figure        (GradlensWindow          *self,
-                                                 gboolean                 keep_view);
 void      _gradlens_window_update_actions       (GradlensWindow          *self);
 void      _gradlens_window_update_title         (GradlensWindow          *self);
 

@@ -65,10 +65,12 @@ write_state (GradlensWindow *self)
   g_autofree char *text = NULL;
   graphene_rect_t plot;
   double sx = 0, sy = 0;
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->runs));
+  GListModel *runs = gradlens_session_get_runs (self->session);
+  GListModel *sweeps = gradlens_session_get_sweeps (self->session);
+  guint n = g_list_model_get_n_items (runs);
 
   gtk_native_get_surface_transform (GTK_NATIVE (self), &sx, &sy);
-  if (!gtk_widget_compute_bounds (GTK_WIDGET (self->plot_view), GTK_WIDGET (self), &plot))
+  if (!gtk_widget_compute_bounds (GTK_WIDGET (gradlens_page_get_plot_view (self->gradients_page)), GTK_WIDGET (self), &plot))
     graphene_rect_init (&plot, 0, 0, 0, 0);
   plot.origin.x += sx;
   plot.origin.y += sy;
@@ -94,37 +96,37 @@ write_state (GradlensWindow *self)
   json_builder_set_member_name (builder, "widgets");
   json_builder_begin_object (builder);
   add_widget (builder, self, "controls", GTK_WIDGET (self->controls_scroller), sx, sy);
-  add_widget (builder, self, "depth", GTK_WIDGET (self->depth_spin), sx, sy);
-  add_widget (builder, self, "width", GTK_WIDGET (self->width_spin), sx, sy);
-  add_widget (builder, self, "samples", GTK_WIDGET (self->samples_spin), sx, sy);
-  add_widget (builder, self, "seeds", GTK_WIDGET (self->seeds_spin), sx, sy);
+  add_widget (builder, self, "depth", gradlens_controls_get_field_widget (self->controls, "network", "depth"), sx, sy);
+  add_widget (builder, self, "width", gradlens_controls_get_field_widget (self->controls, "network", "width"), sx, sy);
+  add_widget (builder, self, "samples", gradlens_controls_get_field_widget (self->controls, "data", "samples"), sx, sy);
+  add_widget (builder, self, "seeds", gradlens_controls_get_field_widget (self->controls, "data", "seeds"), sx, sy);
   add_widget (builder, self, "run_button", GTK_WIDGET (self->run_button), sx, sy);
-  add_widget (builder, self, "runs_list", GTK_WIDGET (self->runs_list), sx, sy);
-  add_widget (builder, self, "values", GTK_WIDGET (self->values_view), sx, sy);
-  add_widget (builder, self, "forward_plot", GTK_WIDGET (self->forward_view), sx, sy);
-  add_widget (builder, self, "sweep_plot", GTK_WIDGET (self->sweep_view), sx, sy);
-  add_widget (builder, self, "sweep_to", GTK_WIDGET (self->sweep_to_spin), sx, sy);
-  add_widget (builder, self, "sweeps_list", GTK_WIDGET (self->sweeps_list), sx, sy);
+  add_widget (builder, self, "runs_list", GTK_WIDGET (gradlens_series_panel_get_list (self->runs_panel)), sx, sy);
+  add_widget (builder, self, "values", GTK_WIDGET (gradlens_series_table_get_view (gradlens_series_panel_get_table (self->runs_panel, "gradients"))), sx, sy);
+  add_widget (builder, self, "forward_plot", GTK_WIDGET (gradlens_page_get_plot_view (self->forward_page)), sx, sy);
+  add_widget (builder, self, "sweep_plot", GTK_WIDGET (gradlens_page_get_plot_view (self->sweep_page)), sx, sy);
+  add_widget (builder, self, "sweep_to", gradlens_controls_get_sweep_widget (self->controls, "to"), sx, sy);
+  add_widget (builder, self, "sweeps_list", GTK_WIDGET (gradlens_series_panel_get_list (self->sweeps_panel)), sx, sy);
   json_builder_end_object (builder);
 
   json_builder_set_member_name (builder, "runs");
   json_builder_begin_array (builder);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(GradlensRun) run = g_list_model_get_item (G_LIST_MODEL (self->runs), i);
+      g_autoptr(GradlensRunItem) run = g_list_model_get_item (runs, i);
       graphene_rect_t entry;
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "label");
-      json_builder_add_string_value (builder, gradlens_run_get_label (run));
+      json_builder_add_string_value (builder, gradlens_series_get_label (GRADLENS_SERIES (run)));
       json_builder_set_member_name (builder, "color");
-      json_builder_add_string_value (builder, gradlens_run_get_color (run));
+      json_builder_add_string_value (builder, gradlens_series_get_color (GRADLENS_SERIES (run)));
       json_builder_set_member_name (builder, "visible");
-      json_builder_add_boolean_value (builder, gradlens_run_get_visible (run));
+      json_builder_add_boolean_value (builder, gradlens_series_get_visible (GRADLENS_SERIES (run)));
       json_builder_set_member_name (builder, "depth");
-      json_builder_add_int_value (builder, gradlens_run_get_result (run)->depth);
+      json_builder_add_int_value (builder, gradlens_run_item_get_result (run)->depth);
       json_builder_set_member_name (builder, "legend");
-      if (gradlens_plot_view_legend_entry (self->plot_view, i, &entry))
+      if (gradlens_plot_view_legend_entry (gradlens_page_get_plot_view (self->gradients_page), i, &entry))
         {
           entry.origin.x += plot.origin.x;
           entry.origin.y += plot.origin.y;
@@ -138,17 +140,17 @@ write_state (GradlensWindow *self)
 
   json_builder_set_member_name (builder, "sweeps");
   json_builder_begin_array (builder);
-  for (guint i = 0; self->sweeps != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (self->sweeps)); i++)
+  for (guint i = 0; i < g_list_model_get_n_items (sweeps); i++)
     {
-      g_autoptr(GradlensDepthSweep) sweep = g_list_model_get_item (G_LIST_MODEL (self->sweeps), i);
+      g_autoptr(GradlensDepthSweep) sweep = g_list_model_get_item (sweeps, i);
       guint n_points = 0;
 
       gradlens_depth_sweep_get_points (sweep, &n_points);
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "label");
-      json_builder_add_string_value (builder, gradlens_depth_sweep_get_label (sweep));
+      json_builder_add_string_value (builder, gradlens_series_get_label (GRADLENS_SERIES (sweep)));
       json_builder_set_member_name (builder, "color");
-      json_builder_add_string_value (builder, gradlens_depth_sweep_get_color (sweep));
+      json_builder_add_string_value (builder, gradlens_series_get_color (GRADLENS_SERIES (sweep)));
       json_builder_set_member_name (builder, "points");
       json_builder_add_int_value (builder, n_points);
       json_builder_end_object (builder);

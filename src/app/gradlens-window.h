@@ -5,7 +5,11 @@
 
 #include <adwaita.h>
 
+#include "gradlens-controls.h"
+#include "gradlens-page.h"
 #include "gradlens-preset.h"
+#include "gradlens-series-panel.h"
+#include "gradlens-session.h"
 #include "plot.h"
 
 G_BEGIN_DECLS
@@ -15,6 +19,14 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (GradlensWindow, gradlens_window, GRADLENS, WINDOW, AdwApplicationWindow)
 
 GradlensWindow *gradlens_window_new             (AdwApplication        *application);
+GradlensSession *gradlens_window_get_session    (GradlensWindow        *self);
+GradlensControls *gradlens_window_get_controls  (GradlensWindow        *self);
+/* the page of a view: "gradients", "forward" or "sweep" */
+GradlensPage   *gradlens_window_get_page        (GradlensWindow        *self,
+                                                 const char            *name);
+/* the list and tables of "runs" or "sweeps" */
+GradlensSeriesPanel *gradlens_window_get_panel  (GradlensWindow        *self,
+                                                 const char            *name);
 
 /* the experiment */
 void            gradlens_window_open_file       (GradlensWindow        *self,
@@ -32,14 +44,6 @@ gboolean        gradlens_window_open_resource   (GradlensWindow        *self,
 void            gradlens_window_load_preset     (GradlensWindow        *self,
                                                  const GradlensPreset  *preset,
                                                  GFile                 *file);
-GradlensPreset *gradlens_window_dup_preset      (GradlensWindow        *self);
-GFile          *gradlens_window_get_file        (GradlensWindow        *self);
-
-/* the controls */
-void            gradlens_window_set_config      (GradlensWindow        *self,
-                                                 const GradlensRunConfig *config);
-gboolean        gradlens_window_get_config      (GradlensWindow        *self,
-                                                 GradlensRunConfig     *config);
 
 /* computing */
 gboolean        gradlens_window_run             (GradlensWindow        *self);
@@ -48,14 +52,12 @@ gboolean        gradlens_window_get_running     (GradlensWindow        *self);
 /* a depth sweep of the controls' network at the sweep group's depths */
 gboolean        gradlens_window_sweep           (GradlensWindow        *self);
 
-/* what is shown */
-GListModel     *gradlens_window_get_runs        (GradlensWindow        *self);
-GListModel     *gradlens_window_get_sweeps      (GradlensWindow        *self);
-/* the figure of the gradient norms, of the forward statistics, of the sweeps */
-PlotFigure     *gradlens_window_get_figure      (GradlensWindow        *self);
-PlotFigure     *gradlens_window_get_forward_figure (GradlensWindow     *self);
-PlotFigure     *gradlens_window_get_sweep_figure (GradlensWindow       *self);
+/* the table on screen, as tab-separated text */
 char           *gradlens_window_dup_values_tsv  (GradlensWindow        *self);
+/* a table: "gradients" (the selected run's norms), "layers" (its forward
+ * statistics) or "sweep" (the selected sweep's points) */
+GradlensSeriesTable *gradlens_window_get_table  (GradlensWindow        *self,
+                                                 const char            *name);
 
 /* exports: the format from the extension (png, svg, pdf, csv, json) */
 gboolean        gradlens_window_export          (GradlensWindow        *self,

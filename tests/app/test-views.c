@@ -11,10 +11,11 @@
 
 #include <glib/gstdio.h>
 
+#include "gradlens-choices.h"
 #include "gradlens-figure.h"
+#include "gradlens-forward-page.h"
 #include "gradlens-locale.h"
-#include "gradlens-param.h"
-#include "gradlens-run-row.h"
+#include "gradlens-series-row.h"
 #include "gradlens-window-private.h"
 
 #define PRESETS_PATH "/io/github/gradlens/Gradlens/presets/"
@@ -93,14 +94,105 @@ destroy_window (GradlensWindow *window)
   wait_for (is_null, &weak, 10000, "the window to be finalized");
 }
 
+/* the side panel's rows by the names they had, through the controls'
+ * accessors */
+static const struct
+{
+  const char *name;
+  const char *section;
+  const char *key;
+} control_rows[] = {
+  { "activation_row", "network", "activation" }, { "slope_row", "network", "negative_slope" },
+  { "depth_row", "network", "depth" }, { "init_row", "init", "weights" }, { "gain_row", "init", "gain" },
+  { "a_row", "init", "a" }, { "b_row", "init", "b" }, { "mode_row", "init", "mode" },
+  { "nonlinearity_row", "init", "nonlinearity" }, { "mean_row", "init", "mean" }, { "std_row", "init", "std" },
+  { "bias_row", "init", "bias" }, { "dtype_row", NULL, "dtype" },
+};
+
 static GtkWidget *
 child (GradlensWindow *window,
        const char     *name)
 {
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (window), GRADLENS_TYPE_WINDOW, name);
+  GradlensControls *controls = gradlens_window_get_controls (window);
+  GObject *object = NULL;
 
+  for (guint i = 0; i < G_N_ELEMENTS (control_rows); i++)
+    if (g_str_equal (control_rows[i].name, name))
+      object = G_OBJECT (gradlens_controls_get_field_row (controls, control_rows[i].section, control_rows[i].key));
+  if (g_str_equal (name, "output_activation_switch"))
+    object = G_OBJECT (gradlens_controls_get_field_widget (controls, "network", "output_activation"));
+  else if (g_str_equal (name, "label_row"))
+    object = G_OBJECT (gradlens_controls_get_label_row (controls));
+  else if (g_str_has_prefix (name, "sweep_") && g_str_has_suffix (name, "_spin"))
+    {
+      g_autofree char *which = g_strndup (name + 6, strlen (name) - 6 - 5);
+
+      object = G_OBJECT (gradlens_controls_get_sweep_widget (controls, which));
+    }
+  else if (g_str_equal (name, "sweep_group"))
+    object = G_OBJECT (gradlens_controls_get_sweep_widget (controls, "group"));
+  else if (g_str_equal (name, "runs_list"))
+    object = G_OBJECT (gradlens_series_panel_get_list (gradlens_window_get_panel (window, "runs")));
+  else if (g_str_equal (name, "sweeps_list"))
+    object = G_OBJECT (gradlens_series_panel_get_list (gradlens_window_get_panel (window, "sweeps")));
+  else if (g_str_equal (name, "tables_stack"))
+    object = G_OBJECT (gradlens_series_panel_get_stack (gradlens_window_get_panel (window, "runs")));
+  else if (g_str_equal (name, "values_title"))
+    object = G_OBJECT (gradlens_series_panel_get_values_title (gradlens_window_get_panel (window, "runs")));
+  else if (g_str_equal (name, "values_view") || g_str_equal (name, "layers_view") || g_str_equal (name, "sweep_values_view"))
+    object = G_OBJECT (gradlens_series_table_get_view (gradlens_window_get_table (window, g_str_equal (name, "values_view") ? "gradients" : g_str_equal (name, "layers_view") ? "layers" : "sweep")));
+  else if (g_str_equal (name, "values_scroller"))
+    object = G_OBJECT (gtk_widget_get_parent (GTK_WIDGET (gradlens_series_table_get_view (gradlens_window_get_table (window, "gradients")))));
+  else if (g_str_equal (name, "plot_view"))
+    object = G_OBJECT (gradlens_page_get_plot_view (gradlens_window_get_page (window, "gradients")));
+  else if (g_str_equal (name, "forward_view"))
+    object = G_OBJECT (gradlens_page_get_plot_view (gradlens_window_get_page (window, "forward")));
+  else if (g_str_equal (name, "sweep_view"))
+    object = G_OBJECT (gradlens_page_get_plot_view (gradlens_window_get_page (window, "sweep")));
+  else if (g_str_equal (name, "stat_dropdown"))
+    object = G_OBJECT (gradlens_forward_page_get_chooser (GRADLENS_FORWARD_PAGE (gradlens_window_get_page (window, "forward"))));
+  else if (g_str_equal (name, "stat_explanation"))
+    object = G_OBJECT (gradlens_forward_page_get_explanation (GRADLENS_FORWARD_PAGE (gradlens_window_get_page (window, "forward"))));
+  else if (object == NULL)
+    object = gtk_widget_get_template_child (GTK_WIDGET (window), GRADLENS_TYPE_WINDOW, name);
   g_assert_nonnull (object);
   return GTK_WIDGET (object);
+}
+
+/* the figure a view's page shows */
+static PlotFigure *
+view_figure (GradlensWindow *window,
+             const char     *view)
+{
+  return gradlens_plot_view_get_figure (gradlens_page_get_plot_view (gradlens_window_get_page (window, view)));
+}
+
+/* selects a choice of a field by its name, as a user picks its label */
+static void
+select_choice (GradlensWindow *window,
+               const char     *section,
+               const char     *key,
+               const char     *name)
+{
+  const GradlensField *field = gradlens_field_lookup (section, key);
+  int index = gradlens_choice_index (field, name);
+
+  g_assert_cmpint (index, >=, 0);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (gradlens_controls_get_field_widget (gradlens_window_get_controls (window),
+                                                                                 section, key)), index);
+}
+
+/* sets a field of a config from its preset word, as a preset does */
+static void
+set_field (GradlensRunConfig *config,
+           const char        *section,
+           const char        *key,
+           const char        *text)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (gradlens_field_parse (gradlens_field_lookup (section, key), text, config, &error));
+  g_assert_no_error (error);
 }
 
 static void
@@ -109,7 +201,7 @@ type_into (GradlensWindow *window,
            const char     *key,
            const char     *text)
 {
-  GtkWidget *widget = _gradlens_window_controls_lookup (window, section, key);
+  GtkWidget *widget = gradlens_controls_get_field_widget (gradlens_window_get_controls (window), section, key);
 
   g_assert_nonnull (widget);
   gtk_editable_set_text (GTK_EDITABLE (widget), text);
@@ -123,11 +215,11 @@ type_into_child (GradlensWindow *window,
   gtk_editable_set_text (GTK_EDITABLE (child (window, name)), text);
 }
 
-static GradlensRun *
+static GradlensRunItem *
 run_at (GradlensWindow *window,
         guint           i)
 {
-  GradlensRun *run = g_list_model_get_item (gradlens_window_get_runs (window), i);
+  GradlensRunItem *run = g_list_model_get_item (gradlens_session_get_runs (gradlens_window_get_session (window)), i);
 
   g_assert_nonnull (run);
   g_object_unref (run);   /* the list keeps it */
@@ -138,7 +230,7 @@ static GradlensDepthSweep *
 sweep_at (GradlensWindow *window,
           guint           i)
 {
-  GradlensDepthSweep *sweep = g_list_model_get_item (gradlens_window_get_sweeps (window), i);
+  GradlensDepthSweep *sweep = g_list_model_get_item (gradlens_session_get_sweeps (gradlens_window_get_session (window)), i);
 
   g_assert_nonnull (sweep);
   g_object_unref (sweep);
@@ -148,13 +240,13 @@ sweep_at (GradlensWindow *window,
 static guint
 n_runs (GradlensWindow *window)
 {
-  return g_list_model_get_n_items (gradlens_window_get_runs (window));
+  return g_list_model_get_n_items (gradlens_session_get_runs (gradlens_window_get_session (window)));
 }
 
 static guint
 n_sweeps (GradlensWindow *window)
 {
-  return g_list_model_get_n_items (gradlens_window_get_sweeps (window));
+  return g_list_model_get_n_items (gradlens_session_get_sweeps (gradlens_window_get_session (window)));
 }
 
 static void
@@ -293,11 +385,11 @@ test_band_and_decay (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.run", NULL);
   wait_for (not_running, window, 30000, "40 seeds");
   g_assert_cmpuint (n_runs (window), ==, 1);
-  result = gradlens_run_get_result (run_at (window, 0));
+  result = gradlens_run_item_get_result (run_at (window, 0));
   g_assert_cmpint (result->n_seeds, ==, 40);
   g_assert_nonnull (result->stats);
 
-  figure = gradlens_window_get_figure (window);
+  figure = view_figure (window, "gradients");
   g_assert_true (plot_figure_get_series_band (figure, 0, &low, &high, &n_band));
   g_assert_cmpuint (n_band, ==, (gsize) result->n_params);
   values = plot_figure_get_series_values (figure, 0, &n_values);
@@ -308,7 +400,7 @@ test_band_and_decay (void)
       g_assert_true (same_double (values[i], result->stats[i].median));
     }
   g_assert_true (plot_figure_get_series_whiskers (figure, 0, &low, &high, &n_band));
-  g_assert_true (gtk_column_view_column_get_visible (window->columns[GRADLENS_COLUMN_Q3]));
+  g_assert_true (gtk_column_view_column_get_visible (gradlens_series_table_get_column (gradlens_window_get_table (window, "gradients"), GRADLENS_COLUMN_Q3)));
 
   /* the pixels: between the q3 edge and the median line, a quarter of the way
    * from one parameter to the next, the band (alpha 0.28) over the whiskers'
@@ -382,7 +474,7 @@ test_band_and_decay (void)
   g_assert_nonnull (decay);
   row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (child (window, "runs_list")), 0);
   g_assert_nonnull (row);
-  detail = gradlens_run_row_get_detail_label (GRADLENS_RUN_ROW (row));
+  detail = gradlens_series_row_get_detail_label (GRADLENS_SERIES_ROW (row));
   g_assert_true (g_str_has_prefix (gtk_label_get_label (detail), decay));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (detail)));
   g_assert_cmpstr (plot_figure_get_series_legend_suffix (figure, 0), ==, decay);
@@ -409,7 +501,7 @@ test_seed_progress (void)
   ms = (g_get_monotonic_time () - start) / 1000.0;
   g_test_message ("1000 seeds of the notebook network: %.1f ms from Run to the plot", ms);
   g_assert_cmpuint (n_runs (window), ==, 1);
-  g_assert_cmpint (gradlens_run_get_result (run_at (window, 0))->n_seeds, ==, 1000);
+  g_assert_cmpint (gradlens_run_item_get_result (run_at (window, 0))->n_seeds, ==, 1000);
   /* (a slow build, e.g. under a sanitizer, may take longer than the delay) */
   if (ms < 100)
     g_assert_false (gtk_revealer_get_reveal_child (revealer));
@@ -442,7 +534,7 @@ static void
 assert_forward_series (GradlensWindow    *window,
                        GradlensLayerStat  stat)
 {
-  PlotFigure *figure = gradlens_window_get_forward_figure (window);
+  PlotFigure *figure = view_figure (window, "forward");
   g_autofree char *name = NULL;
 
   g_object_get (window, "statistic", &name, NULL);
@@ -452,12 +544,12 @@ assert_forward_series (GradlensWindow    *window,
   g_assert_cmpint (plot_figure_get_y_scale (figure), ==, gradlens_layer_stat_scale (stat));
   for (guint r = 0; r < n_runs (window); r++)
     {
-      const GradlensRunResult *result = gradlens_run_get_result (run_at (window, r));
+      const GradlensRunResult *result = gradlens_run_item_get_result (run_at (window, r));
       g_autoptr(GradlensRunResult) direct = compute (&result->config);
       const double *values;
       gsize n = 0;
 
-      g_assert_cmpstr (plot_figure_get_series_label (figure, r), ==, gradlens_run_get_label (run_at (window, r)));
+      g_assert_cmpstr (plot_figure_get_series_label (figure, r), ==, gradlens_series_get_label (GRADLENS_SERIES (run_at (window, r))));
       values = plot_figure_get_series_values (figure, r, &n);
       g_assert_cmpuint (n, ==, (gsize) direct->depth);
       for (int l = 0; l < direct->depth; l++)
@@ -509,7 +601,7 @@ test_forward (void)
 
   assert_forward_series (window, GRADLENS_LAYER_DERIV_MEAN);
   /* sigmoid's derivative is at most 0.25 */
-  before = plot_figure_get_series_values (gradlens_window_get_forward_figure (window), 0, &n_before);
+  before = plot_figure_get_series_values (view_figure (window, "forward"), 0, &n_before);
   for (gsize l = 0; l < n_before; l++)
     g_assert_cmpfloat (before[l], <=, 0.25);
   first_value = before[0];
@@ -519,11 +611,11 @@ test_forward (void)
   /* the chooser: another statistic, other series */
   gtk_drop_down_set_selected (dropdown, GRADLENS_LAYER_SATURATED_FRACTION);
   assert_forward_series (window, GRADLENS_LAYER_SATURATED_FRACTION);
-  after = plot_figure_get_series_values (gradlens_window_get_forward_figure (window), 0, &n_after);
+  after = plot_figure_get_series_values (view_figure (window, "forward"), 0, &n_after);
   g_assert_cmpuint (n_after, ==, n_before);
   g_assert_false (same_double (after[0], first_value));
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (child (window, "stat_explanation"))), !=, explanation);
-  g_assert_cmpint (plot_figure_get_y_scale (gradlens_window_get_forward_figure (window)), ==, PLOT_SCALE_LINEAR);
+  g_assert_cmpint (plot_figure_get_y_scale (view_figure (window, "forward")), ==, PLOT_SCALE_LINEAR);
 
   /* the action, as a menu or a test would use it; every statistic */
   for (guint s = 0; s < GRADLENS_N_LAYER_STATS; s++)
@@ -533,14 +625,14 @@ test_forward (void)
       assert_forward_series (window, s);
     }
   gtk_widget_activate_action (GTK_WIDGET (window), "win.statistic", "s", "pre_std");
-  g_assert_cmpint (plot_figure_get_y_scale (gradlens_window_get_forward_figure (window)), ==, PLOT_SCALE_LOG);
+  g_assert_cmpint (plot_figure_get_y_scale (view_figure (window, "forward")), ==, PLOT_SCALE_LOG);
 
   /* a hidden run is hidden here too; its legend entry shows it again */
-  gradlens_run_set_visible (run_at (window, 1), FALSE);
-  g_assert_false (plot_figure_get_series_visible (gradlens_window_get_forward_figure (window), 1));
+  gradlens_series_set_visible (GRADLENS_SERIES (run_at (window, 1)), FALSE);
+  g_assert_false (plot_figure_get_series_visible (view_figure (window, "forward"), 1));
   g_signal_emit_by_name (child (window, "forward_view"), "legend-clicked", 1u);
-  g_assert_true (gradlens_run_get_visible (run_at (window, 1)));
-  g_assert_true (plot_figure_get_series_visible (gradlens_window_get_forward_figure (window), 1));
+  g_assert_true (gradlens_series_get_visible (GRADLENS_SERIES (run_at (window, 1))));
+  g_assert_true (plot_figure_get_series_visible (view_figure (window, "forward"), 1));
 
   /* a new run adds a series */
   type_into (window, "network", "depth", "8");
@@ -548,11 +640,11 @@ test_forward (void)
   wait_for (not_running, window, 30000, "the run");
   g_assert_cmpuint (n_runs (window), ==, 5);
   assert_forward_series (window, GRADLENS_LAYER_PRE_STD);
-  g_assert_cmpuint (plot_figure_get_n_categories (gradlens_window_get_forward_figure (window)), ==, 8);
+  g_assert_cmpuint (plot_figure_get_n_categories (view_figure (window, "forward")), ==, 8);
 
   /* the table of layers of the selected (new) run; Copy copies it */
-  last = gradlens_run_get_result (run_at (window, 4));
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->layers)), ==, 8);
+  last = gradlens_run_item_get_result (run_at (window, 4));
+  g_assert_cmpuint (g_list_model_get_n_items (gradlens_series_table_get_model (gradlens_window_get_table (window, "layers"))), ==, 8);
   tsv = gradlens_window_dup_values_tsv (window);
   lines = g_strsplit (tsv, "\n", -1);
   g_assert_cmpstr (lines[0], ==, "layer\tpre_mean\tpre_std\tact_mean\tact_std\tderiv_mean\tsaturated_fraction\tdead_units");
@@ -573,7 +665,7 @@ test_forward (void)
   /* back on the gradient norms, the figure is the gradient norms' */
   show_view (window, "gradients");
   g_assert_true (gradlens_plot_view_get_figure (GRADLENS_PLOT_VIEW (child (window, "plot_view")))
-                 == gradlens_window_get_figure (window));
+                 == view_figure (window, "gradients"));
   destroy_window (window);
 }
 
@@ -612,7 +704,7 @@ assert_sweep_series (GradlensWindow          *window,
 {
   g_autofree GradlensSweepPoint *expected = direct_sweep (config, 1, to);
   GradlensDepthSweep *sweep = sweep_at (window, index);
-  PlotFigure *figure = gradlens_window_get_sweep_figure (window);
+  PlotFigure *figure = view_figure (window, "sweep");
   const GradlensSweepPoint *points;
   const double *values, *low, *high;
   guint n_points = 0;
@@ -623,7 +715,7 @@ assert_sweep_series (GradlensWindow          *window,
   for (int i = 0; i < to; i++)
     g_assert_true (same_points (&points[i], &expected[i]));
 
-  g_assert_cmpstr (plot_figure_get_series_label (figure, index), ==, gradlens_depth_sweep_get_label (sweep));
+  g_assert_cmpstr (plot_figure_get_series_label (figure, index), ==, gradlens_series_get_label (GRADLENS_SERIES (sweep)));
   values = plot_figure_get_series_values (figure, index, &n);
   g_assert_cmpuint (n, ==, (gsize) to);
   for (int i = 0; i < to; i++)
@@ -683,45 +775,45 @@ test_sweep (void)
   g_assert_true (gradlens_window_get_running (window));
   wait_for (not_running, window, 60000, "the sweep");
   g_assert_cmpuint (n_sweeps (window), ==, 1);
-  g_assert_cmpstr (gradlens_depth_sweep_get_label (sweep_at (window, 0)), ==, "sigmoid");
-  g_assert_cmpint (g_ascii_strcasecmp (gradlens_depth_sweep_get_color (sweep_at (window, 0)), "#636efa"), ==, 0);
+  g_assert_cmpstr (gradlens_series_get_label (GRADLENS_SERIES (sweep_at (window, 0))), ==, "sigmoid");
+  g_assert_cmpint (g_ascii_strcasecmp (gradlens_series_get_color (GRADLENS_SERIES (sweep_at (window, 0))), "#636efa"), ==, 0);
   assert_sweep_series (window, 0, sigmoid, 12);
-  figure = gradlens_window_get_sweep_figure (window);
+  figure = view_figure (window, "sweep");
   g_assert_true (gradlens_plot_view_get_figure (GRADLENS_PLOT_VIEW (child (window, "sweep_view"))) == figure);
   g_assert_cmpint (plot_figure_get_y_scale (figure), ==, PLOT_SCALE_LOG);
   g_assert_cmpuint (plot_figure_get_n_categories (figure), ==, 12);
   g_assert_cmpstr (plot_figure_get_category (figure, 0), ==, "1");
   g_assert_cmpstr (plot_figure_get_category (figure, 11), ==, "12");
   /* vanishing: the decay per added layer is below 1, in the legend and the row */
-  g_assert_cmpfloat (gradlens_depth_sweep_get_decay (sweep_at (window, 0)), <, 1.0);
+  g_assert_cmpfloat (gradlens_series_get_decay (GRADLENS_SERIES (sweep_at (window, 0))), <, 1.0);
   g_assert_nonnull (plot_figure_get_series_legend_suffix (figure, 0));
-  g_assert_true (g_str_has_prefix (gradlens_depth_sweep_get_detail (sweep_at (window, 0)),
+  g_assert_true (g_str_has_prefix (gradlens_series_get_detail (GRADLENS_SERIES (sweep_at (window, 0))),
                                    plot_figure_get_series_legend_suffix (figure, 0)));
 
   /* its table: every depth, copied as text */
   tsv = gradlens_window_dup_values_tsv (window);
   g_assert_true (g_str_has_prefix (tsv, "depth\tfirst_weight_grad_norm\tmin\tq1\tmedian\tq3\tmax\n1\t"));
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->sweep_points)), ==, 12);
+  g_assert_cmpuint (g_list_model_get_n_items (gradlens_series_table_get_model (gradlens_window_get_table (window, "sweep"))), ==, 12);
 
   /* ReLU over 1..15: the sigmoid sweep is extended to 15 too, so both line up */
-  adw_combo_row_set_selected (ADW_COMBO_ROW (child (window, "activation_row")), NN_ACT_RELU);
-  relu->nn.activation = NN_ACT_RELU;
+  select_choice (window, "network", "activation", "relu");
+  set_field (relu, "network", "activation", "relu");
   relu->seeds = 3;
   type_into_child (window, "sweep_to_spin", "15");
   g_assert_true (gradlens_window_sweep (window));
   wait_for (not_running, window, 60000, "the second sweep");
   g_assert_cmpuint (n_sweeps (window), ==, 2);
-  g_assert_cmpstr (gradlens_depth_sweep_get_label (sweep_at (window, 1)), ==, "relu");
+  g_assert_cmpstr (gradlens_series_get_label (GRADLENS_SERIES (sweep_at (window, 1))), ==, "relu");
   assert_sweep_series (window, 0, sigmoid, 15);
   assert_sweep_series (window, 1, relu, 15);
-  g_assert_cmpint (g_ascii_strcasecmp (gradlens_depth_sweep_get_color (sweep_at (window, 1)), "#EF553B"), ==, 0);
+  g_assert_cmpint (g_ascii_strcasecmp (gradlens_series_get_color (GRADLENS_SERIES (sweep_at (window, 1))), "#EF553B"), ==, 0);
 
   /* hide from the legend, show again */
   g_signal_emit_by_name (child (window, "sweep_view"), "legend-clicked", 0u);
-  g_assert_false (gradlens_depth_sweep_get_visible (sweep_at (window, 0)));
-  g_assert_false (plot_figure_get_series_visible (gradlens_window_get_sweep_figure (window), 0));
-  gradlens_depth_sweep_set_visible (sweep_at (window, 0), TRUE);
-  g_assert_true (plot_figure_get_series_visible (gradlens_window_get_sweep_figure (window), 0));
+  g_assert_false (gradlens_series_get_visible (GRADLENS_SERIES (sweep_at (window, 0))));
+  g_assert_false (plot_figure_get_series_visible (view_figure (window, "sweep"), 0));
+  gradlens_series_set_visible (GRADLENS_SERIES (sweep_at (window, 0)), TRUE);
+  g_assert_true (plot_figure_get_series_visible (view_figure (window, "sweep"), 0));
 
   /* exports in this view: the sweeps' figure and values */
   {
@@ -756,10 +848,10 @@ test_sweep (void)
   /* remove one, then clear */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-sweep", "u", 0u);
   g_assert_cmpuint (n_sweeps (window), ==, 1);
-  g_assert_cmpstr (plot_figure_get_series_label (gradlens_window_get_sweep_figure (window), 0), ==, "relu");
+  g_assert_cmpstr (plot_figure_get_series_label (view_figure (window, "sweep"), 0), ==, "relu");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-sweeps", NULL);
   g_assert_cmpuint (n_sweeps (window), ==, 0);
-  g_assert_cmpuint (plot_figure_get_n_series (gradlens_window_get_sweep_figure (window)), ==, 0);
+  g_assert_cmpuint (plot_figure_get_n_series (view_figure (window, "sweep")), ==, 0);
   /* the runs were never touched */
   g_assert_cmpuint (n_runs (window), ==, 0);
   destroy_window (window);
@@ -822,7 +914,7 @@ test_sweep_cancel (void)
   wait_for (not_running, window, 30000, "the short sweep");
   g_assert_cmpuint (n_sweeps (window), ==, 1);
   /* one seed: no band */
-  g_assert_false (plot_figure_get_series_band (gradlens_window_get_sweep_figure (window), 0, NULL, NULL, NULL));
+  g_assert_false (plot_figure_get_series_band (view_figure (window, "sweep"), 0, NULL, NULL, NULL));
 
   /* loading an experiment while a sweep computes stops the sweep */
   type_long_sweep (window);

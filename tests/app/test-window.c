@@ -9,10 +9,11 @@
 
 #include <glib/gstdio.h>
 
+#include "gradlens-choices.h"
 #include "gradlens-figure.h"
+#include "gradlens-forward-page.h"
 #include "gradlens-locale.h"
-#include "gradlens-param.h"
-#include "gradlens-run-row.h"
+#include "gradlens-series-row.h"
 #include "gradlens-window-private.h"
 
 #define PRESETS_PATH "/io/github/gradlens/Gradlens/presets/"
@@ -93,14 +94,105 @@ destroy_window (GradlensWindow *window)
   wait_for (is_null, &weak, 10000, "the window to be finalized");
 }
 
+/* the side panel's rows by the names they had, through the controls'
+ * accessors */
+static const struct
+{
+  const char *name;
+  const char *section;
+  const char *key;
+} control_rows[] = {
+  { "activation_row", "network", "activation" }, { "slope_row", "network", "negative_slope" },
+  { "depth_row", "network", "depth" }, { "init_row", "init", "weights" }, { "gain_row", "init", "gain" },
+  { "a_row", "init", "a" }, { "b_row", "init", "b" }, { "mode_row", "init", "mode" },
+  { "nonlinearity_row", "init", "nonlinearity" }, { "mean_row", "init", "mean" }, { "std_row", "init", "std" },
+  { "bias_row", "init", "bias" }, { "dtype_row", NULL, "dtype" },
+};
+
 static GtkWidget *
 child (GradlensWindow *window,
        const char     *name)
 {
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (window), GRADLENS_TYPE_WINDOW, name);
+  GradlensControls *controls = gradlens_window_get_controls (window);
+  GObject *object = NULL;
 
+  for (guint i = 0; i < G_N_ELEMENTS (control_rows); i++)
+    if (g_str_equal (control_rows[i].name, name))
+      object = G_OBJECT (gradlens_controls_get_field_row (controls, control_rows[i].section, control_rows[i].key));
+  if (g_str_equal (name, "output_activation_switch"))
+    object = G_OBJECT (gradlens_controls_get_field_widget (controls, "network", "output_activation"));
+  else if (g_str_equal (name, "label_row"))
+    object = G_OBJECT (gradlens_controls_get_label_row (controls));
+  else if (g_str_has_prefix (name, "sweep_") && g_str_has_suffix (name, "_spin"))
+    {
+      g_autofree char *which = g_strndup (name + 6, strlen (name) - 6 - 5);
+
+      object = G_OBJECT (gradlens_controls_get_sweep_widget (controls, which));
+    }
+  else if (g_str_equal (name, "sweep_group"))
+    object = G_OBJECT (gradlens_controls_get_sweep_widget (controls, "group"));
+  else if (g_str_equal (name, "runs_list"))
+    object = G_OBJECT (gradlens_series_panel_get_list (gradlens_window_get_panel (window, "runs")));
+  else if (g_str_equal (name, "sweeps_list"))
+    object = G_OBJECT (gradlens_series_panel_get_list (gradlens_window_get_panel (window, "sweeps")));
+  else if (g_str_equal (name, "tables_stack"))
+    object = G_OBJECT (gradlens_series_panel_get_stack (gradlens_window_get_panel (window, "runs")));
+  else if (g_str_equal (name, "values_title"))
+    object = G_OBJECT (gradlens_series_panel_get_values_title (gradlens_window_get_panel (window, "runs")));
+  else if (g_str_equal (name, "values_view") || g_str_equal (name, "layers_view") || g_str_equal (name, "sweep_values_view"))
+    object = G_OBJECT (gradlens_series_table_get_view (gradlens_window_get_table (window, g_str_equal (name, "values_view") ? "gradients" : g_str_equal (name, "layers_view") ? "layers" : "sweep")));
+  else if (g_str_equal (name, "values_scroller"))
+    object = G_OBJECT (gtk_widget_get_parent (GTK_WIDGET (gradlens_series_table_get_view (gradlens_window_get_table (window, "gradients")))));
+  else if (g_str_equal (name, "plot_view"))
+    object = G_OBJECT (gradlens_page_get_plot_view (gradlens_window_get_page (window, "gradients")));
+  else if (g_str_equal (name, "forward_view"))
+    object = G_OBJECT (gradlens_page_get_plot_view (gradlens_window_get_page (window, "forward")));
+  else if (g_str_equal (name, "sweep_view"))
+    object = G_OBJECT (gradlens_page_get_plot_view (gradlens_window_get_page (window, "sweep")));
+  else if (g_str_equal (name, "stat_dropdown"))
+    object = G_OBJECT (gradlens_forward_page_get_chooser (GRADLENS_FORWARD_PAGE (gradlens_window_get_page (window, "forward"))));
+  else if (g_str_equal (name, "stat_explanation"))
+    object = G_OBJECT (gradlens_forward_page_get_explanation (GRADLENS_FORWARD_PAGE (gradlens_window_get_page (window, "forward"))));
+  else if (object == NULL)
+    object = gtk_widget_get_template_child (GTK_WIDGET (window), GRADLENS_TYPE_WINDOW, name);
   g_assert_nonnull (object);
   return GTK_WIDGET (object);
+}
+
+/* the figure a view's page shows */
+static PlotFigure *
+view_figure (GradlensWindow *window,
+             const char     *view)
+{
+  return gradlens_plot_view_get_figure (gradlens_page_get_plot_view (gradlens_window_get_page (window, view)));
+}
+
+/* selects a choice of a field by its name, as a user picks its label */
+static void
+select_choice (GradlensWindow *window,
+               const char     *section,
+               const char     *key,
+               const char     *name)
+{
+  const GradlensField *field = gradlens_field_lookup (section, key);
+  int index = gradlens_choice_index (field, name);
+
+  g_assert_cmpint (index, >=, 0);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (gradlens_controls_get_field_widget (gradlens_window_get_controls (window),
+                                                                                 section, key)), index);
+}
+
+/* sets a field of a config from its preset word, as a preset does */
+static void
+set_field (GradlensRunConfig *config,
+           const char        *section,
+           const char        *key,
+           const char        *text)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (gradlens_field_parse (gradlens_field_lookup (section, key), text, config, &error));
+  g_assert_no_error (error);
 }
 
 static GtkWidget *
@@ -108,7 +200,7 @@ spin (GradlensWindow *window,
       const char     *section,
       const char     *key)
 {
-  GtkWidget *widget = _gradlens_window_controls_lookup (window, section, key);
+  GtkWidget *widget = gradlens_controls_get_field_widget (gradlens_window_get_controls (window), section, key);
 
   g_assert_nonnull (widget);
   return widget;
@@ -124,11 +216,11 @@ type_into (GradlensWindow *window,
   gtk_editable_set_text (GTK_EDITABLE (spin (window, section, key)), text);
 }
 
-static GradlensRun *
+static GradlensRunItem *
 run_at (GradlensWindow *window,
         guint           i)
 {
-  GradlensRun *run = g_list_model_get_item (gradlens_window_get_runs (window), i);
+  GradlensRunItem *run = g_list_model_get_item (gradlens_session_get_runs (gradlens_window_get_session (window)), i);
 
   g_assert_nonnull (run);
   g_object_unref (run);   /* the list keeps it */
@@ -138,7 +230,7 @@ run_at (GradlensWindow *window,
 static guint
 n_runs (GradlensWindow *window)
 {
-  return g_list_model_get_n_items (gradlens_window_get_runs (window));
+  return g_list_model_get_n_items (gradlens_session_get_runs (gradlens_window_get_session (window)));
 }
 
 typedef struct
@@ -207,9 +299,9 @@ assert_run_matches (GradlensWindow          *window,
 {
   g_autoptr(GradlensRunResult) expected = NULL;
   g_autoptr(GError) error = NULL;
-  GradlensRun *run = run_at (window, index);
-  const GradlensRunResult *result = gradlens_run_get_result (run);
-  PlotFigure *figure = gradlens_window_get_figure (window);
+  GradlensRunItem *run = run_at (window, index);
+  const GradlensRunResult *result = gradlens_run_item_get_result (run);
+  PlotFigure *figure = view_figure (window, "gradients");
   const double *values;
   gsize n_values = 0;
 
@@ -225,7 +317,7 @@ assert_run_matches (GradlensWindow          *window,
     }
 
   g_assert_cmpuint (plot_figure_get_n_series (figure), >, index);
-  g_assert_cmpstr (plot_figure_get_series_label (figure, index), ==, gradlens_run_get_label (run));
+  g_assert_cmpstr (plot_figure_get_series_label (figure, index), ==, gradlens_series_get_label (GRADLENS_SERIES (run)));
   values = plot_figure_get_series_values (figure, index, &n_values);
   if (g_strcmp0 (g_object_get_data (G_OBJECT (window), "x-axis"), "layer") == 0)
     {
@@ -258,13 +350,13 @@ test_templates (void)
     "activation_row", "slope_row", "output_activation_switch", "init_row", "gain_row", "a_row", "b_row",
     "mode_row", "nonlinearity_row", "mean_row", "std_row", "bias_row", "dtype_row", "label_row",
   };
-  static const struct { const char *name; guint n; } combos[] = {
-    { "activation_row", NN_N_ACTIVATIONS },
-    { "init_row", NN_N_INITS },
-    { "bias_row", NN_N_BIAS_INITS },
-    { "mode_row", NN_N_FAN_MODES },
-    { "nonlinearity_row", NN_N_NONLINEARITIES },
-    { "dtype_row", NN_N_DTYPES },
+  static const struct { const char *name; const char *section; const char *key; } combos[] = {
+    { "activation_row", "network", "activation" },
+    { "init_row", "init", "weights" },
+    { "bias_row", "init", "bias" },
+    { "mode_row", "init", "mode" },
+    { "nonlinearity_row", "init", "nonlinearity" },
+    { "dtype_row", NULL, "dtype" },
   };
   static const struct { const char *section; const char *key; } spins[] = {
     { "network", "depth" }, { "network", "width" }, { "network", "inputs" }, { "network", "outputs" },
@@ -274,7 +366,7 @@ test_templates (void)
   g_autoptr(GtkBuilder) builder = NULL;
   g_autoptr(GradlensRunResult) result = NULL;
   g_autoptr(GradlensRunConfig) config = gradlens_run_config_new ();
-  g_autoptr(GradlensRun) run = NULL;
+  g_autoptr(GradlensRunItem) run = NULL;
   GradlensWindow *window = new_window ();
   GtkWidget *row;
   GObject *overlay;
@@ -285,7 +377,8 @@ test_templates (void)
     {
       GListModel *model = adw_combo_row_get_model (ADW_COMBO_ROW (child (window, combos[i].name)));
 
-      g_assert_cmpuint (g_list_model_get_n_items (model), ==, combos[i].n);
+      g_assert_cmpuint (g_list_model_get_n_items (model), ==,
+                        (guint) gradlens_field_lookup (combos[i].section, combos[i].key)->n_choices);
     }
   for (guint i = 0; i < G_N_ELEMENTS (spins); i++)
     {
@@ -298,23 +391,23 @@ test_templates (void)
     }
 
   /* the controls start at the notebook's defaults */
-  g_assert_true (gradlens_window_get_config (window, config));
+  g_assert_true (gradlens_controls_get_config (gradlens_window_get_controls (window), config, NULL));
   g_assert_cmpint (config->nn.depth, ==, 5);
   g_assert_cmpint (config->nn.width, ==, 10);
   g_assert_cmpint (config->nn.samples, ==, 100);
-  g_assert_cmpint (config->nn.activation, ==, NN_ACT_SIGMOID);
+  g_assert_cmpstr (nn_activation_name (config->nn.activation), ==, "sigmoid");
   g_assert_true (config->nn.output_activation);
   g_assert_cmpint (config->seeds, ==, 1);
-  g_assert_cmpint (config->nn.dtype, ==, NN_FLOAT32);
+  g_assert_cmpstr (nn_dtype_name (config->nn.dtype), ==, "float32");
 
   /* a run row */
   result = gradlens_run (config, 1, 0, NULL, NULL, NULL, NULL);
   g_assert_nonnull (result);
   result->config.label = g_strdup ("row test");
   result->config.color = g_strdup ("#636efa");
-  run = gradlens_run_new (g_steal_pointer (&result));
-  row = g_object_ref_sink (gradlens_run_row_new (run));
-  g_assert_true (gradlens_run_row_get_run (GRADLENS_RUN_ROW (row)) == run);
+  run = gradlens_run_item_new (g_steal_pointer (&result));
+  row = g_object_ref_sink (gradlens_series_row_new (GRADLENS_SERIES (run), "win.remove-run"));
+  g_assert_true (gradlens_series_row_get_series (GRADLENS_SERIES_ROW (row)) == GRADLENS_SERIES (run));
   g_object_unref (row);
 
   /* the shortcuts window */
@@ -333,23 +426,23 @@ test_templates (void)
 static void
 test_scheme_rows (void)
 {
-  static const struct { NnInit init; gboolean gain, a, b, mode, mean; } cases[] = {
-    { NN_INIT_DEFAULT, FALSE, FALSE, FALSE, FALSE, FALSE },
-    { NN_INIT_XAVIER_NORMAL, TRUE, FALSE, FALSE, FALSE, FALSE },
-    { NN_INIT_XAVIER_UNIFORM, TRUE, FALSE, FALSE, FALSE, FALSE },
-    { NN_INIT_KAIMING_NORMAL, FALSE, TRUE, FALSE, TRUE, FALSE },
-    { NN_INIT_KAIMING_UNIFORM, FALSE, TRUE, FALSE, TRUE, FALSE },
-    { NN_INIT_NORMAL, FALSE, FALSE, FALSE, FALSE, TRUE },
-    { NN_INIT_UNIFORM, FALSE, TRUE, TRUE, FALSE, FALSE },
-    { NN_INIT_ORTHOGONAL, TRUE, FALSE, FALSE, FALSE, FALSE },
+  static const struct { const char *init; gboolean gain, a, b, mode, mean; } cases[] = {
+    { "default", FALSE, FALSE, FALSE, FALSE, FALSE },
+    { "xavier_normal", TRUE, FALSE, FALSE, FALSE, FALSE },
+    { "xavier_uniform", TRUE, FALSE, FALSE, FALSE, FALSE },
+    { "kaiming_normal", FALSE, TRUE, FALSE, TRUE, FALSE },
+    { "kaiming_uniform", FALSE, TRUE, FALSE, TRUE, FALSE },
+    { "normal", FALSE, FALSE, FALSE, FALSE, TRUE },
+    { "uniform", FALSE, TRUE, TRUE, FALSE, FALSE },
+    { "orthogonal", TRUE, FALSE, FALSE, FALSE, FALSE },
   };
+  const GradlensField *activations = gradlens_field_lookup ("network", "activation");
   GradlensWindow *window = new_window ();
-  AdwComboRow *init = ADW_COMBO_ROW (child (window, "init_row"));
   AdwComboRow *activation = ADW_COMBO_ROW (child (window, "activation_row"));
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      adw_combo_row_set_selected (init, cases[i].init);
+      select_choice (window, "init", "weights", cases[i].init);
       g_assert_cmpint (gtk_widget_get_visible (child (window, "gain_row")), ==, cases[i].gain);
       g_assert_cmpint (gtk_widget_get_visible (child (window, "a_row")), ==, cases[i].a);
       g_assert_cmpint (gtk_widget_get_visible (child (window, "b_row")), ==, cases[i].b);
@@ -359,10 +452,11 @@ test_scheme_rows (void)
       g_assert_cmpint (gtk_widget_get_visible (child (window, "std_row")), ==, cases[i].mean);
       g_assert_true (gtk_widget_get_visible (child (window, "bias_row")));
     }
-  for (guint a = 0; a < NN_N_ACTIVATIONS; a++)
+  for (int a = 0; a < activations->n_choices; a++)
     {
       adw_combo_row_set_selected (activation, a);
-      g_assert_cmpint (gtk_widget_get_visible (child (window, "slope_row")), ==, a == NN_ACT_LEAKY_RELU);
+      g_assert_cmpint (gtk_widget_get_visible (child (window, "slope_row")), ==,
+                       g_str_equal (activations->choice_name (a), "leaky_relu"));
     }
   destroy_window (window);
 }
@@ -412,23 +506,23 @@ test_run (void)
   /* what the user sets */
   type_into (window, "network", "depth", "7");
   type_into (window, "network", "width", "16");
-  adw_combo_row_set_selected (ADW_COMBO_ROW (child (window, "activation_row")), NN_ACT_TANH);
-  adw_combo_row_set_selected (ADW_COMBO_ROW (child (window, "init_row")), NN_INIT_XAVIER_NORMAL);
+  select_choice (window, "network", "activation", "tanh");
+  select_choice (window, "init", "weights", "xavier_normal");
   type_into (window, "init", "gain", "1.5");
-  adw_combo_row_set_selected (ADW_COMBO_ROW (child (window, "bias_row")), NN_BIAS_ZEROS);
+  select_choice (window, "init", "bias", "zeros");
   type_into (window, "data", "seed", "3");
-  adw_combo_row_set_selected (ADW_COMBO_ROW (child (window, "dtype_row")), NN_FLOAT64);
+  select_choice (window, NULL, "dtype", "float64");
   gtk_editable_set_text (GTK_EDITABLE (child (window, "label_row")), "tanh, Xavier");
 
   /* what that means */
   config->nn.depth = 7;
   config->nn.width = 16;
-  config->nn.activation = NN_ACT_TANH;
-  config->nn.init = NN_INIT_XAVIER_NORMAL;
+  set_field (config, "network", "activation", "tanh");
+  set_field (config, "init", "weights", "xavier_normal");
   config->nn.gain = 1.5;
-  config->nn.bias = NN_BIAS_ZEROS;
+  set_field (config, "init", "bias", "zeros");
   config->seed = 3;
-  config->nn.dtype = NN_FLOAT64;
+  set_field (config, NULL, "dtype", "float64");
 
   g_assert_true (start_run (window));
   g_assert_false (gtk_widget_get_visible (child (window, "run_button")));
@@ -437,17 +531,17 @@ test_run (void)
   g_assert_true (gtk_widget_get_visible (child (window, "run_button")));
 
   g_assert_cmpuint (n_runs (window), ==, 1);
-  g_assert_cmpstr (gradlens_run_get_label (run_at (window, 0)), ==, "tanh, Xavier");
-  g_assert_cmpstr (gradlens_run_get_color (run_at (window, 0)), ==, "#636efa");
-  g_assert_nonnull (strstr (gradlens_run_get_detail (run_at (window, 0)), "per layer"));
+  g_assert_cmpstr (gradlens_series_get_label (GRADLENS_SERIES (run_at (window, 0))), ==, "tanh, Xavier");
+  g_assert_cmpstr (gradlens_series_get_color (GRADLENS_SERIES (run_at (window, 0))), ==, "#636efa");
+  g_assert_nonnull (strstr (gradlens_series_get_detail (GRADLENS_SERIES (run_at (window, 0))), "per layer"));
   assert_run_matches (window, 0, config);
   /* the label entry is emptied for the next run */
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (window, "label_row"))), ==, "");
 
   /* the table shows the selected (new) run, without the seed statistics */
-  params = G_LIST_MODEL (window->params);
+  params = gradlens_series_table_get_model (gradlens_window_get_table (window, "gradients"));
   g_assert_cmpuint (g_list_model_get_n_items (params), ==, 14);
-  g_assert_false (gtk_column_view_column_get_visible (window->columns[GRADLENS_COLUMN_MEDIAN]));
+  g_assert_false (gtk_column_view_column_get_visible (gradlens_series_table_get_column (gradlens_window_get_table (window, "gradients"), GRADLENS_COLUMN_MEDIAN)));
 
   /* a second run with several seeds: next palette colour, a band, statistics */
   type_into (window, "data", "seeds", "9");
@@ -455,13 +549,13 @@ test_run (void)
   g_assert_true (start_run (window));
   wait_for (not_running, window, 30000, "the second run");
   g_assert_cmpuint (n_runs (window), ==, 2);
-  g_assert_cmpint (g_ascii_strcasecmp (gradlens_run_get_color (run_at (window, 1)), "#EF553B"), ==, 0);
-  g_assert_true (g_str_has_prefix (gradlens_run_get_label (run_at (window, 1)), "Run 2"));
+  g_assert_cmpint (g_ascii_strcasecmp (gradlens_series_get_color (GRADLENS_SERIES (run_at (window, 1))), "#EF553B"), ==, 0);
+  g_assert_true (g_str_has_prefix (gradlens_series_get_label (GRADLENS_SERIES (run_at (window, 1))), "Run 2"));
   assert_run_matches (window, 1, config);
-  figure = gradlens_window_get_figure (window);
+  figure = view_figure (window, "gradients");
   g_assert_true (plot_figure_get_series_band (figure, 1, &low, &high, &n_band));
   g_assert_cmpuint (n_band, ==, 14);
-  g_assert_true (gtk_column_view_column_get_visible (window->columns[GRADLENS_COLUMN_MEDIAN]));
+  g_assert_true (gtk_column_view_column_get_visible (gradlens_series_table_get_column (gradlens_window_get_table (window, "gradients"), GRADLENS_COLUMN_MEDIAN)));
 
   /* Ctrl+C: the table as tab-separated text, on the clipboard */
   tsv = gradlens_window_dup_values_tsv (window);
@@ -473,15 +567,15 @@ test_run (void)
   g_free (read.text);
 
   /* hiding a run hides its series; a click on the legend shows it again */
-  gradlens_run_set_visible (run_at (window, 0), FALSE);
-  g_assert_false (plot_figure_get_series_visible (gradlens_window_get_figure (window), 0));
+  gradlens_series_set_visible (GRADLENS_SERIES (run_at (window, 0)), FALSE);
+  g_assert_false (plot_figure_get_series_visible (view_figure (window, "gradients"), 0));
   view = child (window, "plot_view");
   g_signal_emit_by_name (view, "legend-clicked", 0u);
-  g_assert_true (gradlens_run_get_visible (run_at (window, 0)));
-  g_assert_true (plot_figure_get_series_visible (gradlens_window_get_figure (window), 0));
+  g_assert_true (gradlens_series_get_visible (GRADLENS_SERIES (run_at (window, 0))));
+  g_assert_true (plot_figure_get_series_visible (view_figure (window, "gradients"), 0));
 
   /* the tooltip of a marker: run, parameter, exact value */
-  figure = gradlens_window_get_figure (window);
+  figure = view_figure (window, "gradients");
   plot_layout_compute (&layout, figure, gtk_widget_get_width (view), gtk_widget_get_height (view));
   g_assert_true (plot_layout_point_position (&layout, figure, 0, 2, &px, &py));
   tooltip = gradlens_plot_view_dup_tooltip (GRADLENS_PLOT_VIEW (view), px, py);
@@ -489,39 +583,39 @@ test_run (void)
   g_assert_nonnull (strstr (tooltip, "tanh, Xavier"));
   g_assert_nonnull (strstr (tooltip, "lin2.weight"));
   exact = g_malloc (G_ASCII_DTOSTR_BUF_SIZE);
-  g_ascii_dtostr (exact, G_ASCII_DTOSTR_BUF_SIZE, gradlens_run_get_result (run_at (window, 0))->grad_norm[2]);
+  g_ascii_dtostr (exact, G_ASCII_DTOSTR_BUF_SIZE, gradlens_run_item_get_result (run_at (window, 0))->grad_norm[2]);
   g_assert_nonnull (strstr (tooltip, exact));
   g_assert_null (gradlens_plot_view_dup_tooltip (GRADLENS_PLOT_VIEW (view), 1, 1));
 
   /* zoom and reset */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL);
-  g_assert_true (plot_figure_get_x_view (gradlens_window_get_figure (window), &lo, &hi));
+  g_assert_true (plot_figure_get_x_view (view_figure (window, "gradients"), &lo, &hi));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.reset-view", NULL);
-  g_assert_false (plot_figure_get_x_view (gradlens_window_get_figure (window), &lo, &hi));
+  g_assert_false (plot_figure_get_x_view (view_figure (window, "gradients"), &lo, &hi));
 
   /* the axes: linear y, weights by layer */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.y-scale", "s", "linear");
-  g_assert_cmpint (plot_figure_get_y_scale (gradlens_window_get_figure (window)), ==, PLOT_SCALE_LINEAR);
+  g_assert_cmpint (plot_figure_get_y_scale (view_figure (window, "gradients")), ==, PLOT_SCALE_LINEAR);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.x-axis", "s", "layer");
   g_object_set_data (G_OBJECT (window), "x-axis", (gpointer) "layer");
   assert_run_matches (window, 1, config);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.x-axis", "s", "parameter");
   g_object_set_data (G_OBJECT (window), "x-axis", NULL);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.y-scale", "s", "log");
-  g_assert_cmpint (plot_figure_get_y_scale (gradlens_window_get_figure (window)), ==, PLOT_SCALE_LOG);
+  g_assert_cmpint (plot_figure_get_y_scale (view_figure (window, "gradients")), ==, PLOT_SCALE_LOG);
 
   /* rename in place: the figure follows */
-  gradlens_run_set_label (run_at (window, 1), "renamed");
-  g_assert_cmpstr (plot_figure_get_series_label (gradlens_window_get_figure (window), 1), ==, "renamed");
+  gradlens_series_set_label (GRADLENS_SERIES (run_at (window, 1)), "renamed");
+  g_assert_cmpstr (plot_figure_get_series_label (view_figure (window, "gradients"), 1), ==, "renamed");
 
   /* remove one, then clear all */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-run", "u", 0u);
   g_assert_cmpuint (n_runs (window), ==, 1);
-  g_assert_cmpstr (gradlens_run_get_label (run_at (window, 0)), ==, "renamed");
-  g_assert_cmpuint (plot_figure_get_n_series (gradlens_window_get_figure (window)), ==, 1);
+  g_assert_cmpstr (gradlens_series_get_label (GRADLENS_SERIES (run_at (window, 0))), ==, "renamed");
+  g_assert_cmpuint (plot_figure_get_n_series (view_figure (window, "gradients")), ==, 1);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-runs", NULL);
   g_assert_cmpuint (n_runs (window), ==, 0);
-  g_assert_cmpuint (plot_figure_get_n_series (gradlens_window_get_figure (window)), ==, 0);
+  g_assert_cmpuint (plot_figure_get_n_series (view_figure (window, "gradients")), ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (params), ==, 0);
 
   destroy_window (window);
@@ -576,7 +670,7 @@ test_invalid (void)
   type_into (window, "data", "samples", "100");
 
   /* uniform needs a <= b: both marked */
-  adw_combo_row_set_selected (ADW_COMBO_ROW (child (window, "init_row")), NN_INIT_UNIFORM);
+  select_choice (window, "init", "weights", "uniform");
   type_into (window, "init", "a", "2");
   type_into (window, "init", "b", "1");
   g_assert_false (start_run (window));
@@ -677,12 +771,12 @@ test_builtin_presets (void)
           GradlensRunConfig *config = g_ptr_array_index (preset->runs, r);
 
           assert_run_matches (window, r, config);
-          g_assert_cmpstr (gradlens_run_get_label (run_at (window, r)), ==, config->label);
+          g_assert_cmpstr (gradlens_series_get_label (GRADLENS_SERIES (run_at (window, r))), ==, config->label);
           if (config->color != NULL)
-            g_assert_cmpint (g_ascii_strcasecmp (gradlens_run_get_color (run_at (window, r)), config->color), ==, 0);
+            g_assert_cmpint (g_ascii_strcasecmp (gradlens_series_get_color (GRADLENS_SERIES (run_at (window, r))), config->color), ==, 0);
         }
-      g_assert_cmpstr (plot_figure_get_title (gradlens_window_get_figure (window)), ==, preset->plot.title);
-      g_assert_cmpstr (plot_figure_get_y_title (gradlens_window_get_figure (window)), ==, preset->plot.y_title);
+      g_assert_cmpstr (plot_figure_get_title (view_figure (window, "gradients")), ==, preset->plot.title);
+      g_assert_cmpstr (plot_figure_get_y_title (view_figure (window, "gradients")), ==, preset->plot.y_title);
       g_assert_cmpstr (adw_window_title_get_title (ADW_WINDOW_TITLE (child (window, "window_title"))), ==,
                        preset->title);
       g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), preset->title));
@@ -693,10 +787,10 @@ test_builtin_presets (void)
 
         g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin (window, "network", "depth"))), ==,
                            first->nn.depth);
-        g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (child (window, "activation_row"))), ==,
-                          first->nn.activation);
-        g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (child (window, "init_row"))), ==,
-                          first->nn.init);
+        g_assert_cmpint (adw_combo_row_get_selected (ADW_COMBO_ROW (child (window, "activation_row"))), ==,
+                         gradlens_field_get_choice (gradlens_field_lookup ("network", "activation"), first));
+        g_assert_cmpint (adw_combo_row_get_selected (ADW_COMBO_ROW (child (window, "init_row"))), ==,
+                         gradlens_field_get_choice (gradlens_field_lookup ("init", "weights"), first));
       }
     }
 
@@ -796,20 +890,20 @@ test_save_roundtrip (void)
 
   g_assert_true (gradlens_window_open_resource (window, PRESETS_PATH "notebook.json"));
   wait_for (not_running, window, 30000, "the notebook");
-  gradlens_run_set_label (run_at (window, 1), "ReLU, renamed");
+  gradlens_series_set_label (GRADLENS_SERIES (run_at (window, 1)), "ReLU, renamed");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.x-axis", "s", "layer");
 
-  preset = gradlens_window_dup_preset (window);
+  preset = gradlens_session_dup_preset (gradlens_window_get_session (window));
   g_assert_true (gradlens_preset_save (preset, path, &error));
   g_assert_no_error (error);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-runs", NULL);
 
   g_assert_true (open_and_wait (window, file));
   g_assert_cmpuint (n_runs (window), ==, 4);
-  g_assert_cmpstr (gradlens_run_get_label (run_at (window, 1)), ==, "ReLU, renamed");
-  g_assert_cmpstr (gradlens_run_get_color (run_at (window, 2)), ==, "#00cc96");
-  g_assert_true (gradlens_window_get_file (window) != NULL);
-  g_assert_cmpuint (plot_figure_get_n_categories (gradlens_window_get_figure (window)), ==, 5);
+  g_assert_cmpstr (gradlens_series_get_label (GRADLENS_SERIES (run_at (window, 1))), ==, "ReLU, renamed");
+  g_assert_cmpstr (gradlens_series_get_color (GRADLENS_SERIES (run_at (window, 2))), ==, "#00cc96");
+  g_assert_true (gradlens_session_get_file (gradlens_window_get_session (window)) != NULL);
+  g_assert_cmpuint (plot_figure_get_n_categories (view_figure (window, "gradients")), ==, 5);
 
   g_unlink (path);
   g_rmdir (dir);
@@ -851,8 +945,8 @@ test_drop (void)
   g_value_unset (&value);
   g_assert_true (accepted);
   wait_for (has_one_run, window, 30000, "the dropped preset");
-  g_assert_cmpstr (gradlens_run_get_label (run_at (window, 0)), ==, "Leaky ReLU Network");
-  g_assert_true (g_file_equal (gradlens_window_get_file (window), file));
+  g_assert_cmpstr (gradlens_series_get_label (GRADLENS_SERIES (run_at (window, 0))), ==, "Leaky ReLU Network");
+  g_assert_true (g_file_equal (gradlens_session_get_file (gradlens_window_get_session (window)), file));
 
   /* a single GFile works too */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-runs", NULL);
@@ -979,9 +1073,9 @@ test_pixels_and_style (void)
   gtk_test_widget_wait_for_draw (view);
 
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
-  g_assert_cmpint (plot_figure_get_theme (gradlens_window_get_figure (window)), ==, PLOT_THEME_DARK);
+  g_assert_cmpint (plot_figure_get_theme (view_figure (window, "gradients")), ==, PLOT_THEME_DARK);
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
-  g_assert_cmpint (plot_figure_get_theme (gradlens_window_get_figure (window)), ==, PLOT_THEME_LIGHT);
+  g_assert_cmpint (plot_figure_get_theme (view_figure (window, "gradients")), ==, PLOT_THEME_LIGHT);
 
   gtk_test_widget_wait_for_draw (view);
   width = gtk_widget_get_width (view);
@@ -999,7 +1093,7 @@ test_pixels_and_style (void)
 
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
   cr = cairo_create (surface);
-  plot_render (cr, width, height, gradlens_window_get_figure (window));
+  plot_render (cr, width, height, view_figure (window, "gradients"));
   cairo_destroy (cr);
   cairo_surface_flush (surface);
 

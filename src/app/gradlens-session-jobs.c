@@ -1,0 +1,241 @@
+/* gradlens-session-jobs.c
+ * Copyright 2026 The Gradlens authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gradlens-depth-sweep.h"
+#include "gradlens-figure.h"
+#include "gradlens-run-item.h"
+#include "gradlens-session-private.h"
+#include "plot.h"
+
+/* GradlensSession computing: one GradlensJob at a time, its outputs taken
+ * into the lists of series on the main thread. */
+
+/* a computed run into the list, in its preset colour or the next free one */
+static void
+add_run_result (GradlensSession   *self,
+                GradlensRunResult *result)
+{
+  g_autoptr(GradlensRunItem) item = NULL;
+  GradlensRunConfig *config = &result->config;
+  g_autofree char *base = NULL;
+  PlotRgba rgba;
+
+  self->n_runs_made++;
+  if (config->color == NULL || !plot_rgba_parse (&rgba, config->color))
+    {
+      g_free (config->color);
+      config->color = gradlens_series_list_next_color (G_LIST_MODEL (self->runs));
+    }
+  if (config->label == NULL || config->label[0] == '\0')
+    {
+      g_free (config->label);
+      config->label = gradlens_default_label (config, self->n_runs_made);
+    }
+  base = g_steal_pointer (&config->label);
+  config->label = gradlens_series_list_unique_label (G_LIST_MODEL (self->runs), base);
+  item = gradlens_run_item_new (result);
+  _gradlens_session_append_series (self, self->runs, item);
+}
+
+/* ---- computing -------------------------------------------------------- */
+
+static void
+take_run_results (GradlensSession *self)
+{
+  guint n_done = gradlens_job_get_n_done (self->job);
+  guint first = g_list_model_get_n_items (G_LIST_MODEL (self->runs));
+
+  if (n_done <= self->n_taken)
+    return;
+  for (; self->n_taken < n_done; self->n_taken++)
+    {
+      GradlensRunResult *result = gradlens_job_steal_output (self->job, self->n_taken, NULL);
+
+      if (result != NULL)
+        add_run_result (self, result);
+    }
+  _gradlens_session_changed (self);
+  _gradlens_session_job_results (self, self->runs, (int) first);
+}
+
+/* sweeps land all at once, when every one of them is done: they share their
+ * depths */
+static void
+take_sweep_results (GradlensSession *self)
+{
+  int added = -1;
+
+  for (guint i = 0; i < gradlens_job_get_n_done (self->job); i++)
+    {
+      GObject *target = gradlens_job_get_target (self->job, i);
+      g_autofree GradlensSweepPoint *points = NULL;
+      guint n_points = 0;
+
+      points = gradlens_job_steal_output (self->job, i, &n_points);
+      if (points == NULL)
+        continue;
+      if (target == NULL)
+        {
+          g_autoptr(GradlensDepthSweep) sweep = gradlens_depth_sweep_new (gradlens_job_get_config (self->job, i),
+                                                                           points, n_points);
+
+          _gradlens_session_append_series (self, self->sweeps, sweep);
+          added = (int) g_list_model_get_n_items (G_LIST_MODEL (self->sweeps)) - 1;
+        }
+      else if (g_list_store_find (self->sweeps, target, NULL))
+        gradlens_depth_sweep_add_points (GRADLENS_DEPTH_SWEEP (target), points, n_points);
+    }
+  _gradlens_session_changed (self);
+  _gradlens_session_job_results (self, self->sweeps, added);
+}
+
+static void
+items_ready_cb (GradlensSession *self,
+                GradlensJob     *job)
+{
+  if (job == self->job && gradlens_job_get_kind (job) == GRADLENS_JOB_RUN)
+    take_run_results (self);
+}
+
+/* a job still running is forgotten: its callback finds itself replaced and
+ * drops what it computed */
+void
+_gradlens_session_forget_job (GradlensSession *self)
+{
+  if (self->job == NULL)
+    return;
+  g_signal_handlers_disconnect_by_data (self->job, self);
+  g_clear_object (&self->job);
+  _gradlens_session_notify_running (self);
+}
+
+static void
+job_done_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GradlensSession) self = user_data;
+  g_autoptr(GradlensJob) job = g_object_ref (GRADLENS_JOB (object));
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  ok = gradlens_job_run_finish (job, result, &error);
+  /* a newer job replaced this one, or the session is gone */
+  if (job != self->job)
+    return;
+  if (ok && gradlens_job_get_kind (job) == GRADLENS_JOB_SWEEP)
+    take_sweep_results (self);
+  _gradlens_session_forget_job (self);
+  _gradlens_session_job_finished (self, gradlens_job_get_kind (job), ok ? NULL : error);
+}
+
+static void
+start_job (GradlensSession *self,
+           GradlensJob     *job)
+{
+  gradlens_session_stop (self);
+  _gradlens_session_forget_job (self);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  self->job = g_object_ref (job);
+  self->n_taken = 0;
+  g_signal_connect_object (job, "items-ready", G_CALLBACK (items_ready_cb), self, G_CONNECT_SWAPPED);
+  gradlens_job_run_async (job, self->cancellable, job_done_cb, g_object_ref (self));
+  _gradlens_session_notify_running (self);
+}
+
+gboolean
+gradlens_session_get_running (GradlensSession *self)
+{
+  g_return_val_if_fail (GRADLENS_IS_SESSION (self), FALSE);
+
+  return self->job != NULL;
+}
+
+/**
+ * gradlens_session_get_job:
+ * @self: a session
+ *
+ * Returns: (transfer none) (nullable): the job that computes, for its
+ *   progress
+ */
+GradlensJob *
+gradlens_session_get_job (GradlensSession *self)
+{
+  g_return_val_if_fail (GRADLENS_IS_SESSION (self), NULL);
+
+  return self->job;
+}
+
+/**
+ * gradlens_session_run:
+ * @self: a session
+ * @configs: (array length=n_configs): valid runs, in order
+ * @n_configs: how many, at least one
+ *
+ * Computes the runs in a worker thread (stopping any job before); each is
+ * added to the runs as soon as it is done, in its colour or the next free
+ * one, with its label or a default one made unique.
+ */
+void
+gradlens_session_run (GradlensSession           *self,
+                      GradlensRunConfig * const *configs,
+                      guint                      n_configs)
+{
+  g_autoptr(GradlensJob) job = NULL;
+
+  g_return_if_fail (GRADLENS_IS_SESSION (self));
+  g_return_if_fail (configs != NULL && n_configs > 0);
+
+  job = gradlens_job_new (GRADLENS_JOB_RUN);
+  for (guint i = 0; i < n_configs; i++)
+    gradlens_job_add (job, configs[i], NULL, 0, NULL);
+  start_job (self, job);
+}
+
+/**
+ * gradlens_session_sweep:
+ * @self: a session
+ * @config: a valid run; its depth is ignored
+ * @depths: (array length=n_depths): depths of 1 .. 1000
+ * @n_depths: how many, at least one
+ * @error: why no sweep started: a run too deep for the limits
+ *
+ * Computes a depth sweep of @config in a worker thread, and the sweeps
+ * listed before at the depths they lack (gradlens_depth_sweep_plan()); the
+ * new one is listed in the next free colour when all are done.
+ *
+ * Returns: %TRUE if the computation started
+ */
+gboolean
+gradlens_session_sweep (GradlensSession          *self,
+                        const GradlensRunConfig  *config,
+                        const int                *depths,
+                        guint                     n_depths,
+                        GError                  **error)
+{
+  g_autoptr(GradlensJob) job = NULL;
+
+  g_return_val_if_fail (GRADLENS_IS_SESSION (self), FALSE);
+
+  job = gradlens_depth_sweep_plan (G_LIST_MODEL (self->sweeps), config, depths, n_depths, error);
+  if (job == NULL)
+    return FALSE;
+  start_job (self, job);
+  return TRUE;
+}
+
+/* stops the job; its callback ("job-finished") says so */
+void
+gradlens_session_stop (GradlensSession *self)
+{
+  g_return_if_fail (GRADLENS_IS_SESSION (self));
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+}

@@ -1,0 +1,516 @@
+/* gradlens-session.c
+ * Copyright 2026 The Gradlens authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gradlens-depth-sweep.h"
+#include "gradlens-figure.h"
+#include "gradlens-preset-file.h"
+#include "gradlens-run-item.h"
+#include "gradlens-session-private.h"
+#include "plot.h"
+
+
+G_DEFINE_FINAL_TYPE (GradlensSession, gradlens_session, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_RUNNING,
+  PROP_Y_SCALE,
+  PROP_X_AXIS,
+  PROP_TITLE,
+  PROP_FILE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  CHANGED,
+  SERIES_CHANGED,
+  JOB_RESULTS,
+  JOB_FINISHED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* ---- the lists of series ---------------------------------------------- */
+
+void
+_gradlens_session_changed (GradlensSession *self)
+{
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+void
+_gradlens_session_job_results (GradlensSession *self,
+                               GListStore      *list,
+                               int              position)
+{
+  g_signal_emit (self, signals[JOB_RESULTS], 0, list, position);
+}
+
+void
+_gradlens_session_job_finished (GradlensSession *self,
+                                GradlensJobKind  kind,
+                                const GError    *error)
+{
+  g_signal_emit (self, signals[JOB_FINISHED], 0, kind, error);
+}
+
+void
+_gradlens_session_notify_running (GradlensSession *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
+}
+
+/* a series' label or visibility changed: said with its list and place */
+static void
+series_notify_cb (GradlensSession *self,
+                  GParamSpec      *pspec,
+                  GradlensSeries  *series)
+{
+  const char *name = g_param_spec_get_name (pspec);
+  GListStore *store;
+  guint position;
+
+  if (!g_str_equal (name, "label") && !g_str_equal (name, "visible"))
+    return;
+  store = GRADLENS_IS_DEPTH_SWEEP (series) ? self->sweeps : self->runs;
+  if (!g_list_store_find (store, series, &position))
+    return;
+  g_signal_emit (self, signals[SERIES_CHANGED], 0, store, position, name);
+  _gradlens_session_changed (self);
+}
+
+void
+_gradlens_session_append_series (GradlensSession *self,
+               GListStore      *store,
+               gpointer         series)
+{
+  g_signal_connect_object (series, "notify", G_CALLBACK (series_notify_cb), self, G_CONNECT_SWAPPED);
+  g_list_store_append (store, series);
+}
+
+/**
+ * gradlens_session_remove:
+ * @self: a session
+ * @series: gradlens_session_get_runs() or gradlens_session_get_sweeps()
+ * @position: the first series to remove
+ * @n: how many
+ */
+void
+gradlens_session_remove (GradlensSession *self,
+                         GListModel      *series,
+                         guint            position,
+                         guint            n)
+{
+  g_return_if_fail (GRADLENS_IS_SESSION (self));
+  g_return_if_fail (series == G_LIST_MODEL (self->runs) || series == G_LIST_MODEL (self->sweeps));
+  g_return_if_fail (position + n <= g_list_model_get_n_items (series));
+
+  if (n == 0)
+    return;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (series, position + i);
+
+      g_signal_handlers_disconnect_by_data (item, self);
+    }
+  g_list_store_splice (G_LIST_STORE (series), position, n, NULL, 0);
+  _gradlens_session_changed (self);
+}
+
+/* ---- GObject ---------------------------------------------------------- */
+
+static void
+gradlens_session_dispose (GObject *object)
+{
+  GradlensSession *self = (GradlensSession *) object;
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  _gradlens_session_forget_job (self);
+  if (self->runs != NULL)
+    gradlens_session_remove (self, G_LIST_MODEL (self->runs), 0,
+                             g_list_model_get_n_items (G_LIST_MODEL (self->runs)));
+  if (self->sweeps != NULL)
+    gradlens_session_remove (self, G_LIST_MODEL (self->sweeps), 0,
+                             g_list_model_get_n_items (G_LIST_MODEL (self->sweeps)));
+  g_clear_object (&self->runs);
+  g_clear_object (&self->sweeps);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->file);
+
+  G_OBJECT_CLASS (gradlens_session_parent_class)->dispose (object);
+}
+
+static void
+gradlens_session_finalize (GObject *object)
+{
+  GradlensSession *self = (GradlensSession *) object;
+
+  g_clear_pointer (&self->plot_settings.title, g_free);
+  g_clear_pointer (&self->plot_settings.x_title, g_free);
+  g_clear_pointer (&self->plot_settings.y_title, g_free);
+  g_clear_pointer (&self->title, g_free);
+
+  G_OBJECT_CLASS (gradlens_session_parent_class)->finalize (object);
+}
+
+static void
+gradlens_session_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  GradlensSession *self = GRADLENS_SESSION (object);
+
+  switch (prop_id)
+    {
+    case PROP_RUNNING:
+      g_value_set_boolean (value, gradlens_session_get_running (self));
+      break;
+    case PROP_Y_SCALE:
+      g_value_set_string (value, gradlens_y_scale_name (self->plot_settings.y_scale));
+      break;
+    case PROP_X_AXIS:
+      g_value_set_string (value, gradlens_x_axis_name (self->plot_settings.x_axis));
+      break;
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gradlens_session_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  GradlensSession *self = GRADLENS_SESSION (object);
+
+  switch (prop_id)
+    {
+    case PROP_Y_SCALE:
+      gradlens_session_set_y_scale (self, g_strcmp0 (g_value_get_string (value), "linear") == 0
+                                          ? GRADLENS_Y_LINEAR : GRADLENS_Y_LOG);
+      break;
+    case PROP_X_AXIS:
+      gradlens_session_set_x_axis (self, g_strcmp0 (g_value_get_string (value), "layer") == 0
+                                         ? GRADLENS_X_LAYER : GRADLENS_X_PARAMETER);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gradlens_session_class_init (GradlensSessionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = gradlens_session_dispose;
+  object_class->finalize = gradlens_session_finalize;
+  object_class->get_property = gradlens_session_get_property;
+  object_class->set_property = gradlens_session_set_property;
+
+  properties[PROP_RUNNING] =
+    g_param_spec_boolean ("running", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_Y_SCALE] =
+    g_param_spec_string ("y-scale", NULL, NULL, "log",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_X_AXIS] =
+    g_param_spec_string ("x-axis", NULL, NULL, "parameter",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* the experiment changed: a series added, removed, renamed, hidden, a
+   * setting (what a modified flag would follow) */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* (series, position, property): a series' "label" or "visible" changed */
+  signals[SERIES_CHANGED] =
+    g_signal_new ("series-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 3, G_TYPE_LIST_MODEL, G_TYPE_UINT, G_TYPE_STRING);
+  /* (series, position): results of the job landed in series; position is
+   * the first new series, or -1 when only existing ones grew */
+  signals[JOB_RESULTS] =
+    g_signal_new ("job-results", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_LIST_MODEL, G_TYPE_INT);
+  /* (kind, error): the job ended; error is NULL on success */
+  signals[JOB_FINISHED] =
+    g_signal_new ("job-finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT, G_TYPE_ERROR);
+}
+
+static void
+gradlens_session_init (GradlensSession *self)
+{
+  self->runs = g_list_store_new (GRADLENS_TYPE_RUN_ITEM);
+  self->sweeps = g_list_store_new (GRADLENS_TYPE_DEPTH_SWEEP);
+  self->plot_settings.y_scale = GRADLENS_Y_LOG;
+  self->plot_settings.x_axis = GRADLENS_X_PARAMETER;
+  self->plot_settings.theme = GRADLENS_THEME_DARK;
+  self->plot_settings.title = g_strdup (_("Gradient Norms Across Layers"));
+  self->plot_settings.x_title = g_strdup (_("Layer Index"));
+  self->plot_settings.y_title = g_strdup (_("Gradient Norm"));
+}
+
+/* ---- public API ------------------------------------------------------- */
+
+GradlensSession *
+gradlens_session_new (void)
+{
+  return g_object_new (GRADLENS_TYPE_SESSION, NULL);
+}
+
+/**
+ * gradlens_session_get_runs:
+ * @self: a session
+ *
+ * Returns: (transfer none): the runs, a list of #GradlensRunItem
+ */
+GListModel *
+gradlens_session_get_runs (GradlensSession *self)
+{
+  g_return_val_if_fail (GRADLENS_IS_SESSION (self), NULL);
+
+  return G_LIST_MODEL (self->runs);
+}
+
+/**
+ * gradlens_session_get_sweeps:
+ * @self: a session
+ *
+ * Returns: (transfer none): the depth sweeps, a list of #GradlensDepthSweep
+ */
+GListModel *
+gradlens_session_get_sweeps (GradlensSession *self)
+{
+  g_return_val_if_fail (GRADLENS_IS_SESSION (self), NULL);
+
+  return G_LIST_MODEL (self->sweeps);
+}
+
+const GradlensPlotSettings *
+gradlens_session_get_plot_settings (GradlensSession *self)
+{
+  g_return_val_if_fail (GRADLENS_IS_SESSION (self), NULL);
+
+  return &self->plot_settings;
+}
+
+GradlensYScale
+gradlens_session_get_y_scale (GradlensSession *self)
+{
+  g_return_val_if_fail (GRADLENS_IS_SESSION (self), GRADLENS_Y_LOG);
+
+  return self->plot_settings.y_scale;
+}
+
+void
+gradlens_session_set_y_scale (GradlensSession *self,
+                              GradlensYScale   scale)
+{
+  g_return_if_fail (GRADLENS_IS_SESSION (self));
+
+  if (self->plot_settings.y_scale == scale)
+    return;
+  self->plot_settings.y_scale = scale;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_Y_SCALE]);
+  _gradlens_session_changed (self);
+}
+
+GradlensXAxis
+gradlens_session_get_x_axis (GradlensSession *self)
+{
+  g_return_val_if_fail (GRADLENS_IS_SESSION (self), GRADLENS_X_PARAMETER);
+
+  return self->plot_settings.x_axis;
+}
+
+void
+gradlens_session_set_x_axis (GradlensSession *self,
+                             GradlensXAxis    axis)
+{
+  g_return_if_fail (GRADLENS_IS_SESSION (self));
+
+  if (self->plot_settings.x_axis == axis)
+    return;
+  self->plot_settings.x_axis = axis;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_X_AXIS]);
+  _gradlens_session_changed (self);
+}
+
+/* the theme of exports (the screen follows the desktop's style) */
+void
+gradlens_session_set_theme (GradlensSession *self,
+                            GradlensTheme    theme)
+{
+  g_return_if_fail (GRADLENS_IS_SESSION (self));
+
+  self->plot_settings.theme = theme;
+}
+
+const char *
+gradlens_session_get_title (GradlensSession *self)
+{
+  g_return_val_if_fail (GRADLENS_IS_SESSION (self), NULL);
+
+  return self->title;
+}
+
+/**
+ * gradlens_session_get_file:
+ * @self: a session
+ *
+ * Returns: (transfer none) (nullable): the file of the experiment
+ */
+GFile *
+gradlens_session_get_file (GradlensSession *self)
+{
+  g_return_val_if_fail (GRADLENS_IS_SESSION (self), NULL);
+
+  return self->file;
+}
+
+static void
+set_title_and_file (GradlensSession *self,
+                    const char      *title,
+                    GFile           *file)
+{
+  if (g_strcmp0 (title, self->title) != 0)
+    {
+      g_free (self->title);
+      self->title = g_strdup (title);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+    }
+  if (g_set_object (&self->file, file))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+}
+
+/**
+ * gradlens_session_load_preset:
+ * @self: a session
+ * @preset: a valid preset
+ * @file: (nullable): where it was read from (%NULL for a built-in one)
+ *
+ * Replaces the experiment: the plot settings and title of @preset, and all
+ * its runs computed in a worker. The depth sweeps stay.
+ */
+void
+gradlens_session_load_preset (GradlensSession      *self,
+                              const GradlensPreset *preset,
+                              GFile                *file)
+{
+  GradlensPlotSettings *ps = &self->plot_settings;
+  GradlensPlotSettings old = *ps;
+
+  g_return_if_fail (GRADLENS_IS_SESSION (self));
+  g_return_if_fail (preset != NULL);
+
+  gradlens_session_stop (self);
+  _gradlens_session_forget_job (self);
+  gradlens_session_remove (self, G_LIST_MODEL (self->runs), 0, g_list_model_get_n_items (G_LIST_MODEL (self->runs)));
+  self->n_runs_made = 0;
+
+  g_free (ps->title);
+  g_free (ps->x_title);
+  g_free (ps->y_title);
+  *ps = preset->plot;
+  ps->title = g_strdup (preset->plot.title);
+  ps->x_title = g_strdup (preset->plot.x_title);
+  ps->y_title = g_strdup (preset->plot.y_title);
+  if (old.y_scale != ps->y_scale)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_Y_SCALE]);
+  if (old.x_axis != ps->x_axis)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_X_AXIS]);
+  set_title_and_file (self, preset->title, file);
+  _gradlens_session_changed (self);
+  if (preset->runs->len > 0)
+    gradlens_session_run (self, (GradlensRunConfig * const *) preset->runs->pdata, preset->runs->len);
+}
+
+/**
+ * gradlens_session_dup_preset:
+ * @self: a session
+ *
+ * The experiment as a preset: the title, the plot settings and every run's
+ * configuration with its label and colour, in order.
+ *
+ * Returns: (transfer full): a new preset
+ */
+GradlensPreset *
+gradlens_session_dup_preset (GradlensSession *self)
+{
+  GradlensPreset *preset;
+  guint n;
+
+  g_return_val_if_fail (GRADLENS_IS_SESSION (self), NULL);
+
+  preset = gradlens_preset_new ();
+  g_free (preset->title);
+  preset->title = g_strdup (self->title != NULL ? self->title : _("Untitled Experiment"));
+  g_free (preset->plot.title);
+  g_free (preset->plot.x_title);
+  g_free (preset->plot.y_title);
+  preset->plot = self->plot_settings;
+  preset->plot.title = g_strdup (self->plot_settings.title);
+  preset->plot.x_title = g_strdup (self->plot_settings.x_title);
+  preset->plot.y_title = g_strdup (self->plot_settings.y_title);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->runs));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GradlensSeries) run = g_list_model_get_item (G_LIST_MODEL (self->runs), i);
+
+      g_ptr_array_add (preset->runs, gradlens_run_config_dup (gradlens_series_get_config (run)));
+    }
+  return preset;
+}
+
+/**
+ * gradlens_session_save:
+ * @self: a session
+ * @file: a local file
+ * @error: names the file and the problem
+ *
+ * Saves the experiment as a preset (atomically); @file becomes its file.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+gradlens_session_save (GradlensSession  *self,
+                       GFile            *file,
+                       GError          **error)
+{
+  g_autoptr(GradlensPreset) preset = NULL;
+
+  g_return_val_if_fail (GRADLENS_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  preset = gradlens_session_dup_preset (self);
+  if (!gradlens_preset_file_save (preset, file, error))
+    return FALSE;
+  set_title_and_file (self, self->title != NULL ? self->title : preset->title, file);
+  return TRUE;
+}
+

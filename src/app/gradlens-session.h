@@ -1,0 +1,68 @@
+/* gradlens-session.h
+ * Copyright 2026 The Gradlens authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "gradlens-job.h"
+#include "gradlens-preset.h"
+#include "gradlens-series.h"
+
+G_BEGIN_DECLS
+
+#define GRADLENS_TYPE_SESSION (gradlens_session_get_type ())
+
+G_DECLARE_FINAL_TYPE (GradlensSession, gradlens_session, GRADLENS, SESSION, GObject)
+
+/* The experiment on screen, without any widget: its series (the runs and
+ * the depth sweeps, each a GListModel of GradlensSeries), their colours and
+ * labels, the plot settings, the title and file, loading and saving as a
+ * preset, and the one computation at a time (a GradlensJob with its
+ * cancellable). Everything that changes the experiment emits "changed". */
+GradlensSession *gradlens_session_new             (void);
+
+GListModel      *gradlens_session_get_runs        (GradlensSession         *self);
+GListModel      *gradlens_session_get_sweeps      (GradlensSession         *self);
+void             gradlens_session_remove          (GradlensSession         *self,
+                                                   GListModel              *series,
+                                                   guint                    position,
+                                                   guint                    n);
+
+/* plot settings, title, file */
+const GradlensPlotSettings *gradlens_session_get_plot_settings (GradlensSession *self);
+GradlensYScale   gradlens_session_get_y_scale     (GradlensSession         *self);
+void             gradlens_session_set_y_scale     (GradlensSession         *self,
+                                                   GradlensYScale           scale);
+GradlensXAxis    gradlens_session_get_x_axis      (GradlensSession         *self);
+void             gradlens_session_set_x_axis      (GradlensSession         *self,
+                                                   GradlensXAxis            axis);
+void             gradlens_session_set_theme       (GradlensSession         *self,
+                                                   GradlensTheme            theme);
+/* the preset's title, NULL for an untitled experiment */
+const char      *gradlens_session_get_title       (GradlensSession         *self);
+GFile           *gradlens_session_get_file        (GradlensSession         *self);
+
+/* presets */
+void             gradlens_session_load_preset     (GradlensSession         *self,
+                                                   const GradlensPreset    *preset,
+                                                   GFile                   *file);
+GradlensPreset  *gradlens_session_dup_preset      (GradlensSession         *self);
+gboolean         gradlens_session_save            (GradlensSession         *self,
+                                                   GFile                   *file,
+                                                   GError                 **error);
+
+/* computing: one job at a time; a new one stops the one before */
+gboolean         gradlens_session_get_running     (GradlensSession         *self);
+GradlensJob     *gradlens_session_get_job         (GradlensSession         *self);
+void             gradlens_session_run             (GradlensSession         *self,
+                                                   GradlensRunConfig * const *configs,
+                                                   guint                    n_configs);
+gboolean         gradlens_session_sweep           (GradlensSession         *self,
+                                                   const GradlensRunConfig *config,
+                                                   const int               *depths,
+                                                   guint                    n_depths,
+                                                   GError                 **error);
+void             gradlens_session_stop            (GradlensSession         *self);
+
+G_END_DECLS

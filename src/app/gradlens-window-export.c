@@ -1,0 +1,297 @@
+/* gradlens-window-export.c
+ * Copyright 2026 The Gradlens authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <stdio.h>
+
+#include <glib/gi18n.h>
+
+#include "gradlens-window-private.h"
+
+/* Exporting the view on screen: its page says what (the figure, or its
+ * values) and writes it; the window asks where, in which size and theme. */
+
+/* Export sizes offered in the dialog: pixels for PNG, points for SVG/PDF */
+static const char *export_sizes[] = { "1600x900", "1280x720", "1920x1080", "1000x1000", "800x600", "view", NULL };
+
+static GradlensPageExport *
+prepare (GradlensWindow  *self,
+         const char      *path,
+         int              width,
+         int              height,
+         GradlensTheme    theme,
+         GError         **error)
+{
+  return gradlens_page_prepare_export (_gradlens_window_current_page (self), self->gradients_page, path, width,
+                                       height, theme, error);
+}
+
+/**
+ * gradlens_window_export:
+ * @self: the window
+ * @path: the file to write; its extension picks the format: .png, .svg,
+ *   .pdf (the figure), .csv, .json (the values of every run, or of every
+ *   sweep in the Depth Sweep view)
+ * @width: width of the figure, pixels for PNG and points for SVG and PDF
+ * @height: height of the figure
+ * @theme: theme of the figure
+ * @error: names the file and the problem
+ *
+ * Writes through the code the CLI uses (plot_export(), gradlens_results_to_csv()
+ * and _json() with gradlens_write_file_atomic()). The figure is the one on
+ * screen (the view shown: gradient norms, forward pass or depth sweep), with
+ * the same runs hidden and the same zoom. The Export dialog does the same in a
+ * worker thread (gradlens_window_export_async()).
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+gradlens_window_export (GradlensWindow  *self,
+                        const char      *path,
+                        int              width,
+                        int              height,
+                        GradlensTheme    theme,
+                        GError         **error)
+{
+  g_autoptr(GradlensPageExport) export = NULL;
+
+  g_return_val_if_fail (GRADLENS_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  export = prepare (self, path, width, height, theme, error);
+  return export != NULL && gradlens_page_export_write (export, error);
+}
+
+static void
+export_worker (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (gradlens_page_export_write (task_data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * gradlens_window_export_async:
+ * @self: the window
+ * @path: as for gradlens_window_export()
+ * @width: as for gradlens_window_export()
+ * @height: as for gradlens_window_export()
+ * @theme: as for gradlens_window_export()
+ * @cancellable: (nullable): unused, for the pattern
+ * @callback: called on the main thread when the file is written
+ * @user_data: for @callback
+ *
+ * gradlens_window_export() with the drawing, encoding and writing in a
+ * worker thread: what to write is taken from the window first.
+ */
+void
+gradlens_window_export_async (GradlensWindow      *self,
+                              const char          *path,
+                              int                  width,
+                              int                  height,
+                              GradlensTheme        theme,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  GError *error = NULL;
+  GradlensPageExport *export;
+
+  g_return_if_fail (GRADLENS_IS_WINDOW (self));
+  g_return_if_fail (path != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, gradlens_window_export_async);
+  export = prepare (self, path, width, height, theme, &error);
+  if (export == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_set_task_data (task, export, (GDestroyNotify) gradlens_page_export_free);
+  g_task_run_in_thread (task, export_worker);
+}
+
+gboolean
+gradlens_window_export_finish (GradlensWindow  *self,
+                               GAsyncResult    *result,
+                               GError         **error)
+{
+  g_return_val_if_fail (GRADLENS_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+export_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GradlensWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  GradlensPageExport *export = g_task_get_task_data (G_TASK (result));
+  const char *path;
+
+  if (!gradlens_window_export_finish (self, result, &error))
+    {
+      if (!self->closed)
+        _gradlens_window_show_error (self, _("Export Failed"), error->message);
+      return;
+    }
+  if (self->closed)
+    return;
+  path = gradlens_page_export_get_path (export);
+  if (self->settings != NULL)
+    {
+      g_autofree char *folder = g_path_get_dirname (path);
+
+      g_settings_set_string (self->settings, "last-export-folder", folder);
+    }
+  /* Translators: %s is the path of the exported file */
+  text = g_strdup_printf (_("Exported to %s"), path);
+  _gradlens_window_toast (self, text);
+}
+
+static void
+export_response_cb (GradlensWindow       *self,
+                    int                   response,
+                    GtkFileChooserNative *native)
+{
+  GtkFileChooser *chooser = GTK_FILE_CHOOSER (native);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *size = NULL;
+  g_autofree char *theme = NULL;
+  g_autofree char *text = NULL;
+  GtkFileFilter *filter;
+  const char *suffix = NULL;
+  int width = 1600, height = 900;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      filter = gtk_file_chooser_get_filter (chooser);
+      suffix = filter != NULL ? g_object_get_data (G_OBJECT (filter), "gradlens-suffix") : NULL;
+      size = g_strdup (gtk_file_chooser_get_choice (chooser, "size"));
+      theme = g_strdup (gtk_file_chooser_get_choice (chooser, "theme"));
+    }
+  file = _gradlens_window_finish_chooser (self, native, response);
+  if (file == NULL)
+    return;
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("%s: only local files can be written"), name);
+      _gradlens_window_show_error (self, _("Export Failed"), error->message);
+      return;
+    }
+  /* no known extension: take the chosen filter's */
+  if (!gradlens_page_export_known_suffix (path))
+    {
+      char *with_suffix = g_strconcat (path, ".", suffix != NULL ? suffix : "png", NULL);
+
+      g_free (path);
+      path = with_suffix;
+    }
+
+  if (g_strcmp0 (size, "view") == 0)
+    {
+      width = MAX (gtk_widget_get_width (GTK_WIDGET (gradlens_page_get_plot_view (_gradlens_window_current_page (self)))), 16);
+      height = MAX (gtk_widget_get_height (GTK_WIDGET (gradlens_page_get_plot_view (_gradlens_window_current_page (self)))), 16);
+    }
+  else if (size != NULL)
+    sscanf (size, "%dx%d", &width, &height);
+  if (theme != NULL)
+    gradlens_session_set_theme (self->session,
+                                g_str_equal (theme, "light") ? GRADLENS_THEME_LIGHT : GRADLENS_THEME_DARK);
+
+  gradlens_window_export_async (self, path, width, height,
+                                gradlens_session_get_plot_settings (self->session)->theme, NULL,
+                                export_done_cb, g_object_ref (self));
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  GradlensWindow *self = GRADLENS_WINDOW (widget);
+  GtkFileChooserNative *native;
+  GtkFileChooser *chooser;
+  g_autofree char *name = NULL;
+  const char *size_labels[G_N_ELEMENTS (export_sizes)] = {
+    "1600 × 900", "1280 × 720", "1920 × 1080", "1000 × 1000", "800 × 600",
+    /* Translators: export the figure at the size it has on screen */
+    _("As on screen"), NULL,
+  };
+  const char *theme_ids[] = { "dark", "light", NULL };
+  const char *theme_labels[] = { _("Dark"), _("Light"), NULL };
+  struct { const char *name; const char *suffix; const char *mime; } formats[] = {
+    { _("PNG Image"), "png", "image/png" },
+    { _("SVG Image"), "svg", "image/svg+xml" },
+    { _("PDF Document"), "pdf", "application/pdf" },
+    { _("CSV Values"), "csv", "text/csv" },
+    { _("JSON Values"), "json", "application/json" },
+  };
+
+  /* Translators: the title of the file chooser that exports the figure or the values */
+  native = gtk_file_chooser_native_new (_("Export"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Export"), _("_Cancel"));
+  chooser = GTK_FILE_CHOOSER (native);
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autoptr(GtkFileFilter) filter = _gradlens_window_filter_new (formats[i].name, formats[i].suffix, formats[i].mime);
+
+      gtk_file_chooser_add_filter (chooser, filter);
+      if (i == 0)
+        gtk_file_chooser_set_filter (chooser, filter);
+    }
+  /* Translators: a choice in the export dialog: the size of the figure (pixels for PNG, points for SVG and PDF) */
+  gtk_file_chooser_add_choice (chooser, "size", _("Size"), export_sizes, size_labels);
+  gtk_file_chooser_set_choice (chooser, "size", export_sizes[0]);
+  /* Translators: a choice in the export dialog: dark or light colours */
+  gtk_file_chooser_add_choice (chooser, "theme", _("Theme"), theme_ids, theme_labels);
+  gtk_file_chooser_set_choice (chooser, "theme", gradlens_theme_name (gradlens_session_get_plot_settings (self->session)->theme));
+
+  if (self->settings != NULL)
+    {
+      g_autofree char *folder = g_settings_get_string (self->settings, "last-export-folder");
+
+      if (folder[0] == '\0')
+        {
+          const char *pictures = g_get_user_special_dir (G_USER_DIRECTORY_PICTURES);
+
+          g_free (folder);
+          folder = g_strdup (pictures != NULL ? pictures : g_get_home_dir ());
+        }
+      if (g_file_test (folder, G_FILE_TEST_IS_DIR))
+        {
+          g_autoptr(GFile) dir = g_file_new_for_path (folder);
+
+          gtk_file_chooser_set_current_folder (chooser, dir, NULL);
+        }
+    }
+  name = _gradlens_window_suggested_name (self, "png");
+  gtk_file_chooser_set_current_name (chooser, name);
+  _gradlens_window_show_chooser (self, native, G_CALLBACK (export_response_cb));
+}
+
+void
+_gradlens_window_export_class_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+}

@@ -1,0 +1,328 @@
+/* test-session.c: GradlensSession without a window or a display
+ * Copyright 2026 The Gradlens authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "gradlens-depth-sweep.h"
+#include "gradlens-locale.h"
+#include "gradlens-run-item.h"
+#include "gradlens-preset-file.h"
+#include "gradlens-session.h"
+
+/* ---- helpers ---------------------------------------------------------- */
+
+static gboolean
+wake_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+wait_until_idle (GradlensSession *session,
+                 const char      *what)
+{
+  gint64 end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  guint wake = g_timeout_add (10, wake_cb, NULL);
+
+  while (gradlens_session_get_running (session))
+    {
+      if (g_get_monotonic_time () > end)
+        g_error ("timed out waiting for %s", what);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_source_remove (wake);
+}
+
+static GradlensSeries *
+series_at (GListModel *list,
+           guint       i)
+{
+  GradlensSeries *series = g_list_model_get_item (list, i);
+
+  g_assert_nonnull (series);
+  g_object_unref (series);   /* the list keeps it */
+  return series;
+}
+
+static void
+run_one (GradlensSession *session,
+         const char      *label)
+{
+  g_autoptr(GradlensRunConfig) config = gradlens_run_config_new ();
+
+  config->label = g_strdup (label);
+  gradlens_session_run (session, &config, 1);
+  wait_until_idle (session, "a run");
+}
+
+/* ---- tests ------------------------------------------------------------ */
+
+/* Colours come from the palette in order; a removed run frees its colour.
+ * Labels are made unique. */
+static void
+test_colors_and_labels (void)
+{
+  g_autoptr(GradlensSession) session = gradlens_session_new ();
+  GListModel *runs = gradlens_session_get_runs (session);
+
+  run_one (session, "sigmoid");
+  run_one (session, "sigmoid");
+  run_one (session, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (runs), ==, 3);
+  g_assert_cmpstr (gradlens_series_get_color (series_at (runs, 0)), ==, "#636efa");
+  g_assert_cmpint (g_ascii_strcasecmp (gradlens_series_get_color (series_at (runs, 1)), "#EF553B"), ==, 0);
+  g_assert_cmpstr (gradlens_series_get_color (series_at (runs, 2)), ==, "#00cc96");
+  g_assert_cmpstr (gradlens_series_get_label (series_at (runs, 0)), ==, "sigmoid");
+  g_assert_cmpstr (gradlens_series_get_label (series_at (runs, 1)), ==, "sigmoid (2)");
+  g_assert_true (g_str_has_prefix (gradlens_series_get_label (series_at (runs, 2)), "Run 3"));
+
+  /* the second colour is free again, and taken by the next run */
+  gradlens_session_remove (session, runs, 1, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (runs), ==, 2);
+  run_one (session, "sigmoid");
+  g_assert_cmpint (g_ascii_strcasecmp (gradlens_series_get_color (series_at (runs, 2)), "#EF553B"), ==, 0);
+  g_assert_cmpstr (gradlens_series_get_label (series_at (runs, 2)), ==, "sigmoid (2)");
+
+  /* the same helpers over any list of series */
+  {
+    g_autofree char *label = gradlens_series_list_unique_label (runs, "sigmoid");
+    g_autofree char *free_label = gradlens_series_list_unique_label (runs, "tanh");
+    g_autofree char *color = gradlens_series_list_next_color (runs);
+
+    g_assert_cmpstr (label, ==, "sigmoid (3)");
+    g_assert_cmpstr (free_label, ==, "tanh");
+    g_assert_cmpint (g_ascii_strcasecmp (color, "#ab63fa"), ==, 0);
+  }
+}
+
+typedef struct
+{
+  gboolean        done;
+  GradlensPreset *preset;
+  GError         *error;
+} Read;
+
+static void
+read_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  Read *read = user_data;
+
+  read->preset = gradlens_preset_file_read_finish (result, &read->error);
+  read->done = TRUE;
+}
+
+static GradlensPreset *
+read_preset (GFile *file)
+{
+  Read read = { FALSE, NULL, NULL };
+
+  gradlens_preset_file_read_async (file, NULL, read_cb, &read);
+  while (!read.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (read.error);
+  return read.preset;
+}
+
+/* Load the notebook, rename a run, change the axis, save; a new session
+ * loads the same runs, labels, colours and settings. */
+static void
+test_load_save_roundtrip (void)
+{
+  g_autofree char *notebook = g_build_filename (g_getenv ("GRADLENS_SOURCE_ROOT"), "data", "presets",
+                                                "notebook.json", NULL);
+  g_autoptr(GFile) notebook_file = g_file_new_for_path (notebook);
+  g_autofree char *dir = g_dir_make_tmp ("gradlens-session-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "saved.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GradlensPreset) preset = read_preset (notebook_file);
+  g_autoptr(GradlensPreset) again = NULL;
+  g_autoptr(GradlensSession) session = gradlens_session_new ();
+  g_autoptr(GradlensSession) other = gradlens_session_new ();
+  g_autoptr(GError) error = NULL;
+  GListModel *runs = gradlens_session_get_runs (session);
+  GListModel *runs2 = gradlens_session_get_runs (other);
+
+  gradlens_session_load_preset (session, preset, notebook_file);
+  wait_until_idle (session, "the notebook");
+  g_assert_cmpuint (g_list_model_get_n_items (runs), ==, 4);
+  g_assert_cmpstr (gradlens_session_get_title (session), ==, "Vanishing gradients: sigmoid vs Leaky ReLU");
+  g_assert_true (gradlens_session_get_file (session) == notebook_file);
+
+  gradlens_series_set_label (series_at (runs, 1), "ReLU, renamed");
+  gradlens_session_set_x_axis (session, GRADLENS_X_LAYER);
+  g_assert_true (gradlens_session_save (session, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (gradlens_session_get_file (session) == file);
+
+  again = read_preset (file);
+  gradlens_session_load_preset (other, again, file);
+  wait_until_idle (other, "the saved experiment");
+  g_assert_cmpuint (g_list_model_get_n_items (runs2), ==, 4);
+  for (guint i = 0; i < 4; i++)
+    {
+      const GradlensRunResult *a = gradlens_run_item_get_result (GRADLENS_RUN_ITEM (series_at (runs, i)));
+      const GradlensRunResult *b = gradlens_run_item_get_result (GRADLENS_RUN_ITEM (series_at (runs2, i)));
+
+      g_assert_cmpstr (gradlens_series_get_label (series_at (runs2, i)), ==,
+                       gradlens_series_get_label (series_at (runs, i)));
+      g_assert_cmpstr (gradlens_series_get_color (series_at (runs2, i)), ==,
+                       gradlens_series_get_color (series_at (runs, i)));
+      g_assert_cmpint (a->n_params, ==, b->n_params);
+      g_assert_true (memcmp (a->grad_norm, b->grad_norm, sizeof (double) * a->n_params) == 0);
+    }
+  g_assert_cmpstr (gradlens_series_get_label (series_at (runs2, 1)), ==, "ReLU, renamed");
+  g_assert_cmpint (gradlens_session_get_x_axis (other), ==, GRADLENS_X_LAYER);
+  g_assert_cmpstr (gradlens_session_get_title (other), ==, "Vanishing gradients: sigmoid vs Leaky ReLU");
+
+  /* a file that cannot be saved names itself */
+  {
+    g_autofree char *bad = g_build_filename (dir, "missing", "x.json", NULL);
+    g_autoptr(GFile) bad_file = g_file_new_for_path (bad);
+
+    g_assert_false (gradlens_session_save (session, bad_file, &error));
+    g_assert_nonnull (error);
+    g_assert_true (gradlens_session_get_file (session) == file);
+  }
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+typedef struct
+{
+  GradlensSession *session;
+  guint            n_at_stop;
+  gboolean         stopped;
+  gboolean         finished;
+  GError          *error;
+} Cancel;
+
+/* the first results: stop, and count what lands after */
+static void
+first_results_cb (GradlensSession *session,
+                  GListModel      *list,
+                  int              position,
+                  Cancel          *cancel)
+{
+  if (cancel->stopped)
+    return;
+  cancel->n_at_stop = g_list_model_get_n_items (list);
+  cancel->stopped = TRUE;
+  gradlens_session_stop (session);
+}
+
+static void
+finished_cb (GradlensSession *session,
+             int              kind,
+             const GError    *error,
+             Cancel          *cancel)
+{
+  g_assert_cmpint (kind, ==, GRADLENS_JOB_RUN);
+  cancel->error = error != NULL ? g_error_copy (error) : NULL;
+  cancel->finished = TRUE;
+}
+
+/* Stop during a job of many runs: the job ends cancelled, long before its
+ * last run, and the runs finished before the stop stay. */
+static void
+test_cancel (void)
+{
+  enum { N = 100 };
+  g_autoptr(GradlensSession) session = gradlens_session_new ();
+  g_autoptr(GPtrArray) configs = g_ptr_array_new_with_free_func ((GDestroyNotify) gradlens_run_config_free);
+  GListModel *runs = gradlens_session_get_runs (session);
+  Cancel cancel = { session, 0, FALSE, FALSE, NULL };
+  guint n_after;
+
+  for (guint i = 0; i < N; i++)
+    {
+      GradlensRunConfig *config = gradlens_run_config_new ();
+
+      config->nn.depth = 20;
+      config->nn.width = 128;
+      config->nn.samples = 128;
+      config->seeds = 20;
+      g_ptr_array_add (configs, config);
+    }
+  g_signal_connect (session, "job-results", G_CALLBACK (first_results_cb), &cancel);
+  g_signal_connect (session, "job-finished", G_CALLBACK (finished_cb), &cancel);
+  gradlens_session_run (session, (GradlensRunConfig * const *) configs->pdata, N);
+  g_assert_true (gradlens_session_get_running (session));
+  wait_until_idle (session, "the stopped job");
+
+  g_assert_true (cancel.stopped);
+  g_assert_true (cancel.finished);
+  g_assert_error (cancel.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  n_after = g_list_model_get_n_items (runs);
+  g_test_message ("%u runs when stopped, %u in the end, of %d", cancel.n_at_stop, n_after, N);
+  g_assert_cmpuint (cancel.n_at_stop, >=, 1);
+  g_assert_cmpuint (n_after, >=, cancel.n_at_stop);
+  g_assert_cmpuint (n_after, <, N);
+  g_assert_null (gradlens_session_get_job (session));
+  g_clear_error (&cancel.error);
+
+  /* it computes again afterwards */
+  run_one (session, "after");
+  g_assert_cmpstr (gradlens_series_get_label (series_at (runs, n_after)), ==, "after");
+}
+
+/* Sweeps share their depths: a second, longer sweep extends the first. A
+ * sweep too deep for the memory limit does not start. */
+static void
+test_sweeps (void)
+{
+  g_autoptr(GradlensSession) session = gradlens_session_new ();
+  g_autoptr(GradlensRunConfig) config = gradlens_run_config_new ();
+  g_autoptr(GError) error = NULL;
+  GListModel *sweeps = gradlens_session_get_sweeps (session);
+  const int three[] = { 1, 2, 3 };
+  const int five[] = { 1, 2, 3, 4, 5 };
+  guint n_points = 0;
+
+  g_assert_true (gradlens_session_sweep (session, config, three, G_N_ELEMENTS (three), &error));
+  g_assert_no_error (error);
+  wait_until_idle (session, "the first sweep");
+  config->nn.activation = NN_ACT_RELU;
+  g_assert_true (gradlens_session_sweep (session, config, five, G_N_ELEMENTS (five), &error));
+  wait_until_idle (session, "the second sweep");
+  g_assert_cmpuint (g_list_model_get_n_items (sweeps), ==, 2);
+  g_assert_cmpstr (gradlens_series_get_label (series_at (sweeps, 0)), ==, "sigmoid");
+  g_assert_cmpstr (gradlens_series_get_label (series_at (sweeps, 1)), ==, "relu");
+  gradlens_depth_sweep_get_points (GRADLENS_DEPTH_SWEEP (series_at (sweeps, 0)), &n_points);
+  g_assert_cmpuint (n_points, ==, 5);
+  g_assert_cmpuint (gradlens_series_get_n_rows (series_at (sweeps, 0), 0), ==, 5);
+  g_assert_cmpint (g_ascii_strcasecmp (gradlens_series_get_color (series_at (sweeps, 1)), "#EF553B"), ==, 0);
+
+  /* 1000 layers of 4096: far over the memory limit */
+  config->nn.width = 4096;
+  config->nn.samples = 65536;
+  {
+    const int deep[] = { 1000 };
+
+    g_assert_false (gradlens_session_sweep (session, config, deep, 1, &error));
+    g_assert_nonnull (error);
+    g_assert_false (gradlens_session_get_running (session));
+  }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  gradlens_locale_init ("C.UTF-8");
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/gradlens/session/colors-and-labels", test_colors_and_labels);
+  g_test_add_func ("/gradlens/session/load-save-roundtrip", test_load_save_roundtrip);
+  g_test_add_func ("/gradlens/session/cancel", test_cancel);
+  g_test_add_func ("/gradlens/session/sweeps", test_sweeps);
+
+  return g_test_run ();
+}
