@@ -7,6 +7,8 @@
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
 
 #include "gradlens-config.h"
 #include "gradlens-error.h"
@@ -226,8 +228,24 @@ out_of_range (const GradlensField  *field,
 {
   g_autofree char *allowed = gradlens_field_allowed (field);
 
+  /* Translators: the first %s names a field or option, the second is the value as written,
+   * the third what is allowed ("an integer from 1 to 1000") */
   g_set_error (error, GRADLENS_ERROR, GRADLENS_ERROR_INVALID_VALUE,
-               "%s: invalid value “%s”; expected %s", where, value, allowed);
+               _("%s: invalid value “%s”; expected %s"), where, value, allowed);
+  return FALSE;
+}
+
+/* a number such as 1e-400 that is not 0 but too small for a double */
+static gboolean
+underflow (const GradlensField  *field,
+           const char           *where,
+           const char           *value,
+           GError              **error)
+{
+  /* Translators: the first %s names a field or option, the second is the value as written */
+  g_set_error (error, GRADLENS_ERROR, GRADLENS_ERROR_INVALID_VALUE,
+               _("%s: invalid value “%s”; it is too close to 0 to be represented (the smallest "
+                 "magnitude is about 2.2e-308): write 0 or a larger value"), where, value);
   return FALSE;
 }
 
@@ -265,6 +283,8 @@ gradlens_field_parse (const GradlensField  *field,
 
       errno = 0;
       v = g_ascii_strtod (text, &end);
+      if (text[0] != '\0' && *end == '\0' && errno == ERANGE && fabs (v) < 1.0)
+        return underflow (field, where, text, error);
       if (text[0] == '\0' || *end != '\0' || errno != 0 || !isfinite (v)
           || v < field->min || v > field->max)
         return out_of_range (field, where, text, error);
@@ -329,6 +349,17 @@ gradlens_field_set_json (const GradlensField  *field,
                          GradlensRunConfig    *config,
                          GError              **error)
 {
+  return gradlens_field_set_json_literal (field, node, NULL, where, config, error);
+}
+
+gboolean
+gradlens_field_set_json_literal (const GradlensField  *field,
+                                 JsonNode             *node,
+                                 const char           *literal,
+                                 const char           *where,
+                                 GradlensRunConfig    *config,
+                                 GError              **error)
+{
   g_autofree char *allowed = gradlens_field_allowed (field);
   g_autofree char *found = gradlens_json_describe (node);
   GType t = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
@@ -363,7 +394,9 @@ gradlens_field_set_json (const GradlensField  *field,
         }
       v = t == G_TYPE_INT64 ? (double) json_node_get_int (node) : json_node_get_double (node);
       if (!isfinite (v) || v < field->min || v > field->max)
-        return out_of_range (field, where, g_ascii_dtostr (buf, sizeof buf, v), error);
+        return out_of_range (field, where, literal ? literal : g_ascii_dtostr (buf, sizeof buf, v), error);
+      if (v == 0 && literal != NULL && strcspn (literal, "123456789") < strcspn (literal, "eE"))
+        return underflow (field, where, literal, error);
       set_number (field, config, v, 0);
       return TRUE;
     }
@@ -376,15 +409,18 @@ gradlens_field_set_json (const GradlensField  *field,
       if (t == G_TYPE_DOUBLE)
         {
           d = json_node_get_double (node);
+          /* an integer written out that does not fit 64 bits */
+          if (literal != NULL && strpbrk (literal, ".eE") == NULL)
+            return out_of_range (field, where, literal, error);
           if (d != floor (d) || !isfinite (d))
             {
               g_set_error (error, GRADLENS_ERROR, GRADLENS_ERROR_INVALID_VALUE,
                            "%s: expected an integer (%s), found %s", where, allowed,
-                           g_ascii_dtostr (buf, sizeof buf, d));
+                           literal ? literal : g_ascii_dtostr (buf, sizeof buf, d));
               return FALSE;
             }
           if (d < field->min || d > field->max)
-            return out_of_range (field, where, g_ascii_dtostr (buf, sizeof buf, d), error);
+            return out_of_range (field, where, literal ? literal : g_ascii_dtostr (buf, sizeof buf, d), error);
           v = (gint64) d;
         }
       else if (t == G_TYPE_INT64)
@@ -398,7 +434,7 @@ gradlens_field_set_json (const GradlensField  *field,
       if ((double) v < field->min || (double) v > field->max)
         {
           g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, v);
-          return out_of_range (field, where, text, error);
+          return out_of_range (field, where, literal ? literal : text, error);
         }
       set_number (field, config, (double) v, v);
       return TRUE;

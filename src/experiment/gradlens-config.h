@@ -77,6 +77,15 @@ gboolean             gradlens_field_set_json    (const GradlensField     *field,
                                                  GradlensRunConfig       *config,
                                                  GError                 **error);
 
+/* the same, quoting literal (the number as written in the file, or NULL)
+ * in messages instead of the value it was read as */
+gboolean             gradlens_field_set_json_literal (const GradlensField *field,
+                                                      JsonNode            *node,
+                                                      const char          *literal,
+                                                      const char          *where,
+                                                      GradlensRunConfig   *config,
+                                                      GError             **error);
+
 void                 gradlens_run_config_init   (GradlensRunConfig       *config);
 void                 gradlens_run_config_clear  (GradlensRunConfig       *config);
 void                 gradlens_run_config_copy   (GradlensRunConfig       *dest,

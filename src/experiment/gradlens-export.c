@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "gradlens-export.h"
+#include "gradlens-output.h"
 
 void
 gradlens_json_add_number (JsonBuilder *b,
@@ -330,11 +331,7 @@ gradlens_write_file_atomic (const char  *path,
                             const char  *contents,
                             GError     **error)
 {
-  g_autoptr(GError) local = NULL;
-
-  if (g_file_set_contents_full (path, contents, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0644, &local))
-    return TRUE;
-  /* GLib names its temporary file; say which file could not be written */
-  g_set_error (error, local->domain, local->code, "could not write %s: %s", path, local->message);
-  return FALSE;
+  /* one output path for every command and the app: links followed,
+   * permissions kept, devices and FIFOs written in place */
+  return gradlens_output_write_file (path, contents, -1, error);
 }
