@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "gradlens-export.h"
+#include "gradlens-format.h"
 #include "gradlens-output.h"
 
 void
@@ -294,10 +295,13 @@ gradlens_results_to_table (GradlensRunResult * const *results,
       const GradlensRunResult *r = results[i];
       const NnConfig *c = &r->config.nn;
 
+      g_autofree char *label = gradlens_escape_label (r->config.label);
+
       if (i > 0)
         g_string_append_c (s, '\n');
+      /* the label escaped: a preset's label must not drive the terminal */
       g_string_append_printf (s, "%s%s%d layers x %d wide, %s, init %s, %d samples, seed %" G_GINT64_FORMAT,
-                              r->config.label && *r->config.label ? r->config.label : "",
+                              label,
                               r->config.label && *r->config.label ? ": " : "",
                               c->depth, c->width, nn_activation_name (c->activation),
                               nn_init_name (c->init), c->samples, r->config.seed);

@@ -34,10 +34,12 @@ struct NnMlp
   void    *work1;
   void    *block;     /* the one allocation behind all of the above arrays */
   bool     avx512;    /* float32 on a CPU with AVX-512: kernels.h for small layers */
-  const volatile int *cancel;
+  const atomic_int *cancel;
 };
 
-#define CANCELLED(mlp) ((mlp)->cancel != NULL && *(mlp)->cancel)
+/* another thread sets the flag: an atomic load, relaxed (nothing else is
+ * published through it) */
+#define CANCELLED(mlp) ((mlp)->cancel != NULL && atomic_load_explicit ((mlp)->cancel, memory_order_relaxed))
 
 /* Below this many multiply-adds a plain loop beats a CBLAS call. Measured
  * with `gradlens-cli bench` on OpenBLAS 0.3.21 (2 cores, AVX-512): a
@@ -302,8 +304,8 @@ nn_mlp_grad (NnMlp *mlp,
 }
 
 void
-nn_mlp_set_cancel_flag (NnMlp              *mlp,
-                        const volatile int *flag)
+nn_mlp_set_cancel_flag (NnMlp            *mlp,
+                        const atomic_int *flag)
 {
   mlp->cancel = flag;
 }
