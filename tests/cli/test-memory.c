@@ -39,14 +39,14 @@ typedef struct
 
 static const Case cases[] = {
   { "notebook", { "run", NULL } },
-  { "deep-thin-1000-seeds-json", { "run", "--depth", "1000", "--width", "1", "--seeds", "1000", NULL } },
-  { "deep-thin-1000-seeds-csv", { "run", "--depth", "1000", "--width", "1", "--seeds", "1000", "--format", "csv", NULL } },
+  { "deep-thin-400-seeds-json", { "run", "--depth", "1000", "--width", "1", "--seeds", "400", NULL } },
+  { "deep-thin-400-seeds-csv", { "run", "--depth", "1000", "--width", "1", "--seeds", "400", "--format", "csv", NULL } },
   { "wide-2048", { "run", "--width", "2048", "--samples", "512", NULL } },
-  { "float64-20x1024", { "run", "--depth", "20", "--width", "1024", "--samples", "1000", "--dtype", "float64", NULL } },
+  { "float64-8x1024", { "run", "--depth", "8", "--width", "1024", "--samples", "500", "--dtype", "float64", NULL } },
   { "threads-200-seeds", { "run", "--seeds", "200", "--width", "256", "--samples", "256", NULL } },
   { "orthogonal-1024", { "run", "--init", "orthogonal", "--width", "1024", "--samples", "64", NULL } },
   { "many-samples", { "run", "--width", "64", "--samples", "65536", "--format", "table", NULL } },
-  { "sweep-1-40-x-512", { "sweep", "--depths", "1:40", "--width", "512", "--samples", "256", NULL } },
+  { "sweep-1-16-x-384", { "sweep", "--depths", "1:16", "--width", "384", "--samples", "128", NULL } },
   { "sweep-seeds", { "sweep", "--depths", "1:10", "--seeds", "100", "--width", "128", NULL } },
   { "plot-4000x3000", { "plot", "--size", "4000x3000", NULL } },
 };
