@@ -412,7 +412,8 @@ on_progress_cb (guint    done,
   left = gradlens_format_duration (rate > 0 ? (total - done) / rate : 0);
   /* Translators: progress: done of total units (percent), rate, time left
    * ("about 5 seconds") */
-  g_printerr (_("\r%u of %u %s (%.0f%%), %.1f a second, %s left  "), done, total, p->unit,
+  g_printerr ("\r");
+  g_printerr (_("%u of %u %s (%.0f%%), %.1f a second, %s left  "), done, total, p->unit,
               100.0 * done / MAX (total, 1), rate, left);
   p->shown = TRUE;
   g_mutex_unlock (&p->lock);

@@ -94,18 +94,7 @@ build_run (JsonBuilder             *b,
       json_builder_end_array (b);
       add_value_non_finite (b, "grad_norm", r->grad_norm[p]);
       if (r->stats != NULL)
-        {
-          const GradlensStats *s = &r->stats[p];
-
-          json_builder_set_member_name (b, "stats");
-          json_builder_begin_object (b);
-          gradlens_json_add_number (b, "min", s->min);
-          gradlens_json_add_number (b, "q1", s->q1);
-          gradlens_json_add_number (b, "median", s->median);
-          gradlens_json_add_number (b, "q3", s->q3);
-          gradlens_json_add_number (b, "max", s->max);
-          json_builder_end_object (b);
-        }
+        gradlens_json_add_stats (b, &r->stats[p]);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);

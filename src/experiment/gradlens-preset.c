@@ -528,10 +528,12 @@ gradlens_preset_load_path (const char  *path,
     }
   if (S_ISREG (st.st_mode) && st.st_size > GRADLENS_PRESET_MAX_BYTES)
     {
+      g_autofree char *size = g_strdup_printf ("%" G_GOFFSET_FORMAT, (goffset) st.st_size);
+
       close (fd);
+      /* Translators: the first %s is a file name, the second a number of bytes */
       g_set_error (error, GRADLENS_ERROR, GRADLENS_ERROR_TOO_LARGE,
-                   _("%s: %" G_GOFFSET_FORMAT " bytes; presets larger than 16 MiB are refused"),
-                   path, (goffset) st.st_size);
+                   _("%s: %s bytes; presets larger than 16 MiB are refused"), path, size);
       return NULL;
     }
   if (!g_str_equal (path, "-"))
