@@ -403,9 +403,14 @@ on_progress_cb (guint    done,
     return;
   now = g_get_monotonic_time ();
   /* nothing for work that ends within a second; then ten updates a second */
-  if (now - p->start < G_USEC_PER_SEC || (now - p->last < G_USEC_PER_SEC / 10 && done < total))
+  if (now - p->start < G_USEC_PER_SEC)
     return;
   g_mutex_lock (&p->lock);
+  if (now - p->last < G_USEC_PER_SEC / 10 && done < total)
+    {
+      g_mutex_unlock (&p->lock);
+      return;
+    }
   p->last = now;
   elapsed = (now - p->start) / (double) G_USEC_PER_SEC;
   rate = done / elapsed;
