@@ -24,6 +24,7 @@
 #include "gradlens-preset.h"
 #include "gradlens-runner.h"
 #include "gradlens-sweep.h"
+#include "gradlens-train.h"
 
 typedef struct
 {
@@ -728,6 +729,8 @@ static const char usage_text[] =
      "  gradlens-cli bench [run options] [--iterations N] [--format json|table] [--yes]\n"
      "  gradlens-cli sweep [run options] --depths FROM:TO[:STEP] [--run N] [--format json|table]\n"
      "                     [--output FILE] [--yes]\n"
+     "  gradlens-cli train [run options] --steps N --optimizer sgd|adam --lr X [--momentum X]\n"
+     "                     [--run N] [--format json|csv] [--output FILE]\n"
      "\n"
      "Run options: --depth N --width N --inputs N --outputs N --samples N --activation NAME\n"
      "  --negative-slope X --output-activation same|identity --init NAME --gain X --a X --b X\n"
@@ -752,6 +755,146 @@ man_append (GString    *s,
       else
         g_string_append_c (s, *p);
     }
+}
+
+/* ---- train ------------------------------------------------------------- */
+
+typedef struct
+{
+  char *steps;
+  char *optimizer;
+  char *lr;
+  char *momentum;
+  int   run;   /* 1-based, 0 = not given */
+} TrainOptions;
+
+static void
+train_options_clear (TrainOptions *t)
+{
+  g_clear_pointer (&t->steps, g_free);
+  g_clear_pointer (&t->optimizer, g_free);
+  g_clear_pointer (&t->lr, g_free);
+  g_clear_pointer (&t->momentum, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TrainOptions, train_options_clear)
+
+/* the preset's "train" object (or the defaults), then the command line's
+ * options; switching to adam on the command line drops a preset's momentum */
+static gboolean
+train_settings_from (const TrainOptions     *t,
+                     const GradlensPreset   *preset,
+                     GradlensTrainSettings  *settings,
+                     GError                **error)
+{
+  const char *given[] = { t->steps, t->optimizer, t->lr, t->momentum };
+  const char *names[] = { "steps", "optimizer", "lr", "momentum" };
+  gboolean any = FALSE;
+
+  if (preset != NULL && preset->has_train)
+    *settings = preset->train;
+  else
+    gradlens_train_settings_init (settings);
+  for (guint i = 0; i < G_N_ELEMENTS (given); i++)
+    {
+      if (given[i] == NULL)
+        continue;
+      any = TRUE;
+      if (!gradlens_train_settings_parse (settings, names[i], given[i], error))
+        return FALSE;
+    }
+  if (t->optimizer != NULL && t->momentum == NULL && settings->optimizer == NN_OPTIM_ADAM)
+    settings->momentum = 0;
+  return gradlens_train_settings_validate (settings, any ? GRADLENS_NAMING_OPTION : GRADLENS_NAMING_PRESET,
+                                           error);
+}
+
+static int
+cmd_train (int    argc,
+           char **argv)
+{
+  g_auto(CliOptions) opts;
+  g_auto(TrainOptions) topts = { NULL, NULL, NULL, NULL, 0 };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) runs = NULL;
+  g_autoptr(GradlensPreset) preset = NULL;
+  g_autoptr(GradlensTrainResult) result = NULL;
+  g_autofree char *text = NULL;
+  GradlensTrainSettings settings;
+  GradlensOutput *out;
+  Progress progress;
+  int rc;
+  GOptionEntry entries[] = {
+    { "preset", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      "Train a run of a preset file (see --run), with its \"train\" settings", "FILE" },
+    { "run", 0, 0, G_OPTION_ARG_INT, NULL, "Which run of a preset with several to train (1, 2, ...)", "N" },
+    { "steps", 0, 0, G_OPTION_ARG_STRING, NULL,
+      "Training steps, each recorded before the update (1 to " G_STRINGIFY (GRADLENS_TRAIN_MAX_STEPS)
+      ", default 100)", "N" },
+    { "optimizer", 0, 0, G_OPTION_ARG_STRING, NULL, "sgd or adam, as torch.optim with its defaults (default sgd)",
+      "NAME" },
+    { "lr", 0, 0, G_OPTION_ARG_STRING, NULL, "Learning rate (0 to 1000, default 0.1)", "X" },
+    { "momentum", 0, 0, G_OPTION_ARG_STRING, NULL, "SGD's momentum (0 to 1, default 0)", "X" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Output format: json or csv (default json)"), "FORMAT" },
+    { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Write to FILE instead of standard output"), "FILE" },
+    { NULL }
+  };
+
+  cli_options_init (&opts);
+  entries[0].arg_data = &opts.preset;
+  entries[1].arg_data = &topts.run;
+  entries[2].arg_data = &topts.steps;
+  entries[3].arg_data = &topts.optimizer;
+  entries[4].arg_data = &topts.lr;
+  entries[5].arg_data = &topts.momentum;
+  entries[6].arg_data = &opts.format;
+  entries[7].arg_data = &opts.output;
+  context = new_context ("train", "train with SGD or Adam, recording every step's gradient norms", &opts,
+                         entries);
+  if (!parse_context (context, &argc, &argv, &error))
+    return fail ("train", error);
+  if (opts.help)
+    return print_help ("train", context);
+  if (opts.format == NULL)
+    opts.format = g_strdup ("json");
+  if (!check_choice ("train", "format", opts.format, (const char * const[]) { "json", "csv", NULL }, &rc))
+    return rc;
+
+  if (topts.run != 0 && opts.preset == NULL)
+    return usage_error ("train", "--run: chooses a run of a preset; give the preset with --preset FILE");
+
+  runs = collect_runs (&opts, &preset, &error);
+  if (runs == NULL)
+    return fail ("train", error);
+  if (topts.run == 0 && runs->len > 1)
+    return usage_error ("train", "--preset: %s has %u runs and a training takes one; choose it with "
+                        "--run N (an integer from 1 to %u)", opts.preset, runs->len, runs->len);
+  if (topts.run < 0 || topts.run > (int) runs->len)
+    return usage_error ("train", "--run: invalid value “%d”; expected an integer from 1 to %u",
+                        topts.run, runs->len);
+  if (!train_settings_from (&topts, preset, &settings, &error))
+    return fail ("train", error);
+
+  /* where the output goes is checked before anything is computed */
+  out = gradlens_output_open (opts.output, &error);
+  if (out == NULL)
+    return fail ("train", error);
+  progress_init (&progress, _("steps"));
+  result = gradlens_train (g_ptr_array_index (runs, topts.run > 0 ? topts.run - 1 : 0), &settings, 0,
+                           GRADLENS_DEFAULT_MEMORY_LIMIT, on_progress_cb, &progress, NULL, &error);
+  progress_end (&progress);
+  if (result == NULL)
+    {
+      gradlens_output_free (out);
+      return fail ("train", error);
+    }
+  if (g_str_equal (opts.format, "csv"))
+    text = gradlens_train_to_csv (result);
+  else
+    text = gradlens_train_to_json (result);
+  g_clear_pointer (&result, gradlens_train_result_free);
+  return finish_output ("train", out, text);
 }
 
 static void
@@ -858,7 +1001,9 @@ gradlens_cli_main (int    argc,
     return cmd_sweep (argc - 1, argv + 1);
   if (g_str_equal (command, "plot"))
     return gradlens_cli_plot (argc - 1, argv + 1);
-  g_printerr (_("gradlens-cli: unknown command “%s”; expected run, plot, bench or sweep\n"), command);
+  if (g_str_equal (command, "train"))
+    return cmd_train (argc - 1, argv + 1);
+  g_printerr (_("gradlens-cli: unknown command “%s”; expected run, plot, bench, sweep or train\n"), command);
   g_printerr ("%s", _(usage_text));
   return GRADLENS_EXIT_USAGE;
 }

@@ -8,6 +8,8 @@
 #include <math.h>
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "gradlens-export.h"
 #include "gradlens-format.h"
 #include "gradlens-output.h"
@@ -59,6 +61,50 @@ build_layers (JsonBuilder             *b,
       gradlens_json_add_number (b, "saturated_fraction", s->saturated_fraction);
       json_builder_set_member_name (b, "dead_units");
       json_builder_add_int_value (b, s->dead_units);
+      /* DESIGN.md "Teaching contracts" */
+      gradlens_json_add_number (b, "grad_rms", s->grad_rms);
+      gradlens_json_add_number (b, "deriv_sq_mean", s->deriv_sq_mean);
+      gradlens_json_add_number (b, "activation_gain", s->activation_gain);
+      gradlens_json_add_number (b, "weight_gain", s->weight_gain);
+      gradlens_json_add_number (b, "predicted_grad_rms", s->predicted_grad_rms);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+}
+
+static void
+build_diagnosis (JsonBuilder             *b,
+                 const GradlensRunResult *r)
+{
+  json_builder_set_member_name (b, "diagnosis");
+  json_builder_begin_array (b);
+  for (int i = 0; i < r->n_diagnosis; i++)
+    {
+      const GradlensFinding *f = &r->diagnosis[i];
+      g_autofree char *text = gradlens_finding_text (f, &r->config.nn, r->layer_stats);
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "kind");
+      json_builder_add_string_value (b, gradlens_finding_kind_name (f->kind));
+      json_builder_set_member_name (b, "layer");
+      if (f->layer > 0)
+        json_builder_add_int_value (b, f->layer);
+      else
+        json_builder_add_null_value (b);
+      json_builder_set_member_name (b, "value");
+      if (f->kind == GRADLENS_FINDING_DEAD_UNITS || f->kind == GRADLENS_FINDING_ZERO_GRADIENTS)
+        json_builder_add_int_value (b, (gint64) f->value);
+      else if (isfinite (f->value))
+        json_builder_add_double_value (b, f->value);
+      else
+        json_builder_add_null_value (b);
+      if (f->cause != GRADLENS_ZERO_CAUSE_NONE)
+        {
+          json_builder_set_member_name (b, "cause");
+          json_builder_add_string_value (b, gradlens_zero_cause_name (f->cause));
+        }
+      json_builder_set_member_name (b, "text");
+      json_builder_add_string_value (b, text);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -121,6 +167,7 @@ build_run (JsonBuilder             *b,
 
   gradlens_json_add_number (b, "decay_per_layer", r->decay_per_layer);
   build_layers (b, r);
+  build_diagnosis (b, r);
   json_builder_end_object (b);
 }
 
@@ -243,6 +290,8 @@ gradlens_results_to_csv (GradlensRunResult * const *results,
     any_stats |= results[i]->stats != NULL;
   if (any_stats)
     g_string_append (s, ",min,q1,median,q3,max");
+  /* the teaching contracts of the parameter's layer (first seed) */
+  g_string_append (s, ",grad_rms,predicted_grad_rms,activation_gain,weight_gain");
   g_string_append (s, "\r\n");
 
   for (guint i = 0; i < n_results; i++)
@@ -267,10 +316,62 @@ gradlens_results_to_csv (GradlensRunResult * const *results,
             }
           else if (any_stats)
             g_string_append (s, ",,,,,");
+          {
+            const NnLayerStats *ls = &r->layer_stats[r->layers[p] - 1];
+
+            csv_number (s, ls->grad_rms);
+            csv_number (s, ls->predicted_grad_rms);
+            csv_number (s, ls->activation_gain);
+            csv_number (s, ls->weight_gain);
+          }
           g_string_append (s, "\r\n");
         }
     }
   return g_string_free (s, FALSE);
+}
+
+/* The table's "why" block: the notebook's variance argument beside the
+ * measured backward signal, then the diagnosis in sentences (the numbers
+ * per layer are in the JSON). */
+static void
+append_why (GString                 *s,
+            const GradlensRunResult *r)
+{
+  const NnLayerStats *ls = r->layer_stats;
+  g_autofree char *seed_text = g_strdup_printf ("%" G_GINT64_FORMAT, r->config.seed);
+  int last = r->depth - 1;
+  double log_act = 0, log_w = 0;
+  gboolean gains = r->depth > 1;
+
+  g_string_append_printf (s, "%s\n", _("Why: going back through a layer the gradient is multiplied by the "
+                                       "activation's gain, sqrt(E[f'(z)²]), and by the weights' gain, "
+                                       "sqrt(n·Var(W))."));
+  if (r->n_seeds > 1)
+    /* Translators: %s is a seed number */
+    g_string_append_printf (s, _("(This and the findings below are over the first seed, %s.)\n"),
+                            seed_text);
+  /* the geometric means: their product is the prediction's factor per layer */
+  for (int l = 0; l < last; l++)
+    {
+      gains &= ls[l].activation_gain > 0 && ls[l + 1].weight_gain > 0;
+      log_act += log (ls[l].activation_gain);
+      log_w += log (ls[l + 1].weight_gain);
+    }
+  if (gains && isfinite (log_act + log_w))
+    g_string_append_printf (s, _("Here: activation gain ×%.2f, weight gain ×%.2f (geometric means), so ×%.2g per "
+                                 "layer; the backward signal (RMS of dL/dz) is %.2e at layer %d and %.2e at layer 1, "
+                                 "predicted %.2e.\n"),
+                            exp (log_act / last), exp (log_w / last), exp ((log_act + log_w) / last),
+                            ls[last].grad_rms, last + 1, ls[0].grad_rms, ls[0].predicted_grad_rms);
+  if (r->n_diagnosis == 0)
+    g_string_append_printf (s, "%s\n", _("Nothing looks wrong: no vanishing or exploding gradients, no inactive "
+                                         "output, no saturated or dead units, no zero gradients."));
+  for (int i = 0; i < r->n_diagnosis; i++)
+    {
+      g_autofree char *text = gradlens_finding_text (&r->diagnosis[i], &r->config.nn, r->layer_stats);
+
+      g_string_append_printf (s, "- %s\n", text);
+    }
 }
 
 char *
@@ -315,6 +416,7 @@ gradlens_results_to_table (GradlensRunResult * const *results,
                                     r->stats[p].q3, r->stats[p].max);
           g_string_append_c (s, '\n');
         }
+      append_why (s, r);
     }
   return g_string_free (s, FALSE);
 }

@@ -6,6 +6,8 @@
 
 #include <math.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "gradlens-figure.h"
 
 char *
@@ -102,6 +104,12 @@ gradlens_figure_add_result (PlotFigure              *figure,
     }
   if (suffix != NULL)
     plot_figure_set_series_legend_suffix (figure, series, suffix);
+  /* DESIGN.md "Teaching contracts": a dead network's zeros are not an underflow */
+  for (int i = 0; i < r->n_diagnosis; i++)
+    if (r->diagnosis[i].kind == GRADLENS_FINDING_ZERO_GRADIENTS
+        && r->diagnosis[i].cause == GRADLENS_ZERO_CAUSE_NO_SIGNAL)
+      /* Translators: why a gradient norm is exactly 0, in the figure's note: "0 (no signal: dead units)" */
+      plot_figure_set_series_zero_cause (figure, series, _("no signal: dead units"));
   return series;
 }
 

@@ -53,7 +53,9 @@ gradlens_preset_new (void)
   GradlensPreset *preset = g_new0 (GradlensPreset, 1);
 
   preset->title = g_strdup ("");
+  preset->description = g_strdup ("");
   plot_settings_init (&preset->plot);
+  gradlens_train_settings_init (&preset->train);
   preset->runs = g_ptr_array_new_with_free_func ((GDestroyNotify) gradlens_run_config_free);
   return preset;
 }
@@ -64,6 +66,7 @@ gradlens_preset_free (GradlensPreset *preset)
   if (preset == NULL)
     return;
   g_free (preset->title);
+  g_free (preset->description);
   g_free (preset->plot.title);
   g_free (preset->plot.x_title);
   g_free (preset->plot.y_title);
@@ -81,10 +84,14 @@ gradlens_preset_copy (const GradlensPreset *preset)
   g_free (copy->plot.x_title);
   g_free (copy->plot.y_title);
   copy->title = g_strdup (preset->title);
+  g_free (copy->description);
+  copy->description = g_strdup (preset->description);
   copy->plot = preset->plot;
   copy->plot.title = g_strdup (preset->plot.title);
   copy->plot.x_title = g_strdup (preset->plot.x_title);
   copy->plot.y_title = g_strdup (preset->plot.y_title);
+  copy->has_train = preset->has_train;
+  copy->train = preset->train;
   for (guint i = 0; i < preset->runs->len; i++)
     g_ptr_array_add (copy->runs, gradlens_run_config_dup (g_ptr_array_index (preset->runs, i)));
   return copy;
@@ -326,7 +333,8 @@ load_root (JsonNode        *root,
            GradlensPreset  *preset,
            GError         **error)
 {
-  static const char * const keys[] = { "format", "version", "title", "plot", "runs", NULL };
+  static const char * const keys[] = { "format", "version", "title", "description", "plot", "runs",
+                                       "train", NULL };
   g_autoptr(GList) members = NULL;
   g_autofree char *found = NULL;
   JsonObject *obj;
@@ -380,10 +388,19 @@ load_root (JsonNode        *root,
   node = json_object_get_member (obj, "title");
   if (node != NULL && !get_string (node, "title", &preset->title, error))
     return FALSE;
+  /* optional (presets before it load as they did): what the runs show */
+  node = json_object_get_member (obj, "description");
+  if (node != NULL && !get_string (node, "description", &preset->description, error))
+    return FALSE;
 
   node = json_object_get_member (obj, "plot");
   if (node != NULL && !load_plot (node, &preset->plot, error))
     return FALSE;
+
+  node = json_object_get_member (obj, "train");
+  if (node != NULL && !gradlens_train_settings_load_json (&preset->train, node, "train", error))
+    return FALSE;
+  preset->has_train = node != NULL;
 
   node = json_object_get_member (obj, "runs");
   if (node == NULL)
@@ -578,6 +595,11 @@ gradlens_preset_to_data (const GradlensPreset *preset)
   json_builder_add_int_value (b, 1);
   json_builder_set_member_name (b, "title");
   json_builder_add_string_value (b, preset->title ? preset->title : "");
+  if (preset->description != NULL && *preset->description != '\0')
+    {
+      json_builder_set_member_name (b, "description");
+      json_builder_add_string_value (b, preset->description);
+    }
   json_builder_set_member_name (b, "plot");
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "y_scale");
@@ -622,6 +644,11 @@ gradlens_preset_to_data (const GradlensPreset *preset)
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
+  if (preset->has_train)
+    {
+      json_builder_set_member_name (b, "train");
+      gradlens_train_settings_build_json (&preset->train, b);
+    }
   json_builder_end_object (b);
 
   root = json_builder_get_root (b);

@@ -6,6 +6,7 @@
 #include <gio/gio.h>
 
 #include "gradlens-config.h"
+#include "gradlens-train.h"
 
 G_BEGIN_DECLS
 
@@ -32,8 +33,13 @@ typedef struct
 typedef struct
 {
   char                 *title;
+  /* the optional "train" object: how `gradlens-cli train` (and the app's
+   * training) trains the runs; has_train FALSE when the file has none */
+  gboolean              has_train;
+  GradlensTrainSettings train;
   GradlensPlotSettings  plot;
   GPtrArray            *runs;   /* of GradlensRunConfig */
+  char                 *description;   /* optional: why these runs, what a student should notice ("" when none) */
 } GradlensPreset;
 
 GradlensPreset *gradlens_preset_new        (void);

@@ -58,6 +58,8 @@ run_worker (gpointer data)
       if (i >= r->n_seeds || atomic_load (&shared->cancel))
         break;
       nn_mlp_setup (mlp, (guint64) (shared->config->seed + i));
+      /* the backward signal of the teaching contracts, over the first seed */
+      nn_mlp_set_record_signal (mlp, i == 0);
       /* setting up a large network takes a while too */
       if (atomic_load (&shared->cancel))
         break;
@@ -122,15 +124,16 @@ gradlens_stats_compute (double        *values,
   stats->max = values[n - 1];
 }
 
-double
-gradlens_decay_per_layer (const GradlensRunResult *r)
+static double
+decay_of_norms (const GradlensRunResult *r,
+                const double            *norms)
 {
   double sx = 0, sy = 0, sxx = 0, sxy = 0, mx, my;
   int n = 0;
 
   for (int p = 0; p < r->n_params; p++)
     {
-      double v = r->grad_norm[p];
+      double v = norms[p];
       if (!r->is_weight[p] || !isfinite (v) || v <= 0)
         continue;
       sx += r->layers[p];
@@ -143,13 +146,19 @@ gradlens_decay_per_layer (const GradlensRunResult *r)
   my = sy / n;
   for (int p = 0; p < r->n_params; p++)
     {
-      double v = r->grad_norm[p];
+      double v = norms[p];
       if (!r->is_weight[p] || !isfinite (v) || v <= 0)
         continue;
       sxx += (r->layers[p] - mx) * (r->layers[p] - mx);
       sxy += (r->layers[p] - mx) * (log10 (v) - my);
     }
   return pow (10, -(sxy / sxx));
+}
+
+double
+gradlens_decay_per_layer (const GradlensRunResult *r)
+{
+  return decay_of_norms (r, r->grad_norm);
 }
 
 static GradlensRunResult *
@@ -206,6 +215,7 @@ gradlens_run_result_free (GradlensRunResult *r)
   g_free (r->stats);
   g_free (r->grad_norm);
   g_free (r->layer_stats);
+  g_free (r->diagnosis);
   g_free (r);
 }
 
@@ -309,5 +319,9 @@ gradlens_run (const GradlensRunConfig  *config,
         }
     }
   r->decay_per_layer = gradlens_decay_per_layer (r);
+  /* the first seed's own decay, as for its layer statistics */
+  r->diagnosis = g_new0 (GradlensFinding, GRADLENS_N_FINDING_KINDS);
+  r->n_diagnosis = (int) gradlens_diagnose (&config->nn, r->norms, decay_of_norms (r, r->norms),
+                                            r->layer_stats, r->diagnosis);
   return r;
 }

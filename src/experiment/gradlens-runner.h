@@ -6,6 +6,7 @@
 #include <gio/gio.h>
 
 #include "gradlens-config.h"
+#include "gradlens-diagnosis.h"
 
 G_BEGIN_DECLS
 
@@ -36,6 +37,8 @@ typedef struct
   double            decay_per_layer;   /* NAN when undefined */
   int               depth;
   NnLayerStats     *layer_stats;  /* depth entries, over the first seed */
+  GradlensFinding  *diagnosis;    /* DESIGN.md "Teaching contracts", over the first seed */
+  int               n_diagnosis;
 } GradlensRunResult;
 
 /* called from worker threads: done of total seeds are finished */

@@ -728,6 +728,23 @@ nn_avx512_transpose (const float *src,
 
 #else /* no AVX-512 kernels in this build */
 
+#include <stdio.h>
+#include <stdlib.h>
+
+/* kernels.h declares these for both builds: they cannot be noreturn there */
+#pragma GCC diagnostic ignored "-Wmissing-noreturn"
+
+/* Without the kernels nn_avx512_available () is false, and mlp-impl.h and activation.c call
+ * none of the others. A call means a caller skipped that check: stop rather than leave its
+ * output unwritten. */
+_Noreturn static void
+missing_kernel (const char *name)
+{
+  fprintf (stderr, "gradlens: %s called in a build without the AVX-512 kernels "
+           "(nn_avx512_available () is false)\n", name);
+  abort ();
+}
+
 bool
 nn_avx512_available (void)
 {
@@ -738,34 +755,40 @@ void
 nn_avx512_linear_forward (const float *h, const float *w, const float *b, float *z, float *a,
                           int n, int ld, int in, int out)
 {
+  missing_kernel (__func__);
 }
 
 void
 nn_avx512_linear_forward_lanes (const float *h, const float *w, const float *b, float *z, float *a,
                                 int n, int ld, int in, int out)
 {
+  missing_kernel (__func__);
 }
 
 void
 nn_avx512_linear_backward_w (const float *dz, const float *h, float *dw, float *db,
                              int n, int ld, int in, int out)
 {
+  missing_kernel (__func__);
 }
 
 void
 nn_avx512_linear_backward_h (const float *dz, const float *w, const float *y, float *dh,
                              int n, int ld, int in, int out)
 {
+  missing_kernel (__func__);
 }
 
 void
 nn_avx512_sigmoid (const float *z, float *y, size_t n)
 {
+  missing_kernel (__func__);
 }
 
 void
 nn_avx512_transpose (const float *src, float *dst, int rows, int cols)
 {
+  missing_kernel (__func__);
 }
 
 #endif

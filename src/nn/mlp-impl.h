@@ -363,6 +363,7 @@ FN (mlp_forward) (NnMlp *mlp)
   size_t total = (size_t) n * c->outputs;
   double sum = 0;
 
+  mlp->signal_valid = false;
   /* X (inputs, n) into rows ld apart, like the activations (X itself stays
    * as nn_mlp_inputs gives it) */
   for (int i = 0; i < c->inputs; i++)
@@ -386,6 +387,26 @@ FN (mlp_forward) (NnMlp *mlp)
         sum += sq;
       }
   return (double) (REAL) (sum / (double) total);
+}
+
+/* the sum of the squares of rows (rows, ld), n values each, in double:
+ * PyTorch's (dz.double () ** 2) of the teaching contracts */
+static double
+FN (sum_squares_rows) (const REAL *d,
+                       int         rows,
+                       int         n,
+                       int         ld)
+{
+  double sum = 0;
+
+  for (int o = 0; o < rows; o++)
+    {
+      const REAL *row = d + (size_t) o * ld;
+
+      for (int s = 0; s < n; s++)
+        sum += (double) row[s] * (double) row[s];
+    }
+  return sum;
 }
 
 static double
@@ -422,6 +443,9 @@ FN (mlp_step) (NnMlp  *mlp,
         return NAN;
       if (mlp->has_act[l] && !is_dz)
         FN (act_backward_rows) (mlp, mlp->z[l], mlp->a[l], da, mlp->out[l]);
+      /* da is d loss / d z of layer l here, whichever path made it */
+      if (mlp->record_signal)
+        mlp->signal_sq[l] = FN (sum_squares_rows) (da, mlp->out[l], n, ld);
       is_dz = FN (layer_backward) (mlp, l, da, dprev);
       tmp = da;
       da = dprev;
@@ -434,6 +458,7 @@ FN (mlp_step) (NnMlp  *mlp,
         norms[2 * l] = FN (grad_norm) (grads + mlp->w_off[l], (size_t) mlp->out[l] * mlp->in[l]);
         norms[2 * l + 1] = FN (grad_norm) (grads + mlp->b_off[l], (size_t) mlp->out[l]);
       }
+  mlp->signal_valid = mlp->record_signal;
   return loss;
 }
 
@@ -442,6 +467,7 @@ FN (mlp_layer_stats) (const NnMlp  *mlp,
                       NnLayerStats *stats)
 {
   const NnConfig *c = &mlp->config;
+  const REAL *params = mlp->params;
   REAL *d = mlp->work0;
   int n = c->samples, ld = mlp->ld;
 
@@ -453,7 +479,9 @@ FN (mlp_layer_stats) (const NnMlp  *mlp,
       size_t count = (size_t) n * out;
       double top = mlp->has_act[l] ? nn_act_max_derivative (c->activation, c->negative_slope) : 1.0;
       REAL threshold = (REAL) (0.01 * top);
-      double sz = 0, sa = 0, sd = 0, vz = 0, va = 0;
+      const REAL *w = params + mlp->w_off[l];
+      size_t n_w = (size_t) out * mlp->in[l];
+      double sz = 0, sa = 0, sd = 0, sdd = 0, sw = 0, vz = 0, va = 0;
       size_t saturated = 0;
       int dead = 0;
 
@@ -469,6 +497,7 @@ FN (mlp_layer_stats) (const NnMlp  *mlp,
             sz += z[i];
             sa += a[i];
             sd += d[i];
+            sdd += (double) d[i] * (double) d[i];
             if (fabs ((double) d[i]) < threshold)
               saturated++;
           }
@@ -495,7 +524,22 @@ FN (mlp_layer_stats) (const NnMlp  *mlp,
       stats[l].deriv_mean = sd;
       stats[l].saturated_fraction = (double) saturated / count;
       stats[l].dead_units = dead;
+
+      for (size_t i = 0; i < n_w; i++)
+        sw += (double) w[i] * (double) w[i];
+      stats[l].deriv_sq_mean = sdd / count;
+      stats[l].activation_gain = sqrt (stats[l].deriv_sq_mean);
+      stats[l].weight_gain = sqrt (out * (sw / n_w));
+      stats[l].grad_rms = mlp->signal_valid ? sqrt (mlp->signal_sq[l] / count) : NAN;
     }
+
+  /* the variance argument from the output inwards: going down through
+   * layer l + 1 the signal is multiplied by its weights' gain, then by
+   * layer l's activation's */
+  stats[c->depth - 1].predicted_grad_rms = stats[c->depth - 1].grad_rms;
+  for (int l = c->depth - 2; l >= 0; l--)
+    stats[l].predicted_grad_rms = stats[l + 1].predicted_grad_rms * stats[l + 1].weight_gain
+                                  * stats[l].activation_gain;
 }
 
 #undef FN

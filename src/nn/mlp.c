@@ -34,6 +34,9 @@ struct NnMlp
   void    *work1;
   void    *block;     /* the one allocation behind all of the above arrays */
   bool     avx512;    /* float32 on a CPU with AVX-512: kernels.h for small layers */
+  bool     record_signal;   /* nn_mlp_set_record_signal */
+  bool     signal_valid;    /* the last step recorded signal_sq */
+  double  *signal_sq;       /* per layer: the sum of the squares of d loss / d z */
   const atomic_int *cancel;
 };
 
@@ -166,7 +169,9 @@ nn_mlp_new (const NnConfig *config)
   mlp->b_off = calloc ((size_t) depth, sizeof (size_t));
   mlp->z = calloc ((size_t) depth, sizeof (void *));
   mlp->a = calloc ((size_t) depth, sizeof (void *));
-  if (!mlp->in || !mlp->out || !mlp->has_act || !mlp->w_off || !mlp->b_off || !mlp->z || !mlp->a)
+  mlp->signal_sq = calloc ((size_t) depth, sizeof (double));
+  if (!mlp->in || !mlp->out || !mlp->has_act || !mlp->w_off || !mlp->b_off || !mlp->z || !mlp->a
+      || !mlp->signal_sq)
     goto fail;
 
   for (int l = 0; l < depth; l++)
@@ -235,6 +240,7 @@ nn_mlp_free (NnMlp *mlp)
   free (mlp->b_off);
   free (mlp->z);
   free (mlp->a);
+  free (mlp->signal_sq);
   free (mlp);
 }
 
@@ -269,6 +275,13 @@ nn_mlp_loss (NnMlp *mlp)
   if (mlp->config.dtype == NN_FLOAT64)
     return mlp_forward_f64 (mlp);
   return mlp_forward_f32 (mlp);
+}
+
+void
+nn_mlp_set_record_signal (NnMlp *mlp,
+                          bool   on)
+{
+  mlp->record_signal = on;
 }
 
 void

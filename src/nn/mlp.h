@@ -33,7 +33,14 @@ double          nn_mlp_step         (NnMlp          *mlp,
 void            nn_mlp_set_cancel_flag (NnMlp            *mlp,
                                         const atomic_int *flag);
 
-/* after nn_mlp_step: per-layer statistics of the forward pass (depth entries) */
+/* while on, nn_mlp_step also sums the squares of d loss / d z per layer
+ * (a few multiply-adds per value; off by default, so that timing loops and
+ * seed ensembles pay nothing) for nn_mlp_layer_stats's grad_rms */
+void            nn_mlp_set_record_signal (NnMlp      *mlp,
+                                          bool        on);
+
+/* after nn_mlp_step: per-layer statistics of the forward pass and, when the
+ * step recorded it, of the backward signal (depth entries) */
 void            nn_mlp_layer_stats  (const NnMlp    *mlp,
                                      NnLayerStats   *stats);
 

@@ -110,6 +110,15 @@ typedef struct
   double deriv_mean;
   double saturated_fraction;
   int    dead_units;
+  /* DESIGN.md "Teaching contracts": the notebook's variance argument next
+   * to the measured backward signal. grad_rms and predicted_grad_rms are
+   * NAN unless the step recorded the signal (nn_mlp_set_record_signal). */
+  double grad_rms;             /* root mean square of d loss / d z over samples and units */
+  double deriv_sq_mean;        /* mean of f'(z)^2 (1 without an activation) */
+  double activation_gain;      /* sqrt (deriv_sq_mean) */
+  double weight_gain;          /* sqrt (out_features x mean of W's squared entries) */
+  double predicted_grad_rms;   /* last layer: grad_rms; below: the layer above's prediction x its
+                                * weight_gain x this layer's activation_gain */
 } NnLayerStats;
 
 void        nn_config_init_default (NnConfig       *config);

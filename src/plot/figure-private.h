@@ -12,6 +12,7 @@ typedef struct
 {
   char     *label;
   char     *legend_suffix;
+  char     *zero_cause;   /* why its zeros are zero ("underflow" when NULL) */
   PlotRgba  color;
   gboolean  visible;
   double   *values;

@@ -29,6 +29,7 @@ plot_series_free (gpointer data)
 
   g_free (s->label);
   g_free (s->legend_suffix);
+  g_free (s->zero_cause);
   g_free (s->values);
   g_free (s->band_low);
   g_free (s->band_high);
@@ -44,6 +45,7 @@ plot_series_copy (const PlotSeries *src)
 
   s->label = g_strdup (src->label);
   s->legend_suffix = g_strdup (src->legend_suffix);
+  s->zero_cause = g_strdup (src->zero_cause);
   s->color = src->color;
   s->visible = src->visible;
   s->values = dup_doubles (src->values, src->n_values);
@@ -836,6 +838,41 @@ plot_figure_set_series_legend_suffix (PlotFigure *fig,
 }
 
 /**
+ * plot_figure_set_series_zero_cause:
+ * @fig: a figure
+ * @series: a series index
+ * @cause: (nullable): why the series' exact zeros are zero, as the off-axis note names it
+ *   ("no signal: dead units"); %NULL for the default, "underflow"
+ */
+void
+plot_figure_set_series_zero_cause (PlotFigure *fig,
+                                   guint       series,
+                                   const char *cause)
+{
+  g_return_if_fail (fig != NULL);
+  g_return_if_fail (series < fig->series->len);
+
+  replace_string (&get_series (fig, series)->zero_cause, cause);
+}
+
+/**
+ * plot_figure_get_series_zero_cause:
+ * @fig: a figure
+ * @series: a series index
+ *
+ * Returns: (nullable): the cause set with plot_figure_set_series_zero_cause()
+ */
+const char *
+plot_figure_get_series_zero_cause (const PlotFigure *fig,
+                                   guint             series)
+{
+  g_return_val_if_fail (fig != NULL, NULL);
+  g_return_val_if_fail (series < fig->series->len, NULL);
+
+  return get_series (fig, series)->zero_cause;
+}
+
+/**
  * plot_figure_get_series_legend_suffix:
  * @fig: a figure
  * @series: a series index
@@ -981,14 +1018,18 @@ plot_format_value (double value)
 }
 
 static char *
-describe_off_axis (PlotValueClass cls,
-                   double         value)
+describe_off_axis (PlotValueClass  cls,
+                   double          value,
+                   const char     *zero_cause)
 {
   g_autofree char *text = plot_format_value (value);
 
   switch (cls)
     {
     case PLOT_VALUE_ZERO:
+      if (zero_cause != NULL)
+        /* Translators: a gradient norm of exactly zero; %s is why ("no signal: dead units") */
+        return g_strdup_printf (_("0 (%s)"), zero_cause);
       /* Translators: a gradient norm of exactly zero */
       return g_strdup (_("0 (underflow)"));
     case PLOT_VALUE_NEGATIVE:
@@ -1074,7 +1115,7 @@ plot_figure_dup_off_axis_note (const PlotFigure *fig)
           else
             g_string_append (body, ", ");
           category = _plot_figure_dup_category_label (fig, i);
-          value = describe_off_axis (cls, series->values[i]);
+          value = describe_off_axis (cls, series->values[i], series->zero_cause);
           g_string_append_printf (body, "%s = %s", category, value);
         }
     }

@@ -128,6 +128,11 @@ void           plot_figure_set_series_legend_suffix (PlotFigure      *fig,
                                                     const char       *suffix);
 const char    *plot_figure_get_series_legend_suffix (const PlotFigure *fig,
                                                     guint             series);
+void           plot_figure_set_series_zero_cause   (PlotFigure       *fig,
+                                                    guint             series,
+                                                    const char       *cause);
+const char    *plot_figure_get_series_zero_cause   (const PlotFigure *fig,
+                                                    guint             series);
 
 void           plot_figure_set_x_view              (PlotFigure       *fig,
                                                     double            min,

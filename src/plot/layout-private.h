@@ -72,6 +72,47 @@ gboolean _plot_mapping_position    (const PlotMapping *mapping,
                                     double           *px,
                                     double           *py);
 
+/* Where the legend entries go: planned by layout-legend.c for layout.c's compute_pass(). */
+typedef struct
+{
+  double   swatch;      /* width of the swatch, before the text */
+  double   col_gap;     /* between columns below the data area */
+  double   row_h;
+  gboolean suffixes;    /* some series has a legend suffix: entries of two lines */
+  guint    n_entries;
+  guint    n_rows;
+  guint    n_cols;
+  double   col_w;
+  double   width;
+  gboolean truncated;
+} PlotLegendPlan;
+
+void     _plot_layout_legend_begin       (const PlotFigure     *fig,
+                                          PangoContext         *context,
+                                          double                em,
+                                          PlotLayoutText       *text,
+                                          PlotLegendPlan       *plan);
+void     _plot_layout_legend_plan_beside (const PlotFigure     *fig,
+                                          PangoContext         *context,
+                                          double                em,
+                                          double                height,
+                                          PlotLayoutText       *text,
+                                          PlotLegendPlan       *plan);
+void     _plot_layout_legend_plan_below  (const PlotFigure     *fig,
+                                          PangoContext         *context,
+                                          double                em,
+                                          double                w,
+                                          double                h,
+                                          double                pad,
+                                          PlotLayoutText       *text,
+                                          PlotLegendPlan       *plan);
+void     _plot_layout_legend_finish      (PlotLayout           *layout,
+                                          const PlotLegendPlan *plan,
+                                          gboolean              below,
+                                          double                left,
+                                          double                w,
+                                          double                pad);
+
 void     _plot_layout_compute_full (PlotLayout       *layout,
                                     const PlotFigure *fig,
                                     double            width,

@@ -2,6 +2,10 @@
  * Copyright 2026 The Gradlens authors
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
+/* Where everything of a figure goes at a given size: plot_layout_compute() and the text
+ * plot_render() draws. The legend's part is in layout-legend.c, the mapping between data
+ * and pixels with zoom and pan in layout-mapping.c. */
+
 #include "config.h"
 
 #include <math.h>
@@ -15,16 +19,6 @@
 /* Categories of free space at each end of the automatic x range, so the first and last
  * markers do not sit on the edge. */
 #define X_PAD 0.4
-
-/* Pixel coordinates are clamped to this before clipping: far-away points (a deep zoom on a
- * wide range) would otherwise overflow cairo's fixed-point coordinates. */
-#define COORD_LIMIT 1e8
-
-/* Limits of zoom and pan. */
-#define LOG_MIN_DECADE (-323.0)
-#define LOG_MAX_DECADE 308.0
-#define LOG_MIN_SPAN 1e-4
-#define LINEAR_LIMIT 1e300
 
 static void
 collect_y_values (const PlotFigure *fig,
@@ -74,103 +68,6 @@ single_line_layout (PangoContext *context,
   pango_layout_set_width (layout, (int) (MAX (max_width, 1.0) * PANGO_SCALE));
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
   return layout;
-}
-
-static double
-max_line_width (PangoLayout *layout)
-{
-  GSList *l;
-  double max = 0.0;
-
-  for (l = pango_layout_get_lines_readonly (layout); l != NULL; l = l->next)
-    {
-      double w;
-
-      _plot_text_line_size (l->data, &w, NULL);
-      max = MAX (max, w);
-    }
-  return max;
-}
-
-/* The legend text of series 0 .. @n_entries - 1, and a last "+N more" line when that is not
- * every series: labels at @em, one line each, and the suffixes at 0.85 @em, one line per
- * entry (empty without one), or none when no series has one. Returns the width of the
- * widest line. */
-static double
-legend_shape (const PlotFigure *fig,
-              PangoContext     *context,
-              double            em,
-              gboolean          suffixes,
-              guint             n_entries,
-              PlotLayoutText   *text)
-{
-  g_autoptr(GString) labels = g_string_new (NULL);
-  g_autoptr(GString) lines = g_string_new (NULL);
-  double width;
-  guint i;
-
-  g_clear_object (&text->legend_labels);
-  g_clear_object (&text->legend_suffixes);
-
-  for (i = 0; i < n_entries; i++)
-    {
-      const PlotSeries *s = g_ptr_array_index (fig->series, i);
-      g_autofree char *label = _plot_figure_dup_series_label (fig, i);
-      g_autofree char *clean = _plot_text_sanitize (label);
-
-      if (i > 0)
-        {
-          g_string_append_c (labels, '\n');
-          g_string_append_c (lines, '\n');
-        }
-      g_string_append (labels, clean);
-      if (s->legend_suffix != NULL)
-        {
-          g_autofree char *suffix = _plot_text_sanitize (s->legend_suffix);
-
-          g_string_append (lines, suffix);
-        }
-    }
-  if (n_entries < fig->series->len)
-    {
-      g_autofree char *more = NULL;
-
-      /* Translators: last legend entry when not every run fits; %u is how many are left out */
-      more = g_strdup_printf (_("+%u more"), fig->series->len - n_entries);
-      if (n_entries > 0)
-        g_string_append_c (labels, '\n');
-      g_string_append (labels, more);
-    }
-
-  text->legend_labels = _plot_text_layout_new (context, em);
-  pango_layout_set_text (text->legend_labels, labels->str, -1);
-  width = max_line_width (text->legend_labels);
-  if (suffixes && n_entries > 0)
-    {
-      text->legend_suffixes = _plot_text_layout_new (context, 0.85 * em);
-      pango_layout_set_text (text->legend_suffixes, lines->str, -1);
-      width = MAX (width, max_line_width (text->legend_suffixes));
-    }
-  return width;
-}
-
-/* Cuts the legend text short with "…" to @width; returns whether something was cut. */
-static gboolean
-legend_ellipsize (PlotLayoutText *text,
-                  double          width)
-{
-  gboolean cut;
-
-  pango_layout_set_width (text->legend_labels, (int) (MAX (width, 1.0) * PANGO_SCALE));
-  pango_layout_set_ellipsize (text->legend_labels, PANGO_ELLIPSIZE_END);
-  cut = pango_layout_is_ellipsized (text->legend_labels);
-  if (text->legend_suffixes != NULL)
-    {
-      pango_layout_set_width (text->legend_suffixes, (int) (MAX (width, 1.0) * PANGO_SCALE));
-      pango_layout_set_ellipsize (text->legend_suffixes, PANGO_ELLIPSIZE_END);
-      cut = cut || pango_layout_is_ellipsized (text->legend_suffixes);
-    }
-  return cut;
 }
 
 static const char *
@@ -261,7 +158,7 @@ estimate_label_width (const PlotFigure *fig,
     }
 
   layout = category_layout (fig, context, em, longest, n_longest);
-  return max_line_width (layout);
+  return _plot_text_max_line_width (layout);
 }
 
 /* Picks the stride of the category labels and shapes the labels drawn, widening the stride
@@ -300,7 +197,8 @@ layout_x_labels (const PlotFigure *fig,
       text->x_label_count = count;
       text->x_stride = stride;
 
-      new_stride = plot_axis_category_stride (per_category, max_line_width (text->x_labels), gap);
+      new_stride = plot_axis_category_stride (per_category,
+                                              _plot_text_max_line_width (text->x_labels), gap);
       if (new_stride <= stride)
         break;
       stride = new_stride;
@@ -322,157 +220,58 @@ _plot_layout_text_clear (PlotLayoutText *text)
   g_clear_object (&text->message);
 }
 
-/* Where the legend entries go: filled in by compute_pass(). */
-typedef struct
-{
-  double   swatch;      /* width of the swatch, before the text */
-  double   col_gap;     /* between columns below the data area */
-  double   row_h;
-  gboolean suffixes;    /* some series has a legend suffix: entries of two lines */
-  guint    n_entries;
-  guint    n_rows;
-  guint    n_cols;
-  double   col_w;
-  double   width;
-  gboolean truncated;
-} LegendPlan;
-
-static gboolean
-any_legend_suffix (const PlotFigure *fig)
-{
-  guint i;
-
-  for (i = 0; i < fig->series->len; i++)
-    {
-      const PlotSeries *s = g_ptr_array_index (fig->series, i);
-
-      if (s->legend_suffix != NULL && s->legend_suffix[0] != '\0')
-        return TRUE;
-    }
-  return FALSE;
-}
-
-/* The height of a legend entry and where its lines go: one line of 1.6 em, or the label
- * where that line would be and the suffix under it. */
-static void
-legend_metrics (PangoContext   *context,
-                double          em,
-                gboolean        suffixes,
-                PlotLayoutText *text,
-                LegendPlan     *plan)
-{
-  const PlotFontMetrics *m = &text->label_metrics;
-
-  text->legend_swatch_dy = 0.8 * em;
-  text->legend_label_dy = 0.8 * em + (m->ascent - m->descent) / 2;
-  plan->row_h = 1.6 * em;
-  if (suffixes)
-    {
-      PlotFontMetrics sm;
-
-      _plot_text_metrics (context, 0.85 * em, &sm);
-      text->legend_suffix_dy = text->legend_label_dy + m->descent + sm.ascent + 0.1 * em;
-      plan->row_h = text->legend_suffix_dy + sm.descent + 0.4 * em;
-    }
-}
-
-/* The legend below the data area: entries of equal width in as many columns as fit across
- * the figure, in at most half its height. Text is cut short only as a last resort:
- * when one entry is wider than the figure, or when that lets every entry in where whole
- * entries would not fit (with at least MIN_LEGEND_TEXT em of text each); failing that, the
- * last entry says "+N more". */
-#define MIN_LEGEND_TEXT 4.0
-
-static void
-plan_legend_below (const PlotFigure *fig,
-                   PangoContext     *context,
-                   double            em,
-                   double            w,
-                   double            h,
-                   double            pad,
-                   PlotLayoutText   *text,
-                   LegendPlan       *plan)
-{
-  guint n = fig->series->len, cols, max_rows, rows, entries;
-  double avail = MAX (w - 2 * pad, 1.0), entry_w, col_w;
-  gboolean cut = FALSE;
-
-  entry_w = plan->swatch + legend_shape (fig, context, em, plan->suffixes, n, text);
-  cols = (guint) CLAMP (floor ((avail + plan->col_gap) / (entry_w + plan->col_gap)), 1.0, n);
-  col_w = MIN (entry_w, avail) + (cols > 1 ? plan->col_gap : 0.0);
-  cut = entry_w > avail;
-  rows = (n + cols - 1) / cols;
-  max_rows = (guint) MAX (1.0, floor (h / 2 / plan->row_h));
-  entries = n;
-  if (rows > max_rows)
-    {
-      guint more_cols = (n + max_rows - 1) / max_rows;
-      double narrow = (avail + plan->col_gap) / more_cols;
-
-      if (narrow - plan->col_gap - plan->swatch >= MIN_LEGEND_TEXT * em)
-        {
-          /* Every entry, cut short */
-          cols = more_cols;
-          col_w = narrow;
-          cut = TRUE;
-          rows = (n + cols - 1) / cols;
-        }
-      else
-        {
-          rows = max_rows;
-          entries = rows * cols - 1;
-          legend_shape (fig, context, em, plan->suffixes, entries, text);
-        }
-    }
-
-  plan->n_entries = entries;
-  plan->n_rows = rows;
-  plan->n_cols = cols;
-  plan->col_w = col_w;
-  if (cut)
-    plan->truncated = legend_ellipsize (text, col_w - plan->swatch - (cols > 1 ? plan->col_gap : 0.0));
-  /* No gap after the last column */
-  plan->width = MIN (cols * col_w - (cols > 1 ? plan->col_gap : 0.0), avail);
-}
-
 /* One layout with the legend beside the data area (@below FALSE) or below it. Beside it,
- * returns FALSE without finishing when the entries are too wide to leave the data area at
- * least MIN_AREA of the figure's width. */
+ * the pass gives up when the entries are too wide to leave the data area at least MIN_AREA
+ * of the figure's width. */
 #define MIN_AREA 0.55
 
-static gboolean
-compute_pass (PlotLayout       *layout,
-              const PlotFigure *fig,
-              double            w,
-              double            h,
-              PangoContext     *context,
-              PlotLayoutText   *text,
-              gboolean          below)
+/* What the steps of compute_pass() share. */
+typedef struct
 {
+  PlotLayout       *layout;
+  const PlotFigure *fig;
+  PangoContext     *context;
+  PlotLayoutText   *text;
+  double            w;
+  double            h;
+  gboolean          below;
+  gboolean          has_legend;
+  double            em;             /* base font size */
+  double            s;              /* scale of lines and markers: 1 at the reference size */
+  double            pad;            /* figure edge to content */
+  double            label_h;        /* height of a line of tick labels */
+  gboolean          has_x_labels;   /* some category is in view */
+  guint             x_first;        /* the categories in view */
+  guint             x_last;
+  double            x_label_width;  /* estimated width of their widest label */
+  PlotLegendPlan    plan;
+} LayoutPass;
+
+/* Sizes follow the figure: at about 750×480 the base font is 12 px with Plotly's line
+ * width 2 and marker size 8; a 1600×900 export gets 22.5 px text and thicker lines. */
+static void
+pass_sizes (LayoutPass *p)
+{
+  PlotLayout *layout = p->layout;
+
+  p->em = CLAMP (MIN (p->w / 1.6, p->h) / 40.0, 6.0, 64.0);
+  p->s = MAX (1.0, p->em / 12.0);
+  layout->em = p->em;
+  layout->line_width = 2.0 * p->s;
+  layout->marker_size = 8.0 * p->s;
+  layout->y_scale = p->fig->y_scale;
+}
+
+/* The ranges in view: the figure's own view where set, else every category with some room
+ * at the ends and the automatic y range of the visible values. */
+static void
+pass_ranges (LayoutPass *p)
+{
+  PlotLayout *layout = p->layout;
+  const PlotFigure *fig = p->fig;
   g_autoptr(GArray) values = NULL;
-  g_autofree char *note = NULL;
-  double em, s, pad, top, bottom, left, right, label_h;
-  double y_label_width = 0.0, x_label_width = 0.0;
-  gboolean has_x_labels, has_legend = fig->series->len > 0;
-  guint x_first = 0, x_last = 0;
   guint n, i;
-  LegendPlan plan;
 
-  memset (layout, 0, sizeof *layout);
-  memset (&plan, 0, sizeof plan);
-  layout->width = w;
-  layout->height = h;
-
-  /* Sizes follow the figure: at about 750×480 the base font is 12 px with Plotly's line
-   * width 2 and marker size 8; a 1600×900 export gets 22.5 px text and thicker lines. */
-  em = CLAMP (MIN (w / 1.6, h) / 40.0, 6.0, 64.0);
-  s = MAX (1.0, em / 12.0);
-  layout->em = em;
-  layout->line_width = 2.0 * s;
-  layout->marker_size = 8.0 * s;
-  layout->y_scale = fig->y_scale;
-
-  /* The ranges. */
   n = fig->categories->len;
   for (i = 0; i < fig->series->len; i++)
     n = MAX (n, (guint) ((const PlotSeries *) g_ptr_array_index (fig->series, i))->n_values);
@@ -502,58 +301,79 @@ compute_pass (PlotLayout       *layout,
       layout->y_min = fig->y_view_min;
       layout->y_max = fig->y_view_max;
     }
+}
 
-  /* Vertical margins, from the top and from the bottom. */
-  pad = 0.8 * em;
-  text->tick_length = 0.4 * em;
-  _plot_text_metrics (context, em, &text->label_metrics);
-  label_h = text->label_metrics.ascent + text->label_metrics.descent;
+/* Padding, tick length and label font metrics, and the legend's entry height. */
+static void
+pass_metrics (LayoutPass *p)
+{
+  PlotLayoutText *text = p->text;
 
-  if (has_legend)
-    {
-      plan.swatch = 2.6 * em;
-      plan.col_gap = 1.5 * em;
-      plan.suffixes = any_legend_suffix (fig);
-      legend_metrics (context, em, plan.suffixes, text, &plan);
-      text->legend_text_dx = plan.swatch;
-    }
+  p->pad = 0.8 * p->em;
+  text->tick_length = 0.4 * p->em;
+  _plot_text_metrics (p->context, p->em, &text->label_metrics);
+  p->label_h = text->label_metrics.ascent + text->label_metrics.descent;
 
-  top = pad;
+  if (p->has_legend)
+    _plot_layout_legend_begin (p->fig, p->context, p->em, p->text, &p->plan);
+}
+
+/* The top margin: the title, if any. Returns the top of the data area. */
+static double
+pass_top (LayoutPass *p)
+{
+  const PlotFigure *fig = p->fig;
+  PlotLayoutText *text = p->text;
+  double top = p->pad;
+
   if (fig->title != NULL && fig->title[0] != '\0')
     {
       double th;
 
-      text->title_x = MAX (pad, 0.05 * w);
-      text->title = single_line_layout (context, 1.4 * em, fig->title, w - text->title_x - pad);
+      text->title_x = MAX (p->pad, 0.05 * p->w);
+      text->title = single_line_layout (p->context, 1.4 * p->em, fig->title,
+                                        p->w - text->title_x - p->pad);
       _plot_text_layout_size (text->title, NULL, &th);
       text->title_y = top;
-      top += th + 0.8 * em;
+      top += th + 0.8 * p->em;
     }
   else
-    top += 0.4 * em;
+    top += 0.4 * p->em;
+  return top;
+}
 
-  bottom = h - pad;
+/* The bottom margin, from the bottom up: the off-axis note, the legend when it goes below,
+ * the x axis title and the category labels. Returns the bottom of the data area. */
+static double
+pass_bottom (LayoutPass *p)
+{
+  PlotLayout *layout = p->layout;
+  const PlotFigure *fig = p->fig;
+  PlotLayoutText *text = p->text;
+  double em = p->em, bottom = p->h - p->pad;
+  g_autofree char *note = NULL;
+
   note = plot_figure_dup_off_axis_note (fig);
   if (note != NULL)
     {
       double nh;
 
-      text->note = _plot_text_layout_new (context, 0.85 * em);
+      text->note = _plot_text_layout_new (p->context, 0.85 * em);
       set_plain_text (text->note, note);
-      pango_layout_set_width (text->note, (int) (MAX (w - 2 * pad, 1.0) * PANGO_SCALE));
+      pango_layout_set_width (text->note, (int) (MAX (p->w - 2 * p->pad, 1.0) * PANGO_SCALE));
       pango_layout_set_wrap (text->note, PANGO_WRAP_WORD_CHAR);
       pango_layout_set_ellipsize (text->note, PANGO_ELLIPSIZE_END);
       pango_layout_set_height (text->note, -3);
       _plot_text_layout_size (text->note, NULL, &nh);
-      text->note_x = pad;
+      text->note_x = p->pad;
       text->note_y = bottom - nh;
       bottom = text->note_y - 0.5 * em;
     }
-  if (has_legend && below)
+  if (p->has_legend && p->below)
     {
-      plan_legend_below (fig, context, em, w, h, pad, text, &plan);
-      layout->legend.x = pad;
-      layout->legend.height = plan.n_rows * plan.row_h;
+      _plot_layout_legend_plan_below (fig, p->context, em, p->w, p->h, p->pad, text, &p->plan);
+      layout->legend.x = p->pad;
+      layout->legend.height = p->plan.n_rows * p->plan.row_h;
       layout->legend.y = bottom - layout->legend.height;
       bottom = layout->legend.y - 0.6 * em;
     }
@@ -561,135 +381,198 @@ compute_pass (PlotLayout       *layout,
     {
       double xth;
 
-      text->x_title = single_line_layout (context, 1.1 * em, fig->x_title, w - 2 * pad);
+      text->x_title = single_line_layout (p->context, 1.1 * em, fig->x_title, p->w - 2 * p->pad);
       _plot_text_layout_size (text->x_title, NULL, &xth);
       text->x_title_y = bottom - xth;
       bottom = text->x_title_y - 0.3 * em;
     }
-  text->x_labels_y = bottom - label_h;
-  bottom = text->x_labels_y - text->tick_length - 0.2 * em;
+  text->x_labels_y = bottom - p->label_h;
+  return text->x_labels_y - text->tick_length - 0.2 * em;
+}
 
-  layout->area.y = top;
-  layout->area.height = MAX (bottom - top, 1.0);
+/* The y ticks depend only on the height of the data area; their labels set the left
+ * margin. Shapes the labels of the major ticks and returns their width. */
+static double
+pass_y_labels (LayoutPass *p)
+{
+  PlotLayout *layout = p->layout;
+  PlotLayoutText *text = p->text;
+  g_autoptr(GString) markup = g_string_new (NULL);
+  double width = 0.0;
+  guint i;
 
-  /* The y ticks depend only on the height of the data area; their labels set the left
-   * margin. */
-  text->y_ticks = plot_axis_ticks (fig->y_scale, layout->y_min, layout->y_max,
-                                   layout->area.height, 1.8 * em);
-  {
-    g_autoptr(GString) markup = g_string_new (NULL);
+  text->y_ticks = plot_axis_ticks (p->fig->y_scale, layout->y_min, layout->y_max,
+                                   layout->area.height, 1.8 * p->em);
+  for (i = 0; i < text->y_ticks->len; i++)
+    {
+      const PlotTick *tick = &g_array_index (text->y_ticks, PlotTick, i);
 
-    for (i = 0; i < text->y_ticks->len; i++)
-      {
-        const PlotTick *tick = &g_array_index (text->y_ticks, PlotTick, i);
+      if (!tick->major)
+        continue;
+      if (markup->len > 0)
+        g_string_append_c (markup, '\n');
+      g_string_append (markup, tick->markup);
+    }
+  text->y_labels = _plot_text_layout_new (p->context, p->em);
+  pango_layout_set_markup (text->y_labels, markup->str, -1);
+  if (markup->len > 0)
+    width = _plot_text_max_line_width (text->y_labels);
+  return width;
+}
 
-        if (!tick->major)
-          continue;
-        if (markup->len > 0)
-          g_string_append_c (markup, '\n');
-        g_string_append (markup, tick->markup);
-      }
-    text->y_labels = _plot_text_layout_new (context, em);
-    pango_layout_set_markup (text->y_labels, markup->str, -1);
-    if (markup->len > 0)
-      y_label_width = max_line_width (text->y_labels);
-  }
+/* The left margin: the y axis title and the tick labels, and room for half the widest
+ * category label in view, which the last step shapes. Returns the left of the data area. */
+static double
+pass_left (LayoutPass *p)
+{
+  PlotLayout *layout = p->layout;
+  const PlotFigure *fig = p->fig;
+  PlotLayoutText *text = p->text;
+  double y_label_width = pass_y_labels (p), left = p->pad;
+  guint n = layout->n_categories;
 
-  left = pad;
   if (fig->y_title != NULL && fig->y_title[0] != '\0')
     {
       double yth;
 
-      text->y_title = single_line_layout (context, 1.1 * em, fig->y_title, layout->area.height);
+      text->y_title = single_line_layout (p->context, 1.1 * p->em, fig->y_title,
+                                          layout->area.height);
       _plot_text_layout_size (text->y_title, NULL, &yth);
       text->y_title_x = left;
-      left += yth + 0.5 * em;
+      left += yth + 0.5 * p->em;
     }
   text->y_labels_right = left + y_label_width;
-  left += y_label_width + 0.25 * em + text->tick_length;
+  left += y_label_width + 0.25 * p->em + text->tick_length;
 
   /* Category labels in view: their widest one sets the margins and how many are left
-   * out. Measure the few longest now, and below only those drawn. */
-  has_x_labels = n > 0 && layout->x_max >= 0.0 && layout->x_min <= n - 1;
-  if (has_x_labels)
+   * out. Measure the few longest now, and in pass_x_labels() only those drawn. */
+  p->has_x_labels = n > 0 && layout->x_max >= 0.0 && layout->x_min <= n - 1;
+  if (p->has_x_labels)
     {
-      x_first = (guint) MAX (0.0, ceil (layout->x_min));
-      x_last = (guint) MIN ((double) (n - 1), floor (layout->x_max));
-      x_label_width = estimate_label_width (fig, context, em, x_first, x_last);
+      p->x_first = (guint) MAX (0.0, ceil (layout->x_min));
+      p->x_last = (guint) MIN ((double) (n - 1), floor (layout->x_max));
+      p->x_label_width = estimate_label_width (fig, p->context, p->em, p->x_first, p->x_last);
     }
-  left = MAX (left, pad + x_label_width / 2);
+  return MAX (left, p->pad + p->x_label_width / 2);
+}
 
-  right = w - pad;
-  if (has_legend && !below)
+/* The right margin: the legend when it goes beside the data area, else half the widest
+ * category label. Sets *@right to the right of the data area; returns FALSE when the legend
+ * does not fit beside it (MIN_AREA). */
+static gboolean
+pass_right (LayoutPass *p,
+            double      top,
+            double      left,
+            double     *right)
+{
+  PlotLayout *layout = p->layout;
+  double r = p->w - p->pad;
+
+  if (p->has_legend && !p->below)
     {
-      double gap = MAX (1.2 * em, x_label_width / 2), text_w;
-      guint max_rows;
+      double gap = MAX (1.2 * p->em, p->x_label_width / 2);
 
-      /* From the top down the right side, as many entries as fit */
-      max_rows = (guint) MAX (1.0, floor ((h - pad - top) / plan.row_h));
-      if (fig->series->len <= max_rows)
-        plan.n_entries = plan.n_rows = fig->series->len;
-      else
-        {
-          plan.n_rows = max_rows;
-          plan.n_entries = max_rows - 1;
-        }
-      text_w = legend_shape (fig, context, em, plan.suffixes, plan.n_entries, text);
-      plan.n_cols = 1;
-      plan.col_w = plan.width = plan.swatch + text_w;
-
-      /* Too wide beside the data area: below it instead */
-      if (plan.width > right - left - gap - MIN_AREA * w)
+      _plot_layout_legend_plan_beside (p->fig, p->context, p->em, p->h - p->pad - top, p->text,
+                                       &p->plan);
+      if (p->plan.width > r - left - gap - MIN_AREA * p->w)
         return FALSE;
 
-      layout->legend.x = right - plan.width;
+      layout->legend.x = r - p->plan.width;
       layout->legend.y = top;
-      layout->legend.height = plan.n_rows * plan.row_h;
-      right = layout->legend.x - gap;
+      layout->legend.height = p->plan.n_rows * p->plan.row_h;
+      *right = layout->legend.x - gap;
     }
   else
-    right = w - MAX (pad, x_label_width / 2);
+    *right = p->w - MAX (p->pad, p->x_label_width / 2);
+  return TRUE;
+}
 
+/* Markers and lines thin out where categories crowd, so 200 parameters stay readable
+ * instead of merging into one blob. */
+static void
+pass_marks (LayoutPass *p)
+{
+  PlotLayout *layout = p->layout;
+  double per_category = layout->area.width / (layout->x_max - layout->x_min);
+
+  layout->marker_size = CLAMP (0.8 * per_category, MIN (3.0, 8.0 * p->s), 8.0 * p->s);
+  layout->line_width = CLAMP (0.4 * per_category, MIN (1.0, 2.0 * p->s), 2.0 * p->s);
+}
+
+/* The category labels drawn, now that the width of the data area is known. */
+static void
+pass_x_labels (LayoutPass *p)
+{
+  if (p->has_x_labels)
+    layout_x_labels (p->fig, p->layout, p->context, p->text, p->x_first, p->x_last,
+                     p->x_label_width);
+  else
+    p->text->x_stride = 1;
+}
+
+/* Without data, the message that says why, across the data area. */
+static void
+pass_message (LayoutPass *p)
+{
+  PlotLayoutText *text = p->text;
+
+  if (p->layout->has_data)
+    return;
+  text->message = _plot_text_layout_new (p->context, 1.1 * p->em);
+  set_plain_text (text->message, empty_message (p->fig));
+  pango_layout_set_width (text->message, (int) (p->layout->area.width * PANGO_SCALE));
+  pango_layout_set_alignment (text->message, PANGO_ALIGN_CENTER);
+  pango_layout_set_wrap (text->message, PANGO_WRAP_WORD_CHAR);
+}
+
+/* Returns FALSE, unfinished, when the legend is to go beside the data area (@below FALSE)
+ * and does not fit there. */
+static gboolean
+compute_pass (PlotLayout       *layout,
+              const PlotFigure *fig,
+              double            w,
+              double            h,
+              PangoContext     *context,
+              PlotLayoutText   *text,
+              gboolean          below)
+{
+  LayoutPass p;
+  double top, bottom, left, right;
+
+  memset (layout, 0, sizeof *layout);
+  memset (&p, 0, sizeof p);
+  p.layout = layout;
+  p.fig = fig;
+  p.context = context;
+  p.text = text;
+  p.w = w;
+  p.h = h;
+  p.below = below;
+  p.has_legend = fig->series->len > 0;
+  layout->width = w;
+  layout->height = h;
+
+  pass_sizes (&p);
+  pass_ranges (&p);
+  pass_metrics (&p);
+
+  /* The margins: top and bottom first, as the y ticks depend on the height left; then
+   * left and right */
+  top = pass_top (&p);
+  bottom = pass_bottom (&p);
+  layout->area.y = top;
+  layout->area.height = MAX (bottom - top, 1.0);
+  left = pass_left (&p);
+  if (!pass_right (&p, top, left, &right))
+    return FALSE;
   layout->area.x = left;
   layout->area.width = MAX (right - left, 1.0);
 
-  if (has_legend)
-    {
-      /* Below the data area, line the legend up with it when that leaves every column in */
-      if (below && left + plan.width <= w - pad)
-        layout->legend.x = left;
-      layout->legend.width = plan.width;
-      layout->legend_row_height = plan.row_h;
-      layout->legend_n_rows = plan.n_rows;
-      layout->legend_n_entries = plan.n_entries;
-      layout->legend_n_columns = plan.n_cols;
-      layout->legend_column_width = plan.col_w;
-      layout->legend_below = below;
-      layout->legend_truncated = plan.truncated;
-    }
-
-  /* Markers and lines thin out where categories crowd, so 200 parameters stay readable
-   * instead of merging into one blob. */
-  {
-    double per_category = layout->area.width / (layout->x_max - layout->x_min);
-
-    layout->marker_size = CLAMP (0.8 * per_category, MIN (3.0, 8.0 * s), 8.0 * s);
-    layout->line_width = CLAMP (0.4 * per_category, MIN (1.0, 2.0 * s), 2.0 * s);
-  }
-
-  if (has_x_labels)
-    layout_x_labels (fig, layout, context, text, x_first, x_last, x_label_width);
-  else
-    text->x_stride = 1;
-
-  if (!layout->has_data)
-    {
-      text->message = _plot_text_layout_new (context, 1.1 * em);
-      set_plain_text (text->message, empty_message (fig));
-      pango_layout_set_width (text->message, (int) (layout->area.width * PANGO_SCALE));
-      pango_layout_set_alignment (text->message, PANGO_ALIGN_CENTER);
-      pango_layout_set_wrap (text->message, PANGO_WRAP_WORD_CHAR);
-    }
+  if (p.has_legend)
+    _plot_layout_legend_finish (layout, &p.plan, below, left, w, p.pad);
+  pass_marks (&p);
+  pass_x_labels (&p);
+  pass_message (&p);
   return TRUE;
 }
 
@@ -727,40 +610,6 @@ _plot_layout_compute_full (PlotLayout       *layout,
 }
 
 /**
- * plot_layout_legend_entry:
- * @layout: a layout
- * @entry: a legend entry: series @entry, below #PlotLayout.legend_n_entries
- * @bounds: (out): where the entry is drawn, swatch and text
- *
- * Gives the rectangle of a legend entry: the entries fill #PlotLayout.legend_n_columns
- * columns of width #PlotLayout.legend_column_width from left to right, then row by row.
- * plot_layout_hit_legend() finds an entry the same way, so a click anywhere in it selects
- * its series.
- *
- * Returns: %TRUE if the legend lists series @entry
- */
-gboolean
-plot_layout_legend_entry (const PlotLayout *layout,
-                          guint             entry,
-                          PlotRect         *bounds)
-{
-  guint cols;
-
-  g_return_val_if_fail (layout != NULL, FALSE);
-  g_return_val_if_fail (bounds != NULL, FALSE);
-
-  if (entry >= layout->legend_n_entries)
-    return FALSE;
-  cols = MAX (layout->legend_n_columns, 1);
-  bounds->x = layout->legend.x + (entry % cols) * layout->legend_column_width;
-  bounds->y = layout->legend.y + (entry / cols) * layout->legend_row_height;
-  bounds->width = MIN (layout->legend_column_width,
-                       layout->legend.x + layout->legend.width - bounds->x);
-  bounds->height = layout->legend_row_height;
-  return TRUE;
-}
-
-/**
  * plot_layout_compute:
  * @layout: (out caller-allocates): where to store the layout
  * @fig: a figure
@@ -786,373 +635,4 @@ plot_layout_compute (PlotLayout       *layout,
   context = _plot_text_context_new (NULL);
   _plot_layout_compute_full (layout, fig, width, height, context, NULL);
   g_object_unref (context);
-}
-
-void
-_plot_mapping_init (PlotMapping      *mapping,
-                    const PlotLayout *layout)
-{
-  double r = layout->marker_size / 2 + layout->line_width;
-  double inset = 0.75 * layout->marker_size;
-
-  mapping->scale = layout->y_scale;
-  mapping->x_origin = layout->area.x;
-  mapping->x_min = layout->x_min;
-  mapping->x_factor = layout->area.width / (layout->x_max - layout->x_min);
-  mapping->y_origin = layout->area.y + layout->area.height;
-  if (layout->y_scale == PLOT_SCALE_LOG)
-    {
-      mapping->y_low = log10 (layout->y_min);
-      mapping->y_factor = layout->area.height / (log10 (layout->y_max) - mapping->y_low);
-    }
-  else
-    {
-      mapping->y_low = layout->y_min;
-      mapping->y_factor = layout->area.height / (layout->y_max - layout->y_min);
-    }
-  mapping->top_edge = layout->area.y + inset;
-  mapping->bottom_edge = layout->area.y + layout->area.height - inset;
-  mapping->visible.x = layout->area.x - r;
-  mapping->visible.y = layout->area.y - r;
-  mapping->visible.width = layout->area.width + 2 * r;
-  mapping->visible.height = layout->area.height + 2 * r;
-}
-
-static inline double
-mapping_x (const PlotMapping *mapping,
-           double             x)
-{
-  return mapping->x_origin + (x - mapping->x_min) * mapping->x_factor;
-}
-
-/* @y must be on the axis. */
-static inline double
-mapping_y (const PlotMapping *mapping,
-           double             y)
-{
-  double v = mapping->scale == PLOT_SCALE_LOG ? log10 (y) : y;
-
-  return mapping->y_origin - (v - mapping->y_low) * mapping->y_factor;
-}
-
-static double
-clamp_coord (double v)
-{
-  if (isnan (v))
-    return COORD_LIMIT;
-  return CLAMP (v, -COORD_LIMIT, COORD_LIMIT);
-}
-
-/* Where the marker of @value at category @index goes: on the axis, or on the bottom edge
- * (zero, negative, -inf) or top edge (+inf, NaN) of the data area. Returns whether the
- * marker is in view. */
-gboolean
-_plot_mapping_position (const PlotMapping *mapping,
-                        guint              index,
-                        double             value,
-                        PlotValueClass    *cls,
-                        double            *px,
-                        double            *py)
-{
-  const PlotRect *v = &mapping->visible;
-  PlotValueClass c = plot_axis_classify (mapping->scale, value);
-  double x, y;
-
-  x = clamp_coord (mapping_x (mapping, index));
-  switch (c)
-    {
-    case PLOT_VALUE_ON_AXIS:
-      y = clamp_coord (mapping_y (mapping, value));
-      break;
-    case PLOT_VALUE_ZERO:
-    case PLOT_VALUE_NEGATIVE:
-    case PLOT_VALUE_NEG_INF:
-      y = mapping->bottom_edge;
-      break;
-    case PLOT_VALUE_POS_INF:
-    case PLOT_VALUE_NAN:
-    default:
-      y = mapping->top_edge;
-      break;
-    }
-
-  if (cls != NULL)
-    *cls = c;
-  *px = x;
-  *py = y;
-  return x >= v->x && x <= v->x + v->width && y >= v->y && y <= v->y + v->height;
-}
-
-/**
- * plot_layout_x_to_pixel:
- * @layout: a layout
- * @x: an x position in category index units
- *
- * Returns: the horizontal pixel position of @x
- */
-double
-plot_layout_x_to_pixel (const PlotLayout *layout,
-                        double            x)
-{
-  PlotMapping mapping;
-
-  g_return_val_if_fail (layout != NULL, 0.0);
-
-  _plot_mapping_init (&mapping, layout);
-  return mapping_x (&mapping, x);
-}
-
-/**
- * plot_layout_y_to_pixel:
- * @layout: a layout
- * @y: a value
- *
- * Returns: the vertical pixel position of @y, NaN if @y is not on the y axis
- *   (plot_axis_classify())
- */
-double
-plot_layout_y_to_pixel (const PlotLayout *layout,
-                        double            y)
-{
-  PlotMapping mapping;
-
-  g_return_val_if_fail (layout != NULL, 0.0);
-
-  if (plot_axis_classify (layout->y_scale, y) != PLOT_VALUE_ON_AXIS)
-    return NAN;
-  _plot_mapping_init (&mapping, layout);
-  return mapping_y (&mapping, y);
-}
-
-/**
- * plot_layout_pixel_to_x:
- * @layout: a layout
- * @px: a horizontal pixel position
- *
- * Returns: the x position (category index units, not rounded) at @px
- */
-double
-plot_layout_pixel_to_x (const PlotLayout *layout,
-                        double            px)
-{
-  g_return_val_if_fail (layout != NULL, 0.0);
-
-  return layout->x_min
-         + (px - layout->area.x) / layout->area.width * (layout->x_max - layout->x_min);
-}
-
-/**
- * plot_layout_pixel_to_y:
- * @layout: a layout
- * @py: a vertical pixel position
- *
- * Returns: the value at @py (interpolated in log space on a log axis)
- */
-double
-plot_layout_pixel_to_y (const PlotLayout *layout,
-                        double            py)
-{
-  g_return_val_if_fail (layout != NULL, 0.0);
-
-  return plot_axis_denormalize (layout->y_scale, layout->y_min, layout->y_max,
-                                1.0 - (py - layout->area.y) / layout->area.height);
-}
-
-/**
- * plot_layout_point_position:
- * @layout: the layout of @fig
- * @fig: a figure
- * @series: a series index
- * @index: a value index (category)
- * @px: (out): horizontal pixel position of the marker
- * @py: (out): vertical pixel position of the marker
- *
- * Gives where plot_render() draws the marker of value @index of @series: on the axis for a
- * value on it, and on the bottom edge (zero, negative, -inf) or top edge (+inf, NaN) of the
- * data area otherwise.
- *
- * Returns: %TRUE if the marker is drawn: the series exists and is visible, the value exists
- *   and the position is in view
- */
-gboolean
-plot_layout_point_position (const PlotLayout *layout,
-                            const PlotFigure *fig,
-                            guint             series,
-                            guint             index,
-                            double           *px,
-                            double           *py)
-{
-  const PlotSeries *s;
-  PlotMapping mapping;
-  double x, y;
-  gboolean shown;
-
-  g_return_val_if_fail (layout != NULL, FALSE);
-  g_return_val_if_fail (fig != NULL, FALSE);
-
-  if (series >= fig->series->len)
-    return FALSE;
-  s = g_ptr_array_index (fig->series, series);
-  if (!s->visible || index >= s->n_values)
-    return FALSE;
-  _plot_mapping_init (&mapping, layout);
-  shown = _plot_mapping_position (&mapping, index, s->values[index], NULL, &x, &y);
-  if (px != NULL)
-    *px = x;
-  if (py != NULL)
-    *py = y;
-  return shown;
-}
-
-static void
-zoom_span (double  lo,
-           double  hi,
-           double  anchor,
-           double  t,
-           double  factor,
-           double  min_span,
-           double  limit_lo,
-           double  limit_hi,
-           double *out_lo,
-           double *out_hi)
-{
-  double span = (hi - lo) / factor;
-
-  span = CLAMP (span, min_span, limit_hi - limit_lo);
-  lo = anchor - t * span;
-  hi = lo + span;
-  if (lo < limit_lo)
-    {
-      lo = limit_lo;
-      hi = lo + span;
-    }
-  if (hi > limit_hi)
-    {
-      hi = limit_hi;
-      lo = hi - span;
-    }
-  *out_lo = lo;
-  *out_hi = hi;
-}
-
-/**
- * plot_layout_zoom:
- * @layout: the layout of @fig at its current size
- * @fig: the figure to change
- * @px: horizontal pixel position to zoom around (the pointer); clamped to the data area
- * @py: vertical pixel position to zoom around
- * @factor_x: horizontal zoom factor, above 1 to zoom in, below 1 to zoom out, 1 to leave x
- *   alone
- * @factor_y: vertical zoom factor, the same way; on a log axis the zoom is in log space
- *
- * Zooms the view of @fig so the data under (@px, @py) stays under it, then fixes the new
- * view with plot_figure_set_x_view() and plot_figure_set_y_view(). Ranges are kept within
- * what a double can hold.
- */
-void
-plot_layout_zoom (const PlotLayout *layout,
-                  PlotFigure       *fig,
-                  double            px,
-                  double            py,
-                  double            factor_x,
-                  double            factor_y)
-{
-  double t, u, lo, hi;
-
-  g_return_if_fail (layout != NULL);
-  g_return_if_fail (fig != NULL);
-  g_return_if_fail (factor_x > 0.0 && isfinite (factor_x));
-  g_return_if_fail (factor_y > 0.0 && isfinite (factor_y));
-
-  t = CLAMP ((px - layout->area.x) / layout->area.width, 0.0, 1.0);
-  u = CLAMP (1.0 - (py - layout->area.y) / layout->area.height, 0.0, 1.0);
-
-  if (factor_x != 1.0)
-    {
-      double limit = 10.0 * (MAX (layout->n_categories, 1) + 1);
-      double anchor = layout->x_min + t * (layout->x_max - layout->x_min);
-
-      zoom_span (layout->x_min, layout->x_max, anchor, t, factor_x, 0.25, -limit, limit, &lo, &hi);
-      plot_figure_set_x_view (fig, lo, hi);
-    }
-
-  if (factor_y != 1.0 && layout->y_scale == fig->y_scale)
-    {
-      if (layout->y_scale == PLOT_SCALE_LOG)
-        {
-          double llo = log10 (layout->y_min), lhi = log10 (layout->y_max);
-
-          zoom_span (llo, lhi, llo + u * (lhi - llo), u, factor_y, LOG_MIN_SPAN,
-                     LOG_MIN_DECADE, LOG_MAX_DECADE, &lo, &hi);
-          plot_figure_set_y_view (fig, pow (10.0, lo), pow (10.0, hi));
-        }
-      else
-        {
-          double anchor = layout->y_min + u * (layout->y_max - layout->y_min);
-          double min_span = MAX (fabs (anchor) * 1e-9, 1e-300);
-
-          zoom_span (layout->y_min, layout->y_max, anchor, u, factor_y, min_span,
-                     -LINEAR_LIMIT, LINEAR_LIMIT, &lo, &hi);
-          if (plot_axis_range_is_valid (PLOT_SCALE_LINEAR, lo, hi))
-            plot_figure_set_y_view (fig, lo, hi);
-        }
-    }
-}
-
-/**
- * plot_layout_pan:
- * @layout: the layout of @fig at its current size
- * @fig: the figure to change
- * @dx: horizontal drag distance in pixels since the layout was computed (positive: right)
- * @dy: vertical drag distance in pixels (positive: down)
- *
- * Pans the view of @fig so the data moves with the pointer (in log space on a log axis),
- * fixing the new view with plot_figure_set_x_view() and plot_figure_set_y_view(). Keep the
- * layout of the start of the drag and pass the total distance, or recompute the layout
- * after each step and pass the step.
- */
-void
-plot_layout_pan (const PlotLayout *layout,
-                 PlotFigure       *fig,
-                 double            dx,
-                 double            dy)
-{
-  double lo, hi;
-
-  g_return_if_fail (layout != NULL);
-  g_return_if_fail (fig != NULL);
-  g_return_if_fail (isfinite (dx) && isfinite (dy));
-
-  if (dx != 0.0)
-    {
-      double limit = 10.0 * (MAX (layout->n_categories, 1) + 1);
-      double span = layout->x_max - layout->x_min;
-      double shift = -dx / layout->area.width * span;
-
-      zoom_span (layout->x_min, layout->x_max, layout->x_min + shift, 0.0, 1.0, 0.0,
-                 -limit - span, limit + span, &lo, &hi);
-      plot_figure_set_x_view (fig, lo, hi);
-    }
-
-  if (dy != 0.0 && layout->y_scale == fig->y_scale)
-    {
-      if (layout->y_scale == PLOT_SCALE_LOG)
-        {
-          double llo = log10 (layout->y_min), lhi = log10 (layout->y_max);
-          double shift = dy / layout->area.height * (lhi - llo);
-
-          zoom_span (llo, lhi, llo + shift, 0.0, 1.0, 0.0, LOG_MIN_DECADE, LOG_MAX_DECADE,
-                     &lo, &hi);
-          plot_figure_set_y_view (fig, pow (10.0, lo), pow (10.0, hi));
-        }
-      else
-        {
-          double shift = dy / layout->area.height * (layout->y_max - layout->y_min);
-
-          zoom_span (layout->y_min, layout->y_max, layout->y_min + shift, 0.0, 1.0, 0.0,
-                     -LINEAR_LIMIT, LINEAR_LIMIT, &lo, &hi);
-          if (plot_axis_range_is_valid (PLOT_SCALE_LINEAR, lo, hi))
-            plot_figure_set_y_view (fig, lo, hi);
-        }
-    }
 }

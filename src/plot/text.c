@@ -118,3 +118,20 @@ _plot_text_layout_size (PangoLayout *layout,
   if (height != NULL)
     *height = logical.height / (double) PANGO_SCALE;
 }
+
+/* Width of the widest line of @layout. */
+double
+_plot_text_max_line_width (PangoLayout *layout)
+{
+  GSList *l;
+  double max = 0.0;
+
+  for (l = pango_layout_get_lines_readonly (layout); l != NULL; l = l->next)
+    {
+      double w;
+
+      _plot_text_line_size (l->data, &w, NULL);
+      max = MAX (max, w);
+    }
+  return max;
+}

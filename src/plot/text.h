@@ -19,18 +19,19 @@ typedef struct
   double descent;
 } PlotFontMetrics;
 
-PangoContext *_plot_text_context_new (cairo_t         *cr);
-PangoLayout  *_plot_text_layout_new  (PangoContext    *context,
-                                      double           size);
-void          _plot_text_metrics     (PangoContext    *context,
-                                      double           size,
-                                      PlotFontMetrics *metrics);
-char         *_plot_text_sanitize    (const char      *text);
-void          _plot_text_line_size   (PangoLayoutLine *line,
-                                      double          *width,
-                                      double          *height);
-void          _plot_text_layout_size (PangoLayout     *layout,
-                                      double          *width,
-                                      double          *height);
+PangoContext *_plot_text_context_new    (cairo_t         *cr);
+PangoLayout  *_plot_text_layout_new     (PangoContext    *context,
+                                         double           size);
+void          _plot_text_metrics        (PangoContext    *context,
+                                         double           size,
+                                         PlotFontMetrics *metrics);
+char         *_plot_text_sanitize       (const char      *text);
+void          _plot_text_line_size      (PangoLayoutLine *line,
+                                         double          *width,
+                                         double          *height);
+void          _plot_text_layout_size    (PangoLayout     *layout,
+                                         double          *width,
+                                         double          *height);
+double        _plot_text_max_line_width (PangoLayout     *layout);
 
 G_END_DECLS

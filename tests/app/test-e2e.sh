@@ -293,7 +293,7 @@ done
 
 step "Ctrl+E again, a .csv path: the values are exported"
 export_to "$tmp/out/values.csv"
-rows=$(grep -c 'weight\|bias' "$tmp/out/values.csv")
+rows=$(grep -c ',weight,\|,bias,' "$tmp/out/values.csv")   # the kind column (the header has weight_gain)
 # 4 runs of 5 layers and one of 8, two parameters per layer
 [ "$rows" -eq 56 ] || fail "values.csv has $rows parameter rows, not 56"
 grep -q 'Vanilla Sigmoid Network' "$tmp/out/values.csv" || fail "values.csv lacks the run labels"

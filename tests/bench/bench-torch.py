@@ -20,6 +20,14 @@ Cases (DESIGN.md "Performance targets"):
              `run --seeds 1000` process)
   sweep      `sweep --depths 1:50`: the first weight's gradient norm for depths
              1..50 (PyTorch: a loop; Gradlens: the whole process)
+  training   full-batch training, recording every step's loss, gradient norms
+             and weight changes (DESIGN.md "Analysis contracts", `train`):
+             PyTorch: the reference script's loop (torch.optim.SGD / Adam);
+             Gradlens: in process, the `train` process for N + 1 steps less
+             the one for 1 step; and the whole `train` process. The notebook network for 1000 SGD and Adam
+             steps (target >= 50x) and 5000 steps as a process (>= 30x);
+             20 x 512, 1024 samples, ReLU, for --large-steps steps (default
+             1000; >= 1x)
 
 Before timing it checks that both compute the same numbers (the notebook's
 gradient norms, the sweep's values). Ratios are PyTorch time / Gradlens time:
@@ -45,6 +53,10 @@ def parse_args():
     p.add_argument("cli", help="path of gradlens-cli")
     p.add_argument("--threads", type=int, default=2, help="threads for both (default 2)")
     p.add_argument("--quick", action="store_true", help="fewer iterations (a smoke test)")
+    p.add_argument("--large-steps", type=int, default=None,
+                   help="training steps of the 20 x 512 network (default 1000, 3 with --quick; each step "
+                        "is about 30 GFLOP, so 1000 take minutes on each side)")
+    p.add_argument("--only-training", action="store_true", help="time the training cases only")
     return p.parse_args()
 
 
@@ -143,6 +155,96 @@ def time_call(fn, repeat):
     return min(times), statistics.median(times)
 
 
+# ---- training: the reference script's loop -----------------------------------
+
+def torch_train(steps, optimizer="sgd", depth=5, width=10, samples=100, act=nn.Sigmoid, lr=0.01, record=True):
+    """`gradlens-cli train` in PyTorch (the reference script's loop): the records of every step
+    (loss, every gradient norm, every Linear layer's weight change), then the optimizer's step.
+    Returns (seconds for the steps, records)."""
+    torch.manual_seed(0)
+    X = torch.randn(samples, 10)
+    Y = torch.randn(samples, 1)
+    model = build(depth, width, 10, 1, act)
+    opt = (torch.optim.SGD(model.parameters(), lr=lr) if optimizer == "sgd"
+           else torch.optim.Adam(model.parameters(), lr=lr))
+    lins = [m for m in model if isinstance(m, nn.Linear)]
+    start = [lin.weight.detach().clone() for lin in lins]
+    out = []
+    t0 = time.perf_counter()
+    for _ in range(steps):
+        opt.zero_grad()
+        loss = nn.MSELoss()(model(X), Y)
+        loss.backward()
+        if record:
+            change = [((lin.weight.detach() - w0).norm() / w0.norm()).item() for lin, w0 in zip(lins, start)]
+            out.append((loss.item(), [p.grad.norm().item() for p in model.parameters()], change))
+        opt.step()
+    return time.perf_counter() - t0, out
+
+
+def check_same_training():
+    """20 steps of each optimizer: Gradlens's records against PyTorch's"""
+    worst = 0.0
+    for optimizer in ("sgd", "adam"):
+        ours = cli_json("train", "--steps", "20", "--optimizer", optimizer, "--lr", "0.01")["train"]["steps"]
+        _, theirs = torch_train(20, optimizer)
+        for o, (loss, norms, change) in zip(ours, theirs):
+            pairs = [(o["loss"], loss)] + list(zip(o["grad_norms"], norms)) + list(zip(o["weight_change"], change))
+            worst = max([worst] + [abs(a - b) / abs(b) for a, b in pairs if b != 0])
+    print(f"check: 20 training steps (sgd, adam): largest relative difference {worst:.1e}")
+    if worst > 1e-4:
+        sys.exit("bench-torch.py: Gradlens and PyTorch train differently; the timings would not compare the same work")
+
+
+def train_process(steps, repeat, *extra):
+    """minimum and median wall time of the whole `gradlens-cli train` process"""
+    return wall(["train", "--steps", str(steps), "--lr", "0.01", *extra], repeat)
+
+
+def train_in_process(steps, repeat, *extra):
+    """the time of `steps` training steps inside the process: the whole `train` process for steps + 1
+    steps less the one for 1 step (the same start, data, initialisation, exit), minimum and median over
+    repeat pairs. It includes what the PyTorch loop does not: writing every step's JSON."""
+    diffs = []
+    for _ in range(repeat):
+        one, _ = train_process(1, 1, *extra)
+        many, _ = train_process(steps + 1, 1, *extra)
+        diffs.append(many - one)
+    return min(diffs), statistics.median(diffs)
+
+
+def training_rows():
+    rows = []
+    check_same_training()
+    steps = 1000
+    repeat = 3 if QUICK else 7
+    for optimizer in ("sgd", "adam"):
+        times = [torch_train(steps, optimizer)[0] for _ in range(repeat)]
+        t_min, t_med = min(times), statistics.median(times)
+        g_min, g_med = train_in_process(steps, repeat, "--optimizer", optimizer)
+        rows.append((f"train notebook, {steps} {optimizer} steps (in process)", t_min, t_med, g_min, g_med,
+                     ">= 50x", "met" if t_med / g_med >= 50 else "MISSED"))
+    bare = [torch_train(steps, "sgd", record=False)[0] for _ in range(repeat)]
+    print(f"PyTorch's loop without the records (zero_grad, forward, backward, step): "
+          f"{statistics.median(bare) / steps * 1e6:.0f} us a step; with them "
+          f"{rows[0][2] / steps * 1e6:.0f} us")
+
+    steps = 1000 if QUICK else 5000
+    times = [torch_train(steps, "sgd")[0] for _ in range(3 if QUICK else 5)]
+    t_min, t_med = min(times), statistics.median(times)
+    p_min, p_med = train_process(steps, 3 if QUICK else 10, "--optimizer", "sgd")
+    rows.append((f"train notebook, {steps} steps, `train` process", t_min, t_med, p_min, p_med, ">= 30x",
+                 "met" if t_med / p_med >= 30 else "MISSED"))
+
+    steps = ARGS.large_steps if ARGS.large_steps is not None else (3 if QUICK else 1000)
+    t, _ = torch_train(steps, "sgd", depth=20, width=512, samples=1024, act=nn.ReLU)
+    p, _ = wall(["train", "--depth", "20", "--width", "512", "--samples", "1024", "--activation", "relu",
+                 "--steps", str(steps), "--optimizer", "sgd", "--lr", "0.01"], 1)
+    rows.append((f"train 20x512, 1024 samples, relu, {steps} steps", t, t, p, p, ">= 1x",
+                 "met" if t / p >= 1 else "MISSED"))
+    return rows
+
+
 # ---- same numbers first ----------------------------------------------------
 
 def check_same_work():
@@ -181,6 +283,9 @@ def main():
     check_same_work()
     rows = []
     notes = []
+    if ARGS.only_training:
+        print_rows(training_rows(), notes)
+        return
 
     # (a) the notebook network
     n_torch = 300 if QUICK else 3000
@@ -234,11 +339,17 @@ def main():
         p_min, p_med = wall(["sweep", "--depths", "1:50", "--format", "json"], 3 if QUICK else 10)
         rows.append(("sweep depths 1..50 (process)", t_min, t_med, p_min, p_med, "-", ""))
 
+    # (e) training
+    rows += training_rows()
+    print_rows(rows, notes)
+
+
+def print_rows(rows, notes):
     print()
-    print(f"{'case':44} {'PyTorch min':>12} {'median':>12} {'Gradlens min':>13} {'median':>12} "
+    print(f"{'case':52} {'PyTorch min':>12} {'median':>12} {'Gradlens min':>13} {'median':>12} "
           f"{'ratio (med)':>12}  target")
     for name, tmin, tmed, gmin, gmed, target, verdict in rows:
-        print(f"{name:44} {fmt_time(tmin):>12} {fmt_time(tmed):>12} {fmt_time(gmin):>13} {fmt_time(gmed):>12} "
+        print(f"{name:52} {fmt_time(tmin):>12} {fmt_time(tmed):>12} {fmt_time(gmin):>13} {fmt_time(gmed):>12} "
               f"{tmed / gmed:11.1f}x  {target}  {verdict}")
     print()
     for note in notes:

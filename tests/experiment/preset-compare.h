@@ -69,6 +69,8 @@ preset_compare (const GradlensPreset *a,
 {
   if (g_strcmp0 (a->title, b->title) != 0)
     return g_strdup_printf ("title: “%s” != “%s”", a->title, b->title);
+  if (g_strcmp0 (a->description, b->description) != 0)
+    return g_strdup_printf ("description: “%s” != “%s”", a->description, b->description);
   if (a->plot.y_scale != b->plot.y_scale)
     return g_strdup ("plot.y_scale differs");
   if (a->plot.x_axis != b->plot.x_axis)
@@ -81,6 +83,12 @@ preset_compare (const GradlensPreset *a,
     return g_strdup_printf ("plot.x_title: “%s” != “%s”", a->plot.x_title, b->plot.x_title);
   if (g_strcmp0 (a->plot.y_title, b->plot.y_title) != 0)
     return g_strdup_printf ("plot.y_title: “%s” != “%s”", a->plot.y_title, b->plot.y_title);
+  if (a->has_train != b->has_train)
+    return g_strdup ("train: present in one only");
+  if (a->has_train
+      && (a->train.steps != b->train.steps || a->train.optimizer != b->train.optimizer
+          || a->train.lr != b->train.lr || a->train.momentum != b->train.momentum))
+    return g_strdup ("train differs");
   if (a->runs->len != b->runs->len)
     return g_strdup_printf ("%u runs != %u runs", a->runs->len, b->runs->len);
   for (guint i = 0; i < a->runs->len; i++)

@@ -183,6 +183,25 @@ test_off_axis_note (void)
   g_assert_nonnull (strstr (note, "× NaN"));
   g_assert_null (strstr (note, "Vanilla"));
 
+  /* A series can name why its zeros are zero (a dead network, not an underflow);
+   * copies keep it */
+  {
+    g_autoptr(PlotFigure) dead = plot_test_nonfinite_figure ();
+    g_autoptr(PlotFigure) copy = NULL;
+    g_autofree char *dead_note = NULL;
+    g_autofree char *copy_note = NULL;
+
+    g_assert_null (plot_figure_get_series_zero_cause (dead, 1));
+    plot_figure_set_series_zero_cause (dead, 1, "no signal: dead units");
+    g_assert_cmpstr (plot_figure_get_series_zero_cause (dead, 1), ==, "no signal: dead units");
+    copy = plot_figure_copy (dead);
+    dead_note = plot_figure_dup_off_axis_note (dead);
+    copy_note = plot_figure_dup_off_axis_note (copy);
+    g_assert_nonnull (strstr (dead_note, "lin1.w = 0 (no signal: dead units), lin1.b = 0 (no signal: dead units)"));
+    g_assert_null (strstr (dead_note, "underflow"));
+    g_assert_cmpstr (dead_note, ==, copy_note);
+  }
+
   /* On a linear axis zero and negative values are on the axis; inf and NaN are not */
   plot_figure_set_y_scale (fig, PLOT_SCALE_LINEAR);
   linear_note = plot_figure_dup_off_axis_note (fig);
