@@ -822,6 +822,8 @@ cmd_train (int    argc,
   g_autoptr(GradlensTrainResult) result = NULL;
   g_autofree char *text = NULL;
   GradlensTrainSettings settings;
+  const GradlensRunConfig *config;
+  GradlensEstimate estimate;
   GradlensOutput *out;
   Progress progress;
   int rc;
@@ -838,10 +840,12 @@ cmd_train (int    argc,
     { "momentum", 0, 0, G_OPTION_ARG_STRING, NULL, "SGD's momentum (0 to 1, default 0)", "X" },
     { "format", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Output format: json or csv (default json)"), "FORMAT" },
     { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Write to FILE instead of standard output"), "FILE" },
+    { "yes", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Start work estimated to take more than an hour"), NULL },
     { NULL }
   };
 
   cli_options_init (&opts);
+  entries[8].arg_data = &opts.yes;
   entries[0].arg_data = &opts.preset;
   entries[1].arg_data = &topts.run;
   entries[2].arg_data = &topts.steps;
@@ -876,13 +880,24 @@ cmd_train (int    argc,
   if (!train_settings_from (&topts, preset, &settings, &error))
     return fail ("train", error);
 
+  config = g_ptr_array_index (runs, topts.run > 0 ? topts.run - 1 : 0);
+  gradlens_estimate_train (config, settings.steps,
+                           gradlens_train_memory (config, &settings,
+                                                  gradlens_thread_count (0, (guint) config->seeds)),
+                           &estimate);
+  /* the memory limit is gradlens_train's own (it trains on fewer threads
+   * rather than refuse); the time is checked here */
+  estimate.memory = 0;
+  if (gradlens_train_memory (config, &settings, 1) <= GRADLENS_DEFAULT_MEMORY_LIMIT
+      && !check_estimate (&opts, &estimate, _("this training"), &error))
+    return fail ("train", error);
   /* where the output goes is checked before anything is computed */
   out = gradlens_output_open (opts.output, &error);
   if (out == NULL)
     return fail ("train", error);
   progress_init (&progress, _("steps"));
-  result = gradlens_train (g_ptr_array_index (runs, topts.run > 0 ? topts.run - 1 : 0), &settings, 0,
-                           GRADLENS_DEFAULT_MEMORY_LIMIT, on_progress_cb, &progress, NULL, &error);
+  result = gradlens_train (config, &settings, 0, GRADLENS_DEFAULT_MEMORY_LIMIT, on_progress_cb, &progress,
+                           NULL, &error);
   progress_end (&progress);
   if (result == NULL)
     {

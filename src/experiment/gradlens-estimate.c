@@ -176,6 +176,21 @@ gradlens_estimate_bench (const GradlensRunConfig *config,
 }
 
 void
+gradlens_estimate_train (const GradlensRunConfig *config,
+                         int                      steps,
+                         guint64                  train_bytes,
+                         GradlensEstimate        *est)
+{
+  guint threads = gradlens_thread_count (0, (guint) MAX (config->seeds, 1));
+  double per = seconds_per_seed (&config->nn);
+  double init = nn_config_n_params (&config->nn) * SECONDS_PER_PARAM_INIT;
+
+  est->memory = BASE_BYTES + train_bytes;
+  /* the weights are drawn once per seed, every step runs forward and back */
+  est->seconds = config->seeds * (init + (double) steps * (per - init)) / threads;
+}
+
+void
 gradlens_estimate_add (GradlensEstimate *est,
                        guint64           bytes)
 {

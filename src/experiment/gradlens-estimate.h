@@ -45,6 +45,12 @@ void     gradlens_estimate_sweep  (const GradlensRunConfig   *config,
 void     gradlens_estimate_bench  (const GradlensRunConfig   *config,
                                    guint                      iterations,
                                    GradlensEstimate          *estimate);
+/* a training of steps steps per seed whose results and networks take
+ * train_bytes (gradlens_train_memory on gradlens_thread_count threads) */
+void     gradlens_estimate_train  (const GradlensRunConfig   *config,
+                                   int                        steps,
+                                   guint64                    train_bytes,
+                                   GradlensEstimate          *estimate);
 /* adds bytes held besides (an image surface) */
 void     gradlens_estimate_add    (GradlensEstimate          *estimate,
                                    guint64                    bytes);

@@ -69,6 +69,8 @@ status=0; "$CLI" sweep --depths 1:100 >/dev/full 2>"$dir/err.txt" || status=$?
 expect "sweep to /dev/full" 1 "$nospace"
 status=0; "$CLI" bench --iterations 3 >/dev/full 2>"$dir/err.txt" || status=$?
 expect "bench to /dev/full" 1 "$nospace"
+status=0; "$CLI" train --steps 200 >/dev/full 2>"$dir/err.txt" || status=$?
+expect "train to /dev/full" 1 "$nospace"
 status=0; "$CLI" --help >/dev/full 2>"$dir/err.txt" || status=$?
 expect "--help to /dev/full" 1 "$nospace"
 status=0; "$CLI" run --help >/dev/full 2>"$dir/err.txt" || status=$?
@@ -227,6 +229,8 @@ run limited "$CLI" sweep --depths 1:1000 --seeds 10000
 expect "sweep of hours refused" 2 "hours" "--yes"
 run limited "$CLI" run --seeds 10000 --width 4096
 expect "10000 seeds of a 4096-wide network refused" 2 "hours" "--yes"
+run limited "$CLI" train --steps 100000 --width 1024 --seeds 100
+expect "a training of days refused" 2 "days" "--yes"
 run limited "$CLI" bench --iterations 10000000 --width 4096
 expect "bench --iterations 10000000 of a wide network refused" 2 "--yes"
 run env GRADLENS_PROGRESS=now "$CLI" run --seeds 50
