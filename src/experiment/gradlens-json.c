@@ -301,7 +301,7 @@ read_number (Reader *r)
   return node;
 
 bad:
-  while (r->pos < r->len && (g_ascii_isalnum (p[r->pos]) || strchr ("+-._", p[r->pos]) != NULL))
+  while (r->pos < r->len && (g_ascii_isalnum (p[r->pos]) || (p[r->pos] != '\0' && strchr ("+-._", p[r->pos]) != NULL)))
     r->pos++;
   fail_at (r, start, _("“%.*s” is not a JSON number"), (int) (r->pos - start), p + start);
   return NULL;
@@ -495,7 +495,7 @@ read_value (Reader *r,
     {
       gsize start = r->pos;
 
-      while (r->pos < r->len && (g_ascii_isalnum (r->data[r->pos]) || strchr ("+-._", r->data[r->pos]) != NULL))
+      while (r->pos < r->len && (g_ascii_isalnum (r->data[r->pos]) || (r->data[r->pos] != '\0' && strchr ("+-._", r->data[r->pos]) != NULL)))
         r->pos++;
       fail_at (r, start, _("“%.*s” is not a JSON number"), (int) MIN (r->pos - start, 40), r->data + start);
       return NULL;

@@ -436,6 +436,7 @@ gradlens_preset_load_data (const char  *data,
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GHashTable) literals = NULL;
   g_autoptr(GradlensPreset) preset = NULL;
+  gsize blanks;
   g_autoptr(GError) local = NULL;
   gsize len;
 
@@ -456,7 +457,10 @@ gradlens_preset_load_data (const char  *data,
                    "%s: not a text file (invalid UTF-8 or a zero byte); a preset is a JSON file", name);
       return NULL;
     }
-  if (strspn (data, " \t\r\n") < len)
+  /* data need not end in a zero byte: count the blanks within len */
+  for (blanks = 0; blanks < len && strchr (" \t\r\n", data[blanks]) != NULL && data[blanks] != '\0'; blanks++)
+    ;
+  if (blanks < len)
     root = gradlens_json_parse_strict (data, len, GRADLENS_PRESET_MAX_DEPTH, &literals, &local);
   else
     literals = g_hash_table_new (NULL, NULL);   /* an empty file: load_root names it */

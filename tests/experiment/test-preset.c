@@ -799,6 +799,20 @@ test_error_strict_json (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     FAILS (cases[i].text, "not valid JSON", cases[i].where, cases[i].what);
+
+  /* data with a length need not end in a zero byte (found by the fuzzer:
+   * a single blank was read past) */
+  {
+    char *blank = g_malloc (1);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GradlensPreset) p = NULL;
+
+    blank[0] = ' ';
+    p = gradlens_preset_load_data (blank, 1, "test.json", &error);
+    g_assert_null (p);
+    g_assert_error (error, GRADLENS_ERROR, GRADLENS_ERROR_INVALID_PRESET);
+    g_free (blank);
+  }
 }
 
 /* numbers outside their range are quoted as written, not as what they
