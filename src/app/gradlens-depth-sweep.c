@@ -58,7 +58,7 @@ static void
 update_detail (GradlensDepthSweep *self)
 {
   const NnConfig *c = &self->config->nn;
-  g_autofree char *decay = gradlens_format_decay_for_people (sweep_get_decay (GRADLENS_SERIES (self)));
+  g_autofree char *decay = gradlens_decay_format (sweep_get_decay (GRADLENS_SERIES (self)));
   g_autofree char *depths = NULL;
   g_autofree char *net = NULL;
   GString *s = g_string_new (NULL);
@@ -206,17 +206,17 @@ sweep_dup_cell (GradlensSeries *series,
     case GRADLENS_SWEEP_COLUMN_DEPTH:
       return g_strdup_printf ("%d", p->depth);
     case GRADLENS_SWEEP_COLUMN_VALUE:
-      return gradlens_format_number (p->value, exact);
+      return gradlens_number_format (p->value, exact);
     case GRADLENS_SWEEP_COLUMN_MIN:
-      return stats ? gradlens_format_number (p->stats.min, exact) : g_strdup ("");
+      return stats ? gradlens_number_format (p->stats.min, exact) : g_strdup ("");
     case GRADLENS_SWEEP_COLUMN_Q1:
-      return stats ? gradlens_format_number (p->stats.q1, exact) : g_strdup ("");
+      return stats ? gradlens_number_format (p->stats.q1, exact) : g_strdup ("");
     case GRADLENS_SWEEP_COLUMN_MEDIAN:
-      return stats ? gradlens_format_number (p->stats.median, exact) : g_strdup ("");
+      return stats ? gradlens_number_format (p->stats.median, exact) : g_strdup ("");
     case GRADLENS_SWEEP_COLUMN_Q3:
-      return stats ? gradlens_format_number (p->stats.q3, exact) : g_strdup ("");
+      return stats ? gradlens_number_format (p->stats.q3, exact) : g_strdup ("");
     case GRADLENS_SWEEP_COLUMN_MAX:
-      return stats ? gradlens_format_number (p->stats.max, exact) : g_strdup ("");
+      return stats ? gradlens_number_format (p->stats.max, exact) : g_strdup ("");
     case GRADLENS_N_SWEEP_COLUMNS:
     default:
       g_return_val_if_reached (NULL);

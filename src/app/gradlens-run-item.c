@@ -71,7 +71,7 @@ static char *
 describe (const GradlensRunResult *r)
 {
   const NnConfig *c = &r->config.nn;
-  g_autofree char *decay = gradlens_format_decay_for_people (r->decay_per_layer);
+  g_autofree char *decay = gradlens_decay_format (r->decay_per_layer);
   g_autofree char *net = NULL;
   g_autofree char *seeds = NULL;
 
@@ -215,17 +215,17 @@ dup_value_cell (const GradlensRunResult *r,
         return g_strdup_printf ("%d", r->rows[param]);
       return g_strdup_printf (exact ? "%dx%d" : "%d × %d", r->rows[param], r->cols[param]);
     case GRADLENS_COLUMN_GRAD_NORM:
-      return gradlens_format_number (r->grad_norm[param], exact);
+      return gradlens_number_format (r->grad_norm[param], exact);
     case GRADLENS_COLUMN_MIN:
-      return stats ? gradlens_format_number (stats->min, exact) : g_strdup ("");
+      return stats ? gradlens_number_format (stats->min, exact) : g_strdup ("");
     case GRADLENS_COLUMN_Q1:
-      return stats ? gradlens_format_number (stats->q1, exact) : g_strdup ("");
+      return stats ? gradlens_number_format (stats->q1, exact) : g_strdup ("");
     case GRADLENS_COLUMN_MEDIAN:
-      return stats ? gradlens_format_number (stats->median, exact) : g_strdup ("");
+      return stats ? gradlens_number_format (stats->median, exact) : g_strdup ("");
     case GRADLENS_COLUMN_Q3:
-      return stats ? gradlens_format_number (stats->q3, exact) : g_strdup ("");
+      return stats ? gradlens_number_format (stats->q3, exact) : g_strdup ("");
     case GRADLENS_COLUMN_MAX:
-      return stats ? gradlens_format_number (stats->max, exact) : g_strdup ("");
+      return stats ? gradlens_number_format (stats->max, exact) : g_strdup ("");
     case GRADLENS_N_COLUMNS:
     default:
       g_return_val_if_reached (NULL);
@@ -253,18 +253,18 @@ dup_layer_cell (const GradlensRunResult *r,
     case GRADLENS_LAYER_COLUMN_LAYER:
       return g_strdup_printf ("%u", layer + 1);
     case GRADLENS_LAYER_COLUMN_PRE_MEAN:
-      return gradlens_format_number (s->pre_mean, exact);
+      return gradlens_number_format (s->pre_mean, exact);
     case GRADLENS_LAYER_COLUMN_PRE_STD:
-      return gradlens_format_number (s->pre_std, exact);
+      return gradlens_number_format (s->pre_std, exact);
     case GRADLENS_LAYER_COLUMN_ACT_MEAN:
-      return gradlens_format_number (s->act_mean, exact);
+      return gradlens_number_format (s->act_mean, exact);
     case GRADLENS_LAYER_COLUMN_ACT_STD:
-      return gradlens_format_number (s->act_std, exact);
+      return gradlens_number_format (s->act_std, exact);
     case GRADLENS_LAYER_COLUMN_DERIV_MEAN:
-      return gradlens_format_number (s->deriv_mean, exact);
+      return gradlens_number_format (s->deriv_mean, exact);
     case GRADLENS_LAYER_COLUMN_SATURATED:
       if (exact)
-        return gradlens_format_number (s->saturated_fraction, TRUE);
+        return gradlens_number_format (s->saturated_fraction, TRUE);
       /* Translators: a percentage in the table of layers, "29.4 %" */
       return g_strdup_printf (_("%.1f %%"), 100.0 * s->saturated_fraction);
     case GRADLENS_LAYER_COLUMN_DEAD:

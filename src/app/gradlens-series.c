@@ -126,7 +126,7 @@ gradlens_series_dup_legend_suffix (GradlensSeries *self)
 {
   g_return_val_if_fail (GRADLENS_IS_SERIES (self), NULL);
 
-  return gradlens_format_decay_for_people (gradlens_series_get_decay (self));
+  return gradlens_decay_format (gradlens_series_get_decay (self));
 }
 
 const GradlensTableSpec *
@@ -292,34 +292,4 @@ gradlens_series_list_unique_label (GListModel *series,
       label = g_strdup_printf (_("%s (%u)"), base, k);
     }
   return label;
-}
-
-/* ---- formatting ------------------------------------------------------- */
-
-char *
-gradlens_format_decay_for_people (double decay)
-{
-  g_autofree char *number = NULL;
-
-  if (!isfinite (decay))
-    return NULL;
-  number = g_strdup_printf (decay >= 0.01 && decay < 100 ? "%.2f" : "%.2g", decay);
-  /* Translators: the factor by which the gradient norm changes from one layer
-   * to the next, towards the input: "×0.12 per layer" */
-  return g_strdup_printf (_("×%s per layer"), number);
-}
-
-char *
-gradlens_format_number (double   value,
-                        gboolean exact)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  if (isnan (value))
-    return g_strdup ("nan");
-  if (isinf (value))
-    return g_strdup (value > 0 ? "inf" : "-inf");
-  if (exact)
-    return g_strdup (g_ascii_dtostr (buf, sizeof buf, value));
-  return g_strdup_printf ("%.4g", value);
 }

@@ -7,6 +7,8 @@
 
 #include "gradlens-runner.h"
 
+#include "gradlens-format.h"
+
 G_BEGIN_DECLS
 
 /* A column of a series' table: its key (the header of the copied text),
@@ -108,12 +110,5 @@ char                    *gradlens_series_dup_tsv       (GradlensSeries *self,
 char                    *gradlens_series_list_next_color (GListModel    *series);
 char                    *gradlens_series_list_unique_label (GListModel  *series,
                                                         const char     *base);
-
-/* "×0.12 per layer" for people (translated, the locale's decimal point), or
- * NULL when undefined */
-char                    *gradlens_format_decay_for_people (double       decay);
-/* a number of the tables: for people (locale, 4 digits) or exact */
-char                    *gradlens_format_number        (double          value,
-                                                        gboolean        exact);
 
 G_END_DECLS

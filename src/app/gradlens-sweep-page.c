@@ -85,7 +85,8 @@ sweep_page_dup_export_text (GradlensPage *page,
 
   if (!json)
     {
-      s = g_string_new ("label,depth,first_weight_grad_norm,min,q1,median,q3,max\n");
+      s = g_string_new (NULL);
+      gradlens_sweep_csv_header (s);
       for (guint i = 0; i < n; i++)
         {
           g_autoptr(GradlensDepthSweep) sweep = g_list_model_get_item (sweeps, i);
@@ -93,21 +94,8 @@ sweep_page_dup_export_text (GradlensPage *page,
           guint n_points = 0;
 
           points = gradlens_depth_sweep_get_points (sweep, &n_points);
-          for (guint k = 0; k < n_points; k++)
-            {
-              const double values[] = { points[k].value, points[k].stats.min, points[k].stats.q1,
-                                        points[k].stats.median, points[k].stats.q3, points[k].stats.max };
-
-              gradlens_csv_append_field (s, gradlens_series_get_label (GRADLENS_SERIES (sweep)));
-              g_string_append_printf (s, ",%d", points[k].depth);
-              for (guint v = 0; v < G_N_ELEMENTS (values); v++)
-                {
-                  g_autofree char *cell = gradlens_format_number (values[v], TRUE);
-
-                  g_string_append_printf (s, ",%s", v == 0 || gradlens_series_has_stats (GRADLENS_SERIES (sweep)) ? cell : "");
-                }
-              g_string_append_c (s, '\n');
-            }
+          gradlens_sweep_append_csv (s, gradlens_series_get_label (GRADLENS_SERIES (sweep)), points, n_points,
+                                     gradlens_series_has_stats (GRADLENS_SERIES (sweep)));
         }
       return g_string_free (s, FALSE);
     }
@@ -129,32 +117,7 @@ sweep_page_dup_export_text (GradlensPage *page,
       json_builder_set_member_name (b, "config");
       gradlens_run_config_build_json (gradlens_depth_sweep_get_config (sweep), b);
       json_builder_set_member_name (b, "sweep");
-      json_builder_begin_array (b);
-      for (guint k = 0; k < n_points; k++)
-        {
-          json_builder_begin_object (b);
-          json_builder_set_member_name (b, "depth");
-          json_builder_add_int_value (b, points[k].depth);
-          gradlens_json_add_number (b, "first_weight_grad_norm", points[k].value);
-          if (!isfinite (points[k].value))
-            {
-              json_builder_set_member_name (b, "non_finite");
-              json_builder_add_string_value (b, isnan (points[k].value) ? "nan" : "inf");
-            }
-          if (gradlens_series_has_stats (GRADLENS_SERIES (sweep)))
-            {
-              json_builder_set_member_name (b, "stats");
-              json_builder_begin_object (b);
-              gradlens_json_add_number (b, "min", points[k].stats.min);
-              gradlens_json_add_number (b, "q1", points[k].stats.q1);
-              gradlens_json_add_number (b, "median", points[k].stats.median);
-              gradlens_json_add_number (b, "q3", points[k].stats.q3);
-              gradlens_json_add_number (b, "max", points[k].stats.max);
-              json_builder_end_object (b);
-            }
-          json_builder_end_object (b);
-        }
-      json_builder_end_array (b);
+      gradlens_sweep_build_json (b, points, n_points, gradlens_series_has_stats (GRADLENS_SERIES (sweep)));
       json_builder_end_object (b);
     }
   json_builder_end_array (b);

@@ -22,20 +22,23 @@ gradlens_number_format (double   value,
     return g_strdup (value > 0 ? "inf" : "-inf");
   if (exact)
     return g_strdup (g_ascii_dtostr (buf, sizeof buf, value));
-  return g_strdup (g_ascii_formatd (buf, sizeof buf, "%.4g", value));
+  /* for people: the decimal separator of their locale (the CLI keeps
+   * LC_NUMERIC at C, so its output reads the same everywhere) */
+  return g_strdup_printf ("%.4g", value);
 }
 
 char *
 gradlens_decay_format (double decay)
 {
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  g_autofree char *number = NULL;
 
   if (!isfinite (decay))
     return NULL;
-  g_ascii_formatd (buf, sizeof buf, decay >= 0.01 && decay < 100 ? "%.2f" : "%.2g", decay);
+  /* the user's decimal separator, as gradlens_number_format's for people */
+  number = g_strdup_printf (decay >= 0.01 && decay < 100 ? "%.2f" : "%.2g", decay);
   /* Translators: the factor by which the gradient norm changes from one layer
    * to the next, towards the input: "×0.12 per layer" */
-  return g_strdup_printf (_("×%s per layer"), buf);
+  return g_strdup_printf (_("×%s per layer"), number);
 }
 
 void

@@ -11,11 +11,12 @@
 G_BEGIN_DECLS
 
 /* The pinned outputs that the CLI and the app share, and the number
- * formats they use. Every number is written the same way under every
- * locale. */
+ * formats they use. Every number meant for a file is written the same
+ * way under every locale. */
 
 /* "nan", "inf", "-inf"; exact: every digit (C locale, shortest round
- * trip), otherwise 4 significant digits for people */
+ * trip), otherwise 4 significant digits for people, with the decimal
+ * separator of LC_NUMERIC (C in the CLI, the user's in the app) */
 char *gradlens_number_format       (double                     value,
                                     gboolean                   exact);
 /* "×0.12 per layer" (translated), NULL when decay is not finite */

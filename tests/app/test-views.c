@@ -470,7 +470,7 @@ test_band_and_decay (void)
   g_free (pixels);
 
   /* the decay per layer in the run's row, as the legend has it */
-  decay = gradlens_format_decay_for_people (result->decay_per_layer);
+  decay = gradlens_decay_format (result->decay_per_layer);
   g_assert_nonnull (decay);
   row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (child (window, "runs_list")), 0);
   g_assert_nonnull (row);

@@ -10,6 +10,9 @@
 # Copyright 2026 The Gradlens authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 set -u
+# the messages checked below are the English ones, whatever locale the tests run under
+export LC_ALL=C.UTF-8
+unset LANGUAGE
 CLI=${GRADLENS_CLI:?GRADLENS_CLI is not set}
 SHIM=${GRADLENS_SIGNAL_SHIM:-}
 SRC=${GRADLENS_SOURCE_ROOT:-$(dirname "$0")/../..}
