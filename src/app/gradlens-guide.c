@@ -110,8 +110,8 @@ live_sentence (GradlensGuide        *self,
         break;
       /* Translators: live numbers: a run's label, its mean activation gain, weight gain, their
        * product and the step measured */
-      return g_strdup_printf (_("On screen, “%s”: activation ×%.2f × weights ×%.2f ≈ ×%.2f per layer; "
-                                "measured ×%.2f (see the Backward Signal view)."),
+      return g_strdup_printf (_("On screen, “%s”, between its hidden layers: activation ×%.2f × weights ×%.2f ≈ "
+                                "×%.2f per layer; measured ×%.2f (see the Backward Signal view)."),
                               r->config.label != NULL ? r->config.label : "", act, weight, act * weight, measured);
     case GRADLENS_GUIDE_RELU:
       r = find_run (self, NN_ACT_LEAKY_RELU, NN_INIT_DEFAULT);
@@ -264,7 +264,7 @@ gradlens_guide_init (GradlensGuide *self)
       gtk_widget_add_css_class (title, "title-4");
       gtk_label_set_wrap (GTK_LABEL (answer), TRUE);
       gtk_label_set_xalign (GTK_LABEL (answer), 0.0);
-      gtk_label_set_selectable (GTK_LABEL (answer), TRUE);
+      gtk_label_set_selectable (GTK_LABEL (answer), FALSE);
       gtk_widget_set_halign (button, GTK_ALIGN_START);
       /* Translators: the tooltip of a guide's "Show me" button: which built-in experiment it opens */
       tooltip = g_strdup_printf (_("Open the built-in experiment “%s”, which shows this"), questions[q].preset);

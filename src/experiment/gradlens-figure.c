@@ -356,7 +356,9 @@ gradlens_backward_mean_gains (const GradlensRunResult *r,
                               double                  *weight_gain,
                               double                  *measured)
 {
-  int n = MAX (r->depth - 1, 0);
+  /* the steps between hidden layers: the output layer's weights (a single
+   * output unit's among them) have a gain of their own, once */
+  int n = r->depth >= 3 ? r->depth - 2 : MAX (r->depth - 1, 0);
   g_autofree double *act = g_new0 (double, MAX (n, 1));
   g_autofree double *weight = g_new0 (double, MAX (n, 1));
   g_autofree double *ratio = g_new0 (double, MAX (n, 1));
@@ -414,7 +416,7 @@ gradlens_figure_from_backward_signal (const GradlensPlotSettings *settings,
             series = plot_figure_add_series (figure, label, &color, values, r->depth);
             if (isfinite (measured))
               /* Translators: legend suffix of a measured backward signal: how it changes per layer */
-              suffix = g_strdup_printf (_("measured: ×%.2f per layer"), measured);
+              suffix = g_strdup_printf (_("hidden layers: measured ×%.2f per layer"), measured);
           }
         else
           {
@@ -426,7 +428,8 @@ gradlens_figure_from_backward_signal (const GradlensPlotSettings *settings,
             if (isfinite (act) && isfinite (weight))
               /* Translators: legend suffix of a predicted backward signal: the mean activation gain
                * times the mean weight gain per layer */
-              suffix = g_strdup_printf (_("×%.2f activation × %.2f weights ≈ ×%.2f"), act, weight, act * weight);
+              suffix = g_strdup_printf (_("hidden layers: ×%.2f activation × %.2f weights ≈ ×%.2f"), act, weight,
+                                        act * weight);
           }
         if (suffix != NULL)
           plot_figure_set_series_legend_suffix (figure, series, suffix);

@@ -95,8 +95,9 @@ double      gradlens_backward_step       (const GradlensRunResult    *result,
                                           int                         layer,
                                           double                     *activation_gain,
                                           double                     *weight_gain);
-/* geometric means over the steps of the activation and weight gains and of
- * the measured ratio grad_rms(l) / grad_rms(l + 1); NAN when undefined */
+/* geometric means over the steps between hidden layers (all steps with
+ * fewer than three layers) of the activation and weight gains and of the
+ * measured ratio grad_rms(l) / grad_rms(l + 1); NAN when undefined */
 void        gradlens_backward_mean_gains (const GradlensRunResult    *result,
                                           double                     *activation_gain,
                                           double                     *weight_gain,
