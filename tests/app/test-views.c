@@ -18,6 +18,7 @@
 #include "gradlens-forward-page.h"
 #include "gradlens-guide.h"
 #include "gradlens-locale.h"
+#include "gradlens-preview.h"
 #include "gradlens-series-row.h"
 #include "gradlens-window-private.h"
 
@@ -1179,6 +1180,103 @@ test_guide (void)
   destroy_window (window);
 }
 
+static gboolean
+preview_settled (gpointer data)
+{
+  return !gradlens_preview_get_busy (data);
+}
+
+static gboolean
+preview_shown (gpointer data)
+{
+  return !gradlens_preview_get_busy (data) && gradlens_preview_get_result (data) != NULL;
+}
+
+/* The live preview: on, a cheap configuration of the controls is computed in a
+ * worker as they change and drawn as a dashed series after the runs;
+ * Ctrl+Return (win.run) keeps it as a run; a costly configuration is not
+ * previewed. */
+static void
+test_preview (void)
+{
+  GradlensWindow *window = new_window ();
+  g_autoptr(GradlensRunConfig) config = gradlens_run_config_new ();
+  g_autoptr(GradlensRunResult) expected = NULL;
+  GradlensPreview *preview;
+  const GradlensRunResult *shown;
+  PlotFigure *figure;
+  const double *values;
+  gsize n = 0;
+
+  g_assert_true (gradlens_window_open_resource (window, PRESETS_PATH "notebook-1-sigmoid.json"));
+  wait_for (not_running, window, 30000, "the sigmoid figure");
+  g_assert_cmpuint (n_runs (window), ==, 1);
+  g_assert_null (gradlens_preview_get_for_window (window));
+  g_assert_cmpuint (plot_figure_get_n_series (view_figure (window, "gradients")), ==, 1);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.preview", NULL);
+  preview = gradlens_preview_get_for_window (window);
+  g_assert_nonnull (preview);
+  g_assert_true (gradlens_preview_get_active (preview));
+  wait_for (preview_shown, preview, 30000, "the preview");
+  /* the controls' configuration, as a run of it computes */
+  g_assert_true (gradlens_controls_get_config (gradlens_window_get_controls (window), config, NULL));
+  g_assert_cmpfloat (gradlens_preview_estimate_ms (config), <, GRADLENS_PREVIEW_BUDGET_MS);
+  expected = compute (config);
+  shown = gradlens_preview_get_result (preview);
+  g_assert_cmpint (shown->n_params, ==, expected->n_params);
+  figure = view_figure (window, "gradients");
+  g_assert_cmpuint (plot_figure_get_n_series (figure), ==, 2);
+  g_assert_false (plot_figure_get_series_dashed (figure, 0));
+  g_assert_true (plot_figure_get_series_dashed (figure, 1));
+  values = plot_figure_get_series_values (figure, 1, &n);
+  g_assert_cmpuint (n, ==, (gsize) expected->n_params);
+  for (int p = 0; p < expected->n_params; p++)
+    g_assert_true (same_double (values[p], expected->grad_norm[p]));
+
+  /* a change of a control: a new preview, one series still */
+  type_into (window, "network", "depth", "7");
+  wait_for (preview_shown, preview, 30000, "the deeper preview");
+  g_assert_cmpint (gradlens_preview_get_result (preview)->depth, ==, 7);
+  figure = view_figure (window, "gradients");
+  g_assert_cmpuint (plot_figure_get_n_series (figure), ==, 2);
+  plot_figure_get_series_values (figure, 1, &n);
+  g_assert_cmpuint (n, ==, 14);
+  /* a hidden run stays hidden, the preview stays */
+  gradlens_series_set_visible (GRADLENS_SERIES (run_at (window, 0)), FALSE);
+  figure = view_figure (window, "gradients");
+  g_assert_cmpuint (plot_figure_get_n_series (figure), ==, 2);
+  g_assert_false (plot_figure_get_series_visible (figure, 0));
+  g_assert_true (plot_figure_get_series_visible (figure, 1));
+  gradlens_series_set_visible (GRADLENS_SERIES (run_at (window, 0)), TRUE);
+
+  /* Ctrl+Return keeps it: a run of it, and no preview until the next change */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.run", NULL);
+  wait_for (not_running, window, 30000, "the run");
+  g_assert_cmpuint (n_runs (window), ==, 2);
+  g_assert_cmpint (gradlens_run_item_get_result (run_at (window, 1))->depth, ==, 7);
+  g_assert_null (gradlens_preview_get_result (preview));
+  figure = view_figure (window, "gradients");
+  g_assert_cmpuint (plot_figure_get_n_series (figure), ==, 2);
+  g_assert_false (plot_figure_get_series_dashed (figure, 1));
+
+  /* a costly configuration is not previewed */
+  type_into (window, "network", "width", "4096");
+  wait_for (preview_settled, preview, 30000, "the preview to settle");
+  g_assert_null (gradlens_preview_get_result (preview));
+  g_assert_cmpuint (plot_figure_get_n_series (view_figure (window, "gradients")), ==, 2);
+  type_into (window, "network", "width", "10");
+  wait_for (preview_shown, preview, 30000, "the preview again");
+
+  /* off: gone */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.preview", NULL);
+  g_assert_false (gradlens_preview_get_active (preview));
+  wait_for (preview_settled, preview, 30000, "the preview to stop");
+  g_assert_null (gradlens_preview_get_result (preview));
+  g_assert_cmpuint (plot_figure_get_n_series (view_figure (window, "gradients")), ==, 2);
+  destroy_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1205,6 +1303,7 @@ main (int    argc,
   g_test_add_func ("/gradlens/app/views/diagnosis-and-tooltip", test_diagnosis_and_tooltip);
   g_test_add_func ("/gradlens/app/views/backward", test_backward);
   g_test_add_func ("/gradlens/app/views/guide", test_guide);
+  g_test_add_func ("/gradlens/app/views/preview", test_preview);
 
   return g_test_run ();
 }
