@@ -97,10 +97,15 @@ live_sentence (GradlensGuide        *self,
         break;
       /* Translators: live numbers of a run on screen: its label, the first and last layer's weight
        * gradient norms, how many times smaller the first is, the decay per layer */
-      return g_strdup_printf (_("On screen, “%s”: lin1.weight’s gradient norm is %.3g, lin%d.weight’s %.3g, "
-                                "%.0f times larger: ×%.2f per layer."),
-                              r->config.label != NULL ? r->config.label : "", first, r->depth, last, last / first,
-                              r->decay_per_layer);
+      {
+        double ratio = last / first;
+        g_autofree char *times = g_strdup_printf (ratio < 1e6 ? "%.0f" : "%.2g", ratio);
+
+        return g_strdup_printf (_("On screen, “%s”: lin1.weight’s gradient norm is %.3g, lin%d.weight’s %.3g, "
+                                  "%s times larger: ×%.2f per layer."),
+                                r->config.label != NULL ? r->config.label : "", first, r->depth, last, times,
+                                r->decay_per_layer);
+      }
     case GRADLENS_GUIDE_SIGMOID:
       r = find_run (self, NN_ACT_SIGMOID, NN_INIT_DEFAULT);
       if (r == NULL)
@@ -359,6 +364,8 @@ guide_action (GtkWidget  *widget,
       g_object_set_data_full (G_OBJECT (widget), "gradlens-guide", g_object_ref (guide), drop_guide);
     }
   gtk_window_present (GTK_WINDOW (guide));
+  /* the keyboard starts on the first answer's "Show me" */
+  gtk_widget_grab_focus (GTK_WIDGET (guide->buttons[0]));
 }
 
 void

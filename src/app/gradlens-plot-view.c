@@ -215,13 +215,21 @@ query_tooltip_cb (GradlensPlotView *self,
                   GtkTooltip       *tooltip)
 {
   g_autofree char *markup = NULL;
+  GtkWidget *label;
 
   if (keyboard_mode)
     return FALSE;
   markup = gradlens_plot_view_dup_tooltip (self, x, y);
   if (markup == NULL)
     return FALSE;
-  gtk_tooltip_set_markup (tooltip, markup);
+  /* a box a person reads: the diagnosis wrapped, not one line across the window */
+  label = gtk_label_new (NULL);
+  gtk_label_set_markup (GTK_LABEL (label), markup);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_natural_wrap_mode (GTK_LABEL (label), GTK_NATURAL_WRAP_WORD);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 56);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_tooltip_set_custom (tooltip, label);
   return TRUE;
 }
 
