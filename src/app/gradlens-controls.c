@@ -174,15 +174,30 @@ update_visibility (GradlensControls *self)
                             gradlens_field_is_used (control_field (&controls[i]), config));
 
   init = weights->choice_name (gradlens_field_get_choice (weights, config));
+  /* each scheme in one line with its variance formula, and the mode in words */
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->init_row),
+                               gradlens_choice_description (weights, gradlens_field_get_choice (weights, config)));
+  {
+    const GradlensField *mode = gradlens_field_lookup ("init", "mode");
+    const GradlensField *bias = gradlens_field_lookup ("init", "bias");
+
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->mode_row),
+                                 gradlens_choice_description (mode, gradlens_field_get_choice (mode, config)));
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->bias_row),
+                                 gradlens_choice_description (bias, gradlens_field_get_choice (bias, config)));
+  }
   if (g_str_has_prefix (init, "kaiming"))
     {
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->a_row), _("Negative slope _a"));
-      adw_action_row_set_subtitle (self->a_row, _("Of the leaky_relu after the layer"));
+      /* Translators: kaiming's argument a in a student's words */
+      adw_action_row_set_subtitle (self->a_row, _("How much of a negative input the Leaky ReLU after the "
+                                                  "layer lets through (0 for ReLU): gain² = 2/(1 + a²)"));
     }
   else
     {
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->a_row), _("Lower bound _a"));
-      adw_action_row_set_subtitle (self->a_row, NULL);
+      /* Translators: uniform's argument a */
+      adw_action_row_set_subtitle (self->a_row, _("The smallest value a weight can take"));
     }
 }
 

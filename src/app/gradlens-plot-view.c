@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 
@@ -193,6 +194,19 @@ pressed_cb (GradlensPlotView *self,
     }
 }
 
+static void
+secondary_pressed_cb (GradlensPlotView *self,
+                      int               n_press,
+                      double            x,
+                      double            y,
+                      GtkGestureClick  *gesture)
+{
+  g_autofree char *copied = gradlens_plot_view_copy_value_at (self, x, y);
+
+  if (copied != NULL)
+    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
 static gboolean
 query_tooltip_cb (GradlensPlotView *self,
                   int               x,
@@ -201,13 +215,21 @@ query_tooltip_cb (GradlensPlotView *self,
                   GtkTooltip       *tooltip)
 {
   g_autofree char *markup = NULL;
+  GtkWidget *label;
 
   if (keyboard_mode)
     return FALSE;
   markup = gradlens_plot_view_dup_tooltip (self, x, y);
   if (markup == NULL)
     return FALSE;
-  gtk_tooltip_set_markup (tooltip, markup);
+  /* a box a person reads: the diagnosis wrapped, not one line across the window */
+  label = gtk_label_new (NULL);
+  gtk_label_set_markup (GTK_LABEL (label), markup);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_natural_wrap_mode (GTK_LABEL (label), GTK_NATURAL_WRAP_WORD);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 56);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_tooltip_set_custom (tooltip, label);
   return TRUE;
 }
 
@@ -352,6 +374,11 @@ gradlens_plot_view_init (GradlensPlotView *self)
   g_signal_connect_swapped (controller, "scroll", G_CALLBACK (scroll_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
+  gesture = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
+  g_signal_connect_swapped (gesture, "pressed", G_CALLBACK (secondary_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+
   controller = gtk_event_controller_motion_new ();
   g_signal_connect_swapped (controller, "enter", G_CALLBACK (motion_cb), self);
   g_signal_connect_swapped (controller, "motion", G_CALLBACK (motion_cb), self);
@@ -491,6 +518,13 @@ gradlens_plot_view_legend_entry (GradlensPlotView *self,
  * Returns: (transfer full) (nullable): Pango markup, or %NULL when no point
  *   is near
  */
+/* a number as people read it: four significant digits, the locale's decimal point */
+static char *
+format_for_people (double value)
+{
+  return g_strdup_printf ("%.4g", value);
+}
+
 char *
 gradlens_plot_view_dup_tooltip (GradlensPlotView *self,
                                 double            x,
@@ -499,7 +533,11 @@ gradlens_plot_view_dup_tooltip (GradlensPlotView *self,
   g_autofree char *label = NULL;
   g_autofree char *category = NULL;
   g_autofree char *value_text = NULL;
+  g_autoptr(GString) markup = g_string_new (NULL);
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  const double *q1, *q3, *lo, *hi;
+  const char *raw_category, *zero_cause, *note;
+  gsize n_band = 0, n_whiskers = 0;
   PlotValueClass cls;
   guint series, index;
   double value;
@@ -513,14 +551,24 @@ gradlens_plot_view_dup_tooltip (GradlensPlotView *self,
     return NULL;
 
   label = g_markup_escape_text (plot_figure_get_series_label (self->figure, series), -1);
-  category = g_markup_escape_text (index < plot_figure_get_n_categories (self->figure)
-                                   ? plot_figure_get_category (self->figure, index) : "", -1);
+  raw_category = index < plot_figure_get_n_categories (self->figure)
+                 ? plot_figure_get_category (self->figure, index) : "";
+  if (raw_category[0] != '\0' && strspn (raw_category, "0123456789") == strlen (raw_category))
+    /* Translators: the point of a figure by layer, "Layer 3" */
+    category = g_markup_printf_escaped (_("Layer %s"), raw_category);
+  else
+    category = g_markup_escape_text (raw_category, -1);
   cls = plot_axis_classify (plot_figure_get_y_scale (self->figure), value);
+  zero_cause = plot_figure_get_series_zero_cause (self->figure, series);
   switch (cls)
     {
     case PLOT_VALUE_ZERO:
-      /* Translators: a gradient norm that is exactly zero, drawn on the axis edge */
-      value_text = g_strdup (_("0 (underflow: too small for the number type)"));
+      if (zero_cause != NULL)
+        /* Translators: a gradient norm of exactly zero; %s says why ("no signal: dead units") */
+        value_text = g_markup_printf_escaped (_("0 (%s)"), zero_cause);
+      else
+        /* Translators: a gradient norm that is exactly zero, drawn on the axis edge */
+        value_text = g_strdup (_("0 (underflow: too small for the number type)"));
       break;
     case PLOT_VALUE_POS_INF:
     case PLOT_VALUE_NEG_INF:
@@ -534,8 +582,80 @@ gradlens_plot_view_dup_tooltip (GradlensPlotView *self,
     case PLOT_VALUE_NEGATIVE:
     case PLOT_VALUE_ON_AXIS:
     default:
-      value_text = g_strdup (g_ascii_dtostr (buf, sizeof buf, value));
+      value_text = format_for_people (value);
       break;
     }
-  return g_strdup_printf ("<b>%s</b>\n%s\n<tt>%s</tt>", label, category, value_text);
+  g_string_append_printf (markup, "<b>%s</b>\n%s: <b>%s</b>", label, category, value_text);
+
+  /* an ensemble's point: what the band and the whiskers around it are */
+  if (plot_figure_get_series_band (self->figure, series, &q1, &q3, &n_band) && index < n_band)
+    {
+      g_autofree char *a = format_for_people (q1[index]);
+      g_autofree char *b = format_for_people (q3[index]);
+
+      g_string_append_c (markup, '\n');
+      /* Translators: the median over seeds, then the quartiles (the dark band around the line) */
+      g_string_append_printf (markup, _("median over the seeds; half of them lie between %s and %s (the band)"),
+                              a, b);
+    }
+  if (plot_figure_get_series_whiskers (self->figure, series, &lo, &hi, &n_whiskers) && index < n_whiskers)
+    {
+      g_autofree char *a = format_for_people (lo[index]);
+      g_autofree char *b = format_for_people (hi[index]);
+
+      g_string_append_c (markup, '\n');
+      /* Translators: the smallest and largest value over seeds (the light band) */
+      g_string_append_printf (markup, _("all of them between %s and %s (the light band)"), a, b);
+    }
+
+  note = plot_figure_get_series_note (self->figure, series);
+  if (note != NULL && note[0] != '\0')
+    {
+      g_autofree char *escaped = g_markup_escape_text (note, -1);
+
+      g_string_append_printf (markup, "\n\n%s", escaped);
+    }
+
+  if (cls == PLOT_VALUE_ON_AXIS || cls == PLOT_VALUE_NEGATIVE)
+    {
+      g_string_append (markup, "\n\n<small>");
+      /* Translators: %s is the value with every digit; a right click on the point copies it */
+      g_string_append_printf (markup, _("Exact: <tt>%s</tt> (right-click to copy)"),
+                              g_ascii_dtostr (buf, sizeof buf, value));
+      g_string_append (markup, "</small>");
+    }
+  return g_string_free (g_steal_pointer (&markup), FALSE);
+}
+
+/**
+ * gradlens_plot_view_copy_value_at:
+ * @self: a plot view
+ * @x: position in widget coordinates
+ * @y: position
+ *
+ * Copies the exact value (every digit, C locale) of the point closest to
+ * (@x, @y) to the clipboard, what a right click on it does.
+ *
+ * Returns: (transfer full) (nullable): the text copied, or %NULL when no
+ *   point is near
+ */
+char *
+gradlens_plot_view_copy_value_at (GradlensPlotView *self,
+                                  double            x,
+                                  double            y)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  guint series, index;
+  double value;
+
+  g_return_val_if_fail (GRADLENS_IS_PLOT_VIEW (self), NULL);
+
+  if (self->figure == NULL
+      || !plot_hit_point (self->figure, gtk_widget_get_width (GTK_WIDGET (self)),
+                          gtk_widget_get_height (GTK_WIDGET (self)), x, y, HIT_DISTANCE,
+                          &series, &index, &value))
+    return NULL;
+  g_ascii_dtostr (buf, sizeof buf, value);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), buf);
+  return g_strdup (buf);
 }

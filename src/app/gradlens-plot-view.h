@@ -28,4 +28,8 @@ char       *gradlens_plot_view_dup_tooltip    (GradlensPlotView *self,
                                                double            x,
                                                double            y);
 
+char       *gradlens_plot_view_copy_value_at  (GradlensPlotView *self,
+                                               double            x,
+                                               double            y);
+
 G_END_DECLS

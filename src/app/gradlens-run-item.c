@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gradlens-figure.h"
 #include "gradlens-run-item.h"
 
 struct _GradlensRunItem
@@ -171,6 +172,12 @@ run_item_get_config (GradlensSeries *series)
 }
 
 static char *
+run_item_dup_diagnosis (GradlensSeries *series)
+{
+  return gradlens_diagnosis_dup_text (GRADLENS_RUN_ITEM (series)->result);
+}
+
+static char *
 run_item_dup_accessible_name (GradlensSeries *series)
 {
   /* Translators: the accessible name of a run in the list of runs */
@@ -308,6 +315,7 @@ series_iface_init (GradlensSeriesInterface *iface)
   iface->get_table = run_item_get_table;
   iface->get_n_rows = run_item_get_n_rows;
   iface->dup_cell = run_item_dup_cell;
+  iface->dup_diagnosis = run_item_dup_diagnosis;
 }
 
 /* ---- GObject ---------------------------------------------------------- */

@@ -4,6 +4,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n.h>
 
 #include "gradlens-series-row.h"
@@ -20,6 +22,7 @@ struct _GradlensSeriesRow
   GtkDrawingArea   *swatch;
   GtkEditableLabel *label_edit;
   GtkLabel         *detail_label;
+  GtkLabel         *diagnosis_label;
   GtkToggleButton  *visible_button;
   GtkButton        *rename_button;
   GtkButton        *remove_button;
@@ -125,6 +128,30 @@ label_changed_cb (GradlensSeriesRow *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }
 
+/* the detail line's tooltip: the line itself, and what its decay means */
+static void
+detail_changed_cb (GradlensSeriesRow *self)
+{
+  const char *detail = gradlens_series_get_detail (self->item);
+  double decay = gradlens_series_get_decay (self->item);
+  g_autofree char *factor = NULL;
+  g_autofree char *tooltip = NULL;
+
+  if (detail == NULL || !isfinite (decay))
+    {
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->detail_label), detail);
+      return;
+    }
+  factor = g_strdup_printf ("%.2g", decay);
+  /* Translators: the tooltip of a run's detail line: the line, then what its decay per layer means */
+  tooltip = g_strdup_printf (_("%s\n\n×%s per layer: from the output towards the input, the gradient norm is "
+                               "multiplied by about %s at each layer (the straight line through the weights’ "
+                               "gradient norms on the log axis). Below 1 the gradients vanish: the first layers "
+                               "learn the slowest; above 1 they explode."),
+                             detail, factor, factor);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->detail_label), tooltip);
+}
+
 static void
 gradlens_series_row_constructed (GObject *object)
 {
@@ -137,7 +164,9 @@ gradlens_series_row_constructed (GObject *object)
 
   g_object_bind_property (self->item, "label", self->label_edit, "text", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->item, "detail", self->detail_label, "label", G_BINDING_SYNC_CREATE);
-  g_object_bind_property (self->item, "detail", self->detail_label, "tooltip-text", G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->item, "notify::detail", G_CALLBACK (detail_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  detail_changed_cb (self);
   g_object_bind_property (self->item, "visible", self->visible_button, "active",
                           G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
   g_signal_connect_object (self->item, "notify::visible", G_CALLBACK (visible_changed_cb), self,
@@ -148,6 +177,13 @@ gradlens_series_row_constructed (GObject *object)
                            G_CONNECT_SWAPPED);
   visible_changed_cb (self);
   label_changed_cb (self);
+  {
+    g_autofree char *diagnosis = gradlens_series_dup_diagnosis (self->item);
+
+    /* why the line looks as it does: every finding, in words */
+    gtk_label_set_label (self->diagnosis_label, diagnosis != NULL ? diagnosis : "");
+    gtk_widget_set_visible (GTK_WIDGET (self->diagnosis_label), diagnosis != NULL);
+  }
 }
 
 static void
@@ -229,6 +265,7 @@ gradlens_series_row_class_init (GradlensSeriesRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GradlensSeriesRow, swatch);
   gtk_widget_class_bind_template_child (widget_class, GradlensSeriesRow, label_edit);
   gtk_widget_class_bind_template_child (widget_class, GradlensSeriesRow, detail_label);
+  gtk_widget_class_bind_template_child (widget_class, GradlensSeriesRow, diagnosis_label);
   gtk_widget_class_bind_template_child (widget_class, GradlensSeriesRow, visible_button);
   gtk_widget_class_bind_template_child (widget_class, GradlensSeriesRow, rename_button);
   gtk_widget_class_bind_template_child (widget_class, GradlensSeriesRow, remove_button);
@@ -275,4 +312,13 @@ gradlens_series_row_get_detail_label (GradlensSeriesRow *self)
   g_return_val_if_fail (GRADLENS_IS_SERIES_ROW (self), NULL);
 
   return self->detail_label;
+}
+
+/* why the series looks as it does, in words (hidden when there is nothing to say) */
+GtkLabel *
+gradlens_series_row_get_diagnosis_label (GradlensSeriesRow *self)
+{
+  g_return_val_if_fail (GRADLENS_IS_SERIES_ROW (self), NULL);
+
+  return self->diagnosis_label;
 }

@@ -18,4 +18,6 @@ GtkWidget      *gradlens_series_row_new              (GradlensSeries    *series,
 GradlensSeries *gradlens_series_row_get_series       (GradlensSeriesRow *self);
 GtkLabel       *gradlens_series_row_get_detail_label (GradlensSeriesRow *self);
 
+GtkLabel       *gradlens_series_row_get_diagnosis_label (GradlensSeriesRow *self);
+
 G_END_DECLS

@@ -113,6 +113,17 @@ gradlens_series_get_config (GradlensSeries *self)
   return IFACE (self)->get_config (self);
 }
 
+/* Returns: (transfer full) (nullable): why the series looks as it does */
+char *
+gradlens_series_dup_diagnosis (GradlensSeries *self)
+{
+  g_return_val_if_fail (GRADLENS_IS_SERIES (self), NULL);
+
+  if (IFACE (self)->dup_diagnosis == NULL)
+    return NULL;
+  return IFACE (self)->dup_diagnosis (self);
+}
+
 char *
 gradlens_series_dup_accessible_name (GradlensSeries *self)
 {

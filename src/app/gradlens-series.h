@@ -70,6 +70,9 @@ struct _GradlensSeriesInterface
                                             guint           row,
                                             guint           column,
                                             gboolean        exact);
+  /* optional: why the series looks as it does, in sentences (NULL: nothing
+   * to say); transfer full */
+  char                    *(*dup_diagnosis) (GradlensSeries *self);
 };
 
 const char              *gradlens_series_get_label     (GradlensSeries *self);
@@ -84,6 +87,8 @@ double                   gradlens_series_get_decay     (GradlensSeries *self);
 gboolean                 gradlens_series_has_stats     (GradlensSeries *self);
 const GradlensRunConfig *gradlens_series_get_config    (GradlensSeries *self);
 char                    *gradlens_series_dup_accessible_name (GradlensSeries *self);
+/* the series' diagnosis in sentences, or NULL */
+char                    *gradlens_series_dup_diagnosis (GradlensSeries *self);
 /* "×0.12 per layer", or NULL without a decay */
 char                    *gradlens_series_dup_legend_suffix (GradlensSeries *self);
 

@@ -50,7 +50,7 @@ view_changed_cb (GradlensWindow *self)
   gboolean sweep = g_str_equal (view, "sweep");
 
   gtk_stack_set_visible_child_name (self->lower_stack, sweep ? "sweeps" : "runs");
-  if (g_str_equal (view, "forward"))
+  if (g_str_equal (view, "forward") || g_str_equal (view, "backward"))
     gradlens_series_panel_show_table (self->runs_panel, "layers");
   else if (g_str_equal (view, "gradients"))
     gradlens_series_panel_show_table (self->runs_panel, "gradients");
@@ -291,6 +291,17 @@ _gradlens_window_views_init (GradlensWindow *self)
       }
     g_signal_connect_object (self->forward_page, "notify::statistic", G_CALLBACK (statistic_changed_cb), self,
                              G_CONNECT_SWAPPED);
+  }
+  {
+    /* the Backward Signal view (issue 11), found by its name */
+    GtkWidget *backward = gtk_stack_get_child_by_name (self->plot_stack, "backward");
+
+    if (backward != NULL)
+      {
+        gradlens_page_set_session (GRADLENS_PAGE (backward), self->session);
+        g_signal_connect_object (backward, "figure-changed", G_CALLBACK (_gradlens_window_state_changed), self,
+                                 G_CONNECT_SWAPPED);
+      }
   }
   g_signal_connect_object (self->plot_stack, "notify::visible-child-name", G_CALLBACK (view_changed_cb), self,
                            G_CONNECT_SWAPPED);

@@ -6,8 +6,11 @@
 
 #include <glib/gi18n.h>
 
+#include "gradlens-backward-page.h"
 #include "gradlens-forward-page.h"
 #include "gradlens-gradients-page.h"
+#include "gradlens-guide.h"
+#include "gradlens-preview.h"
 #include "gradlens-series-row.h"
 #include "gradlens-sweep-page.h"
 #include "gradlens-window-private.h"
@@ -371,6 +374,9 @@ gradlens_window_class_init (GradlensWindowClass *klass)
   g_type_ensure (GRADLENS_TYPE_SERIES_PANEL);
   g_type_ensure (GRADLENS_TYPE_GRADIENTS_PAGE);
   g_type_ensure (GRADLENS_TYPE_FORWARD_PAGE);
+  g_type_ensure (GRADLENS_TYPE_BACKWARD_PAGE);
+  gradlens_guide_install_action (widget_class);
+  gradlens_preview_install_action (widget_class);
   g_type_ensure (GRADLENS_TYPE_SWEEP_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/gradlens/Gradlens/ui/gradlens-window.ui");

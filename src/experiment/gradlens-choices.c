@@ -40,6 +40,36 @@ static const struct
   { "dtype", "float64", N_("float64") },
 };
 
+/* One line per choice that a student reads under the chooser: what it does,
+ * with its variance formula (n_in, n_out: the layer's inputs and outputs) */
+static const struct
+{
+  const char *key;
+  const char *name;
+  const char *description;
+} descriptions[] = {
+  { "weights", "default",
+    N_("What nn.Linear does: uniform in ±1/√n_in, so Var(W) = 1/(3·n_in)") },
+  { "weights", "xavier_normal",
+    N_("Glorot: normal with Var(W) = gain² · 2/(n_in + n_out), for sigmoid and tanh") },
+  { "weights", "xavier_uniform",
+    N_("Glorot: uniform with Var(W) = gain² · 2/(n_in + n_out), for sigmoid and tanh") },
+  { "weights", "kaiming_normal",
+    N_("He: normal with Var(W) = gain²/n; for ReLU gain² = 2, so Var(W) = 2/n_in") },
+  { "weights", "kaiming_uniform",
+    N_("He: uniform with Var(W) = gain²/n; for ReLU gain² = 2, so Var(W) = 2/n_in") },
+  { "weights", "normal",
+    N_("Normal with the mean and spread you choose: Var(W) = std²") },
+  { "weights", "uniform",
+    N_("Uniform between a and b: Var(W) = (b − a)²/12") },
+  { "weights", "orthogonal",
+    N_("An orthogonal matrix times the gain: every direction keeps its length") },
+  { "bias", "default", N_("What nn.Linear does: uniform in ±1/√n_in") },
+  { "bias", "zeros", N_("Every bias starts at 0, as in the notebook’s He and Xavier runs") },
+  { "mode", "fan_in", N_("n = n_in, the layer’s inputs: keeps the forward signal’s variance") },
+  { "mode", "fan_out", N_("n = n_out, the layer’s outputs: keeps the backward signal’s variance") },
+};
+
 /* Which initialisation schemes take which argument (torch.nn.init) */
 static const struct
 {
@@ -69,6 +99,22 @@ gradlens_choice_label (const GradlensField *field,
     if (g_str_equal (labels[i].key, field->key) && g_str_equal (labels[i].name, name))
       return g_dgettext (GETTEXT_PACKAGE, labels[i].label);
   return name;
+}
+
+const char *
+gradlens_choice_description (const GradlensField *field,
+                             int                  index)
+{
+  const char *name;
+
+  g_return_val_if_fail (field != NULL && field->type == GRADLENS_FIELD_CHOICE, NULL);
+  g_return_val_if_fail (index >= 0 && index < field->n_choices, NULL);
+
+  name = field->choice_name (index);
+  for (guint i = 0; i < G_N_ELEMENTS (descriptions); i++)
+    if (g_str_equal (descriptions[i].key, field->key) && g_str_equal (descriptions[i].name, name))
+      return g_dgettext (GETTEXT_PACKAGE, descriptions[i].description);
+  return NULL;
 }
 
 int

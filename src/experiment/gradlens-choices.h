@@ -16,6 +16,11 @@ G_BEGIN_DECLS
  * name itself where there is no label, as for PyTorch's nonlinearities) */
 const char *gradlens_choice_label     (const GradlensField     *field,
                                        int                      index);
+/* one translated line on what choice `index` does, with its variance
+ * formula for an initialisation scheme ("Glorot: normal with Var(W) =
+ * gain² · 2/(n_in + n_out), ..."); NULL where there is none */
+const char *gradlens_choice_description (const GradlensField   *field,
+                                       int                      index);
 /* the index of the choice named `name`, -1 if none */
 int         gradlens_choice_index     (const GradlensField     *field,
                                        const char              *name);

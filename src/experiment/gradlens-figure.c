@@ -22,6 +22,31 @@ gradlens_format_decay (double decay)
 }
 
 char *
+gradlens_diagnosis_dup_text (const GradlensRunResult *r)
+{
+  g_autoptr(GString) text = NULL;
+
+  g_return_val_if_fail (r != NULL, NULL);
+
+  if (r->n_diagnosis <= 0 || r->diagnosis == NULL)
+    return NULL;
+  text = g_string_new (NULL);
+  for (int i = 0; i < r->n_diagnosis; i++)
+    {
+      g_autofree char *sentence = gradlens_finding_text (&r->diagnosis[i], &r->config.nn, r->layer_stats);
+
+      if (sentence == NULL || sentence[0] == '\0')
+        continue;
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append (text, sentence);
+    }
+  if (text->len == 0)
+    return NULL;
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+char *
 gradlens_default_label (const GradlensRunConfig *config,
                         guint                    n)
 {
@@ -110,6 +135,12 @@ gradlens_figure_add_result (PlotFigure              *figure,
         && r->diagnosis[i].cause == GRADLENS_ZERO_CAUSE_NO_SIGNAL)
       /* Translators: why a gradient norm is exactly 0, in the figure's note: "0 (no signal: dead units)" */
       plot_figure_set_series_zero_cause (figure, series, _("no signal: dead units"));
+  /* why the line has its shape, for tooltips (never drawn) */
+  {
+    g_autofree char *note = gradlens_diagnosis_dup_text (r);
+
+    plot_figure_set_series_note (figure, series, note);
+  }
   return series;
 }
 
@@ -277,6 +308,132 @@ gradlens_figure_from_layer_stats (const GradlensPlotSettings *settings,
         values[l - 1] = gradlens_layer_stat_value (r, l, stat);
       plot_figure_add_series (figure, label, &color, values, r->depth);
     }
+  return figure;
+}
+
+/* ---- the backward signal ---------------------------------------------- */
+
+double
+gradlens_backward_step (const GradlensRunResult *r,
+                        int                      layer,
+                        double                  *activation_gain,
+                        double                  *weight_gain)
+{
+  const NnLayerStats *s;
+
+  g_return_val_if_fail (r != NULL, NAN);
+
+  if (r->layer_stats == NULL || layer < 1 || layer >= r->depth)
+    return NAN;
+  s = r->layer_stats;
+  if (activation_gain != NULL)
+    *activation_gain = s[layer - 1].activation_gain;
+  if (weight_gain != NULL)
+    *weight_gain = s[layer].weight_gain;
+  return s[layer - 1].activation_gain * s[layer].weight_gain;
+}
+
+/* the geometric mean of the positive, finite values; NAN without any */
+static double
+geometric_mean (const double *values,
+                int           n)
+{
+  double sum = 0;
+  int count = 0;
+
+  for (int i = 0; i < n; i++)
+    if (isfinite (values[i]) && values[i] > 0)
+      {
+        sum += log (values[i]);
+        count++;
+      }
+  return count > 0 ? exp (sum / count) : NAN;
+}
+
+void
+gradlens_backward_mean_gains (const GradlensRunResult *r,
+                              double                  *activation_gain,
+                              double                  *weight_gain,
+                              double                  *measured)
+{
+  /* the steps between hidden layers: the output layer's weights (a single
+   * output unit's among them) have a gain of their own, once */
+  int n = r->depth >= 3 ? r->depth - 2 : MAX (r->depth - 1, 0);
+  g_autofree double *act = g_new0 (double, MAX (n, 1));
+  g_autofree double *weight = g_new0 (double, MAX (n, 1));
+  g_autofree double *ratio = g_new0 (double, MAX (n, 1));
+
+  for (int l = 1; l <= n; l++)
+    {
+      gradlens_backward_step (r, l, &act[l - 1], &weight[l - 1]);
+      ratio[l - 1] = r->layer_stats != NULL && r->layer_stats[l].grad_rms > 0
+                     ? r->layer_stats[l - 1].grad_rms / r->layer_stats[l].grad_rms : NAN;
+    }
+  *activation_gain = r->layer_stats != NULL ? geometric_mean (act, n) : NAN;
+  *weight_gain = r->layer_stats != NULL ? geometric_mean (weight, n) : NAN;
+  *measured = r->layer_stats != NULL ? geometric_mean (ratio, n) : NAN;
+}
+
+PlotFigure *
+gradlens_figure_from_backward_signal (const GradlensPlotSettings *settings,
+                                      GradlensRunResult * const  *results,
+                                      guint                       n_results)
+{
+  PlotFigure *figure;
+  int deepest = 0;
+
+  g_return_val_if_fail (settings != NULL, NULL);
+
+  figure = plot_figure_new ();
+  apply_settings (figure, settings, "Backward Signal per Layer: Measured and Predicted", "Layer",
+                  "RMS of dL/dz");
+  plot_figure_set_y_scale (figure, settings->y_scale == GRADLENS_Y_LINEAR ? PLOT_SCALE_LINEAR : PLOT_SCALE_LOG);
+  for (guint i = 0; i < n_results; i++)
+    deepest = MAX (deepest, results[i]->depth);
+  set_layer_categories (figure, deepest);
+
+  /* the measurements first (series i is run i), then the predictions */
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < n_results; i++)
+      {
+        const GradlensRunResult *r = results[i];
+        g_autofree double *values = g_new (double, MAX (r->depth, 1));
+        g_autofree char *label = gradlens_default_label (&r->config, i + 1);
+        g_autofree char *suffix = NULL;
+        double act, weight, measured;
+        PlotRgba color;
+        guint series;
+
+        if (r->config.color == NULL || !plot_rgba_parse (&color, r->config.color))
+          plot_palette_color (i, &color);
+        for (int l = 1; l <= r->depth; l++)
+          values[l - 1] = r->layer_stats == NULL ? NAN
+                          : pass == 0 ? r->layer_stats[l - 1].grad_rms
+                          : r->layer_stats[l - 1].predicted_grad_rms;
+        gradlens_backward_mean_gains (r, &act, &weight, &measured);
+        if (pass == 0)
+          {
+            series = plot_figure_add_series (figure, label, &color, values, r->depth);
+            if (isfinite (measured))
+              /* Translators: legend suffix of a measured backward signal: how it changes per layer */
+              suffix = g_strdup_printf (_("hidden layers: measured ×%.2f per layer"), measured);
+          }
+        else
+          {
+            /* Translators: legend label of a run's predicted backward signal, drawn dashed */
+            g_autofree char *predicted = g_strdup_printf (_("%s (predicted)"), label);
+
+            series = plot_figure_add_series (figure, predicted, &color, values, r->depth);
+            plot_figure_set_series_dashed (figure, series, TRUE);
+            if (isfinite (act) && isfinite (weight))
+              /* Translators: legend suffix of a predicted backward signal: the mean activation gain
+               * times the mean weight gain per layer */
+              suffix = g_strdup_printf (_("hidden layers: ×%.2f activation × %.2f weights ≈ ×%.2f"), act, weight,
+                                        act * weight);
+          }
+        if (suffix != NULL)
+          plot_figure_set_series_legend_suffix (figure, series, suffix);
+      }
   return figure;
 }
 

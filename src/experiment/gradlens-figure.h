@@ -29,6 +29,11 @@ guint       gradlens_figure_add_result   (PlotFigure                 *figure,
                                           const GradlensRunResult    *result,
                                           guint                       index);
 
+/* The run's diagnosis (DESIGN.md "Teaching contracts") in words: one
+ * translated sentence per finding, separated by newlines; NULL without
+ * findings. Returns: (transfer full) (nullable) */
+char       *gradlens_diagnosis_dup_text  (const GradlensRunResult    *result);
+
 /* "×0.12 per layer", or NULL when undefined; (transfer full) */
 char       *gradlens_format_decay        (double                      decay);
 
@@ -73,6 +78,30 @@ PlotFigure *gradlens_figure_from_layer_stats (const GradlensPlotSettings *settin
                                               GradlensRunResult * const  *results,
                                               guint                       n_results,
                                               GradlensLayerStat           stat);
+
+/* The backward signal (DESIGN.md "Teaching contracts"): for each result
+ * its measured grad_rms per layer (series i, solid) and, after all of them,
+ * its predicted_grad_rms (series n_results + i, dashed, the same colour).
+ * Legend suffixes: the measured change per layer, and the mean activation
+ * and weight gains whose product predicts it. NULL titles in settings take
+ * English defaults. Returns: (transfer full) */
+PlotFigure *gradlens_figure_from_backward_signal (const GradlensPlotSettings *settings,
+                                                  GradlensRunResult * const  *results,
+                                                  guint                       n_results);
+/* The step from layer + 1 down to layer (1 <= layer < depth): returns
+ * activation_gain of layer × weight_gain of layer + 1 (NAN when undefined),
+ * and each gain when the pointers are not NULL */
+double      gradlens_backward_step       (const GradlensRunResult    *result,
+                                          int                         layer,
+                                          double                     *activation_gain,
+                                          double                     *weight_gain);
+/* geometric means over the steps between hidden layers (all steps with
+ * fewer than three layers) of the activation and weight gains and of the
+ * measured ratio grad_rms(l) / grad_rms(l + 1); NAN when undefined */
+void        gradlens_backward_mean_gains (const GradlensRunResult    *result,
+                                          double                     *activation_gain,
+                                          double                     *weight_gain,
+                                          double                     *measured);
 
 /* A depth sweep as one series of a figure */
 typedef struct

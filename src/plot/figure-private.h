@@ -13,6 +13,8 @@ typedef struct
   char     *label;
   char     *legend_suffix;
   char     *zero_cause;   /* why its zeros are zero ("underflow" when NULL) */
+  char     *note;         /* for tooltips only, never drawn */
+  gboolean  dashed;       /* line drawn dashed (a prediction, a preview) */
   PlotRgba  color;
   gboolean  visible;
   double   *values;

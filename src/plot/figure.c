@@ -30,6 +30,7 @@ plot_series_free (gpointer data)
   g_free (s->label);
   g_free (s->legend_suffix);
   g_free (s->zero_cause);
+  g_free (s->note);
   g_free (s->values);
   g_free (s->band_low);
   g_free (s->band_high);
@@ -46,6 +47,8 @@ plot_series_copy (const PlotSeries *src)
   s->label = g_strdup (src->label);
   s->legend_suffix = g_strdup (src->legend_suffix);
   s->zero_cause = g_strdup (src->zero_cause);
+  s->note = g_strdup (src->note);
+  s->dashed = src->dashed;
   s->color = src->color;
   s->visible = src->visible;
   s->values = dup_doubles (src->values, src->n_values);
@@ -870,6 +873,63 @@ plot_figure_get_series_zero_cause (const PlotFigure *fig,
   g_return_val_if_fail (series < fig->series->len, NULL);
 
   return get_series (fig, series)->zero_cause;
+}
+
+/**
+ * plot_figure_set_series_dashed:
+ * @fig: a figure
+ * @series: a series index
+ * @dashed: draw the series' line (and its legend swatch) dashed, as for a
+ *   prediction beside a measurement or a preview; markers stay as they are
+ */
+void
+plot_figure_set_series_dashed (PlotFigure *fig,
+                               guint       series,
+                               gboolean    dashed)
+{
+  g_return_if_fail (fig != NULL);
+  g_return_if_fail (series < fig->series->len);
+
+  get_series (fig, series)->dashed = !!dashed;
+}
+
+gboolean
+plot_figure_get_series_dashed (const PlotFigure *fig,
+                               guint             series)
+{
+  g_return_val_if_fail (fig != NULL, FALSE);
+  g_return_val_if_fail (series < fig->series->len, FALSE);
+
+  return get_series (fig, series)->dashed;
+}
+
+/**
+ * plot_figure_set_series_note:
+ * @fig: a figure
+ * @series: a series index
+ * @note: (nullable): a sentence or two about the series for tooltips (why it has the
+ *   shape it has); never drawn, so exports do not change
+ */
+void
+plot_figure_set_series_note (PlotFigure *fig,
+                             guint       series,
+                             const char *note)
+{
+  g_return_if_fail (fig != NULL);
+  g_return_if_fail (series < fig->series->len);
+
+  replace_string (&get_series (fig, series)->note, note);
+}
+
+/* Returns: (nullable): the note set with plot_figure_set_series_note() */
+const char *
+plot_figure_get_series_note (const PlotFigure *fig,
+                             guint             series)
+{
+  g_return_val_if_fail (fig != NULL, NULL);
+  g_return_val_if_fail (series < fig->series->len, NULL);
+
+  return get_series (fig, series)->note;
 }
 
 /**

@@ -133,6 +133,16 @@ void           plot_figure_set_series_zero_cause   (PlotFigure       *fig,
                                                     const char       *cause);
 const char    *plot_figure_get_series_zero_cause   (const PlotFigure *fig,
                                                     guint             series);
+void           plot_figure_set_series_dashed       (PlotFigure       *fig,
+                                                    guint             series,
+                                                    gboolean          dashed);
+gboolean       plot_figure_get_series_dashed       (const PlotFigure *fig,
+                                                    guint             series);
+void           plot_figure_set_series_note         (PlotFigure       *fig,
+                                                    guint             series,
+                                                    const char       *note);
+const char    *plot_figure_get_series_note         (const PlotFigure *fig,
+                                                    guint             series);
 
 void           plot_figure_set_x_view              (PlotFigure       *fig,
                                                     double            min,

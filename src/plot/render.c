@@ -515,9 +515,30 @@ draw_series (Target                *target,
 
   pos = series_positions (target, s);
 
-  /* The line */
-  add_series_line (target, layout, pos, s->n_values);
-  if (target->raster == NULL)
+  /* The line; a dashed one always through cairo, which knows dashes */
+  if (s->dashed)
+    {
+      Target dashed = *target;
+      double dash[2] = { 2.5 * layout->line_width, 1.75 * layout->line_width };
+
+      dashed.raster = NULL;
+      dashed.cr = target->raster != NULL ? _plot_raster_begin_cairo (target->raster, cr) : cairo_reference (cr);
+      add_series_line (&dashed, layout, pos, s->n_values);
+      cairo_save (dashed.cr);
+      cairo_set_dash (dashed.cr, dash, 2, 0);
+      cairo_set_line_cap (dashed.cr, CAIRO_LINE_CAP_BUTT);
+      set_color (dashed.cr, &s->color, 1.0);
+      cairo_set_line_width (dashed.cr, layout->line_width);
+      cairo_stroke (dashed.cr);
+      cairo_restore (dashed.cr);
+      if (target->raster != NULL)
+        _plot_raster_end_cairo (target->raster, dashed.cr);
+      else
+        cairo_destroy (dashed.cr);
+    }
+  else
+    add_series_line (target, layout, pos, s->n_values);
+  if (target->raster == NULL && !s->dashed)
     {
       set_color (cr, &s->color, 1.0);
       cairo_set_line_width (cr, layout->line_width);
@@ -803,7 +824,18 @@ draw_legend (cairo_t               *cr,
           cairo_set_line_width (cr, 2.0 * size);
           cairo_move_to (cr, x0, yc);
           cairo_line_to (cr, x0 + 2.0 * em, yc);
-          cairo_stroke (cr);
+          if (s->dashed)
+            {
+              double dash[2] = { 0.4 * em, 0.3 * em };
+
+              cairo_save (cr);
+              cairo_set_dash (cr, dash, 2, 0);
+              cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+              cairo_stroke (cr);
+              cairo_restore (cr);
+            }
+          else
+            cairo_stroke (cr);
           cairo_arc (cr, x0 + 1.0 * em, yc, 4.0 * size, 0, 2 * G_PI);
           cairo_fill (cr);
 

@@ -21,6 +21,7 @@
 #   - Alt+2 shows the forward pass of every run, Alt+3 the depth sweep, where a last depth
 #     typed into its field and Ctrl+Shift+Return compute a sweep that is drawn, and Escape
 #     stops a long one,
+#   - F1 opens the guide, whose first "Show Me" (focused, Space) opens the sigmoid figure,
 #   - Ctrl+Q quits with exit status 0, and the log holds no GTK warning or critical.
 # Where to click comes from GRADLENS_STATE_FILE, a state dump the window writes after
 # each frame (runs, legend entries and widget boxes in window coordinates); the test
@@ -341,6 +342,17 @@ import -window root "$tmp/shots/sweeping.png"
 keys Escape
 wait_state "not s['running']" "Escape to stop the sweep"
 [ "$(q "len(s['sweeps']) == 1 and s['sweeps'][0]['points'] == 12")" = True ] || fail "the stopped sweep changed the sweeps"
+
+step "F1 opens the guide; its first Show Me opens the sigmoid figure"
+keys F1
+gwid=$(wait_window "^Guide") || fail "F1 opened no guide"
+xdotool windowfocus "$gwid" 2>/dev/null || true
+sleep 0.3
+# the guide opens with the first answer's "Show Me" focused
+xdotool key --clearmodifiers space
+wait_state "len(s['runs']) == 1 and not s['running'] and s['runs'][0]['label'] == 'Vanilla Sigmoid Network'" \
+    "the guide's preset"
+import -window root "$tmp/shots/guide.png"
 
 step "Ctrl+Q quits with status 0"
 keys ctrl+q

@@ -10,11 +10,15 @@
 #include <string.h>
 
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 
+#include "gradlens-backward-page.h"
 #include "gradlens-choices.h"
 #include "gradlens-figure.h"
 #include "gradlens-forward-page.h"
+#include "gradlens-guide.h"
 #include "gradlens-locale.h"
+#include "gradlens-preview.h"
 #include "gradlens-series-row.h"
 #include "gradlens-window-private.h"
 
@@ -946,6 +950,333 @@ test_close_mid_sweep (void)
   wait_for (is_null, &weak, 10000, "the window to be finalized after closing mid-sweep");
 }
 
+/* Every run row says why its line looks as it does; the plot's tooltip
+ * names the run and the parameter with four digits, its diagnosis, the
+ * cause of a zero, an ensemble's median, quartiles and range, and the exact
+ * value that a right click copies. */
+static void
+test_diagnosis_and_tooltip (void)
+{
+  GradlensWindow *window = new_window ();
+  const char *const names[] = { "lin1.weight", "lin1.bias", "lin2.weight" };
+  const double values[] = { 2.8084159566788003e-05, 0.0, 0.5 };
+  const double q1[] = { 2e-05, 0.0, 0.4 }, q3[] = { 3e-05, 0.0, 0.6 };
+  const double lo[] = { 1e-05, 0.0, 0.3 }, hi[] = { 4e-05, 0.0, 0.7 };
+  g_autoptr(PlotFigure) figure = plot_figure_new ();
+  GtkWidget *view;
+  GtkListBoxRow *row;
+  GtkLabel *diagnosis;
+  g_autofree char *expected = NULL;
+  g_autofree char *tooltip = NULL;
+  g_autofree char *zero_tooltip = NULL;
+  g_autofree char *copied = NULL;
+  PlotLayout layout;
+  double x, y;
+
+  g_assert_true (gradlens_window_open_resource (window, PRESETS_PATH "notebook.json"));
+  wait_for (not_running, window, 30000, "the notebook");
+  g_assert_cmpuint (n_runs (window), ==, 4);
+  /* the sigmoid run vanishes: its row says so in words, the figure's note too */
+  expected = gradlens_diagnosis_dup_text (gradlens_run_item_get_result (run_at (window, 0)));
+  g_assert_nonnull (expected);
+  g_assert_nonnull (strstr (expected, "anishing"));
+  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (child (window, "runs_list")), 0);
+  diagnosis = gradlens_series_row_get_diagnosis_label (GRADLENS_SERIES_ROW (row));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (diagnosis)));
+  g_assert_cmpstr (gtk_label_get_label (diagnosis), ==, expected);
+  g_assert_cmpstr (plot_figure_get_series_note (view_figure (window, "gradients"), 0), ==, expected);
+
+  /* a figure of our own on the plot view: an ensemble's point, a dead network's zero */
+  view = GTK_WIDGET (gradlens_page_get_plot_view (gradlens_window_get_page (window, "gradients")));
+  plot_figure_set_categories (figure, names, 3);
+  plot_figure_add_series (figure, "ReLU, He init", NULL, values, 3);
+  plot_figure_set_series_band (figure, 0, q1, q3, 3);
+  plot_figure_set_series_whiskers (figure, 0, lo, hi, 3);
+  plot_figure_set_series_zero_cause (figure, 0, "no signal: dead units");
+  plot_figure_set_series_note (figure, 0, "The output unit is dead.");
+  gradlens_plot_view_set_figure (GRADLENS_PLOT_VIEW (view), figure);
+  gtk_test_widget_wait_for_draw (view);
+  plot_layout_compute (&layout, figure, gtk_widget_get_width (view), gtk_widget_get_height (view));
+  g_assert_true (plot_layout_point_position (&layout, figure, 0, 0, &x, &y));
+  tooltip = gradlens_plot_view_dup_tooltip (GRADLENS_PLOT_VIEW (view), x, y);
+  g_assert_nonnull (tooltip);
+  g_assert_nonnull (strstr (tooltip, "ReLU, He init"));
+  g_assert_nonnull (strstr (tooltip, "lin1.weight"));
+  g_assert_nonnull (strstr (tooltip, "2.808e-05"));            /* four significant digits */
+  g_assert_null (strstr (tooltip, "2.8084159566788003e-05 ("));
+  g_assert_nonnull (strstr (tooltip, "2.8084159566788003e-05")); /* ...and every digit, small */
+  g_assert_nonnull (strstr (tooltip, "median"));
+  g_assert_nonnull (strstr (tooltip, "2e-05"));
+  g_assert_nonnull (strstr (tooltip, "3e-05"));
+  g_assert_nonnull (strstr (tooltip, "4e-05"));
+  g_assert_nonnull (strstr (tooltip, "The output unit is dead."));
+  copied = gradlens_plot_view_copy_value_at (GRADLENS_PLOT_VIEW (view), x, y);
+  g_assert_cmpstr (copied, ==, "2.8084159566788003e-05");
+  g_assert_true (plot_layout_point_position (&layout, figure, 0, 1, &x, &y));
+  zero_tooltip = gradlens_plot_view_dup_tooltip (GRADLENS_PLOT_VIEW (view), x, y);
+  g_assert_nonnull (zero_tooltip);
+  g_assert_nonnull (strstr (zero_tooltip, "no signal: dead units"));
+  g_assert_null (strstr (zero_tooltip, "underflow"));
+  destroy_window (window);
+}
+
+/* The Backward Signal view: per run the measured signal (solid) and the
+ * prediction (dashed, the same colour), a hidden run hidden in both, the
+ * table of gains whose product is the predicted step, and the values
+ * exported. */
+static void
+test_backward (void)
+{
+  GradlensWindow *window = new_window ();
+  GradlensBackwardPage *page;
+  PlotFigure *figure;
+  const GradlensRunResult *sigmoid;
+  g_autofree char *csv = NULL;
+  g_autofree char *json = NULL;
+  g_auto(GStrv) lines = NULL;
+  const char *cell;
+
+  g_assert_true (gradlens_window_open_resource (window, PRESETS_PATH "notebook.json"));
+  wait_for (not_running, window, 30000, "the notebook");
+  show_view (window, "backward");
+  page = GRADLENS_BACKWARD_PAGE (gradlens_window_get_page (window, "backward"));
+  figure = view_figure (window, "backward");
+  g_assert_nonnull (figure);
+  g_assert_cmpuint (plot_figure_get_n_series (figure), ==, 8);
+  g_assert_cmpint (plot_figure_get_y_scale (figure), ==, PLOT_SCALE_LOG);
+  sigmoid = gradlens_run_item_get_result (run_at (window, 0));
+  for (guint i = 0; i < 4; i++)
+    {
+      const GradlensRunResult *r = gradlens_run_item_get_result (run_at (window, i));
+      const double *measured, *predicted;
+      gsize n_measured = 0, n_predicted = 0;
+      PlotRgba a, b;
+
+      g_assert_false (plot_figure_get_series_dashed (figure, i));
+      g_assert_true (plot_figure_get_series_dashed (figure, 4 + i));
+      plot_figure_get_series_color (figure, i, &a);
+      plot_figure_get_series_color (figure, 4 + i, &b);
+      g_assert_true (a.red == b.red && a.green == b.green && a.blue == b.blue);
+      measured = plot_figure_get_series_values (figure, i, &n_measured);
+      predicted = plot_figure_get_series_values (figure, 4 + i, &n_predicted);
+      g_assert_cmpuint (n_measured, ==, 5);
+      g_assert_cmpuint (n_predicted, ==, 5);
+      for (int l = 0; l < 5; l++)
+        {
+          g_assert_true (same_double (measured[l], r->layer_stats[l].grad_rms));
+          g_assert_true (same_double (predicted[l], r->layer_stats[l].predicted_grad_rms));
+        }
+      /* the prediction starts at the output */
+      g_assert_true (same_double (predicted[4], measured[4]));
+    }
+  /* sigmoid: the signal shrinks layer by layer, and the prediction is within 1.5x of it
+   * at the input end... or the gap is the lesson; it is at least the right direction */
+  g_assert_cmpfloat (sigmoid->layer_stats[0].grad_rms, <, sigmoid->layer_stats[4].grad_rms);
+  g_assert_cmpfloat (sigmoid->layer_stats[0].predicted_grad_rms, <, sigmoid->layer_stats[4].predicted_grad_rms);
+  g_assert_nonnull (plot_figure_get_series_legend_suffix (figure, 4));
+
+  /* the table of gains: a column per visible run, a row per layer */
+  cell = gradlens_backward_page_get_gains_cell (page, 1, 1);
+  g_assert_nonnull (cell);
+  {
+    double act = NAN, weight = NAN;
+    double step = gradlens_backward_step (sigmoid, 1, &act, &weight);
+    g_autofree char *a = g_strdup_printf ("×%.2f", act);
+    g_autofree char *p = g_strdup_printf ("×%.2f", step);
+
+    g_assert_cmpfloat (act, <=, 0.25);
+    g_assert_nonnull (strstr (cell, a));
+    g_assert_nonnull (strstr (cell, p));
+  }
+  g_assert_nonnull (gradlens_backward_page_get_gains_cell (page, 4, 5));
+  g_assert_null (gradlens_backward_page_get_gains_cell (page, 5, 1));
+
+  /* a hidden run: its measurement and prediction hidden, its column gone; the
+   * prediction's legend entry shows it again */
+  gradlens_series_set_visible (GRADLENS_SERIES (run_at (window, 1)), FALSE);
+  figure = view_figure (window, "backward");
+  g_assert_false (plot_figure_get_series_visible (figure, 1));
+  g_assert_false (plot_figure_get_series_visible (figure, 5));
+  g_assert_true (plot_figure_get_series_visible (figure, 4));
+  g_assert_null (gradlens_backward_page_get_gains_cell (page, 4, 1));
+  g_signal_emit_by_name (gradlens_page_get_plot_view (GRADLENS_PAGE (page)), "legend-clicked", 5u);
+  g_assert_true (gradlens_series_get_visible (GRADLENS_SERIES (run_at (window, 1))));
+  figure = view_figure (window, "backward");
+  g_assert_true (plot_figure_get_series_visible (figure, 5));
+  g_assert_nonnull (gradlens_backward_page_get_gains_cell (page, 4, 1));
+
+  /* the values export */
+  csv = gradlens_page_dup_export_text (GRADLENS_PAGE (page), FALSE);
+  lines = g_strsplit (csv, "\n", -1);
+  g_assert_cmpstr (lines[0], ==, "run,layer,grad_rms,predicted_grad_rms,activation_gain,weight_gain,deriv_sq_mean");
+  g_assert_cmpuint (g_strv_length (lines), ==, 4 * 5 + 2);
+  json = gradlens_page_dup_export_text (GRADLENS_PAGE (page), TRUE);
+  {
+    g_autoptr(JsonParser) parser = json_parser_new ();
+    g_autoptr(GError) error = NULL;
+    JsonArray *runs;
+
+    g_assert_true (json_parser_load_from_data (parser, json, -1, &error));
+    g_assert_no_error (error);
+    runs = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "backward_signal");
+    g_assert_cmpuint (json_array_get_length (runs), ==, 4);
+  }
+  destroy_window (window);
+}
+
+/* The guide (win.guide, F1): the notebook's four questions answered with
+ * the numbers of the runs on screen; each "Show me" opens the built-in
+ * preset that shows the answer, and the answers follow the new runs. */
+static void
+test_guide (void)
+{
+  GradlensWindow *window = new_window ();
+  GradlensGuide *guide;
+  const char *answer;
+
+  g_assert_true (gradlens_window_open_resource (window, PRESETS_PATH "notebook.json"));
+  wait_for (not_running, window, 30000, "the notebook");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.guide", NULL);
+  guide = g_object_get_data (G_OBJECT (window), "gradlens-guide");
+  g_assert_true (GRADLENS_IS_GUIDE (guide));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (guide)));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (guide)) == GTK_WINDOW (window));
+  /* the notebook's definitions and formulas, and live numbers */
+  g_assert_nonnull (strstr (gradlens_guide_get_answer (guide, GRADLENS_GUIDE_PATTERN), "√(Σ"));
+  g_assert_nonnull (strstr (gradlens_guide_get_answer (guide, GRADLENS_GUIDE_PATTERN), "Vanilla Sigmoid Network"));
+  g_assert_nonnull (strstr (gradlens_guide_get_answer (guide, GRADLENS_GUIDE_SIGMOID), "n·Var(W)"));
+  g_assert_nonnull (strstr (gradlens_guide_get_answer (guide, GRADLENS_GUIDE_SIGMOID), "E[f′(z)²]"));
+  answer = gradlens_guide_get_answer (guide, GRADLENS_GUIDE_INIT);
+  g_assert_nonnull (strstr (answer, "Var(W) = 2/(n_in + n_out)"));
+  g_assert_nonnull (strstr (answer, "Var(W) = 2/n_in"));
+  g_assert_nonnull (strstr (answer, "Sigmoid with He Initialization"));
+  g_assert_nonnull (strstr (gradlens_guide_get_answer (guide, GRADLENS_GUIDE_RELU), "Leaky ReLU Network"));
+  /* a second F1 shows the same guide */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.guide", NULL);
+  g_assert_true (g_object_get_data (G_OBJECT (window), "gradlens-guide") == guide);
+
+  for (guint q = 0; q < GRADLENS_GUIDE_N_QUESTIONS; q++)
+    {
+      g_autofree char *path = g_strconcat (PRESETS_PATH, gradlens_guide_get_preset (q), NULL);
+      g_autoptr(GBytes) bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+      g_autoptr(GradlensPreset) preset = NULL;
+
+      g_assert_nonnull (bytes);
+      preset = gradlens_preset_load_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), path, NULL);
+      g_assert_nonnull (preset);
+      g_signal_emit_by_name (gradlens_guide_get_show_button (guide, q), "clicked");
+      wait_for (not_running, window, 60000, "the guide's preset");
+      g_assert_cmpuint (n_runs (window), ==, preset->runs->len);
+      g_assert_cmpstr (gradlens_series_get_label (GRADLENS_SERIES (run_at (window, 0))), ==,
+                       ((GradlensRunConfig *) g_ptr_array_index (preset->runs, 0))->label);
+    }
+  /* the last one opened the notebook again; after the Leaky ReLU figure alone, the
+   * sigmoid questions have no run to quote */
+  g_signal_emit_by_name (gradlens_guide_get_show_button (guide, GRADLENS_GUIDE_RELU), "clicked");
+  wait_for (not_running, window, 30000, "the Leaky ReLU figure");
+  g_assert_cmpuint (n_runs (window), ==, 1);
+  g_assert_null (strstr (gradlens_guide_get_answer (guide, GRADLENS_GUIDE_PATTERN), "Vanilla Sigmoid Network"));
+  g_assert_nonnull (strstr (gradlens_guide_get_answer (guide, GRADLENS_GUIDE_RELU), "Leaky ReLU Network"));
+  destroy_window (window);
+}
+
+static gboolean
+preview_settled (gpointer data)
+{
+  return !gradlens_preview_get_busy (data);
+}
+
+static gboolean
+preview_shown (gpointer data)
+{
+  return !gradlens_preview_get_busy (data) && gradlens_preview_get_result (data) != NULL;
+}
+
+/* The live preview: on, a cheap configuration of the controls is computed in a
+ * worker as they change and drawn as a dashed series after the runs;
+ * Ctrl+Return (win.run) keeps it as a run; a costly configuration is not
+ * previewed. */
+static void
+test_preview (void)
+{
+  GradlensWindow *window = new_window ();
+  g_autoptr(GradlensRunConfig) config = gradlens_run_config_new ();
+  g_autoptr(GradlensRunResult) expected = NULL;
+  GradlensPreview *preview;
+  const GradlensRunResult *shown;
+  PlotFigure *figure;
+  const double *values;
+  gsize n = 0;
+
+  g_assert_true (gradlens_window_open_resource (window, PRESETS_PATH "notebook-1-sigmoid.json"));
+  wait_for (not_running, window, 30000, "the sigmoid figure");
+  g_assert_cmpuint (n_runs (window), ==, 1);
+  g_assert_null (gradlens_preview_get_for_window (window));
+  g_assert_cmpuint (plot_figure_get_n_series (view_figure (window, "gradients")), ==, 1);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.preview", NULL);
+  preview = gradlens_preview_get_for_window (window);
+  g_assert_nonnull (preview);
+  g_assert_true (gradlens_preview_get_active (preview));
+  wait_for (preview_shown, preview, 30000, "the preview");
+  /* the controls' configuration, as a run of it computes */
+  g_assert_true (gradlens_controls_get_config (gradlens_window_get_controls (window), config, NULL));
+  g_assert_cmpfloat (gradlens_preview_estimate_ms (config), <, GRADLENS_PREVIEW_BUDGET_MS);
+  expected = compute (config);
+  shown = gradlens_preview_get_result (preview);
+  g_assert_cmpint (shown->n_params, ==, expected->n_params);
+  figure = view_figure (window, "gradients");
+  g_assert_cmpuint (plot_figure_get_n_series (figure), ==, 2);
+  g_assert_false (plot_figure_get_series_dashed (figure, 0));
+  g_assert_true (plot_figure_get_series_dashed (figure, 1));
+  values = plot_figure_get_series_values (figure, 1, &n);
+  g_assert_cmpuint (n, ==, (gsize) expected->n_params);
+  for (int p = 0; p < expected->n_params; p++)
+    g_assert_true (same_double (values[p], expected->grad_norm[p]));
+
+  /* a change of a control: a new preview, one series still */
+  type_into (window, "network", "depth", "7");
+  wait_for (preview_shown, preview, 30000, "the deeper preview");
+  g_assert_cmpint (gradlens_preview_get_result (preview)->depth, ==, 7);
+  figure = view_figure (window, "gradients");
+  g_assert_cmpuint (plot_figure_get_n_series (figure), ==, 2);
+  plot_figure_get_series_values (figure, 1, &n);
+  g_assert_cmpuint (n, ==, 14);
+  /* a hidden run stays hidden, the preview stays */
+  gradlens_series_set_visible (GRADLENS_SERIES (run_at (window, 0)), FALSE);
+  figure = view_figure (window, "gradients");
+  g_assert_cmpuint (plot_figure_get_n_series (figure), ==, 2);
+  g_assert_false (plot_figure_get_series_visible (figure, 0));
+  g_assert_true (plot_figure_get_series_visible (figure, 1));
+  gradlens_series_set_visible (GRADLENS_SERIES (run_at (window, 0)), TRUE);
+
+  /* Ctrl+Return keeps it: a run of it, and no preview until the next change */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.run", NULL);
+  wait_for (not_running, window, 30000, "the run");
+  g_assert_cmpuint (n_runs (window), ==, 2);
+  g_assert_cmpint (gradlens_run_item_get_result (run_at (window, 1))->depth, ==, 7);
+  g_assert_null (gradlens_preview_get_result (preview));
+  figure = view_figure (window, "gradients");
+  g_assert_cmpuint (plot_figure_get_n_series (figure), ==, 2);
+  g_assert_false (plot_figure_get_series_dashed (figure, 1));
+
+  /* a costly configuration is not previewed */
+  type_into (window, "network", "width", "4096");
+  wait_for (preview_settled, preview, 30000, "the preview to settle");
+  g_assert_null (gradlens_preview_get_result (preview));
+  g_assert_cmpuint (plot_figure_get_n_series (view_figure (window, "gradients")), ==, 2);
+  type_into (window, "network", "width", "10");
+  wait_for (preview_shown, preview, 30000, "the preview again");
+
+  /* off: gone */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.preview", NULL);
+  g_assert_false (gradlens_preview_get_active (preview));
+  wait_for (preview_settled, preview, 30000, "the preview to stop");
+  g_assert_null (gradlens_preview_get_result (preview));
+  g_assert_cmpuint (plot_figure_get_n_series (view_figure (window, "gradients")), ==, 2);
+  destroy_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -969,6 +1300,10 @@ main (int    argc,
   g_test_add_func ("/gradlens/app/views/sweep", test_sweep);
   g_test_add_func ("/gradlens/app/views/sweep-cancel", test_sweep_cancel);
   g_test_add_func ("/gradlens/app/views/close-mid-sweep", test_close_mid_sweep);
+  g_test_add_func ("/gradlens/app/views/diagnosis-and-tooltip", test_diagnosis_and_tooltip);
+  g_test_add_func ("/gradlens/app/views/backward", test_backward);
+  g_test_add_func ("/gradlens/app/views/guide", test_guide);
+  g_test_add_func ("/gradlens/app/views/preview", test_preview);
 
   return g_test_run ();
 }

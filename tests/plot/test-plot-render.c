@@ -602,6 +602,66 @@ test_golden (gconstpointer data)
   cairo_surface_destroy (actual);
 }
 
+/* A dashed series (a prediction beside a measurement) has gaps along its line where a
+ * solid one has none, keeps its colour and markers, and its note is never drawn. */
+static void
+test_dashed_series (void)
+{
+  const char *const names[] = { "lin1.w", "lin2.w", "lin3.w", "lin4.w" };
+  const double values[] = { 1e-2, 1e-2, 1e-2, 1e-2 };
+  g_autoptr(PlotFigure) fig = plot_figure_new ();
+  g_autoptr(PlotFigure) copy = NULL;
+  cairo_surface_t *solid, *dashed, *noted;
+  PlotLayout layout;
+  PlotRgba color, bg;
+  guint colored[2] = { 0, 0 }, gaps[2] = { 0, 0 };
+  double x0, x1, y;
+
+  plot_figure_set_categories (fig, names, 4);
+  plot_figure_add_series (fig, "measured", NULL, values, 4);
+  plot_figure_get_series_color (fig, 0, &color);
+  plot_test_background (PLOT_THEME_DARK, &bg);
+  g_assert_false (plot_figure_get_series_dashed (fig, 0));
+  solid = plot_test_render (fig, W, H);
+  plot_figure_set_series_dashed (fig, 0, TRUE);
+  g_assert_true (plot_figure_get_series_dashed (fig, 0));
+  dashed = plot_test_render (fig, W, H);
+  plot_figure_set_series_note (fig, 0, "why it looks like this");
+  g_assert_cmpstr (plot_figure_get_series_note (fig, 0), ==, "why it looks like this");
+  noted = plot_test_render (fig, W, H);
+  g_assert_cmpuint (plot_test_count_differences (dashed, noted, 0, NULL), ==, 0);
+  copy = plot_figure_copy (fig);
+  g_assert_true (plot_figure_get_series_dashed (copy, 0));
+  g_assert_cmpstr (plot_figure_get_series_note (copy, 0), ==, "why it looks like this");
+
+  plot_layout_compute (&layout, fig, W, H);
+  g_assert_true (plot_layout_point_position (&layout, fig, 0, 1, &x0, &y));
+  g_assert_true (plot_layout_point_position (&layout, fig, 0, 2, &x1, &y));
+  /* along the line between two markers, away from them */
+  for (int x = (int) x0 + layout.marker_size + 2; x < (int) x1 - layout.marker_size - 2; x++)
+    {
+      cairo_surface_t *surfaces[2] = { solid, dashed };
+
+      for (int k = 0; k < 2; k++)
+        {
+          if (plot_test_pixel_is (surfaces[k], x, (int) round (y), &color, 40))
+            colored[k]++;
+          else if (!plot_test_color_near (surfaces[k], x, round (y), 1, &color, 120))
+            gaps[k]++;
+        }
+    }
+  g_assert_cmpuint (colored[0], >, 20);
+  g_assert_cmpuint (gaps[0], ==, 0);
+  g_assert_cmpuint (colored[1], >, 5);
+  g_assert_cmpuint (gaps[1], >, 5);
+  /* the markers stay */
+  g_assert_true (plot_test_pixel_is (dashed, (int) x0, (int) y, &color, 8));
+
+  cairo_surface_destroy (solid);
+  cairo_surface_destroy (dashed);
+  cairo_surface_destroy (noted);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -619,6 +679,7 @@ main (int   argc,
   g_test_add_func ("/gradlens/plot/render/backends-agree", test_backends_agree);
   g_test_add_func ("/gradlens/plot/render/recording", test_recording);
   g_test_add_func ("/gradlens/plot/render/hidpi", test_hidpi);
+  g_test_add_func ("/gradlens/plot/render/dashed-series", test_dashed_series);
   for (i = 0; i < G_N_ELEMENTS (goldens); i++)
     {
       g_autofree char *name = g_strdup_printf ("/gradlens/plot/render/golden/%s", goldens[i].name);
