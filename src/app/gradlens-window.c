@@ -10,6 +10,7 @@
 #include "gradlens-gradients-page.h"
 #include "gradlens-series-row.h"
 #include "gradlens-sweep-page.h"
+#include "gradlens-train-page.h"
 #include "gradlens-window-private.h"
 
 /* The window: the header bar, the side panel, the views, progress, toasts
@@ -372,6 +373,7 @@ gradlens_window_class_init (GradlensWindowClass *klass)
   g_type_ensure (GRADLENS_TYPE_GRADIENTS_PAGE);
   g_type_ensure (GRADLENS_TYPE_FORWARD_PAGE);
   g_type_ensure (GRADLENS_TYPE_SWEEP_PAGE);
+  g_type_ensure (GRADLENS_TYPE_TRAIN_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/gradlens/Gradlens/ui/gradlens-window.ui");
   gtk_widget_class_bind_template_child (widget_class, GradlensWindow, toast_overlay);
