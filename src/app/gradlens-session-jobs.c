@@ -34,7 +34,7 @@ add_run_result (GradlensSession   *self,
     }
   if (config->label == NULL || config->label[0] == '\0')
     {
-      g_free (config->label);
+      g_clear_pointer (&config->label, g_free);
       config->label = gradlens_default_label (config, self->n_runs_made);
     }
   base = g_steal_pointer (&config->label);
@@ -338,7 +338,7 @@ gradlens_session_train (GradlensSession           *self,
         }
       if (config->label == NULL || config->label[0] == '\0')
         {
-          g_free (config->label);
+          g_clear_pointer (&config->label, g_free);
           config->label = gradlens_default_label (config, i + 1);
         }
       base = g_steal_pointer (&config->label);
