@@ -41,7 +41,9 @@ struct _GradlensTrainPage
   guint                play_id;
   guint                update_id;
   gboolean             showing_settings;   /* the controls follow the session */
-  GListModel          *trainings;          /* the list the steps are followed in */
+  GradlensSession     *session;            /* the session followed */
+  GListModel          *trainings;          /* its trainings */
+  gboolean             disposed;
 };
 
 G_DEFINE_FINAL_TYPE (GradlensTrainPage, gradlens_train_page, GRADLENS_TYPE_PAGE)
@@ -320,6 +322,7 @@ refresh (GradlensTrainPage *self)
   guint filled = 0;
   guint n;
 
+  follow_session (self);
   if (self->trainings == NULL)
     return;
   n = g_list_model_get_n_items (self->trainings);
@@ -347,7 +350,7 @@ update_idle_cb (gpointer user_data)
 static void
 queue_refresh (GradlensTrainPage *self)
 {
-  if (self->update_id == 0)
+  if (self->update_id == 0 && !self->disposed)
     self->update_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, update_idle_cb, self, NULL);
 }
 
@@ -566,9 +569,15 @@ follow_session (GradlensTrainPage *self)
 {
   GradlensSession *session = gradlens_page_get_session (GRADLENS_PAGE (self));
 
-  if (session == NULL || self->trainings == gradlens_session_get_trainings (session))
+  if (session == NULL || session == self->session || self->disposed)
     return;
-  self->trainings = gradlens_session_get_trainings (session);
+  if (self->session != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->session, self);
+      g_signal_handlers_disconnect_by_data (self->trainings, self);
+    }
+  g_set_object (&self->session, session);
+  g_set_object (&self->trainings, gradlens_session_get_trainings (session));
   g_signal_connect_object (self->trainings, "items-changed", G_CALLBACK (trainings_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (session, "changed", G_CALLBACK (show_settings), self, G_CONNECT_SWAPPED);
@@ -582,7 +591,15 @@ gradlens_train_page_dispose (GObject *object)
   GradlensTrainPage *self = GRADLENS_TRAIN_PAGE (object);
 
   g_clear_handle_id (&self->play_id, g_source_remove);
+  self->disposed = TRUE;
+  if (self->session != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->session, self);
+      g_signal_handlers_disconnect_by_data (self->trainings, self);
+    }
   g_clear_handle_id (&self->update_id, g_source_remove);
+  g_clear_object (&self->trainings);
+  g_clear_object (&self->session);
   gtk_widget_dispose_template (GTK_WIDGET (object), GRADLENS_TYPE_TRAIN_PAGE);
 
   G_OBJECT_CLASS (gradlens_train_page_parent_class)->dispose (object);
