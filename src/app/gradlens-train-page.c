@@ -26,6 +26,7 @@ struct _GradlensTrainPage
   GradlensHeatmapView *heatmap_view;
   GradlensPlotView    *plot_view;
   GtkWidget           *hint_label;
+  GtkWidget           *train_button;
   GtkSpinButton       *steps_spin;
   GtkDropDown         *optimizer_dropdown;
   GtkDropDown         *show_dropdown;
@@ -562,6 +563,13 @@ train_clicked_cb (GradlensTrainPage *self)
 
 /* ---- GObject ---------------------------------------------------------- */
 
+/* one computation at a time: Train waits for the one running (Stop ends it) */
+static void
+running_cb (GradlensTrainPage *self)
+{
+  gtk_widget_set_sensitive (self->train_button, !gradlens_session_get_running (self->session));
+}
+
 /* the page was given a session (its first figure): follow its trainings
  * and settings */
 static void
@@ -581,6 +589,8 @@ follow_session (GradlensTrainPage *self)
   g_signal_connect_object (self->trainings, "items-changed", G_CALLBACK (trainings_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (session, "changed", G_CALLBACK (show_settings), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "notify::running", G_CALLBACK (running_cb), self, G_CONNECT_SWAPPED);
+  running_cb (self);
   show_settings (self);
   queue_refresh (self);
 }
@@ -625,6 +635,7 @@ gradlens_train_page_class_init (GradlensTrainPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GradlensTrainPage, heatmap_view);
   gtk_widget_class_bind_template_child (widget_class, GradlensTrainPage, plot_view);
   gtk_widget_class_bind_template_child (widget_class, GradlensTrainPage, hint_label);
+  gtk_widget_class_bind_template_child (widget_class, GradlensTrainPage, train_button);
   gtk_widget_class_bind_template_child (widget_class, GradlensTrainPage, steps_spin);
   gtk_widget_class_bind_template_child (widget_class, GradlensTrainPage, optimizer_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GradlensTrainPage, show_dropdown);

@@ -145,7 +145,9 @@ trained_window (int            steps,
   g_assert_cmpint (gradlens_session_get_train_settings (gradlens_window_get_session (window))->steps, ==, steps);
   g_signal_emit_by_name (page_widget (*page, GTK_TYPE_BUTTON, "_Train"), "clicked");
   g_assert_true (gradlens_window_get_running (window));
+  g_assert_false (gtk_widget_get_sensitive (page_widget (*page, GTK_TYPE_BUTTON, "_Train")));
   wait_for (not_running, window, 60000, "the training");
+  g_assert_true (gtk_widget_get_sensitive (page_widget (*page, GTK_TYPE_BUTTON, "_Train")));
   /* the page redraws once the last steps are in (an idle) */
   while (g_main_context_iteration (NULL, FALSE))
     ;
