@@ -80,7 +80,11 @@ job_finished_cb (GradlensWindow  *self,
 {
   if (self->closed || error == NULL)
     return;
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (kind == GRADLENS_JOB_TRAIN && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Training stopped")));
+  else if (kind == GRADLENS_JOB_TRAIN)
+    _gradlens_window_show_error (self, _("The Training Failed"), error->message);
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     adw_toast_overlay_add_toast (self->toast_overlay,
                                  adw_toast_new (kind == GRADLENS_JOB_SWEEP ? _("Sweep stopped")
                                                                            : _("Computation stopped")));
