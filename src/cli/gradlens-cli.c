@@ -4,22 +4,27 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
+#include <unistd.h>
+#include <glib/gi18n.h>
 
+#include "gradlens-bench.h"
 #include "gradlens-cli.h"
 #include "gradlens-config.h"
 #include "gradlens-error.h"
+#include "gradlens-estimate.h"
 #include "gradlens-export.h"
+#include "gradlens-figure.h"
+#include "gradlens-format.h"
+#include "gradlens-output.h"
 #include "gradlens-preset.h"
 #include "gradlens-runner.h"
 #include "gradlens-sweep.h"
 #include "gradlens-train.h"
-#include "gradlens-figure.h"
-#include "mlp.h"
 
 typedef struct
 {
@@ -33,12 +38,15 @@ typedef struct
   char     *preset;
   char     *format;
   char     *output;
-  int       iterations;
+  char     *iterations;
   char     *size;
   char     *theme;
   char     *y_scale;
   char     *x_axis;
   char     *depths;
+  int       run;         /* sweep --run N: 1-based, 0 = not given */
+  gboolean  yes;
+  gboolean  help;
 } CliOptions;
 
 static CliOptions *current;   /* for the option callbacks */
@@ -75,6 +83,10 @@ override_clear (gpointer data)
   g_free (o->text);
 }
 
+/* the descriptions of the run options live as long as the program: GOption
+ * keeps pointers to them */
+static GPtrArray *help_texts;
+
 static void
 add_field_entries (GOptionContext *context)
 {
@@ -83,18 +95,25 @@ add_field_entries (GOptionContext *context)
   GOptionEntry *entries = g_new0 (GOptionEntry, n + 1);
   GOptionGroup *group;
 
+  if (help_texts == NULL)
+    {
+      help_texts = g_ptr_array_new ();
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (help_texts, gradlens_field_help (&fields[i]));
+    }
   for (guint i = 0; i < n; i++)
     {
       entries[i].long_name = fields[i].option;
       entries[i].arg = G_OPTION_ARG_CALLBACK;
       entries[i].arg_data = (gpointer) on_field_option_cb;
+      entries[i].description = g_ptr_array_index (help_texts, i);
       entries[i].arg_description = fields[i].type == GRADLENS_FIELD_CHOICE ? "NAME"
                                    : fields[i].type == GRADLENS_FIELD_DOUBLE ? "X" : "N";
     }
-  group = g_option_group_new ("run", "Run options:", "Show the run options", NULL, NULL);
+  group = g_option_group_new ("run", _("Run options:"), _("Show the run options"), NULL, NULL);
   g_option_group_add_entries (group, entries);
   g_option_context_set_main_group (context, group);
-  /* the group copies the entries (not the strings, which are static) */
+  /* the group copies the entries (not the strings) */
   g_free (entries);
 }
 
@@ -110,6 +129,16 @@ apply_overrides (const CliOptions  *opts,
       if (!gradlens_field_parse (o->field, o->text, config, NULL))
         g_assert_not_reached ();
     }
+}
+
+static gboolean
+has_override (const CliOptions *opts,
+              const char       *option)
+{
+  for (guint i = 0; i < opts->overrides->len; i++)
+    if (g_str_equal (g_array_index (opts->overrides, Override, i).field->option, option))
+      return TRUE;
+  return FALSE;
 }
 
 /* the runs to compute: the preset's (or one default run), with the
@@ -133,6 +162,7 @@ collect_runs (const CliOptions  *opts,
               (*error)->domain = GRADLENS_ERROR;
               (*error)->code = GRADLENS_ERROR_INVALID_PRESET;
             }
+          g_prefix_error (error, "--preset: ");
           return NULL;
         }
       for (guint i = 0; i < preset->runs->len; i++)
@@ -154,7 +184,7 @@ collect_runs (const CliOptions  *opts,
                                          GRADLENS_DEFAULT_MEMORY_LIMIT, error))
         {
           if (runs->len > 1)
-            g_prefix_error (error, "run %u: ", i + 1);
+            g_prefix_error (error, _("run %u: "), i + 1);
           return NULL;
         }
     }
@@ -178,7 +208,8 @@ fail (const char   *command,
       const GError *error)
 {
   if (error->domain == G_OPTION_ERROR)
-    g_printerr ("gradlens-cli %s: %s (see “gradlens-cli %s --help” for the options and their values)\n",
+    /* Translators: the first and last %s are a command ("run"), the second the problem */
+    g_printerr (_("gradlens-cli %s: %s (see “gradlens-cli %s --help” for the options and their values)\n"),
                 command, error->message, command);
   else
     g_printerr ("gradlens-cli %s: %s\n", command, error->message);
@@ -219,24 +250,8 @@ check_choice (const char         *command,
   if (value == NULL || g_strv_contains (allowed, value))
     return TRUE;
   words = g_strjoinv (", ", (char **) allowed);
-  *exit_code = usage_error (command, "--%s: invalid value “%s”; expected one of %s", option, value, words);
+  *exit_code = usage_error (command, _("--%s: invalid value “%s”; expected one of %s"), option, value, words);
   return FALSE;
-}
-
-static gboolean
-write_output (const char  *path,
-              const char  *text,
-              GError     **error)
-{
-  if (path == NULL || g_str_equal (path, "-"))
-    {
-      fputs (text, stdout);
-      return fflush (stdout) == 0 || (g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                                                   "could not write to standard output"), FALSE);
-    }
-  if (!gradlens_write_file_atomic (path, text, error))
-    return FALSE;
-  return TRUE;
 }
 
 static gboolean
@@ -250,24 +265,31 @@ parse_context (GOptionContext  *context,
   if (*argc > 1)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                   "unexpected argument “%s”", (*argv)[1]);
+                   _("unexpected argument “%s”"), (*argv)[1]);
       return FALSE;
     }
   return TRUE;
 }
 
 static GOptionContext *
-new_context (const char       *command,
-             const char       *summary,
-             CliOptions       *opts,
+new_context (const char         *command,
+             const char         *summary,
+             CliOptions         *opts,
              const GOptionEntry *extra)
 {
   g_autofree char *param = g_strdup_printf ("%s - %s", command, summary);
   GOptionContext *context = g_option_context_new (param);
+  const GOptionEntry common[] = {
+    { "help", 'h', 0, G_OPTION_ARG_NONE, &opts->help, N_("Show the options of this command"), NULL },
+    { "help-all", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &opts->help, NULL, NULL },
+    { NULL }
+  };
 
   add_field_entries (context);
-  g_option_context_add_main_entries (context, extra, NULL);
-  g_option_context_set_help_enabled (context, TRUE);
+  g_option_context_add_main_entries (context, extra, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, common, GETTEXT_PACKAGE);
+  /* --help is written like any output: a failed write is an error */
+  g_option_context_set_help_enabled (context, FALSE);
   current = opts;
   return context;
 }
@@ -279,6 +301,7 @@ cli_options_clear (CliOptions *opts)
   g_clear_pointer (&opts->preset, g_free);
   g_clear_pointer (&opts->format, g_free);
   g_clear_pointer (&opts->output, g_free);
+  g_clear_pointer (&opts->iterations, g_free);
   g_clear_pointer (&opts->size, g_free);
   g_clear_pointer (&opts->theme, g_free);
   g_clear_pointer (&opts->y_scale, g_free);
@@ -296,6 +319,144 @@ cli_options_init (CliOptions *opts)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliOptions, cli_options_clear)
 
+/* ---- output ------------------------------------------------------------ */
+
+
+/* writes text into out and finishes it; out is freed either way */
+static int
+finish_output (const char     *command,
+               GradlensOutput *out,
+               const char     *text)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!gradlens_output_write (out, text, -1, &error))
+    {
+      gradlens_output_free (out);
+      return fail (command, error);
+    }
+  if (!gradlens_output_close (out, &error))
+    return fail (command, error);
+  return GRADLENS_EXIT_OK;
+}
+
+/* writes text to standard output, checking every write and the close */
+static int
+print_text (const char *command,
+            const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  GradlensOutput *out = gradlens_output_open (NULL, &error);
+
+  if (out == NULL)
+    return fail (command, error);
+  return finish_output (command, out, text);
+}
+
+static int
+print_help (const char     *command,
+            GOptionContext *context)
+{
+  g_autofree char *text = g_option_context_get_help (context, FALSE, NULL);
+
+  return print_text (command, text);
+}
+
+/* ---- progress on a terminal --------------------------------------------- */
+
+typedef struct
+{
+  GMutex      lock;
+  gboolean    enabled;
+  gint64      start;      /* monotonic, us */
+  gint64      last;
+  gboolean    shown;
+  const char *unit;
+} Progress;
+
+static void
+progress_init (Progress   *p,
+               const char *unit)
+{
+  memset (p, 0, sizeof *p);
+  g_mutex_init (&p->lock);
+  /* only for people: a terminal on stderr (GRADLENS_PROGRESS=1 forces it,
+   * =now without the first second's wait, for tests) */
+  p->enabled = isatty (STDERR_FILENO) || g_strcmp0 (g_getenv ("GRADLENS_PROGRESS"), "1") == 0
+               || g_strcmp0 (g_getenv ("GRADLENS_PROGRESS"), "now") == 0;
+  p->start = g_get_monotonic_time ();
+  if (g_strcmp0 (g_getenv ("GRADLENS_PROGRESS"), "now") == 0)
+    p->start -= G_USEC_PER_SEC;
+  p->unit = unit;
+}
+
+static void
+on_progress_cb (guint    done,
+                guint    total,
+                gpointer user_data)
+{
+  Progress *p = user_data;
+  gint64 now;
+  double elapsed, rate;
+  g_autofree char *left = NULL;
+
+  if (!p->enabled)
+    return;
+  now = g_get_monotonic_time ();
+  /* nothing for work that ends within a second; then ten updates a second */
+  if (now - p->start < G_USEC_PER_SEC)
+    return;
+  g_mutex_lock (&p->lock);
+  if (now - p->last < G_USEC_PER_SEC / 10 && done < total)
+    {
+      g_mutex_unlock (&p->lock);
+      return;
+    }
+  p->last = now;
+  elapsed = (now - p->start) / (double) G_USEC_PER_SEC;
+  rate = done / elapsed;
+  left = gradlens_format_duration (rate > 0 ? (total - done) / rate : 0);
+  /* Translators: progress: done of total units (percent), rate, time left
+   * ("about 5 seconds") */
+  g_printerr ("\r");
+  g_printerr (_("%u of %u %s (%.0f%%), %.1f a second, %s left  "), done, total, p->unit,
+              100.0 * done / MAX (total, 1), rate, left);
+  p->shown = TRUE;
+  g_mutex_unlock (&p->lock);
+}
+
+static void
+progress_end (Progress *p)
+{
+  if (p->shown)
+    g_printerr ("\r\033[K");
+  g_mutex_clear (&p->lock);
+}
+
+/* ---- the memory and time the work needs ---------------------------------- */
+
+static gboolean
+check_estimate (const CliOptions        *opts,
+                const GradlensEstimate  *estimate,
+                const char              *what,
+                GError                 **error)
+{
+  return gradlens_estimate_check (estimate, what, GRADLENS_DEFAULT_MEMORY_LIMIT,
+                                  opts->yes ? 0 : GRADLENS_DEFAULT_TIME_LIMIT, "--yes", error);
+}
+
+static GradlensFormat
+format_of (const char *name)
+{
+  if (g_strcmp0 (name, "json") == 0)
+    return GRADLENS_FORMAT_JSON;
+  if (g_strcmp0 (name, "csv") == 0)
+    return GRADLENS_FORMAT_CSV;
+  if (g_strcmp0 (name, "table") == 0)
+    return GRADLENS_FORMAT_TABLE;
+  return GRADLENS_FORMAT_NONE;
+}
+
 static int
 compute_all (const char  *command,
              GPtrArray   *runs,
@@ -306,13 +467,17 @@ compute_all (const char  *command,
   for (guint i = 0; i < runs->len; i++)
     {
       g_autoptr(GError) error = NULL;
-      GradlensRunResult *r = gradlens_run (g_ptr_array_index (runs, i), 0,
-                                           GRADLENS_DEFAULT_MEMORY_LIMIT, NULL, NULL, NULL, &error);
+      const GradlensRunConfig *config = g_ptr_array_index (runs, i);
+      Progress progress;
+      GradlensRunResult *r;
 
+      progress_init (&progress, g_dngettext (GETTEXT_PACKAGE, "seed", "seeds", (gulong) config->seeds));
+      r = gradlens_run (config, 0, GRADLENS_DEFAULT_MEMORY_LIMIT, on_progress_cb, &progress, NULL, &error);
+      progress_end (&progress);
       if (r == NULL)
         {
           if (runs->len > 1)
-            g_prefix_error (&error, "run %u: ", i + 1);
+            g_prefix_error (&error, _("run %u: "), i + 1);
           return fail (command, error);
         }
       g_ptr_array_add (results, r);
@@ -320,6 +485,8 @@ compute_all (const char  *command,
   *results_out = g_steal_pointer (&results);
   return GRADLENS_EXIT_OK;
 }
+
+/* ---- commands ------------------------------------------------------------ */
 
 static int
 cmd_run (int    argc,
@@ -331,11 +498,14 @@ cmd_run (int    argc,
   g_autoptr(GPtrArray) runs = NULL;
   g_autoptr(GPtrArray) results = NULL;
   g_autofree char *text = NULL;
+  GradlensEstimate estimate;
+  GradlensOutput *out;
   int rc;
   GOptionEntry entries[] = {
-    { "preset", 0, 0, G_OPTION_ARG_FILENAME, NULL, "Run every run of a preset file", "FILE" },
-    { "format", 0, 0, G_OPTION_ARG_STRING, NULL, "Output format: json, csv or table (default json)", "FORMAT" },
-    { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL, "Write to FILE instead of standard output", "FILE" },
+    { "preset", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Run every run of a preset file (“-”: standard input)"), "FILE" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Output format: json, csv or table (default json)"), "FORMAT" },
+    { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Write to FILE instead of standard output"), "FILE" },
+    { "yes", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Start work estimated to take more than an hour"), NULL },
     { NULL }
   };
 
@@ -343,9 +513,12 @@ cmd_run (int    argc,
   entries[0].arg_data = &opts.preset;
   entries[1].arg_data = &opts.format;
   entries[2].arg_data = &opts.output;
-  context = new_context ("run", "compute the gradient norm of every parameter", &opts, entries);
+  entries[3].arg_data = &opts.yes;
+  context = new_context ("run", _("compute the gradient norm of every parameter"), &opts, entries);
   if (!parse_context (context, &argc, &argv, &error))
     return fail ("run", error);
+  if (opts.help)
+    return print_help ("run", context);
   if (opts.format == NULL)
     opts.format = g_strdup ("json");
   if (!check_choice ("run", "format", opts.format, (const char * const[]) { "json", "csv", "table", NULL }, &rc))
@@ -354,9 +527,20 @@ cmd_run (int    argc,
   runs = collect_runs (&opts, NULL, &error);
   if (runs == NULL)
     return fail ("run", error);
+  gradlens_estimate_runs ((GradlensRunConfig **) runs->pdata, runs->len, 0, GRADLENS_DEFAULT_MEMORY_LIMIT,
+                          format_of (opts.format), &estimate);
+  if (!check_estimate (&opts, &estimate, runs->len > 1 ? _("this preset") : _("this run"), &error))
+    return fail ("run", error);
+  /* where the output goes is checked before anything is computed */
+  out = gradlens_output_open (opts.output, &error);
+  if (out == NULL)
+    return fail ("run", error);
   rc = compute_all ("run", runs, &results);
   if (rc != GRADLENS_EXIT_OK)
-    return rc;
+    {
+      gradlens_output_free (out);
+      return rc;
+    }
 
   if (g_str_equal (opts.format, "json"))
     text = gradlens_results_to_json ((GradlensRunResult **) results->pdata, results->len);
@@ -364,33 +548,29 @@ cmd_run (int    argc,
     text = gradlens_results_to_csv ((GradlensRunResult **) results->pdata, results->len);
   else
     text = gradlens_results_to_table ((GradlensRunResult **) results->pdata, results->len);
-  if (!write_output (opts.output, text, &error))
-    return fail ("run", error);
-  return GRADLENS_EXIT_OK;
+  g_clear_pointer (&results, g_ptr_array_unref);
+  return finish_output ("run", out, text);
 }
 
-/* the minimum and median of n timings, with the experiment library's
- * statistics (the same quantile definition as everywhere else) */
-static void
-min_median (double *t,
-            int     n,
-            double *min,
-            double *median)
+static gboolean
+parse_iterations (const char  *text,
+                  guint       *iterations,
+                  GError     **error)
 {
-  GradlensStats stats;
+  guint64 v;
 
-  gradlens_stats_compute (t, (gsize) n, &stats);
-  *min = stats.min;
-  *median = stats.median;
-}
-
-static double
-seconds_now (void)
-{
-  struct timespec t;
-
-  clock_gettime (CLOCK_MONOTONIC, &t);
-  return (double) t.tv_sec + (double) t.tv_nsec * 1e-9;
+  /* decimal only: "010" is ten, as a person means it, not octal eight */
+  if (text == NULL)
+    return TRUE;
+  if (!g_ascii_string_to_unsigned (text, 10, 1, GRADLENS_BENCH_MAX_ITERATIONS, &v, NULL))
+    {
+      g_set_error (error, GRADLENS_ERROR, GRADLENS_ERROR_INVALID_VALUE,
+                   _("--iterations: invalid value “%s”; expected an integer from 1 to %d"),
+                   text, GRADLENS_BENCH_MAX_ITERATIONS);
+      return FALSE;
+    }
+  *iterations = (guint) v;
+  return TRUE;
 }
 
 static int
@@ -401,36 +581,34 @@ cmd_bench (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) runs = NULL;
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree double *t_run = NULL;
-  g_autofree double *t_full = NULL;
-  g_autofree double *norms = NULL;
-  g_autofree char *json = NULL;
+  g_autoptr(GradlensBenchResult) result = NULL;
+  g_autofree char *text = NULL;
+  GradlensEstimate estimate;
   const GradlensRunConfig *config;
-  NnMlp *mlp;
-  g_autofree double *t_ens = NULL;
-  double run_min, run_med, full_min, full_med, ens_min = 0, ens_med = 0;
+  GradlensOutput *out;
+  Progress progress;
+  guint iterations = 1000;
   int rc;
-  volatile double sink = 0;
   GOptionEntry entries[] = {
-    { "preset", 0, 0, G_OPTION_ARG_FILENAME, NULL, "Take the first run of a preset file", "FILE" },
-    { "iterations", 0, 0, G_OPTION_ARG_INT, NULL, "Timed iterations (default 1000)", "N" },
-    { "format", 0, 0, G_OPTION_ARG_STRING, NULL, "Output format: json or table (default json)", "FORMAT" },
+    { "preset", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Take the first run of a preset file"), "FILE" },
+    { "iterations", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Timed iterations (default 1000; an integer from 1 to 10000000)"), "N" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Output format: json or table (default json)"), "FORMAT" },
+    { "yes", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Start work estimated to take more than an hour"), NULL },
     { NULL }
   };
 
   cli_options_init (&opts);
-  opts.iterations = 1000;
   entries[0].arg_data = &opts.preset;
   entries[1].arg_data = &opts.iterations;
   entries[2].arg_data = &opts.format;
-  context = new_context ("bench", "time forward, backward and gradient norms", &opts, entries);
+  entries[3].arg_data = &opts.yes;
+  context = new_context ("bench", _("time forward, backward and gradient norms"), &opts, entries);
   if (!parse_context (context, &argc, &argv, &error))
     return fail ("bench", error);
-  if (opts.iterations < 1 || opts.iterations > 10000000)
-    return usage_error ("bench", "--iterations: invalid value “%d”; expected an integer from 1 to 10000000",
-                        opts.iterations);
+  if (opts.help)
+    return print_help ("bench", context);
+  if (!parse_iterations (opts.iterations, &iterations, &error))
+    return fail ("bench", error);
   if (opts.format == NULL)
     opts.format = g_strdup ("json");
   if (!check_choice ("bench", "format", opts.format, (const char * const[]) { "json", "table", NULL }, &rc))
@@ -440,121 +618,22 @@ cmd_bench (int    argc,
   if (runs == NULL)
     return fail ("bench", error);
   config = g_ptr_array_index (runs, 0);
-  mlp = nn_mlp_new (&config->nn);
-  if (mlp == NULL)
+  gradlens_estimate_bench (config, iterations, &estimate);
+  if (!check_estimate (&opts, &estimate, _("this benchmark"), &error))
+    return fail ("bench", error);
+  out = gradlens_output_open (NULL, &error);
+  if (out == NULL)
+    return fail ("bench", error);
+  progress_init (&progress, _("iterations"));
+  result = gradlens_bench (config, iterations, on_progress_cb, &progress, NULL, &error);
+  progress_end (&progress);
+  if (result == NULL)
     {
-      g_set_error (&error, GRADLENS_ERROR, GRADLENS_ERROR_FAILED, "out of memory");
+      gradlens_output_free (out);
       return fail ("bench", error);
     }
-  t_run = g_new (double, opts.iterations);
-  t_full = g_new (double, opts.iterations);
-  norms = g_new (double, nn_config_n_params (&config->nn));
-
-  /* a "run" reuses data and weights prepared once, like a PyTorch timing loop */
-  nn_mlp_setup (mlp, (guint64) config->seed);
-  for (int i = 0; i < MIN (opts.iterations, 20); i++)
-    sink += nn_mlp_step (mlp, norms);
-  for (int i = 0; i < opts.iterations; i++)
-    {
-      double t0 = seconds_now ();
-
-      sink += nn_mlp_step (mlp, norms);
-      t_run[i] = seconds_now () - t0;
-    }
-  for (int i = 0; i < opts.iterations; i++)
-    {
-      double t0 = seconds_now ();
-
-      nn_mlp_setup (mlp, (guint64) config->seed);
-      sink += nn_mlp_step (mlp, norms);
-      t_full[i] = seconds_now () - t0;
-    }
-  nn_mlp_free (mlp);
-  min_median (t_run, opts.iterations, &run_min, &run_med);
-  min_median (t_full, opts.iterations, &full_min, &full_med);
-
-  /* with --seeds N > 1 also time the whole ensemble (statistics mode, all cores) */
-  if (config->seeds > 1)
-    {
-      int reps = CLAMP (opts.iterations / 100, 3, 50);
-
-      t_ens = g_new (double, reps);
-      for (int i = 0; i < reps; i++)
-        {
-          double t0 = seconds_now ();
-          GradlensRunResult *r = gradlens_run (config, 0, GRADLENS_DEFAULT_MEMORY_LIMIT,
-                                               NULL, NULL, NULL, &error);
-
-          if (r == NULL)
-            return fail ("bench", error);
-          t_ens[i] = seconds_now () - t0;
-          gradlens_run_result_free (r);
-        }
-      min_median (t_ens, reps, &ens_min, &ens_med);
-    }
-
-  if (g_str_equal (opts.format, "table"))
-    {
-      g_print ("%d layers x %d wide, %d samples, %s, %s: %d iterations\n",
-               config->nn.depth, config->nn.width, config->nn.samples,
-               nn_activation_name (config->nn.activation), nn_dtype_name (config->nn.dtype),
-               opts.iterations);
-      g_print ("run (forward + backward + norms): min %.3f us, median %.3f us\n", run_min * 1e6, run_med * 1e6);
-      g_print ("full run (+ data and init):       min %.3f us, median %.3f us\n", full_min * 1e6, full_med * 1e6);
-      if (t_ens != NULL)
-        g_print ("%d seeds with statistics:         min %.3f ms, median %.3f ms\n", config->seeds,
-                 ens_min * 1e3, ens_med * 1e3);
-      return GRADLENS_EXIT_OK;
-    }
-
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "config");
-  gradlens_run_config_build_json (config, b);
-  json_builder_set_member_name (b, "iterations");
-  json_builder_add_int_value (b, opts.iterations);
-  json_builder_set_member_name (b, "seconds_per_run");
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "min");
-  json_builder_add_double_value (b, run_min);
-  json_builder_set_member_name (b, "median");
-  json_builder_add_double_value (b, run_med);
-  json_builder_end_object (b);
-  json_builder_set_member_name (b, "seconds_per_full_run");
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "min");
-  json_builder_add_double_value (b, full_min);
-  json_builder_set_member_name (b, "median");
-  json_builder_add_double_value (b, full_med);
-  json_builder_end_object (b);
-  if (t_ens != NULL)
-    {
-      json_builder_set_member_name (b, "seconds_per_ensemble");
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "min");
-      json_builder_add_double_value (b, ens_min);
-      json_builder_set_member_name (b, "median");
-      json_builder_add_double_value (b, ens_med);
-      json_builder_end_object (b);
-    }
-  json_builder_end_object (b);
-  root = json_builder_get_root (b);
-  json = gradlens_json_to_text (root, 2);
-  g_print ("%s", json);
-  return GRADLENS_EXIT_OK;
-}
-
-static void
-add_stats_json (JsonBuilder         *b,
-                const GradlensStats *st)
-{
-  json_builder_set_member_name (b, "stats");
-  json_builder_begin_object (b);
-  gradlens_json_add_number (b, "min", st->min);
-  gradlens_json_add_number (b, "q1", st->q1);
-  gradlens_json_add_number (b, "median", st->median);
-  gradlens_json_add_number (b, "q3", st->q3);
-  gradlens_json_add_number (b, "max", st->max);
-  json_builder_end_object (b);
+  text = g_str_equal (opts.format, "table") ? gradlens_bench_to_table (result) : gradlens_bench_to_json (result);
+  return finish_output ("bench", out, text);
 }
 
 static int
@@ -567,93 +646,115 @@ cmd_sweep (int    argc,
   g_autoptr(GPtrArray) runs = NULL;
   g_autofree int *depths = NULL;
   g_autofree GradlensSweepPoint *points = NULL;
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
   g_autofree char *text = NULL;
   const GradlensRunConfig *config;
+  GradlensEstimate estimate;
+  GradlensOutput *out;
+  Progress progress;
   guint n_depths = 0;
   int rc;
   GOptionEntry entries[] = {
-    { "preset", 0, 0, G_OPTION_ARG_FILENAME, NULL, "Sweep the first run of a preset file", "FILE" },
-    { "depths", 0, 0, G_OPTION_ARG_STRING, NULL, "Depths FROM:TO[:STEP] (default 1:20)", "FROM:TO[:STEP]" },
-    { "format", 0, 0, G_OPTION_ARG_STRING, NULL, "Output format: json or table (default json)", "FORMAT" },
-    { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL, "Write to FILE instead of standard output", "FILE" },
+    { "preset", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Sweep a run of a preset file (see --run)"), "FILE" },
+    { "run", 0, 0, G_OPTION_ARG_INT, NULL, N_("Which run of a preset with several to sweep (1, 2, …)"), "N" },
+    { "depths", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Depths FROM:TO[:STEP] (default 1:20; 1 <= FROM <= TO <= 1000)"), "FROM:TO[:STEP]" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Output format: json or table (default json)"), "FORMAT" },
+    { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Write to FILE instead of standard output"), "FILE" },
+    { "yes", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Start work estimated to take more than an hour"), NULL },
     { NULL }
   };
 
   cli_options_init (&opts);
   entries[0].arg_data = &opts.preset;
-  entries[1].arg_data = &opts.depths;
-  entries[2].arg_data = &opts.format;
-  entries[3].arg_data = &opts.output;
-  context = new_context ("sweep", "the first layer's weight gradient norm against depth", &opts, entries);
+  entries[1].arg_data = &opts.run;
+  entries[2].arg_data = &opts.depths;
+  entries[3].arg_data = &opts.format;
+  entries[4].arg_data = &opts.output;
+  entries[5].arg_data = &opts.yes;
+  context = new_context ("sweep", _("the first layer’s weight gradient norm against depth"), &opts, entries);
   if (!parse_context (context, &argc, &argv, &error))
     return fail ("sweep", error);
+  if (opts.help)
+    return print_help ("sweep", context);
   if (opts.format == NULL)
     opts.format = g_strdup ("json");
   if (!check_choice ("sweep", "format", opts.format, (const char * const[]) { "json", "table", NULL }, &rc))
     return rc;
+  /* a sweep sets the depth itself: a --depth would be silently ignored */
+  if (has_override (&opts, "depth"))
+    return usage_error ("sweep", _("--depth: a sweep sets the depth itself; give the depths with "
+                                   "--depths FROM:TO[:STEP] instead"));
   if (!gradlens_parse_depths (opts.depths ? opts.depths : "1:20", &depths, &n_depths, &error))
     return fail ("sweep", error);
+  if (opts.run != 0 && opts.preset == NULL)
+    return usage_error ("sweep", _("--run: chooses a run of a preset; give the preset with --preset FILE"));
 
   runs = collect_runs (&opts, NULL, &error);
   if (runs == NULL)
     return fail ("sweep", error);
-  config = g_ptr_array_index (runs, 0);
+  if (opts.run == 0 && runs->len > 1)
+    return usage_error ("sweep", _("--preset: %s has %u runs and a sweep takes one; choose it with "
+                                   "--run N (an integer from 1 to %u)"), opts.preset, runs->len, runs->len);
+  if (opts.run < 0 || opts.run > (int) runs->len)
+    return usage_error ("sweep", _("--run: invalid value “%d”; expected an integer from 1 to %u"),
+                        opts.run, runs->len);
+  config = g_ptr_array_index (runs, opts.run > 0 ? opts.run - 1 : 0);
+
+  gradlens_estimate_sweep (config, depths, n_depths, 0, &estimate);
+  if (!check_estimate (&opts, &estimate, _("this sweep"), &error))
+    return fail ("sweep", error);
+  out = gradlens_output_open (opts.output, &error);
+  if (out == NULL)
+    return fail ("sweep", error);
+  progress_init (&progress, _("runs"));
   points = gradlens_sweep (config, depths, n_depths, 0, GRADLENS_DEFAULT_MEMORY_LIMIT,
-                           NULL, NULL, NULL, &error);
+                           on_progress_cb, &progress, NULL, &error);
+  progress_end (&progress);
   if (points == NULL)
-    return fail ("sweep", error);
-
+    {
+      gradlens_output_free (out);
+      return fail ("sweep", error);
+    }
   if (g_str_equal (opts.format, "table"))
-    {
-      GString *s = g_string_new (NULL);
-
-      g_string_append_printf (s, "%-6s %14s", "depth", "lin1.weight");
-      if (config->seeds > 1)
-        g_string_append_printf (s, " %14s %14s %14s %14s", "min", "q1", "q3", "max");
-      g_string_append_c (s, '\n');
-      for (guint i = 0; i < n_depths; i++)
-        {
-          g_string_append_printf (s, "%-6d %14.6e", points[i].depth, points[i].value);
-          if (config->seeds > 1)
-            g_string_append_printf (s, " %14.6e %14.6e %14.6e %14.6e", points[i].stats.min,
-                                    points[i].stats.q1, points[i].stats.q3, points[i].stats.max);
-          g_string_append_c (s, '\n');
-        }
-      text = g_string_free (s, FALSE);
-    }
+    text = gradlens_sweep_to_table (points, n_depths, config->seeds > 1);
   else
+    text = gradlens_sweep_to_json (points, n_depths, config->seeds > 1);
+  return finish_output ("sweep", out, text);
+}
+
+static const char usage_text[] =
+  N_("Usage:\n"
+     "  gradlens-cli run   [--preset FILE] [run options] [--format json|csv|table] [--output FILE] [--yes]\n"
+     "  gradlens-cli plot  --preset FILE --output FILE.{png,svg,pdf} [--size WxH] [--theme dark|light]\n"
+     "                     [--y-scale log|linear] [--x-axis parameter|layer] [--yes]\n"
+     "  gradlens-cli bench [run options] [--iterations N] [--format json|table] [--yes]\n"
+     "  gradlens-cli sweep [run options] --depths FROM:TO[:STEP] [--run N] [--format json|table]\n"
+     "                     [--output FILE] [--yes]\n"
+     "  gradlens-cli train [run options] --steps N --optimizer sgd|adam --lr X [--momentum X]\n"
+     "                     [--run N] [--format json|csv] [--output FILE]\n"
+     "\n"
+     "Run options: --depth N --width N --inputs N --outputs N --samples N --activation NAME\n"
+     "  --negative-slope X --output-activation same|identity --init NAME --gain X --a X --b X\n"
+     "  --mode fan_in|fan_out --nonlinearity NAME --mean X --std X --bias-init default|zeros\n"
+     "  --seed N --seeds N --dtype float32|float64\n"
+     "\n"
+     "gradlens-cli COMMAND --help describes each option, its default and its allowed values.\n");
+
+/* troff-escapes text for the man page */
+static void
+man_append (GString    *s,
+            const char *text)
+{
+  for (const char *p = text; *p; p++)
     {
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "sweep");
-      json_builder_begin_array (b);
-      for (guint i = 0; i < n_depths; i++)
-        {
-          json_builder_begin_object (b);
-          json_builder_set_member_name (b, "depth");
-          json_builder_add_int_value (b, points[i].depth);
-          json_builder_set_member_name (b, "first_weight_grad_norm");
-          if (isfinite (points[i].value))
-            json_builder_add_double_value (b, points[i].value);
-          else
-            {
-              json_builder_add_null_value (b);
-              json_builder_set_member_name (b, "non_finite");
-              json_builder_add_string_value (b, isnan (points[i].value) ? "nan" : "inf");
-            }
-          if (config->seeds > 1)
-            add_stats_json (b, &points[i].stats);
-          json_builder_end_object (b);
-        }
-      json_builder_end_array (b);
-      json_builder_end_object (b);
-      root = json_builder_get_root (b);
-      text = gradlens_json_to_text (root, 1);
+      if (*p == '\\')
+        g_string_append (s, "\\e");
+      else if (*p == '-')
+        g_string_append (s, "\\-");
+      else if ((*p == '.' || *p == '\'') && (s->len == 0 || s->str[s->len - 1] == '\n'))
+        g_string_append_printf (s, "\\&%c", *p);
+      else
+        g_string_append_c (s, *p);
     }
-  if (!write_output (opts.output, text, &error))
-    return fail ("sweep", error);
-  return GRADLENS_EXIT_OK;
 }
 
 /* ---- train ------------------------------------------------------------- */
@@ -721,6 +822,10 @@ cmd_train (int    argc,
   g_autoptr(GradlensTrainResult) result = NULL;
   g_autofree char *text = NULL;
   GradlensTrainSettings settings;
+  const GradlensRunConfig *config;
+  GradlensEstimate estimate;
+  GradlensOutput *out;
+  Progress progress;
   int rc;
   GOptionEntry entries[] = {
     { "preset", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -733,12 +838,14 @@ cmd_train (int    argc,
       "NAME" },
     { "lr", 0, 0, G_OPTION_ARG_STRING, NULL, "Learning rate (0 to 1000, default 0.1)", "X" },
     { "momentum", 0, 0, G_OPTION_ARG_STRING, NULL, "SGD's momentum (0 to 1, default 0)", "X" },
-    { "format", 0, 0, G_OPTION_ARG_STRING, NULL, "Output format: json or csv (default json)", "FORMAT" },
-    { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL, "Write to FILE instead of standard output", "FILE" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Output format: json or csv (default json)"), "FORMAT" },
+    { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Write to FILE instead of standard output"), "FILE" },
+    { "yes", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Start work estimated to take more than an hour"), NULL },
     { NULL }
   };
 
   cli_options_init (&opts);
+  entries[8].arg_data = &opts.yes;
   entries[0].arg_data = &opts.preset;
   entries[1].arg_data = &topts.run;
   entries[2].arg_data = &topts.steps;
@@ -751,6 +858,8 @@ cmd_train (int    argc,
                          entries);
   if (!parse_context (context, &argc, &argv, &error))
     return fail ("train", error);
+  if (opts.help)
+    return print_help ("train", context);
   if (opts.format == NULL)
     opts.format = g_strdup ("json");
   if (!check_choice ("train", "format", opts.format, (const char * const[]) { "json", "csv", NULL }, &rc))
@@ -771,38 +880,106 @@ cmd_train (int    argc,
   if (!train_settings_from (&topts, preset, &settings, &error))
     return fail ("train", error);
 
-  result = gradlens_train (g_ptr_array_index (runs, topts.run > 0 ? topts.run - 1 : 0), &settings, 0, GRADLENS_DEFAULT_MEMORY_LIMIT,
-                           NULL, NULL, NULL, &error);
-  if (result == NULL)
+  config = g_ptr_array_index (runs, topts.run > 0 ? topts.run - 1 : 0);
+  gradlens_estimate_train (config, settings.steps,
+                           gradlens_train_memory (config, &settings,
+                                                  gradlens_thread_count (0, (guint) config->seeds)),
+                           &estimate);
+  /* the memory limit is gradlens_train's own (it trains on fewer threads
+   * rather than refuse); the time is checked here */
+  estimate.memory = 0;
+  if (gradlens_train_memory (config, &settings, 1) <= GRADLENS_DEFAULT_MEMORY_LIMIT
+      && !check_estimate (&opts, &estimate, _("this training"), &error))
     return fail ("train", error);
+  /* where the output goes is checked before anything is computed */
+  out = gradlens_output_open (opts.output, &error);
+  if (out == NULL)
+    return fail ("train", error);
+  progress_init (&progress, _("steps"));
+  result = gradlens_train (config, &settings, 0, GRADLENS_DEFAULT_MEMORY_LIMIT, on_progress_cb, &progress,
+                           NULL, &error);
+  progress_end (&progress);
+  if (result == NULL)
+    {
+      gradlens_output_free (out);
+      return fail ("train", error);
+    }
   if (g_str_equal (opts.format, "csv"))
     text = gradlens_train_to_csv (result);
   else
     text = gradlens_train_to_json (result);
-  if (!write_output (opts.output, text, &error))
-    return fail ("train", error);
-  return GRADLENS_EXIT_OK;
+  g_clear_pointer (&result, gradlens_train_result_free);
+  return finish_output ("train", out, text);
 }
 
 static void
-print_usage (FILE *out)
+man_option (GString    *s,
+            const char *option,
+            const char *arg,
+            const char *help)
 {
-  fprintf (out,
-           "Usage:\n"
-           "  gradlens-cli run   [--preset FILE] [run options] [--format json|csv|table] [--output FILE]\n"
-           "  gradlens-cli plot  --preset FILE --output FILE.{png,svg,pdf} [--size WxH] [--theme dark|light]\n"
-           "                     [--y-scale log|linear]\n"
-           "  gradlens-cli bench [run options] [--iterations N] [--format json|table]\n"
-           "  gradlens-cli sweep [run options] --depths FROM:TO[:STEP] [--format json|table]\n"
-           "  gradlens-cli train [run options] --steps N --optimizer sgd|adam --lr X [--momentum X]\n"
-           "                     [--run N] [--format json|csv] [--output FILE]\n"
-           "\n"
-           "Run options: --depth N --width N --inputs N --outputs N --samples N --activation NAME\n"
-           "  --negative-slope X --output-activation same|identity --init NAME --gain X --a X --b X\n"
-           "  --mode fan_in|fan_out --nonlinearity NAME --mean X --std X --bias-init default|zeros\n"
-           "  --seed N --seeds N --dtype float32|float64\n"
-           "\n"
-           "gradlens-cli COMMAND --help describes each option and its allowed values.\n");
+  g_string_append (s, ".TP\n.B ");
+  man_append (s, option);
+  if (arg != NULL)
+    {
+      g_string_append (s, " \\fI");
+      man_append (s, arg);
+      g_string_append (s, "\\fR");
+    }
+  g_string_append_c (s, '\n');
+  man_append (s, help);
+  g_string_append_c (s, '\n');
+}
+
+/* gradlens-cli(1), from the same field table as --help (meson generates and
+ * installs it: gradlens-cli --man) */
+static char *
+man_page (void)
+{
+  GString *s = g_string_new (NULL);
+  guint n;
+  const GradlensField *fields = gradlens_fields (&n);
+
+  g_string_append (s, ".TH GRADLENS\\-CLI 1 \"\" \"Gradlens " PACKAGE_VERSION "\" \"User Commands\"\n"
+                      ".SH NAME\ngradlens\\-cli \\- gradient norms of a multilayer perceptron, per layer\n"
+                      ".SH SYNOPSIS\n.nf\n");
+  man_append (s, usage_text + strlen ("Usage:\n"));
+  g_string_append (s, ".fi\n.SH DESCRIPTION\n"
+                      "Builds a multilayer perceptron, runs one forward and backward pass and reports the "
+                      "L2 norm of each parameter's gradient, as PyTorch computes them.\n"
+                      ".SH RUN OPTIONS\nEach run option overrides that value in every run of a preset.\n");
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *option = g_strdup_printf ("--%s", fields[i].option);
+      g_autofree char *help = gradlens_field_help (&fields[i]);
+
+      man_option (s, option, fields[i].type == GRADLENS_FIELD_CHOICE ? "NAME"
+                             : fields[i].type == GRADLENS_FIELD_DOUBLE ? "X" : "N", help);
+    }
+  g_string_append (s, ".SH COMMAND OPTIONS\n");
+  man_option (s, "--preset", "FILE", "A preset file (JSON); \"-\" reads standard input. run and plot compute "
+                                     "every run, bench the first, sweep the one chosen with --run.");
+  man_option (s, "--format", "FORMAT", "run: json, csv or table; bench and sweep: json or table (default json).");
+  man_option (s, "--output", "FILE", "Write to FILE instead of standard output. A regular file is replaced "
+                                     "atomically and keeps its permissions; a symbolic link is followed; a "
+                                     "device or FIFO is written in place. The location is checked before "
+                                     "anything is computed.");
+  man_option (s, "--iterations", "N", "bench: timed iterations (default 1000; 1 to 10000000).");
+  man_option (s, "--depths", "FROM:TO[:STEP]", "sweep: the depths (default 1:20; 1 <= FROM <= TO <= 1000).");
+  man_option (s, "--run", "N", "sweep: which run of a preset with several runs to sweep.");
+  man_option (s, "--size", "WxH", "plot: pixels for PNG, points for SVG and PDF (default 1280x720).");
+  man_option (s, "--theme", "THEME", "plot: dark or light (default: the preset's).");
+  man_option (s, "--y-scale", "SCALE", "plot: log or linear (default: the preset's).");
+  man_option (s, "--x-axis", "AXIS", "plot: parameter or layer (default: the preset's).");
+  man_option (s, "--yes", NULL, "Start work estimated to take more than an hour (otherwise refused with the "
+                                "estimate). Work that needs more than 4 GiB of memory is always refused.");
+  g_string_append (s, ".SH EXIT STATUS\n0 on success, 2 on bad usage or invalid input (the message names the "
+                      "option or field, the value and what is allowed), 1 on other failures (a write that "
+                      "failed, a full disk).\n"
+                      ".SH ENVIRONMENT\n.TP\n.B GRADLENS_PROGRESS\n"
+                      "1: show progress on standard error even when it is not a terminal; now: also within the first "
+                      "second.\n");
+  return g_string_free (s, FALSE);
 }
 
 int
@@ -811,16 +988,25 @@ gradlens_cli_main (int    argc,
 {
   const char *command;
 
+  g_set_prgname ("gradlens-cli");
+  /* numbers print and parse the same way under every locale */
+  setlocale (LC_NUMERIC, "C");
+  /* a temporary output file does not outlive Ctrl+C or a kill */
+  gradlens_output_cleanup_on_signals ();
+
   if (argc < 2)
     {
-      print_usage (stderr);
+      g_printerr ("%s", _(usage_text));
       return GRADLENS_EXIT_USAGE;
     }
   command = argv[1];
   if (g_str_equal (command, "--help") || g_str_equal (command, "-h") || g_str_equal (command, "help"))
+    return print_text ("help", _(usage_text));
+  if (g_str_equal (command, "--man"))
     {
-      print_usage (stdout);
-      return GRADLENS_EXIT_OK;
+      g_autofree char *page = man_page ();
+
+      return print_text ("--man", page);
     }
   if (g_str_equal (command, "run"))
     return cmd_run (argc - 1, argv + 1);
@@ -832,8 +1018,8 @@ gradlens_cli_main (int    argc,
     return gradlens_cli_plot (argc - 1, argv + 1);
   if (g_str_equal (command, "train"))
     return cmd_train (argc - 1, argv + 1);
-  g_printerr ("gradlens-cli: unknown command “%s”; expected run, plot, bench, sweep or train\n", command);
-  print_usage (stderr);
+  g_printerr (_("gradlens-cli: unknown command “%s”; expected run, plot, bench, sweep or train\n"), command);
+  g_printerr ("%s", _(usage_text));
   return GRADLENS_EXIT_USAGE;
 }
 
@@ -845,27 +1031,31 @@ parse_size (const char  *text,
             GError     **error)
 {
   g_auto(GStrv) parts = g_strsplit (text, "x", -1);
-  gint64 v[2];
+  guint64 v[2];
 
   if (g_strv_length (parts) != 2)
     goto bad;
   for (int i = 0; i < 2; i++)
-    {
-      char *end = NULL;
-
-      v[i] = g_ascii_strtoll (parts[i], &end, 10);
-      if (parts[i][0] == '\0' || *end != '\0' || v[i] < 16 || v[i] > max)
-        goto bad;
-    }
+    if (!g_ascii_string_to_unsigned (parts[i], 10, 16, (guint64) max, &v[i], NULL))
+      goto bad;
   *width = (double) v[0];
   *height = (double) v[1];
   return TRUE;
 
 bad:
   g_set_error (error, GRADLENS_ERROR, GRADLENS_ERROR_INVALID_VALUE,
-               "--size: invalid value “%s”; expected WIDTHxHEIGHT with each from 16 to %.0f, e.g. 1280x720",
+               _("--size: invalid value “%s”; expected WIDTHxHEIGHT with each from 16 to %.0f, e.g. 1280x720"),
                text, max);
   return FALSE;
+}
+
+static gboolean
+write_to_output_cb (const unsigned char  *data,
+                    unsigned int          length,
+                    gpointer              user_data,
+                    GError              **error)
+{
+  return gradlens_output_write (user_data, (const char *) data, length, error);
 }
 
 int
@@ -880,16 +1070,19 @@ gradlens_cli_plot (int    argc,
   g_autoptr(GradlensPreset) preset = NULL;
   g_autoptr(PlotFigure) figure = NULL;
   GradlensPlotSettings settings;
+  GradlensEstimate estimate;
+  GradlensOutput *out;
   PlotFormat format;
   double width = 1280, height = 720;
   int rc;
   GOptionEntry entries[] = {
-    { "preset", 0, 0, G_OPTION_ARG_FILENAME, NULL, "The preset whose runs to plot (required)", "FILE" },
-    { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL, "The figure to write: FILE.png, FILE.svg or FILE.pdf (required)", "FILE" },
-    { "size", 0, 0, G_OPTION_ARG_STRING, NULL, "Size in pixels (PNG) or points (SVG, PDF), default 1280x720", "WxH" },
-    { "theme", 0, 0, G_OPTION_ARG_STRING, NULL, "dark or light (default: the preset's)", "THEME" },
-    { "y-scale", 0, 0, G_OPTION_ARG_STRING, NULL, "log or linear (default: the preset's)", "SCALE" },
-    { "x-axis", 0, 0, G_OPTION_ARG_STRING, NULL, "parameter or layer (default: the preset's)", "AXIS" },
+    { "preset", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("The preset whose runs to plot (required)"), "FILE" },
+    { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("The figure to write: FILE.png, FILE.svg or FILE.pdf (required)"), "FILE" },
+    { "size", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Size in pixels (PNG) or points (SVG, PDF), default 1280x720"), "WxH" },
+    { "theme", 0, 0, G_OPTION_ARG_STRING, NULL, N_("dark or light (default: the preset’s)"), "THEME" },
+    { "y-scale", 0, 0, G_OPTION_ARG_STRING, NULL, N_("log or linear (default: the preset’s)"), "SCALE" },
+    { "x-axis", 0, 0, G_OPTION_ARG_STRING, NULL, N_("parameter or layer (default: the preset’s)"), "AXIS" },
+    { "yes", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Start work estimated to take more than an hour"), NULL },
     { NULL }
   };
 
@@ -900,13 +1093,16 @@ gradlens_cli_plot (int    argc,
   entries[3].arg_data = &opts.theme;
   entries[4].arg_data = &opts.y_scale;
   entries[5].arg_data = &opts.x_axis;
-  context = new_context ("plot", "compute a preset's runs and write their figure", &opts, entries);
+  entries[6].arg_data = &opts.yes;
+  context = new_context ("plot", _("compute a preset’s runs and write their figure"), &opts, entries);
   if (!parse_context (context, &argc, &argv, &error))
     return fail ("plot", error);
+  if (opts.help)
+    return print_help ("plot", context);
   if (opts.preset == NULL)
-    return usage_error ("plot", "--preset: missing; expected a preset file, e.g. data/presets/notebook.json");
+    return usage_error ("plot", _("--preset: missing; expected a preset file, e.g. data/presets/notebook.json"));
   if (opts.output == NULL)
-    return usage_error ("plot", "--output: missing; expected FILE.png, FILE.svg or FILE.pdf");
+    return usage_error ("plot", _("--output: missing; expected FILE.png, FILE.svg or FILE.pdf"));
   if (!plot_format_from_path (opts.output, &format, &error))
     return usage_error ("plot", "--output: %s", error->message);
   if (opts.size != NULL
@@ -921,9 +1117,20 @@ gradlens_cli_plot (int    argc,
   runs = collect_runs (&opts, &preset, &error);
   if (runs == NULL)
     return fail ("plot", error);
+  gradlens_estimate_runs ((GradlensRunConfig **) runs->pdata, runs->len, 0, GRADLENS_DEFAULT_MEMORY_LIMIT,
+                          GRADLENS_FORMAT_NONE, &estimate);
+  gradlens_estimate_add (&estimate, plot_export_memory (format, width, height, 1.0));
+  if (!check_estimate (&opts, &estimate, _("this figure"), &error))
+    return fail ("plot", error);
+  out = gradlens_output_open (opts.output, &error);
+  if (out == NULL)
+    return fail ("plot", error);
   rc = compute_all ("plot", runs, &results);
   if (rc != GRADLENS_EXIT_OK)
-    return rc;
+    {
+      gradlens_output_free (out);
+      return rc;
+    }
 
   settings = preset->plot;
   if (opts.theme != NULL)
@@ -933,7 +1140,10 @@ gradlens_cli_plot (int    argc,
   if (opts.x_axis != NULL)
     settings.x_axis = g_str_equal (opts.x_axis, "layer") ? GRADLENS_X_LAYER : GRADLENS_X_PARAMETER;
   figure = gradlens_figure_from_results (&settings, (GradlensRunResult **) results->pdata, results->len);
-  if (!plot_export (figure, opts.output, format, width, height, 1.0, &error))
-    return fail ("plot", error);
-  return GRADLENS_EXIT_OK;
+  if (!plot_export_to_func (figure, opts.output, format, width, height, 1.0, write_to_output_cb, out, &error))
+    {
+      gradlens_output_free (out);
+      return fail ("plot", error);
+    }
+  return finish_output ("plot", out, "");
 }

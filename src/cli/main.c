@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <glib/gi18n.h>
 
 #include "gradlens-cli.h"
 
@@ -13,5 +14,8 @@ main (int    argc,
       char **argv)
 {
   setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
   return gradlens_cli_main (argc, argv);
 }

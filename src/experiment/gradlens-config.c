@@ -7,9 +7,12 @@
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
 
 #include "gradlens-config.h"
 #include "gradlens-error.h"
+#include "gradlens-estimate.h"
 
 G_DEFINE_QUARK (gradlens-error-quark, gradlens_error)
 
@@ -58,26 +61,46 @@ dtype_name (int i)
 /* The limits of DESIGN.md; doubles get generous finite bounds so that a
  * typo such as 1e300 is named instead of producing inf everywhere. */
 static const GradlensField fields[] = {
-  { "network", "inputs", "inputs", GRADLENS_FIELD_INT, 1, 4096, NULL, 0 },
-  { "network", "width", "width", GRADLENS_FIELD_INT, 1, 4096, NULL, 0 },
-  { "network", "depth", "depth", GRADLENS_FIELD_INT, 1, 1000, NULL, 0 },
-  { "network", "outputs", "outputs", GRADLENS_FIELD_INT, 1, 4096, NULL, 0 },
-  { "network", "activation", "activation", GRADLENS_FIELD_CHOICE, 0, 0, act_name, NN_N_ACTIVATIONS },
-  { "network", "negative_slope", "negative-slope", GRADLENS_FIELD_DOUBLE, -1000, 1000, NULL, 0 },
-  { "network", "output_activation", "output-activation", GRADLENS_FIELD_CHOICE, 0, 0, output_activation_name, 2 },
-  { "init", "weights", "init", GRADLENS_FIELD_CHOICE, 0, 0, init_name, NN_N_INITS },
-  { "init", "bias", "bias-init", GRADLENS_FIELD_CHOICE, 0, 0, bias_name, NN_N_BIAS_INITS },
-  { "init", "gain", "gain", GRADLENS_FIELD_DOUBLE, -1000, 1000, NULL, 0 },
-  { "init", "a", "a", GRADLENS_FIELD_DOUBLE, -1e6, 1e6, NULL, 0 },
-  { "init", "b", "b", GRADLENS_FIELD_DOUBLE, -1e6, 1e6, NULL, 0 },
-  { "init", "mode", "mode", GRADLENS_FIELD_CHOICE, 0, 0, mode_name, NN_N_FAN_MODES },
-  { "init", "nonlinearity", "nonlinearity", GRADLENS_FIELD_CHOICE, 0, 0, nonlin_name, NN_N_NONLINEARITIES },
-  { "init", "mean", "mean", GRADLENS_FIELD_DOUBLE, -1e6, 1e6, NULL, 0 },
-  { "init", "std", "std", GRADLENS_FIELD_DOUBLE, 0, 1e6, NULL, 0 },
-  { "data", "samples", "samples", GRADLENS_FIELD_INT, 1, 65536, NULL, 0 },
-  { "data", "seed", "seed", GRADLENS_FIELD_INT64, 0, (double) GRADLENS_MAX_SEED, NULL, 0 },
-  { "data", "seeds", "seeds", GRADLENS_FIELD_INT, 1, 10000, NULL, 0 },
-  { NULL, "dtype", "dtype", GRADLENS_FIELD_CHOICE, 0, 0, dtype_name, NN_N_DTYPES },
+  { "network", "inputs", "inputs", GRADLENS_FIELD_INT, 1, 4096, NULL, 0,
+    N_("Input features m of the first layer") },
+  { "network", "width", "width", GRADLENS_FIELD_INT, 1, 4096, NULL, 0,
+    N_("Units k of each hidden layer") },
+  { "network", "depth", "depth", GRADLENS_FIELD_INT, 1, 1000, NULL, 0,
+    N_("Number of Linear layers") },
+  { "network", "outputs", "outputs", GRADLENS_FIELD_INT, 1, 4096, NULL, 0,
+    N_("Output units z of the last layer") },
+  { "network", "activation", "activation", GRADLENS_FIELD_CHOICE, 0, 0, act_name, NN_N_ACTIVATIONS,
+    N_("Activation after each layer") },
+  { "network", "negative_slope", "negative-slope", GRADLENS_FIELD_DOUBLE, -1000, 1000, NULL, 0,
+    N_("Negative slope of leaky_relu") },
+  { "network", "output_activation", "output-activation", GRADLENS_FIELD_CHOICE, 0, 0, output_activation_name, 2,
+    N_("Activation after the last layer: the same as the others, or none") },
+  { "init", "weights", "init", GRADLENS_FIELD_CHOICE, 0, 0, init_name, NN_N_INITS,
+    N_("Initialisation of the weights, as torch.nn.init") },
+  { "init", "bias", "bias-init", GRADLENS_FIELD_CHOICE, 0, 0, bias_name, NN_N_BIAS_INITS,
+    N_("Initialisation of the biases: nn.Linear’s default, or zeros") },
+  { "init", "gain", "gain", GRADLENS_FIELD_DOUBLE, -1000, 1000, NULL, 0,
+    N_("Gain of xavier_normal, xavier_uniform and orthogonal") },
+  { "init", "a", "a", GRADLENS_FIELD_DOUBLE, -1e6, 1e6, NULL, 0,
+    N_("Negative slope of kaiming_*; lower bound of uniform") },
+  { "init", "b", "b", GRADLENS_FIELD_DOUBLE, -1e6, 1e6, NULL, 0,
+    N_("Upper bound of uniform") },
+  { "init", "mode", "mode", GRADLENS_FIELD_CHOICE, 0, 0, mode_name, NN_N_FAN_MODES,
+    N_("Fan mode of kaiming_*") },
+  { "init", "nonlinearity", "nonlinearity", GRADLENS_FIELD_CHOICE, 0, 0, nonlin_name, NN_N_NONLINEARITIES,
+    N_("Nonlinearity whose gain kaiming_* uses") },
+  { "init", "mean", "mean", GRADLENS_FIELD_DOUBLE, -1e6, 1e6, NULL, 0,
+    N_("Mean of normal") },
+  { "init", "std", "std", GRADLENS_FIELD_DOUBLE, 0, 1e6, NULL, 0,
+    N_("Standard deviation of normal") },
+  { "data", "samples", "samples", GRADLENS_FIELD_INT, 1, 65536, NULL, 0,
+    N_("Samples drawn for X and Y") },
+  { "data", "seed", "seed", GRADLENS_FIELD_INT64, 0, (double) GRADLENS_MAX_SEED, NULL, 0,
+    N_("Seed of the first run") },
+  { "data", "seeds", "seeds", GRADLENS_FIELD_INT, 1, 10000, NULL, 0,
+    N_("Number of seeds (seed, seed+1, …): statistics over them") },
+  { NULL, "dtype", "dtype", GRADLENS_FIELD_CHOICE, 0, 0, dtype_name, NN_N_DTYPES,
+    N_("Number type") },
 };
 
 const GradlensField *
@@ -126,16 +149,64 @@ gradlens_field_allowed (const GradlensField *field)
     {
     case GRADLENS_FIELD_INT:
     case GRADLENS_FIELD_INT64:
-      return g_strdup_printf ("an integer from %.0f to %.0f", field->min, field->max);
+      /* Translators: what a field allows */
+      return g_strdup_printf (_("an integer from %.0f to %.0f"), field->min, field->max);
     case GRADLENS_FIELD_DOUBLE:
-      return g_strdup_printf ("a number from %g to %g", field->min, field->max);
+      /* Translators: what a field allows */
+      return g_strdup_printf (_("a number from %g to %g"), field->min, field->max);
     case GRADLENS_FIELD_CHOICE:
     default:
-      s = g_string_new ("one of ");
+      s = g_string_new (NULL);
       for (int i = 0; i < field->n_choices; i++)
         g_string_append_printf (s, "%s%s", i ? ", " : "", field->choice_name (i));
-      return g_string_free (s, FALSE);
+      {
+        g_autofree char *list = g_string_free (s, FALSE);
+
+        /* Translators: what a field allows; %s is a list of words */
+        return g_strdup_printf (_("one of %s"), list);
+      }
     }
+}
+
+static void *field_storage (const GradlensField *field,
+                            GradlensRunConfig   *c);
+
+char *
+gradlens_field_format (const GradlensField     *field,
+                       const GradlensRunConfig *config)
+{
+  const void *p = field_storage (field, (GradlensRunConfig *) config);
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  switch (field->type)
+    {
+    case GRADLENS_FIELD_CHOICE:
+      if (p == &config->nn.output_activation)
+        return g_strdup (config->nn.output_activation ? "same" : "identity");
+      return g_strdup (field->choice_name (*(const int *) p));
+    case GRADLENS_FIELD_INT:
+      return g_strdup_printf ("%d", *(const int *) p);
+    case GRADLENS_FIELD_INT64:
+      return g_strdup_printf ("%" G_GINT64_FORMAT, *(const gint64 *) p);
+    case GRADLENS_FIELD_DOUBLE:
+    default:
+      return g_strdup (g_ascii_dtostr (buf, sizeof buf, *(const double *) p));
+    }
+}
+
+char *
+gradlens_field_help (const GradlensField *field)
+{
+  GradlensRunConfig defaults;
+  g_autofree char *value = NULL;
+  g_autofree char *allowed = gradlens_field_allowed (field);
+
+  gradlens_run_config_init (&defaults);
+  value = gradlens_field_format (field, &defaults);
+  gradlens_run_config_clear (&defaults);
+  /* Translators: a field's description, its default value and what is allowed
+   * ("an integer from 1 to 1000") */
+  return g_strdup_printf (_("%s (default %s; %s)"), _(field->description), value, allowed);
 }
 
 /* the storage of each field, by its position in the table */
@@ -226,8 +297,24 @@ out_of_range (const GradlensField  *field,
 {
   g_autofree char *allowed = gradlens_field_allowed (field);
 
+  /* Translators: the first %s names a field or option, the second is the value as written,
+   * the third what is allowed ("an integer from 1 to 1000") */
   g_set_error (error, GRADLENS_ERROR, GRADLENS_ERROR_INVALID_VALUE,
-               "%s: invalid value “%s”; expected %s", where, value, allowed);
+               _("%s: invalid value “%s”; expected %s"), where, value, allowed);
+  return FALSE;
+}
+
+/* a number such as 1e-400 that is not 0 but too small for a double */
+static gboolean
+underflow (const GradlensField  *field,
+           const char           *where,
+           const char           *value,
+           GError              **error)
+{
+  /* Translators: the first %s names a field or option, the second is the value as written */
+  g_set_error (error, GRADLENS_ERROR, GRADLENS_ERROR_INVALID_VALUE,
+               _("%s: invalid value “%s”; it is too close to 0 to be represented (the smallest "
+                 "magnitude is about 2.2e-308): write 0 or a larger value"), where, value);
   return FALSE;
 }
 
@@ -265,6 +352,8 @@ gradlens_field_parse (const GradlensField  *field,
 
       errno = 0;
       v = g_ascii_strtod (text, &end);
+      if (text[0] != '\0' && *end == '\0' && errno == ERANGE && fabs (v) < 1.0)
+        return underflow (field, where, text, error);
       if (text[0] == '\0' || *end != '\0' || errno != 0 || !isfinite (v)
           || v < field->min || v > field->max)
         return out_of_range (field, where, text, error);
@@ -329,6 +418,17 @@ gradlens_field_set_json (const GradlensField  *field,
                          GradlensRunConfig    *config,
                          GError              **error)
 {
+  return gradlens_field_set_json_literal (field, node, NULL, where, config, error);
+}
+
+gboolean
+gradlens_field_set_json_literal (const GradlensField  *field,
+                                 JsonNode             *node,
+                                 const char           *literal,
+                                 const char           *where,
+                                 GradlensRunConfig    *config,
+                                 GError              **error)
+{
   g_autofree char *allowed = gradlens_field_allowed (field);
   g_autofree char *found = gradlens_json_describe (node);
   GType t = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
@@ -363,7 +463,9 @@ gradlens_field_set_json (const GradlensField  *field,
         }
       v = t == G_TYPE_INT64 ? (double) json_node_get_int (node) : json_node_get_double (node);
       if (!isfinite (v) || v < field->min || v > field->max)
-        return out_of_range (field, where, g_ascii_dtostr (buf, sizeof buf, v), error);
+        return out_of_range (field, where, literal ? literal : g_ascii_dtostr (buf, sizeof buf, v), error);
+      if (v == 0 && literal != NULL && strcspn (literal, "123456789") < strcspn (literal, "eE"))
+        return underflow (field, where, literal, error);
       set_number (field, config, v, 0);
       return TRUE;
     }
@@ -376,15 +478,18 @@ gradlens_field_set_json (const GradlensField  *field,
       if (t == G_TYPE_DOUBLE)
         {
           d = json_node_get_double (node);
+          /* an integer written out that does not fit 64 bits */
+          if (literal != NULL && strpbrk (literal, ".eE") == NULL)
+            return out_of_range (field, where, literal, error);
           if (d != floor (d) || !isfinite (d))
             {
               g_set_error (error, GRADLENS_ERROR, GRADLENS_ERROR_INVALID_VALUE,
                            "%s: expected an integer (%s), found %s", where, allowed,
-                           g_ascii_dtostr (buf, sizeof buf, d));
+                           literal ? literal : g_ascii_dtostr (buf, sizeof buf, d));
               return FALSE;
             }
           if (d < field->min || d > field->max)
-            return out_of_range (field, where, g_ascii_dtostr (buf, sizeof buf, d), error);
+            return out_of_range (field, where, literal ? literal : g_ascii_dtostr (buf, sizeof buf, d), error);
           v = (gint64) d;
         }
       else if (t == G_TYPE_INT64)
@@ -398,7 +503,7 @@ gradlens_field_set_json (const GradlensField  *field,
       if ((double) v < field->min || (double) v > field->max)
         {
           g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, v);
-          return out_of_range (field, where, text, error);
+          return out_of_range (field, where, literal ? literal : text, error);
         }
       set_number (field, config, (double) v, v);
       return TRUE;
@@ -549,13 +654,24 @@ gradlens_run_config_validate (const GradlensRunConfig  *config,
   bytes = gradlens_run_config_memory (config);
   if (memory_limit > 0 && bytes > memory_limit)
     {
-      g_autofree char *need = g_format_size_full (bytes, G_FORMAT_SIZE_IEC_UNITS);
-      g_autofree char *limit = g_format_size_full (memory_limit, G_FORMAT_SIZE_IEC_UNITS);
+      g_autofree char *need = gradlens_format_size (bytes);
+      g_autofree char *limit = gradlens_format_size (memory_limit);
+      g_autofree char *samples = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d sample", "%d samples",
+                                                               (gulong) nn->samples), nn->samples);
 
+      if (g_str_equal (need, limit))
+        {
+          g_free (need);
+          g_free (limit);
+          need = g_strdup_printf ("%" G_GUINT64_FORMAT " %s", bytes, _("bytes"));
+          limit = g_strdup_printf ("%" G_GUINT64_FORMAT " %s", memory_limit, _("bytes"));
+        }
+
+      /* Translators: the first %s is a size, the third "100 samples", the last a size */
       g_set_error (error, GRADLENS_ERROR, GRADLENS_ERROR_TOO_LARGE,
-                   "this run needs about %s of memory (depth %d, width %d, %d samples, %s), "
-                   "more than the limit of %s",
-                   need, nn->depth, nn->width, nn->samples, nn_dtype_name (nn->dtype), limit);
+                   _("this run needs about %s of memory (depth %d, width %d, %s, %s), "
+                     "more than the limit of %s"),
+                   need, nn->depth, nn->width, samples, nn_dtype_name (nn->dtype), limit);
       return FALSE;
     }
   return TRUE;

@@ -51,6 +51,7 @@ typedef struct
   double             max;
   const char *(*choice_name) (int index);   /* for GRADLENS_FIELD_CHOICE */
   int                n_choices;
+  const char        *description;   /* untranslated (N_); gradlens_field_help translates */
 } GradlensField;
 
 const GradlensField *gradlens_fields            (guint                   *n_fields);
@@ -60,6 +61,12 @@ const GradlensField *gradlens_field_lookup      (const char              *sectio
 char                *gradlens_field_describe    (const GradlensField     *field,
                                                  GradlensNaming           naming);
 char                *gradlens_field_allowed     (const GradlensField     *field);
+/* the field's value in config as text ("5", "sigmoid", "0.01") */
+char                *gradlens_field_format     (const GradlensField     *field,
+                                                 const GradlensRunConfig *config);
+/* "Linear layers (default 5; an integer from 1 to 1000)", translated:
+ * --help and the man page take it from here, so it cannot drift */
+char                *gradlens_field_help       (const GradlensField     *field);
 
 /* set a field from a command-line string, with a GError naming the option,
  * the value and what is allowed */
@@ -76,6 +83,15 @@ gboolean             gradlens_field_set_json    (const GradlensField     *field,
                                                  const char              *where,
                                                  GradlensRunConfig       *config,
                                                  GError                 **error);
+
+/* the same, quoting literal (the number as written in the file, or NULL)
+ * in messages instead of the value it was read as */
+gboolean             gradlens_field_set_json_literal (const GradlensField *field,
+                                                      JsonNode            *node,
+                                                      const char          *literal,
+                                                      const char          *where,
+                                                      GradlensRunConfig   *config,
+                                                      GError             **error);
 
 void                 gradlens_run_config_init   (GradlensRunConfig       *config);
 void                 gradlens_run_config_clear  (GradlensRunConfig       *config);

@@ -11,6 +11,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "gradlens-export.h"
+#include "gradlens-format.h"
+#include "gradlens-output.h"
 
 void
 gradlens_json_add_number (JsonBuilder *b,
@@ -138,18 +140,7 @@ build_run (JsonBuilder             *b,
       json_builder_end_array (b);
       add_value_non_finite (b, "grad_norm", r->grad_norm[p]);
       if (r->stats != NULL)
-        {
-          const GradlensStats *s = &r->stats[p];
-
-          json_builder_set_member_name (b, "stats");
-          json_builder_begin_object (b);
-          gradlens_json_add_number (b, "min", s->min);
-          gradlens_json_add_number (b, "q1", s->q1);
-          gradlens_json_add_number (b, "median", s->median);
-          gradlens_json_add_number (b, "q3", s->q3);
-          gradlens_json_add_number (b, "max", s->max);
-          json_builder_end_object (b);
-        }
+        gradlens_json_add_stats (b, &r->stats[p]);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -394,10 +385,13 @@ gradlens_results_to_table (GradlensRunResult * const *results,
       const GradlensRunResult *r = results[i];
       const NnConfig *c = &r->config.nn;
 
+      g_autofree char *label = gradlens_escape_label (r->config.label);
+
       if (i > 0)
         g_string_append_c (s, '\n');
+      /* the label escaped: a preset's label must not drive the terminal */
       g_string_append_printf (s, "%s%s%d layers x %d wide, %s, init %s, %d samples, seed %" G_GINT64_FORMAT,
-                              r->config.label && *r->config.label ? r->config.label : "",
+                              label,
                               r->config.label && *r->config.label ? ": " : "",
                               c->depth, c->width, nn_activation_name (c->activation),
                               nn_init_name (c->init), c->samples, r->config.seed);
@@ -432,11 +426,7 @@ gradlens_write_file_atomic (const char  *path,
                             const char  *contents,
                             GError     **error)
 {
-  g_autoptr(GError) local = NULL;
-
-  if (g_file_set_contents_full (path, contents, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0644, &local))
-    return TRUE;
-  /* GLib names its temporary file; say which file could not be written */
-  g_set_error (error, local->domain, local->code, "could not write %s: %s", path, local->message);
-  return FALSE;
+  /* one output path for every command and the app: links followed,
+   * permissions kept, devices and FIFOs written in place */
+  return gradlens_output_write_file (path, contents, -1, error);
 }

@@ -4,11 +4,18 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <json-glib/json-glib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <glib/gstdio.h>
 #include <string.h>
+#include <glib/gi18n-lib.h>
 
 #include "gradlens-error.h"
 #include "gradlens-export.h"
+#include "gradlens-json.h"
 #include "gradlens-preset.h"
 
 const char *
@@ -91,67 +98,6 @@ gradlens_preset_copy (const GradlensPreset *preset)
 }
 
 /* ---- loading ---------------------------------------------------------- */
-
-/* A bound on the parser's recursion that holds whatever its scanner makes
- * of the text: json-glib (1.6) also skips C comments and /.../ comments, reads
- * 'single-quoted' strings and lets a bad \u escape swallow the closing
- * quote, so the string-aware count below can be misled into skipping real
- * brackets. It can never nest deeper than the number of [ and { bytes.
- * A preset of 256 runs has about 1030; 4096 levels need under 1 MiB of
- * stack. */
-#define MAX_OPENING_BRACKETS 4096
-
-/* Counts the nesting of [ and { outside strings, so that a 100000-deep
- * document is refused before the recursive parser sees it. */
-static gboolean
-check_nesting (const char  *data,
-               gsize        length,
-               GError     **error)
-{
-  int depth = 0, line = 1;
-  gsize opening = 0;
-  gboolean in_string = FALSE, escaped = FALSE;
-
-  for (gsize i = 0; i < length; i++)
-    {
-      char c = data[i];
-
-      if (c == '\n')
-        line++;
-      if ((c == '[' || c == '{') && ++opening > MAX_OPENING_BRACKETS)
-        {
-          g_set_error (error, GRADLENS_ERROR, GRADLENS_ERROR_INVALID_PRESET,
-                       "line %d: more than %d “[” and “{” characters; a preset has far fewer",
-                       line, MAX_OPENING_BRACKETS);
-          return FALSE;
-        }
-      if (in_string)
-        {
-          if (escaped)
-            escaped = FALSE;
-          else if (c == '\\')
-            escaped = TRUE;
-          else if (c == '"')
-            in_string = FALSE;
-          continue;
-        }
-      if (c == '"')
-        in_string = TRUE;
-      else if (c == '[' || c == '{')
-        {
-          if (++depth > GRADLENS_PRESET_MAX_DEPTH)
-            {
-              g_set_error (error, GRADLENS_ERROR, GRADLENS_ERROR_INVALID_PRESET,
-                           "line %d: nested more than %d levels deep; a preset needs at most 3",
-                           line, GRADLENS_PRESET_MAX_DEPTH);
-              return FALSE;
-            }
-        }
-      else if (c == ']' || c == '}')
-        depth--;
-    }
-  return TRUE;
-}
 
 static gboolean
 invalid (GError     **error,
@@ -244,6 +190,7 @@ unknown_key (const char          *where,
 
 static gboolean
 load_section (JsonObject         *obj,
+              GHashTable         *literals,
               const char         *section,
               const char         *where,
               GradlensRunConfig  *config,
@@ -264,10 +211,12 @@ load_section (JsonObject         *obj,
       const char *key = l->data;
       const GradlensField *field = gradlens_field_lookup (section, key);
       g_autofree char *path = g_strdup_printf ("%s.%s", where, key);
+      JsonNode *value = json_object_get_member (obj, key);
 
       if (field == NULL)
         return unknown_key (where, key, (const char * const *) known->pdata, error);
-      if (!gradlens_field_set_json (field, json_object_get_member (obj, key), path, config, error))
+      if (!gradlens_field_set_json_literal (field, value, g_hash_table_lookup (literals, value),
+                                            path, config, error))
         {
           (*error)->domain = GRADLENS_ERROR;
           (*error)->code = GRADLENS_ERROR_INVALID_PRESET;
@@ -279,6 +228,7 @@ load_section (JsonObject         *obj,
 
 static gboolean
 load_run (JsonNode           *node,
+          GHashTable         *literals,
           const char         *where,
           GradlensRunConfig  *config,
           GError            **error)
@@ -310,7 +260,7 @@ load_run (JsonNode           *node,
       else if (g_str_equal (key, "network") || g_str_equal (key, "init") || g_str_equal (key, "data"))
         {
           if (!expect_object (value, path, error)
-              || !load_section (json_node_get_object (value), key, path, config, error))
+              || !load_section (json_node_get_object (value), literals, key, path, config, error))
             return FALSE;
         }
       else if (g_str_equal (key, "dtype"))
@@ -379,6 +329,7 @@ load_plot (JsonNode              *node,
 
 static gboolean
 load_root (JsonNode        *root,
+           GHashTable      *literals,
            GradlensPreset  *preset,
            GError         **error)
 {
@@ -469,7 +420,7 @@ load_root (JsonNode        *root,
       g_autofree char *where = g_strdup_printf ("runs[%u]", i);
       g_autoptr(GradlensRunConfig) config = gradlens_run_config_new ();
 
-      if (!load_run (json_array_get_element (runs, i), where, config, error))
+      if (!load_run (json_array_get_element (runs, i), literals, where, config, error))
         return FALSE;
       g_ptr_array_add (preset->runs, g_steal_pointer (&config));
     }
@@ -482,8 +433,10 @@ gradlens_preset_load_data (const char  *data,
                            const char  *name,
                            GError     **error)
 {
-  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GHashTable) literals = NULL;
   g_autoptr(GradlensPreset) preset = NULL;
+  gsize blanks;
   g_autoptr(GError) local = NULL;
   gsize len;
 
@@ -504,25 +457,23 @@ gradlens_preset_load_data (const char  *data,
                    "%s: not a text file (invalid UTF-8 or a zero byte); a preset is a JSON file", name);
       return NULL;
     }
-  if (!check_nesting (data, len, &local))
+  /* data need not end in a zero byte: count the blanks within len */
+  for (blanks = 0; blanks < len && strchr (" \t\r\n", data[blanks]) != NULL && data[blanks] != '\0'; blanks++)
+    ;
+  if (blanks < len)
+    root = gradlens_json_parse_strict (data, len, GRADLENS_PRESET_MAX_DEPTH, &literals, &local);
+  else
+    literals = g_hash_table_new (NULL, NULL);   /* an empty file: load_root names it */
+  if (root == NULL && local != NULL)
     {
-      g_set_error (error, GRADLENS_ERROR, GRADLENS_ERROR_INVALID_PRESET, "%s: %s", name, local->message);
-      return NULL;
-    }
-
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data, (gssize) len, &local))
-    {
-      /* json-glib quotes the offending token, which may be a \udc00 escape */
-      g_autofree char *message = g_utf8_make_valid (local->message, -1);
-
+      /* Translators: the first %s is a file name, the second says where and what is wrong */
       g_set_error (error, GRADLENS_ERROR, GRADLENS_ERROR_INVALID_PRESET,
-                   "%s: not valid JSON: %s", name, message);
+                   _("%s: not valid JSON: %s"), name, local->message);
       return NULL;
     }
 
   preset = gradlens_preset_new ();
-  if (!load_root (json_parser_get_root (parser), preset, &local))
+  if (!load_root (root, literals, preset, &local))
     {
       /* messages quote keys and values, which may hold invalid UTF-8 */
       g_autofree char *message = g_utf8_make_valid (local->message, -1);
@@ -535,51 +486,100 @@ gradlens_preset_load_data (const char  *data,
   return g_steal_pointer (&preset);
 }
 
+static GradlensPreset *
+read_error (const char  *path,
+            int          saved_errno,
+            GError     **error)
+{
+  /* Translators: the first %s is a file name, the second the system's reason */
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), _("%s: %s"), path,
+               g_strerror (saved_errno));
+  return NULL;
+}
+
+/* Reads a preset from a file, or from standard input for "-". Anything but
+ * a regular file (a FIFO, a device, a socket) is refused without blocking:
+ * it is opened non-blocking and its type checked before any read. */
 GradlensPreset *
 gradlens_preset_load_path (const char  *path,
                            GError     **error)
 {
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
-  g_autoptr(GFileInputStream) stream = NULL;
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GError) local = NULL;
   g_autofree char *buf = NULL;
   gsize n_read = 0;
+  struct stat st;
+  int fd;
 
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                            G_FILE_QUERY_INFO_NONE, NULL, &local);
-  if (info == NULL)
+  if (path[0] == '\0')
     {
-      g_set_error (error, G_IO_ERROR, local->code, "%s: %s", path, local->message);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME,
+                   _("an empty file name; expected a preset file"));
       return NULL;
     }
-  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+  if (g_str_equal (path, "-"))
+    fd = dup (STDIN_FILENO);
+  else
+    fd = g_open (path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0);
+  if (fd < 0)
+    return read_error (path, errno, error);
+  if (fstat (fd, &st) != 0)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY, "%s: is a folder, not a preset file", path);
+      int saved_errno = errno;
+
+      close (fd);
+      return read_error (path, saved_errno, error);
+    }
+  if (S_ISDIR (st.st_mode))
+    {
+      close (fd);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY, _("%s: is a folder, not a preset file"), path);
       return NULL;
     }
-  if (g_file_info_get_size (info) > GRADLENS_PRESET_MAX_BYTES)
+  if (!S_ISREG (st.st_mode) && !g_str_equal (path, "-"))
     {
+      const char *kind = S_ISFIFO (st.st_mode) ? _("a named pipe (FIFO)")
+                         : S_ISCHR (st.st_mode) || S_ISBLK (st.st_mode) ? _("a device")
+                         : S_ISSOCK (st.st_mode) ? _("a socket") : _("not a regular file");
+
+      close (fd);
+      /* Translators: the first %s is a file name, the second what it is ("a device") */
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                   _("%s: is %s, not a preset file; give a regular file, or “-” for standard input"),
+                   path, kind);
+      return NULL;
+    }
+  if (S_ISREG (st.st_mode) && st.st_size > GRADLENS_PRESET_MAX_BYTES)
+    {
+      g_autofree char *size = g_strdup_printf ("%" G_GOFFSET_FORMAT, (goffset) st.st_size);
+
+      close (fd);
+      /* Translators: the first %s is a file name, the second a number of bytes */
       g_set_error (error, GRADLENS_ERROR, GRADLENS_ERROR_TOO_LARGE,
-                   "%s: %" G_GOFFSET_FORMAT " bytes; presets larger than 16 MiB are refused",
-                   path, g_file_info_get_size (info));
+                   _("%s: %s bytes; presets larger than 16 MiB are refused"), path, size);
       return NULL;
     }
+  if (!g_str_equal (path, "-"))
+    fcntl (fd, F_SETFL, fcntl (fd, F_GETFL) & ~O_NONBLOCK);
 
-  stream = g_file_read (file, NULL, &local);
-  if (stream == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, local->code, "%s: %s", path, local->message);
-      return NULL;
-    }
   /* read at most one byte past the limit: the file may be growing, or a pipe */
   buf = g_malloc (GRADLENS_PRESET_MAX_BYTES + 2);
-  if (!g_input_stream_read_all (G_INPUT_STREAM (stream), buf, GRADLENS_PRESET_MAX_BYTES + 1,
-                                &n_read, NULL, &local))
+  while (n_read < GRADLENS_PRESET_MAX_BYTES + 1)
     {
-      g_set_error (error, G_IO_ERROR, local->code, "%s: %s", path, local->message);
-      return NULL;
+      ssize_t n = read (fd, buf + n_read, GRADLENS_PRESET_MAX_BYTES + 1 - n_read);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved_errno = errno;
+
+          close (fd);
+          return read_error (path, saved_errno, error);
+        }
+      if (n == 0)
+        break;
+      n_read += (gsize) n;
     }
+  close (fd);
   buf[n_read] = '\0';
   return gradlens_preset_load_data (buf, (gssize) n_read, path, error);
 }

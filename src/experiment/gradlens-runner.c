@@ -18,7 +18,7 @@ typedef struct
   GradlensProgressFunc     progress;
   gpointer                 user_data;
   GCancellable            *cancellable;
-  volatile int             cancel;      /* read by the MLP between layers */
+  atomic_int               cancel;      /* read by the MLP between layers, set by any thread */
   gint                     next_seed;   /* atomic */
   gint                     done;        /* atomic */
   GMutex                   progress_lock;   /* keeps the reported counts in order */
@@ -32,7 +32,7 @@ on_cancelled_cb (GCancellable *cancellable,
 {
   RunShared *shared = user_data;
 
-  shared->cancel = 1;
+  atomic_store (&shared->cancel, 1);
 }
 
 static gpointer
@@ -45,7 +45,7 @@ run_worker (gpointer data)
   if (mlp == NULL)
     {
       g_atomic_int_set (&shared->failed, 1);
-      shared->cancel = 1;
+      atomic_store (&shared->cancel, 1);
       return NULL;
     }
   nn_mlp_set_cancel_flag (mlp, &shared->cancel);
@@ -55,16 +55,16 @@ run_worker (gpointer data)
       int i = g_atomic_int_add (&shared->next_seed, 1);
       guint done;
 
-      if (i >= r->n_seeds || shared->cancel)
+      if (i >= r->n_seeds || atomic_load (&shared->cancel))
         break;
       nn_mlp_setup (mlp, (guint64) (shared->config->seed + i));
       /* the backward signal of the teaching contracts, over the first seed */
       nn_mlp_set_record_signal (mlp, i == 0);
       /* setting up a large network takes a while too */
-      if (shared->cancel)
+      if (atomic_load (&shared->cancel))
         break;
       r->losses[i] = nn_mlp_step (mlp, r->norms + (gsize) i * r->n_params);
-      if (shared->cancel)
+      if (atomic_load (&shared->cancel))
         break;
       if (i == 0)
         nn_mlp_layer_stats (mlp, r->layer_stats);

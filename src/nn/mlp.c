@@ -37,10 +37,12 @@ struct NnMlp
   bool     record_signal;   /* nn_mlp_set_record_signal */
   bool     signal_valid;    /* the last step recorded signal_sq */
   double  *signal_sq;       /* per layer: the sum of the squares of d loss / d z */
-  const volatile int *cancel;
+  const atomic_int *cancel;
 };
 
-#define CANCELLED(mlp) ((mlp)->cancel != NULL && *(mlp)->cancel)
+/* another thread sets the flag: an atomic load, relaxed (nothing else is
+ * published through it) */
+#define CANCELLED(mlp) ((mlp)->cancel != NULL && atomic_load_explicit ((mlp)->cancel, memory_order_relaxed))
 
 /* Below this many multiply-adds a plain loop beats a CBLAS call. Measured
  * with `gradlens-cli bench` on OpenBLAS 0.3.21 (2 cores, AVX-512): a
@@ -315,8 +317,8 @@ nn_mlp_grad (NnMlp *mlp,
 }
 
 void
-nn_mlp_set_cancel_flag (NnMlp              *mlp,
-                        const volatile int *flag)
+nn_mlp_set_cancel_flag (NnMlp            *mlp,
+                        const atomic_int *flag)
 {
   mlp->cancel = flag;
 }

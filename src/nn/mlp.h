@@ -3,6 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <stdatomic.h>
+
 #include "nn.h"
 
 /* A multilayer perceptron with its data, parameters, gradients and one
@@ -28,8 +30,8 @@ double          nn_mlp_step         (NnMlp          *mlp,
 
 /* a flag that nn_mlp_step reads between layers: when it becomes non-zero
  * the step stops early and returns NAN (the caller owns the flag) */
-void            nn_mlp_set_cancel_flag (NnMlp        *mlp,
-                                        const volatile int *flag);
+void            nn_mlp_set_cancel_flag (NnMlp            *mlp,
+                                        const atomic_int *flag);
 
 /* while on, nn_mlp_step also sums the squares of d loss / d z per layer
  * (a few multiply-adds per value; off by default, so that timing loops and

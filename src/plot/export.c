@@ -27,9 +27,11 @@ G_DEFINE_QUARK (plot-error-quark, plot_error)
 /* Where the encoded bytes go: a file descriptor, with the first failure kept. */
 typedef struct
 {
-  int         fd;
-  const char *path;
-  GError     *error;
+  int            fd;
+  const char    *path;
+  GError        *error;
+  PlotWriteFunc  func;        /* instead of fd when set */
+  gpointer       user_data;
 } Sink;
 
 static cairo_status_t
@@ -41,6 +43,9 @@ sink_write (void                *closure,
 
   if (sink->error != NULL)
     return CAIRO_STATUS_WRITE_ERROR;
+  if (sink->func != NULL)
+    return sink->func (data, length, sink->user_data, &sink->error) ? CAIRO_STATUS_SUCCESS
+                                                                    : CAIRO_STATUS_WRITE_ERROR;
 
   while (length > 0)
     {
@@ -229,7 +234,7 @@ export_direct (const PlotFigure  *fig,
                double             scale,
                GError           **error)
 {
-  Sink sink = { -1, path, NULL };
+  Sink sink = { -1, path, NULL, NULL, NULL };
   gboolean ok;
 
   sink.fd = g_open (path, O_WRONLY | O_CLOEXEC | O_NOCTTY, 0);
@@ -284,7 +289,7 @@ plot_export (const PlotFigure  *fig,
   g_autofree char *base = NULL;
   g_autofree char *tmp_path = NULL;
   g_autofree char *tmp_name = NULL;
-  Sink sink = { -1, path, NULL };
+  Sink sink = { -1, path, NULL, NULL, NULL };
   GStatBuf st;
 
   g_return_val_if_fail (fig != NULL, FALSE);
@@ -357,6 +362,72 @@ fail:
     close (sink.fd);
   g_unlink (tmp_path);
   return FALSE;
+}
+
+/**
+ * plot_export_to_func:
+ * @fig: the figure
+ * @name: what to call the destination in messages
+ * @format: the file format
+ * @width: width: pixels for PNG, points for SVG and PDF
+ * @height: height, in the same units
+ * @scale: HiDPI scale of a PNG (see plot_export())
+ * @func: called with each piece of the encoded file, in order
+ * @user_data: passed to @func
+ * @error: return location for a #GError
+ *
+ * Like plot_export(), with the bytes handed to @func instead of a file: the
+ * caller decides where they go. The first failure of @func ends the export
+ * with its error.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+plot_export_to_func (const PlotFigure  *fig,
+                     const char        *name,
+                     PlotFormat         format,
+                     double             width,
+                     double             height,
+                     double             scale,
+                     PlotWriteFunc      func,
+                     gpointer           user_data,
+                     GError           **error)
+{
+  Sink sink = { -1, name, NULL, func, user_data };
+
+  g_return_val_if_fail (fig != NULL, FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_size (format, width, height, scale, name, error))
+    return FALSE;
+  return encode (fig, &sink, format, width, height, scale, error);
+}
+
+/**
+ * plot_export_memory:
+ * @format: the file format
+ * @width: width: pixels for PNG, points for SVG and PDF
+ * @height: height, in the same units
+ * @scale: HiDPI scale of a PNG
+ *
+ * Returns: about how many bytes an export of this size holds at once (the
+ *   image surface of a PNG and its encoder's buffers)
+ */
+guint64
+plot_export_memory (PlotFormat format,
+                    double     width,
+                    double     height,
+                    double     scale)
+{
+  double pw, ph;
+
+  if (format != PLOT_FORMAT_PNG)
+    return 16 << 20;
+  pw = ceil (width * scale);
+  ph = ceil (height * scale);
+  /* the ARGB32 surface, libpng's row buffers and zlib's window */
+  return (guint64) (pw * ph * 4.0) + (guint64) (pw * 8.0) + (8 << 20);
 }
 
 /**

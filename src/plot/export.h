@@ -66,6 +66,35 @@ typedef enum
 
 GQuark       plot_error_quark          (void);
 
+/**
+ * PlotWriteFunc:
+ * @data: encoded bytes
+ * @length: how many
+ * @user_data: the caller's data
+ * @error: return location for a #GError
+ *
+ * Receives the bytes of plot_export_to_func().
+ *
+ * Returns: %TRUE when they were taken, %FALSE with @error set otherwise
+ */
+typedef gboolean (*PlotWriteFunc) (const unsigned char  *data,
+                                   unsigned int          length,
+                                   gpointer              user_data,
+                                   GError              **error);
+
+gboolean     plot_export_to_func       (const PlotFigure  *fig,
+                                        const char        *name,
+                                        PlotFormat         format,
+                                        double             width,
+                                        double             height,
+                                        double             scale,
+                                        PlotWriteFunc      func,
+                                        gpointer           user_data,
+                                        GError           **error);
+guint64      plot_export_memory        (PlotFormat         format,
+                                        double             width,
+                                        double             height,
+                                        double             scale);
 gboolean     plot_format_from_path     (const char        *path,
                                         PlotFormat        *format,
                                         GError           **error);

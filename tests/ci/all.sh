@@ -1,6 +1,7 @@
 #!/bin/sh
 # tests/ci/all.sh BUILD_DIR [--quick]
-# Runs every test: the normal build (GUI tests under a private X server), then, unless
+# Runs every test: the normal build (GUI tests under a private X server), the nn tests
+# again with the AVX-512 kernels off (meson test setup noavx512), then, unless
 # --quick, the AddressSanitizer+UBSan build of the core, experiment, plot and CLI tests, and
 # the preset fuzzer for FUZZ_SECONDS. Ends with one line: "N passed, N failed".
 set -u
@@ -32,6 +33,19 @@ else
   meson test -C "$build" --print-errorlogs --num-processes 2
 fi
 count "$build"
+
+echo "== nn tests with the AVX-512 kernels switched off (GRADLENS_NN_NO_AVX512=1)"
+rm -f "$build/meson-logs/testlog-noavx512.json"
+meson test -C "$build" --print-errorlogs --num-processes 2 --setup noavx512 --suite nn
+log="$build/meson-logs/testlog-noavx512.json"
+if [ -f "$log" ]; then
+  p=$(grep -c '"result": "OK"' "$log" || true)
+  t=$(grep -c '"result"' "$log" || true)
+  passed=$((passed + p))
+  failed=$((failed + t - p))
+else
+  failed=$((failed + 1))
+fi
 
 if [ "$quick" != "--quick" ]; then
   echo "== AddressSanitizer and UndefinedBehaviorSanitizer build"

@@ -708,6 +708,49 @@ test_run_help (void)
       g_error ("run --help-all does not list %s:\n%s", options[i], all);
 }
 
+/* every command's --help and the man page give each run option its
+ * description, default and range, all from the field table */
+static void
+test_help_from_field_table (void)
+{
+  static const char * const commands[] = { "run", "bench", "sweep", "plot" };
+  guint n;
+  const GradlensField *fields = gradlens_fields (&n);
+  g_auto(CliResult) man = { 0 };
+
+  /* the texts this test builds are the untranslated ones */
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+  for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
+    {
+      g_auto(CliResult) r = { 0 };
+
+      run_cli (&r, commands[c], "--help");
+      g_assert_cmpint (r.status, ==, 0);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autofree char *help = gradlens_field_help (&fields[i]);
+          g_autofree char *option = g_strdup_printf ("--%s=", fields[i].option);
+          const char *line = strstr (r.out, option);
+
+          if (line == NULL || strstr (line, help) == NULL || strchr (line, '\n') < strstr (line, help))
+            g_error ("%s --help lacks “%s %s”:\n%s", commands[c], option, help, r.out);
+          g_assert_nonnull (strstr (help, "(default "));
+        }
+    }
+  run_cli (&man, "--man");
+  g_assert_cmpint (man.status, ==, 0);
+  g_assert_true (g_str_has_prefix (man.out, ".TH GRADLENS\\-CLI 1"));
+  for (guint i = 0; i < n; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (fields[i].option, "-", -1);
+      g_autofree char *escaped = g_strjoinv ("\\-", parts);
+      g_autofree char *option = g_strdup_printf (".B \\-\\-%s ", escaped);
+
+      if (strstr (man.out, option) == NULL)
+        g_error ("the man page lacks %s", option);
+    }
+}
+
 static void
 test_bench (void)
 {
@@ -754,6 +797,7 @@ main (int    argc,
   g_test_add_func ("/gradlens/cli/run/table", test_run_table);
   g_test_add_func ("/gradlens/cli/run/output-file", test_run_output_file);
   g_test_add_func ("/gradlens/cli/run/help", test_run_help);
+  g_test_add_func ("/gradlens/cli/help-from-field-table", test_help_from_field_table);
   g_test_add_func ("/gradlens/cli/bench", test_bench);
 
   return g_test_run ();

@@ -543,7 +543,7 @@ test_error_out_of_range (void)
   FAILS (HEAD "\"data\": {\"samples\": 65537}" TAIL,
          "runs[0].data.samples", "invalid value “65537”", "from 1 to 65536");
   FAILS (HEAD "\"data\": {\"seed\": -1}" TAIL, "runs[0].data.seed", "invalid value “-1”");
-  FAILS (HEAD "\"init\": {\"gain\": 1e300}" TAIL, "runs[0].init.gain", "e+300”",
+  FAILS (HEAD "\"init\": {\"gain\": 1e300}" TAIL, "runs[0].init.gain", "invalid value “1e300”",
          "a number from -1000 to 1000");
   FAILS (HEAD "\"init\": {\"weights\": \"uniform\", \"a\": 2, \"b\": 1}" TAIL,
          "runs[0]", "init.a/init.b", "a <= b");
@@ -664,10 +664,12 @@ test_error_binary (void)
                      (const char * const[]) { "test.json: ", "zero byte", NULL });
   assert_load_fails (bad_utf8, -1, GRADLENS_ERROR, GRADLENS_ERROR_INVALID_PRESET,
                      (const char * const[]) { "test.json: ", "invalid UTF-8", NULL });
-  /* valid UTF-8 text whose \u escape decodes to a lone surrogate */
-  FAILS (HEAD "\"label\": \"\\udc00x\"" TAIL, "runs[0].label", "invalid Unicode");
-  /* and as a key, quoted in a message that must stay valid UTF-8 */
-  FAILS (HEAD "\"\\udc00x\": 1" TAIL, "runs[0]", "unknown key");
+  /* valid UTF-8 text whose \u escape would decode to a lone surrogate: the
+   * strict reader names the escape and where it is */
+  FAILS (HEAD "\"label\": \"\\udc00x\"" TAIL, "line 1, column", "“\\udc00”", "lone low surrogate");
+  /* and as a key */
+  FAILS (HEAD "\"\\udc00x\": 1" TAIL, "line 1, column", "lone low surrogate");
+  FAILS (HEAD "\"label\": \"\\ud800\"" TAIL, "line 1, column", "“\\ud800”", "lone high surrogate");
 }
 
 static void
@@ -737,7 +739,8 @@ test_error_deep (void)
 
 /* json-glib 1.6 also accepts comments and single-quoted strings, and a bad
  * \u escape swallows the closing quote: none of them may hide deep nesting
- * from the check (each of these crashed with a stack overflow) */
+ * (each of these once crashed with a stack overflow); the strict reader
+ * stops at the first thing that is not JSON */
 static void
 test_error_deep_hidden (void)
 {
@@ -755,9 +758,86 @@ test_error_deep_hidden (void)
 
       for (int k = 0; k < 100000; k++)
         g_string_append_c (s, '[');
-      FAILS (s->str, "more than 4096");
+      FAILS (s->str, "line 1, column");
       g_string_free (s, TRUE);
     }
+}
+
+/* issue 10 point 5: everything json-glib accepts that is not JSON is
+ * refused with the line and column, and read values are never changed */
+static void
+test_error_strict_json (void)
+{
+  static const struct { const char *text; const char *where; const char *what; } cases[] = {
+    { HEAD "\"network\": {\"depth\": 010}" TAIL, "line 1, column 76", "“010”" },
+    { HEAD "\"network\": {\"depth\": 0x10}" TAIL, "line 1, column 76", "“0x10”" },
+    { HEAD "\"network\": {\"depth\": 0b101}" TAIL, "line 1, column 76", "“0b101”" },
+    { HEAD "\"network\": {\"depth\": -07}" TAIL, "line 1, column 76", "“-07”" },
+    { HEAD "\"network\": {\"depth\": 5.}" TAIL, "line 1, column 76", "“5.”" },
+    { HEAD "\"network\": {\"depth\": .5}" TAIL, "line 1, column 76", "“.5”" },
+    { HEAD "\"network\": {\"depth\": +5}" TAIL, "line 1, column 76", "“+5”" },
+    { HEAD "\"network\": {\"depth\": NaN}" TAIL, "line 1, column 76", "“NaN”" },
+    { "{\"format\": \"gradlens-preset\",\n // a comment\n \"runs\": [{}]}", "line 2, column 2", "comment" },
+    { "{\"format\": \"gradlens-preset\", /* c */ \"runs\": [{}]}", "line 1, column 31", "comment" },
+    { "{'format': 'gradlens-preset', 'runs': [{}]}", "line 1, column 2", "single quote" },
+    { HEAD "\"label\": 'x'" TAIL, "line 1, column 64", "single quote" },
+    { "{\"format\": \"gradlens-preset\", \"runs\": [{}]} {}", "line 1, column 45", "after the end" },
+    { "{\"format\": \"gradlens-preset\", \"runs\": [{}]}\n[]", "line 2, column 1", "after the end" },
+    { HEAD "\"label\": \"\\uZZZZ\"" TAIL, "line 1, column 65", "“\\uZZZZ”" },
+    { HEAD "\"label\": \"\\u12\"" TAIL, "line 1, column 65", "four hexadecimal digits" },
+    { HEAD "\"label\": \"a\\u0000b\"" TAIL, "line 1, column 66", "\\u0000" },
+    { HEAD "\"label\": \"\\x41\"" TAIL, "line 1, column 65", "invalid escape" },
+    { HEAD "\"label\": \"a\tb\"" TAIL, "line 1, column 66", "control character U+0009" },
+    { "{\"format\": \"gradlens-preset\", \"runs\": [{}], \"runs\": [{}, {}]}", "line 1, column 45",
+      "“runs” a second time (first at line 1, column 31)" },
+    { HEAD "\"label\": \"a\", \"label\": \"b\"" TAIL, "line 1, column 69", "“label” a second time" },
+    { HEAD "\"network\": {\"depth\": 3,}" TAIL, "line 1, column 78", "trailing comma" },
+    { "{\"format\": \"gradlens-preset\", \"runs\": [{},]}", "line 1, column 43", "trailing comma" },
+    { HEAD "\"label\": True" TAIL, "line 1, column 64", "“True”" },
+    { HEAD "\"label\": \"open" TAIL, "line 1, column 64", "never closed" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    FAILS (cases[i].text, "not valid JSON", cases[i].where, cases[i].what);
+
+  /* data with a length need not end in a zero byte (found by the fuzzer:
+   * a single blank was read past) */
+  {
+    char *blank = g_malloc (1);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GradlensPreset) p = NULL;
+
+    blank[0] = ' ';
+    p = gradlens_preset_load_data (blank, 1, "test.json", &error);
+    g_assert_null (p);
+    g_assert_error (error, GRADLENS_ERROR, GRADLENS_ERROR_INVALID_PRESET);
+    g_free (blank);
+  }
+}
+
+/* numbers outside their range are quoted as written, not as what they
+ * would have become */
+static void
+test_error_literal_numbers (void)
+{
+  FAILS (HEAD "\"data\": {\"seed\": 99999999999999999999}" TAIL, "runs[0].data.seed",
+         "“99999999999999999999”", "9007199254740991");
+  FAILS (HEAD "\"data\": {\"seed\": -9223372036854775809}" TAIL, "runs[0].data.seed",
+         "“-9223372036854775809”");
+  FAILS (HEAD "\"network\": {\"depth\": 18446744073709551615}" TAIL, "runs[0].network.depth",
+         "“18446744073709551615”", "from 1 to 1000");
+  FAILS (HEAD "\"init\": {\"gain\": 1e-400}" TAIL, "runs[0].init.gain", "“1e-400”", "too close to 0");
+  FAILS (HEAD "\"init\": {\"gain\": 1e999}" TAIL, "runs[0].init.gain", "“1e999”", "from -1000 to 1000");
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GradlensPreset) p = load_text (HEAD "\"init\": {\"gain\": 0e5, \"std\": 2.5E-1}" TAIL, &error);
+    const GradlensRunConfig *c;
+
+    g_assert_no_error (error);
+    c = g_ptr_array_index (p->runs, 0);
+    g_assert_cmpfloat (c->nn.gain, ==, 0.0);
+    g_assert_cmpfloat (c->nn.std, ==, 0.25);
+  }
 }
 
 /* ---- files -------------------------------------------------------------- */
@@ -1117,6 +1197,8 @@ main (int    argc,
   g_test_add_func ("/gradlens/preset/error/too-large", test_error_too_large);
   g_test_add_func ("/gradlens/preset/error/deep", test_error_deep);
   g_test_add_func ("/gradlens/preset/error/deep-hidden", test_error_deep_hidden);
+  g_test_add_func ("/gradlens/preset/error/strict-json", test_error_strict_json);
+  g_test_add_func ("/gradlens/preset/error/literal-numbers", test_error_literal_numbers);
   g_test_add_func ("/gradlens/preset/file/load-errors", test_load_path_errors);
   g_test_add_func ("/gradlens/preset/file/save-atomic", test_save_atomic);
   g_test_add_func ("/gradlens/preset/file/save-errors", test_save_errors);

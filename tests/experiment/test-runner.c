@@ -12,6 +12,7 @@
 #include "gradlens-error.h"
 #include "gradlens-export.h"
 #include "gradlens-runner.h"
+#include "mlp.h"
 
 static void
 assert_has (const char *message,
@@ -312,7 +313,6 @@ test_run_memory_refused (void)
   g_autoptr(GradlensRunConfig) c = notebook_config ();
   g_autoptr(GradlensRunResult) r = NULL;
   g_autoptr(GError) error = NULL;
-  gint64 start = g_get_monotonic_time ();
 
   c->nn.depth = 1000;
   c->nn.width = 4096;
@@ -323,8 +323,6 @@ test_run_memory_refused (void)
   assert_has (error->message, "needs about ");
   assert_has (error->message, "\xc2\xa0TiB" /* g_format_size puts a no-break space before the unit */);
   assert_has (error->message, "limit of 4.0\xc2\xa0GiB");
-  /* refused before allocating anything */
-  g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC / 2);
   g_clear_error (&error);
 
   /* an invalid run is refused by gradlens_run too */
@@ -335,81 +333,100 @@ test_run_memory_refused (void)
   assert_has (error->message, "network.depth");
 }
 
+/* Cancellation is tested by counting the work done after the cancel, never
+ * by time: a loaded machine makes any time bound flaky. */
 typedef struct
 {
   GCancellable *cancellable;
-  gint64        cancelled_at;
-}
-CancelData;
-
-static gpointer
-cancel_later (gpointer data)
-{
-  CancelData *cd = data;
-
-  g_usleep (100 * 1000);
-  cd->cancelled_at = g_get_monotonic_time ();
-  g_cancellable_cancel (cd->cancellable);
-  return NULL;
-}
+  guint         cancel_at;        /* cancel when this many seeds are done */
+  gint          after_cancel;     /* atomic: seeds reported after the cancel */
+  gint          cancelled;        /* atomic */
+} CancelCount;
 
 static void
-assert_cancels_quickly (const GradlensRunConfig *c,
-                        guint                    n_threads)
+cancel_count_cb (guint    done,
+                 guint    total,
+                 gpointer user_data)
 {
-  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  g_autoptr(GradlensRunResult) r = NULL;
-  g_autoptr(GError) error = NULL;
-  CancelData cd = { cancellable, 0 };
-  GThread *thread;
-  gint64 start, end;
+  CancelCount *cc = user_data;
 
-  start = g_get_monotonic_time ();
-  thread = g_thread_new ("cancel", cancel_later, &cd);
-  r = gradlens_run (c, n_threads, GRADLENS_DEFAULT_MEMORY_LIMIT, NULL, NULL, cancellable, &error);
-  end = g_get_monotonic_time ();
-  g_thread_join (thread);
-
-  g_assert_null (r);
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  g_assert_cmpint (cd.cancelled_at, >, 0);
-  /* it was still running when cancelled, and stopped soon after */
-  g_assert_cmpint (end, >=, cd.cancelled_at);
-  g_test_message ("stopped %.3f s after the cancel (%.3f s in all)",
-                  (end - cd.cancelled_at) / 1e6, (end - start) / 1e6);
-  g_assert_cmpint (end - cd.cancelled_at, <, G_USEC_PER_SEC);
+  if (g_atomic_int_get (&cc->cancelled))
+    {
+      g_atomic_int_inc (&cc->after_cancel);
+      return;
+    }
+  if (done >= cc->cancel_at)
+    {
+      g_atomic_int_set (&cc->cancelled, 1);
+      g_cancellable_cancel (cc->cancellable);
+    }
 }
 
-/* One seed of about a second (16 layers x 1024, 1024 samples: 16 x 3
- * products of 2 GFLOP; 260 MiB): cancelled between layers. The allocation
- * and set-up of the network before the first layer cannot be interrupted,
- * so the network stays small enough for them to take well under 1 s. ReLU,
- * because a deep sigmoid network's gradients sink into denormal floats,
- * which make each product (the unit of cancellation) much slower. */
-static void
-test_run_cancel_one_seed (void)
-{
-  g_autoptr(GradlensRunConfig) c = notebook_config ();
-
-  c->nn.depth = 16;
-  c->nn.width = 1024;
-  c->nn.samples = 1024;
-  c->nn.activation = NN_ACT_RELU;
-  assert_cancels_quickly (c, 1);
-}
-
-/* Many seeds on two threads (10000 x 40 ms): cancelled between seeds and
- * between layers. */
+/* Many seeds on two threads: cancelled from inside the run once 5 seeds are
+ * done, at most one seed per other thread may still finish (the one it
+ * was past its last check in), none of the other 9994 */
 static void
 test_run_cancel_many_seeds (void)
 {
   g_autoptr(GradlensRunConfig) c = notebook_config ();
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GradlensRunResult) r = NULL;
+  g_autoptr(GError) error = NULL;
+  CancelCount cc = { cancellable, 5, 0, 0 };
 
-  c->nn.depth = 20;
-  c->nn.width = 256;
-  c->nn.samples = 1024;
+  c->nn.depth = 8;
+  c->nn.width = 64;
+  c->nn.samples = 256;
   c->seeds = 10000;
-  assert_cancels_quickly (c, 2);
+  r = gradlens_run (c, 2, GRADLENS_DEFAULT_MEMORY_LIMIT, cancel_count_cb, &cc, cancellable, &error);
+  g_assert_null (r);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_true (g_atomic_int_get (&cc.cancelled));
+  g_test_message ("%d seeds finished after the cancel", g_atomic_int_get (&cc.after_cancel));
+  g_assert_cmpint (g_atomic_int_get (&cc.after_cancel), <=, 1);
+}
+
+/* One seed: the network reads its cancel flag between layers. A step that
+ * starts with the flag set does no layer at all: the gradients it would
+ * write keep the values planted in them, and it returns NAN. */
+static void
+test_run_cancel_one_seed (void)
+{
+  g_autoptr(GradlensRunConfig) c = notebook_config ();
+  atomic_int flag = 0;
+  double norms[64];
+  NnMlp *mlp;
+  int n_params;
+
+  c->nn.depth = 16;
+  c->nn.width = 64;
+  c->nn.samples = 64;
+  c->nn.activation = NN_ACT_RELU;
+  c->nn.dtype = NN_FLOAT64;
+  n_params = nn_config_n_params (&c->nn);
+  g_assert_cmpint (n_params, <=, (int) G_N_ELEMENTS (norms));
+  mlp = nn_mlp_new (&c->nn);
+  g_assert_nonnull (mlp);
+  nn_mlp_set_cancel_flag (mlp, &flag);
+  nn_mlp_setup (mlp, 0);
+
+  /* not cancelled: every gradient is computed */
+  g_assert_true (isfinite (nn_mlp_step (mlp, norms)));
+
+  /* cancelled before the step: no layer runs */
+  for (int p = 0; p < n_params; p++)
+    {
+      ((double *) nn_mlp_grad (mlp, p))[0] = 12345.0;
+      norms[p] = -1.0;
+    }
+  atomic_store (&flag, 1);
+  g_assert_true (isnan (nn_mlp_step (mlp, norms)));
+  for (int p = 0; p < n_params; p++)
+    {
+      g_assert_cmpfloat (((double *) nn_mlp_grad (mlp, p))[0], ==, 12345.0);
+      g_assert_cmpfloat (norms[p], ==, -1.0);
+    }
+  nn_mlp_free (mlp);
 }
 
 static void
