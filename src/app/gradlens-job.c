@@ -17,6 +17,8 @@ typedef struct
   GObject           *target;
   guint64            units;    /* runs of one network: its share of the progress */
   gpointer           output;   /* guarded by the job's mutex */
+  GradlensTrainResult *live;   /* guarded: a training's result while it trains */
+  guint              live_steps;   /* guarded: its steps that are final */
 } JobItem;
 
 struct _GradlensJob
@@ -27,6 +29,7 @@ struct _GradlensJob
   GPtrArray       *items;     /* of JobItem */
   GradlensJobKind  kind;
   guint64          total;     /* units over all items */
+  GradlensTrainSettings train;   /* a training job's */
 
   /* Guarded by mutex: written by the worker, read on the main thread */
   GMutex           mutex;
@@ -93,6 +96,12 @@ sweep_work (const JobItem         *item,
                          progress, user_data, cancellable, error);
 }
 
+static gpointer train_work (const JobItem         *item,
+                            GradlensProgressFunc   progress,
+                            gpointer               user_data,
+                            GCancellable          *cancellable,
+                            GError               **error);
+
 static const struct
 {
   WorkFunc       work;
@@ -100,6 +109,7 @@ static const struct
 } kinds[] = {
   [GRADLENS_JOB_RUN] = { run_work, (GDestroyNotify) gradlens_run_result_free },
   [GRADLENS_JOB_SWEEP] = { sweep_work, g_free },
+  [GRADLENS_JOB_TRAIN] = { train_work, (GDestroyNotify) gradlens_train_result_free },
 };
 
 /* ---- the relay to the main thread ------------------------------------- */
@@ -166,6 +176,7 @@ typedef struct
   GradlensJob *self;
   guint64      offset;
   guint64      units;
+  JobItem     *item;
 } ProgressContext;
 
 /* worker threads (the runner spreads its seeds over several) */
@@ -180,6 +191,9 @@ progress_cb (guint    done,
   double fraction = self->total > 0 ? (ctx->offset + part) / self->total : 1.0;
 
   g_mutex_lock (&self->mutex);
+  /* a training of one seed: its steps 0 .. done - 1 are final now */
+  if (self->kind == GRADLENS_JOB_TRAIN && ctx->item->config->seeds == 1)
+    ctx->item->live_steps = done;
   if (fraction > self->worker_fraction)
     {
       self->worker_fraction = MIN (fraction, 1.0);
@@ -200,7 +214,7 @@ gradlens_job_worker (GTask        *task,
   for (guint i = 0; i < self->items->len; i++)
     {
       JobItem *item = g_ptr_array_index (self->items, i);
-      ProgressContext ctx = { self, offset, item->units };
+      ProgressContext ctx = { self, offset, item->units, item };
       g_autoptr(GError) error = NULL;
       gpointer output;
 
@@ -215,6 +229,8 @@ gradlens_job_worker (GTask        *task,
       offset += item->units;
 
       g_mutex_lock (&self->mutex);
+      if (item->live == output)
+        item->live = NULL;
       item->output = output;
       self->worker_done = i + 1;
       self->worker_fraction = self->total > 0 ? (double) offset / self->total : 1.0;
@@ -222,6 +238,37 @@ gradlens_job_worker (GTask        *task,
       g_mutex_unlock (&self->mutex);
     }
   g_task_return_boolean (task, TRUE);
+}
+
+/* a training: its result, shown step by step while it trains */
+static gpointer
+train_work (const JobItem         *item,
+            GradlensProgressFunc   progress,
+            gpointer               user_data,
+            GCancellable          *cancellable,
+            GError               **error)
+{
+  ProgressContext *ctx = user_data;
+  GradlensJob *self = ctx->self;
+  GradlensTrainResult *result = gradlens_train_result_new (item->config, &self->train);
+
+  if (result == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE, "out of memory");
+      return NULL;
+    }
+  /* the item (freed with the job) keeps it until it is final */
+  g_mutex_lock (&self->mutex);
+  ctx->item->live = result;
+  ctx->item->live_steps = 0;
+  g_mutex_unlock (&self->mutex);
+  if (!gradlens_train_into (result, 0, GRADLENS_DEFAULT_MEMORY_LIMIT, progress, user_data, cancellable, error))
+    {
+      if (!g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && item->config->label != NULL)
+        g_prefix_error (error, "%s: ", item->config->label);
+      return NULL;
+    }
+  return result;
 }
 
 /* ---- GObject ---------------------------------------------------------- */
@@ -236,6 +283,7 @@ gradlens_job_finalize (GObject *object)
       JobItem *item = g_ptr_array_index (self->items, i);
 
       g_clear_pointer (&item->output, kinds[self->kind].free_output);
+      g_clear_pointer (&item->live, gradlens_train_result_free);
     }
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_mutex_clear (&self->mutex);
@@ -305,10 +353,11 @@ gradlens_job_new (GradlensJobKind kind)
 {
   GradlensJob *self;
 
-  g_return_val_if_fail (kind == GRADLENS_JOB_RUN || kind == GRADLENS_JOB_SWEEP, NULL);
+  g_return_val_if_fail (kind == GRADLENS_JOB_RUN || kind == GRADLENS_JOB_SWEEP || kind == GRADLENS_JOB_TRAIN, NULL);
 
   self = g_object_new (GRADLENS_TYPE_JOB, NULL);
   self->kind = kind;
+  gradlens_train_settings_init (&self->train);
   return self;
 }
 
@@ -355,6 +404,8 @@ gradlens_job_add (GradlensJob             *self,
       qsort (item->depths, n_depths, sizeof (int), compare_ints);
       item->units = (guint64) n_depths * (guint64) config->seeds;
     }
+  else if (self->kind == GRADLENS_JOB_TRAIN)
+    item->units = (guint64) MAX (self->train.steps, 1) * (guint64) config->seeds;
   else
     item->units = 1;
   item->target = target != NULL ? g_object_ref (target) : NULL;
@@ -449,6 +500,51 @@ gradlens_job_steal_output (GradlensJob *self,
   if (n_points != NULL)
     *n_points = item->n_depths;
   return output;
+}
+
+/**
+ * gradlens_job_set_train_settings:
+ * @self: a training job without items yet
+ * @settings: how its items train (copied)
+ */
+void
+gradlens_job_set_train_settings (GradlensJob                 *self,
+                                 const GradlensTrainSettings *settings)
+{
+  g_return_if_fail (GRADLENS_IS_JOB (self));
+  g_return_if_fail (self->kind == GRADLENS_JOB_TRAIN && self->items->len == 0);
+  g_return_if_fail (settings != NULL);
+
+  self->train = *settings;
+}
+
+/**
+ * gradlens_job_peek_train:
+ * @self: a training job
+ * @index: an item of it
+ * @n_steps: (out): the steps of the result that are final
+ *
+ * Returns: (transfer none) (nullable): the result of the item while it
+ *   trains (one seed), to copy its first @n_steps steps on the main thread
+ */
+const GradlensTrainResult *
+gradlens_job_peek_train (GradlensJob *self,
+                         guint        index,
+                         guint       *n_steps)
+{
+  const GradlensTrainResult *live;
+  JobItem *item;
+
+  g_return_val_if_fail (GRADLENS_IS_JOB (self), NULL);
+  g_return_val_if_fail (index < self->items->len, NULL);
+  g_return_val_if_fail (n_steps != NULL, NULL);
+
+  item = g_ptr_array_index (self->items, index);
+  g_mutex_lock (&self->mutex);
+  live = item->live;
+  *n_steps = live != NULL ? item->live_steps : 0;
+  g_mutex_unlock (&self->mutex);
+  return live;
 }
 
 /**

@@ -6,6 +6,7 @@
 #include <gio/gio.h>
 
 #include "gradlens-runner.h"
+#include "gradlens-train.h"
 
 G_BEGIN_DECLS
 
@@ -14,6 +15,7 @@ typedef enum
 {
   GRADLENS_JOB_RUN,     /* gradlens_run() of each item: a GradlensRunResult */
   GRADLENS_JOB_SWEEP,   /* gradlens_sweep() of each item at its depths: GradlensSweepPoint[] */
+  GRADLENS_JOB_TRAIN,   /* gradlens_train_into() of each item: a GradlensTrainResult */
 } GradlensJobKind;
 
 #define GRADLENS_TYPE_JOB (gradlens_job_get_type ())
@@ -49,6 +51,15 @@ GObject         *gradlens_job_get_target    (GradlensJob             *self,
 gpointer         gradlens_job_steal_output  (GradlensJob             *self,
                                              guint                    index,
                                              guint                   *n_points);
+/* a training job's settings, before any gradlens_job_add() */
+void             gradlens_job_set_train_settings (GradlensJob                 *self,
+                                             const GradlensTrainSettings *settings);
+/* main thread, a training job: the result of the item still training,
+ * whose first *n_steps steps are final (one seed; NULL otherwise). Valid
+ * until control returns to the main loop. */
+const GradlensTrainResult *gradlens_job_peek_train (GradlensJob     *self,
+                                             guint                    index,
+                                             guint                   *n_steps);
 void             gradlens_job_run_async     (GradlensJob             *self,
                                              GCancellable            *cancellable,
                                              GAsyncReadyCallback      callback,

@@ -349,6 +349,7 @@ struct _GradlensPageExport
   int         width;
   int         height;
   char       *text;     /* for .csv, .json */
+  PlotHeatmap *heatmap; /* a page's training figure, for .png, .svg, .pdf */
 };
 
 static gboolean
@@ -378,6 +379,7 @@ gradlens_page_export_free (GradlensPageExport *export)
   g_free (export->path);
   g_clear_pointer (&export->figure, plot_figure_unref);
   g_free (export->text);
+  g_clear_pointer (&export->heatmap, plot_heatmap_free);
   g_free (export);
 }
 
@@ -429,6 +431,13 @@ gradlens_page_prepare_export (GradlensPage  *self,
     }
   if (!plot_format_from_path (path, &export->format, error))
     return NULL;
+  if (GRADLENS_PAGE_GET_CLASS (self)->dup_heatmap != NULL)
+    export->heatmap = GRADLENS_PAGE_GET_CLASS (self)->dup_heatmap (self);
+  if (export->heatmap != NULL)
+    {
+      plot_heatmap_set_theme (export->heatmap, theme == GRADLENS_THEME_LIGHT ? PLOT_THEME_LIGHT : PLOT_THEME_DARK);
+      return g_steal_pointer (&export);
+    }
   export->figure = plot_figure_copy (gradlens_plot_view_get_figure (priv->plot_view));
   plot_figure_set_theme (export->figure, theme == GRADLENS_THEME_LIGHT ? PLOT_THEME_LIGHT : PLOT_THEME_DARK);
   plot_figure_set_scale (export->figure, 1.0);
@@ -443,6 +452,8 @@ gradlens_page_export_write (GradlensPageExport  *export,
 {
   if (export->text != NULL)
     return gradlens_write_file_atomic (export->path, export->text, error);
+  if (export->heatmap != NULL)
+    return plot_heatmap_export (export->heatmap, export->path, export->format, export->width, export->height, error);
   if (!plot_export (export->figure, export->path, export->format, export->width, export->height, 1.0, error))
     {
       /* plot_export names the problem; make sure the file is named too */

@@ -30,6 +30,9 @@ struct _GradlensPageClass
   /* the values shown, as CSV or JSON; NULL: the runs' values */
   char       *(*dup_export_text) (GradlensPage *self,
                                   gboolean      json);
+  /* transfer full, nullable: a training figure exported in place of the
+   * plot view's figure */
+  PlotHeatmap *(*dup_heatmap)    (GradlensPage *self);
 };
 
 void              gradlens_page_set_session      (GradlensPage     *self,

@@ -66,6 +66,9 @@ update (GradlensProgress *self)
   if (gradlens_job_get_kind (self->job) == GRADLENS_JOB_SWEEP)
     /* Translators: progress of a depth sweep, in the header bar */
     text = g_strdup_printf (_("Sweeping… %.0f %%"), 100.0 * fraction);
+  else if (gradlens_job_get_kind (self->job) == GRADLENS_JOB_TRAIN)
+    /* Translators: progress of a training, in the header bar */
+    text = g_strdup_printf (_("Training… %.0f %%"), 100.0 * fraction);
   else if (gradlens_job_get_n_items (self->job) > 1)
     {
       guint n = gradlens_job_get_n_items (self->job);

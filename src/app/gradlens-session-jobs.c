@@ -10,6 +10,7 @@
 #include "gradlens-figure.h"
 #include "gradlens-run-item.h"
 #include "gradlens-session-private.h"
+#include "gradlens-train-run.h"
 #include "plot.h"
 
 /* GradlensSession computing: one GradlensJob at a time, its outputs taken
@@ -33,7 +34,7 @@ add_run_result (GradlensSession   *self,
     }
   if (config->label == NULL || config->label[0] == '\0')
     {
-      g_free (config->label);
+      g_clear_pointer (&config->label, g_free);
       config->label = gradlens_default_label (config, self->n_runs_made);
     }
   base = g_steal_pointer (&config->label);
@@ -94,12 +95,50 @@ take_sweep_results (GradlensSession *self)
   _gradlens_session_job_results (self, self->sweeps, added);
 }
 
+/* trainings: the steps final so far of the one training, then each
+ * finished result */
+static void
+take_train_steps (GradlensSession *self)
+{
+  guint n_items = gradlens_job_get_n_items (self->job);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      GObject *target = gradlens_job_get_target (self->job, i);
+      const GradlensTrainResult *live;
+      guint n_steps = 0;
+
+      if (i < gradlens_job_get_n_done (self->job))
+        {
+          GradlensTrainResult *result = gradlens_job_steal_output (self->job, i, NULL);
+
+          if (result != NULL)
+            gradlens_train_run_set_result (GRADLENS_TRAIN_RUN (target), result);
+          continue;
+        }
+      live = gradlens_job_peek_train (self->job, i, &n_steps);
+      if (live != NULL && n_steps > 0)
+        gradlens_train_run_copy_steps (GRADLENS_TRAIN_RUN (target), live, n_steps);
+    }
+}
+
+static void
+job_fraction_cb (GradlensSession *self,
+                 GParamSpec      *pspec,
+                 GradlensJob     *job)
+{
+  if (job == self->job && gradlens_job_get_kind (job) == GRADLENS_JOB_TRAIN)
+    take_train_steps (self);
+}
+
 static void
 items_ready_cb (GradlensSession *self,
                 GradlensJob     *job)
 {
   if (job == self->job && gradlens_job_get_kind (job) == GRADLENS_JOB_RUN)
     take_run_results (self);
+  else if (job == self->job && gradlens_job_get_kind (job) == GRADLENS_JOB_TRAIN)
+    take_train_steps (self);
 }
 
 /* a job still running is forgotten: its callback finds itself replaced and
@@ -130,6 +169,8 @@ job_done_cb (GObject      *object,
     return;
   if (ok && gradlens_job_get_kind (job) == GRADLENS_JOB_SWEEP)
     take_sweep_results (self);
+  if (gradlens_job_get_kind (job) == GRADLENS_JOB_TRAIN)
+    take_train_steps (self);
   _gradlens_session_forget_job (self);
   _gradlens_session_job_finished (self, gradlens_job_get_kind (job), ok ? NULL : error);
 }
@@ -145,6 +186,7 @@ start_job (GradlensSession *self,
   self->job = g_object_ref (job);
   self->n_taken = 0;
   g_signal_connect_object (job, "items-ready", G_CALLBACK (items_ready_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (job, "notify::fraction", G_CALLBACK (job_fraction_cb), self, G_CONNECT_SWAPPED);
   gradlens_job_run_async (job, self->cancellable, job_done_cb, g_object_ref (self));
   _gradlens_session_notify_running (self);
 }
@@ -226,6 +268,86 @@ gradlens_session_sweep (GradlensSession          *self,
   job = gradlens_depth_sweep_plan (G_LIST_MODEL (self->sweeps), config, depths, n_depths, error);
   if (job == NULL)
     return FALSE;
+  start_job (self, job);
+  return TRUE;
+}
+
+/**
+ * gradlens_session_train:
+ * @self: a session
+ * @configs: (array length=n_configs): valid runs, side by side
+ * @n_configs: how many, at least one
+ * @error: why no training started: settings or a run beyond the limits
+ *
+ * Trains the runs as the session's train settings say, in a worker thread
+ * (stopping any job before). They replace the trainings listed at once,
+ * each in its colour or the next free one, and show their steps as they
+ * come (one seed) or when done (several).
+ *
+ * Returns: %TRUE if the training started
+ */
+gboolean
+gradlens_session_train (GradlensSession           *self,
+                        GradlensRunConfig * const *configs,
+                        guint                      n_configs,
+                        GError                   **error)
+{
+  g_autoptr(GradlensJob) job = NULL;
+
+  g_return_val_if_fail (GRADLENS_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (configs != NULL && n_configs > 0, FALSE);
+
+  if (!gradlens_train_settings_validate (&self->train, GRADLENS_NAMING_PRESET, error))
+    return FALSE;
+  for (guint i = 0; i < n_configs; i++)
+    {
+      g_autofree char *size = NULL;
+      guint64 bytes;
+
+      if (!gradlens_run_config_validate (configs[i], GRADLENS_NAMING_PRESET, GRADLENS_DEFAULT_MEMORY_LIMIT, error))
+        return FALSE;
+      bytes = gradlens_train_memory (configs[i], &self->train, 0);
+      if (bytes > GRADLENS_DEFAULT_MEMORY_LIMIT)
+        {
+          size = g_format_size (bytes);
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+                       /* Translators: %s is a size such as "5.2 GB" */
+                       _("Training would need %s of memory, more than the limit"),
+                       size);
+          return FALSE;
+        }
+    }
+
+  gradlens_session_stop (self);
+  _gradlens_session_forget_job (self);
+  gradlens_session_remove (self, G_LIST_MODEL (self->trainings), 0,
+                           g_list_model_get_n_items (G_LIST_MODEL (self->trainings)));
+  job = gradlens_job_new (GRADLENS_JOB_TRAIN);
+  gradlens_job_set_train_settings (job, &self->train);
+  for (guint i = 0; i < n_configs; i++)
+    {
+      g_autoptr(GradlensRunConfig) config = gradlens_run_config_dup (configs[i]);
+      g_autoptr(GradlensTrainRun) training = NULL;
+      g_autofree char *base = NULL;
+      PlotRgba rgba;
+
+      if (config->color == NULL || !plot_rgba_parse (&rgba, config->color))
+        {
+          g_free (config->color);
+          config->color = gradlens_series_list_next_color (G_LIST_MODEL (self->trainings));
+        }
+      if (config->label == NULL || config->label[0] == '\0')
+        {
+          g_clear_pointer (&config->label, g_free);
+          config->label = gradlens_default_label (config, i + 1);
+        }
+      base = g_steal_pointer (&config->label);
+      config->label = gradlens_series_list_unique_label (G_LIST_MODEL (self->trainings), base);
+      training = gradlens_train_run_new (config, &self->train);
+      _gradlens_session_append_series (self, self->trainings, training);
+      gradlens_job_add (job, config, NULL, 0, G_OBJECT (training));
+    }
+  _gradlens_session_changed (self);
   start_job (self, job);
   return TRUE;
 }

@@ -14,6 +14,9 @@ struct _GradlensSession
   /* Owned */
   GListStore           *runs;          /* of GradlensRunItem */
   GListStore           *sweeps;        /* of GradlensDepthSweep */
+  GListStore           *trainings;     /* of GradlensTrainRun */
+  GradlensTrainSettings train;         /* how the runs are trained */
+  gboolean              has_train;     /* train was loaded or set: saved with the preset */
   GradlensPlotSettings  plot_settings;
   char                 *title;
   GFile                *file;          /* where the experiment was opened from or saved to */

@@ -4,6 +4,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "gradlens-depth-sweep.h"
@@ -11,6 +13,7 @@
 #include "gradlens-preset-file.h"
 #include "gradlens-run-item.h"
 #include "gradlens-session-private.h"
+#include "gradlens-train-run.h"
 #include "plot.h"
 
 
@@ -80,7 +83,7 @@ series_notify_cb (GradlensSession *self,
 
   if (!g_str_equal (name, "label") && !g_str_equal (name, "visible"))
     return;
-  store = GRADLENS_IS_DEPTH_SWEEP (series) ? self->sweeps : self->runs;
+  store = GRADLENS_IS_DEPTH_SWEEP (series) ? self->sweeps : GRADLENS_IS_TRAIN_RUN (series) ? self->trainings : self->runs;
   if (!g_list_store_find (store, series, &position))
     return;
   g_signal_emit (self, signals[SERIES_CHANGED], 0, store, position, name);
@@ -110,7 +113,8 @@ gradlens_session_remove (GradlensSession *self,
                          guint            n)
 {
   g_return_if_fail (GRADLENS_IS_SESSION (self));
-  g_return_if_fail (series == G_LIST_MODEL (self->runs) || series == G_LIST_MODEL (self->sweeps));
+  g_return_if_fail (series == G_LIST_MODEL (self->runs) || series == G_LIST_MODEL (self->sweeps) ||
+                    series == G_LIST_MODEL (self->trainings));
   g_return_if_fail (position + n <= g_list_model_get_n_items (series));
 
   if (n == 0)
@@ -141,8 +145,12 @@ gradlens_session_dispose (GObject *object)
   if (self->sweeps != NULL)
     gradlens_session_remove (self, G_LIST_MODEL (self->sweeps), 0,
                              g_list_model_get_n_items (G_LIST_MODEL (self->sweeps)));
+  if (self->trainings != NULL)
+    gradlens_session_remove (self, G_LIST_MODEL (self->trainings), 0,
+                             g_list_model_get_n_items (G_LIST_MODEL (self->trainings)));
   g_clear_object (&self->runs);
   g_clear_object (&self->sweeps);
+  g_clear_object (&self->trainings);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->file);
 
@@ -267,6 +275,8 @@ gradlens_session_init (GradlensSession *self)
 {
   self->runs = g_list_store_new (GRADLENS_TYPE_RUN_ITEM);
   self->sweeps = g_list_store_new (GRADLENS_TYPE_DEPTH_SWEEP);
+  self->trainings = g_list_store_new (GRADLENS_TYPE_TRAIN_RUN);
+  gradlens_train_settings_init (&self->train);
   self->plot_settings.y_scale = GRADLENS_Y_LOG;
   self->plot_settings.x_axis = GRADLENS_X_PARAMETER;
   self->plot_settings.theme = GRADLENS_THEME_DARK;
@@ -409,6 +419,43 @@ set_title_and_file (GradlensSession *self,
 }
 
 /**
+ * gradlens_session_get_trainings:
+ * @self: a session
+ *
+ * Returns: (transfer none): the trainings, a list of #GradlensTrainRun
+ */
+GListModel *
+gradlens_session_get_trainings (GradlensSession *self)
+{
+  g_return_val_if_fail (GRADLENS_IS_SESSION (self), NULL);
+
+  return G_LIST_MODEL (self->trainings);
+}
+
+const GradlensTrainSettings *
+gradlens_session_get_train_settings (GradlensSession *self)
+{
+  g_return_val_if_fail (GRADLENS_IS_SESSION (self), NULL);
+
+  return &self->train;
+}
+
+/* valid settings; saved with the experiment from now on */
+void
+gradlens_session_set_train_settings (GradlensSession             *self,
+                                     const GradlensTrainSettings *settings)
+{
+  g_return_if_fail (GRADLENS_IS_SESSION (self));
+  g_return_if_fail (settings != NULL);
+
+  if (self->has_train && memcmp (&self->train, settings, sizeof *settings) == 0)
+    return;
+  self->train = *settings;
+  self->has_train = TRUE;
+  _gradlens_session_changed (self);
+}
+
+/**
  * gradlens_session_load_preset:
  * @self: a session
  * @preset: a valid preset
@@ -431,7 +478,14 @@ gradlens_session_load_preset (GradlensSession      *self,
   gradlens_session_stop (self);
   _gradlens_session_forget_job (self);
   gradlens_session_remove (self, G_LIST_MODEL (self->runs), 0, g_list_model_get_n_items (G_LIST_MODEL (self->runs)));
+  gradlens_session_remove (self, G_LIST_MODEL (self->trainings), 0,
+                           g_list_model_get_n_items (G_LIST_MODEL (self->trainings)));
   self->n_runs_made = 0;
+  self->has_train = preset->has_train;
+  if (preset->has_train)
+    self->train = preset->train;
+  else
+    gradlens_train_settings_init (&self->train);
 
   g_free (ps->title);
   g_free (ps->x_title);
@@ -477,6 +531,8 @@ gradlens_session_dup_preset (GradlensSession *self)
   preset->plot.title = g_strdup (self->plot_settings.title);
   preset->plot.x_title = g_strdup (self->plot_settings.x_title);
   preset->plot.y_title = g_strdup (self->plot_settings.y_title);
+  preset->has_train = self->has_train;
+  preset->train = self->train;
   n = g_list_model_get_n_items (G_LIST_MODEL (self->runs));
   for (guint i = 0; i < n; i++)
     {

@@ -24,6 +24,7 @@ GradlensSession *gradlens_session_new             (void);
 
 GListModel      *gradlens_session_get_runs        (GradlensSession         *self);
 GListModel      *gradlens_session_get_sweeps      (GradlensSession         *self);
+GListModel      *gradlens_session_get_trainings   (GradlensSession         *self);
 void             gradlens_session_remove          (GradlensSession         *self,
                                                    GListModel              *series,
                                                    guint                    position,
@@ -62,6 +63,15 @@ gboolean         gradlens_session_sweep           (GradlensSession         *self
                                                    const GradlensRunConfig *config,
                                                    const int               *depths,
                                                    guint                    n_depths,
+                                                   GError                 **error);
+/* training: the settings (a preset's "train"), and training configs side
+ * by side (replacing the trainings listed; their steps shown as they come) */
+const GradlensTrainSettings *gradlens_session_get_train_settings (GradlensSession *self);
+void             gradlens_session_set_train_settings (GradlensSession      *self,
+                                                   const GradlensTrainSettings *settings);
+gboolean         gradlens_session_train           (GradlensSession         *self,
+                                                   GradlensRunConfig * const *configs,
+                                                   guint                    n_configs,
                                                    GError                 **error);
 void             gradlens_session_stop            (GradlensSession         *self);
 

@@ -37,6 +37,7 @@ struct _GradlensWindow
   GradlensPage         *gradients_page;
   GradlensPage         *forward_page;
   GradlensPage         *sweep_page;
+  GradlensPage         *train_page;
   GtkStack             *lower_stack;
   GradlensSeriesPanel  *runs_panel;
   GradlensSeriesPanel  *sweeps_panel;

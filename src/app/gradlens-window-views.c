@@ -246,6 +246,7 @@ _gradlens_window_views_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, GradlensWindow, gradients_page);
   gtk_widget_class_bind_template_child (widget_class, GradlensWindow, forward_page);
   gtk_widget_class_bind_template_child (widget_class, GradlensWindow, sweep_page);
+  gtk_widget_class_bind_template_child (widget_class, GradlensWindow, train_page);
   gtk_widget_class_bind_template_child (widget_class, GradlensWindow, lower_stack);
   gtk_widget_class_bind_template_child (widget_class, GradlensWindow, runs_panel);
   gtk_widget_class_bind_template_child (widget_class, GradlensWindow, sweeps_panel);
@@ -281,7 +282,7 @@ _gradlens_window_views_init (GradlensWindow *self)
   g_signal_connect_object (gradlens_series_panel_get_stack (self->runs_panel), "notify::visible-child-name",
                            G_CALLBACK (_gradlens_window_update_actions), self, G_CONNECT_SWAPPED);
   {
-    GradlensPage *pages[] = { self->gradients_page, self->forward_page, self->sweep_page };
+    GradlensPage *pages[] = { self->gradients_page, self->forward_page, self->sweep_page, self->train_page };
 
     for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
       {

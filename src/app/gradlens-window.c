@@ -13,6 +13,7 @@
 #include "gradlens-preview.h"
 #include "gradlens-series-row.h"
 #include "gradlens-sweep-page.h"
+#include "gradlens-train-page.h"
 #include "gradlens-window-private.h"
 
 /* The window: the header bar, the side panel, the views, progress, toasts
@@ -82,7 +83,11 @@ job_finished_cb (GradlensWindow  *self,
 {
   if (self->closed || error == NULL)
     return;
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (kind == GRADLENS_JOB_TRAIN && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Training stopped")));
+  else if (kind == GRADLENS_JOB_TRAIN)
+    _gradlens_window_show_error (self, _("The Training Failed"), error->message);
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     adw_toast_overlay_add_toast (self->toast_overlay,
                                  adw_toast_new (kind == GRADLENS_JOB_SWEEP ? _("Sweep stopped")
                                                                            : _("Computation stopped")));
@@ -378,6 +383,7 @@ gradlens_window_class_init (GradlensWindowClass *klass)
   gradlens_guide_install_action (widget_class);
   gradlens_preview_install_action (widget_class);
   g_type_ensure (GRADLENS_TYPE_SWEEP_PAGE);
+  g_type_ensure (GRADLENS_TYPE_TRAIN_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/gradlens/Gradlens/ui/gradlens-window.ui");
   gtk_widget_class_bind_template_child (widget_class, GradlensWindow, toast_overlay);

@@ -10,6 +10,7 @@
 #include "axis.h"
 #include "export.h"
 #include "figure.h"
+#include "heatmap.h"
 #include "hit.h"
 #include "layout.h"
 #include "palette.h"

@@ -13,6 +13,7 @@
 #include "gradlens-run-item.h"
 #include "gradlens-preset-file.h"
 #include "gradlens-session.h"
+#include "gradlens-train-run.h"
 
 /* ---- helpers ---------------------------------------------------------- */
 
@@ -312,6 +313,200 @@ test_sweeps (void)
   }
 }
 
+/* ---- training --------------------------------------------------------- */
+
+/* the first n steps of a training shown equal gradlens_train's, exactly */
+static void
+assert_steps_equal (GradlensTrainRun *run,
+                    guint             n)
+{
+  g_autoptr(GError) error = NULL;
+  GradlensTrainSettings settings = *gradlens_train_run_get_settings (run);
+  g_autoptr(GradlensTrainResult) want = NULL;
+  const GradlensTrainResult *got = gradlens_train_run_get_result (run);
+
+  settings.steps = (int) n;
+  want = gradlens_train (gradlens_train_run_get_config (run), &settings, 1, 0, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (got);
+  g_assert_cmpint (got->n_params, ==, want->n_params);
+  for (guint t = 0; t < n; t++)
+    {
+      g_assert_cmpfloat (gradlens_train_run_get_loss (run, t), ==, want->losses[t]);
+      for (int p = 0; p < want->n_params; p++)
+        g_assert_cmpfloat (gradlens_train_run_get_norm (run, t, p), ==, want->norms[(gsize) t * want->n_params + p]);
+      for (int l = 0; l < want->depth; l++)
+        g_assert_cmpfloat (got->weight_change[(gsize) t * got->depth + l], ==,
+                           want->weight_change[(gsize) t * want->depth + l]);
+    }
+}
+
+/* Two configurations trained side by side: listed at once in their
+ * colours, every step as gradlens_train computes it, a table per step */
+static void
+test_train (void)
+{
+  g_autoptr(GradlensSession) session = gradlens_session_new ();
+  g_autoptr(GradlensRunConfig) sigmoid = gradlens_run_config_new ();
+  g_autoptr(GradlensRunConfig) leaky = gradlens_run_config_new ();
+  GradlensRunConfig *configs[2] = { sigmoid, leaky };
+  GListModel *trainings = gradlens_session_get_trainings (session);
+  GradlensTrainSettings settings;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cell = NULL;
+
+  gradlens_train_settings_init (&settings);
+  settings.steps = 60;
+  settings.lr = 0.5;
+  settings.momentum = 0.9;
+  gradlens_session_set_train_settings (session, &settings);
+  leaky->nn.activation = NN_ACT_LEAKY_RELU;
+  g_free (leaky->label);
+  leaky->label = g_strdup ("leaky");
+  g_assert_true (gradlens_session_train (session, configs, 2, &error));
+  g_assert_no_error (error);
+  g_assert_true (gradlens_session_get_running (session));
+  g_assert_cmpuint (g_list_model_get_n_items (trainings), ==, 2);
+  wait_until_idle (session, "the training");
+
+  for (guint i = 0; i < 2; i++)
+    {
+      GradlensTrainRun *run = GRADLENS_TRAIN_RUN (series_at (trainings, i));
+
+      g_assert_cmpuint (gradlens_train_run_get_n_steps (run), ==, 60);
+      g_assert_cmpuint (gradlens_series_get_n_rows (GRADLENS_SERIES (run), 0), ==, 60);
+      assert_steps_equal (run, 60);
+    }
+  g_assert_cmpstr (gradlens_series_get_label (series_at (trainings, 0)), ==, "Run 1: sigmoid, 5×10");
+  g_assert_cmpstr (gradlens_series_get_label (series_at (trainings, 1)), ==, "leaky");
+  g_assert_cmpstr (gradlens_series_get_color (series_at (trainings, 0)), ==, "#636efa");
+  cell = gradlens_series_dup_cell (series_at (trainings, 1), 0, 59, GRADLENS_TRAIN_COLUMN_STEP, TRUE);
+  g_assert_cmpstr (cell, ==, "59");
+
+  /* invalid settings start nothing */
+  settings.lr = -1.0;
+  gradlens_session_set_train_settings (session, &settings);
+  g_assert_false (gradlens_session_train (session, configs, 2, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "train.lr"));
+  g_assert_false (gradlens_session_get_running (session));
+}
+
+typedef struct
+{
+  GradlensSession *session;
+  gboolean         finished;
+  GError          *error;
+} TrainWait;
+
+static gboolean
+has_steps (gpointer data)
+{
+  GListModel *trainings = data;
+  g_autoptr(GradlensTrainRun) run = g_list_model_get_item (trainings, 0);
+
+  return gradlens_train_run_get_n_steps (run) > 0;
+}
+
+static void
+train_finished_cb (GradlensSession *session,
+                   int              kind,
+                   const GError    *error,
+                   TrainWait       *wait)
+{
+  g_assert_cmpint (kind, ==, GRADLENS_JOB_TRAIN);
+  wait->error = error != NULL ? g_error_copy (error) : NULL;
+  wait->finished = TRUE;
+}
+
+/* A long training shows its first steps while it trains (the same as
+ * gradlens_train's); stopped, it does at most two reports' worth of steps
+ * more (reports come every steps / 100 steps) and keeps what it showed */
+static void
+test_train_steps_and_cancel (void)
+{
+  enum { STEPS = 20000, STRIDE = STEPS / 100 };
+  g_autoptr(GradlensSession) session = gradlens_session_new ();
+  g_autoptr(GradlensRunConfig) config = gradlens_run_config_new ();
+  GListModel *trainings = gradlens_session_get_trainings (session);
+  GradlensTrainSettings settings;
+  g_autoptr(GradlensJob) job = NULL;
+  g_autoptr(GError) error = NULL;
+  TrainWait wait = { session, FALSE, NULL };
+  gint64 end = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
+  GradlensTrainRun *run;
+  double f0, f1;
+  guint shown;
+
+  config->nn.depth = 10;
+  config->nn.width = 64;
+  config->nn.samples = 256;
+  gradlens_train_settings_init (&settings);
+  settings.steps = STEPS;
+  gradlens_session_set_train_settings (session, &settings);
+  g_signal_connect (session, "job-finished", G_CALLBACK (train_finished_cb), &wait);
+  g_assert_true (gradlens_session_train (session, &config, 1, &error));
+  job = g_object_ref (gradlens_session_get_job (session));
+  run = GRADLENS_TRAIN_RUN (series_at (trainings, 0));
+
+  while (!has_steps (trainings))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  f0 = gradlens_job_get_fraction (job);
+  shown = gradlens_train_run_get_n_steps (run);
+  gradlens_session_stop (session);
+  g_assert_cmpuint (shown, <, STEPS);
+  g_assert_cmpuint (shown % STRIDE, ==, 0);
+
+  wait_until_idle (session, "the stopped training");
+  g_assert_true (wait.finished);
+  g_assert_error (wait.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&wait.error);
+  f1 = gradlens_job_get_fraction (job);
+  g_test_message ("%u steps shown when stopped, %.0f steps reported after, of %d", shown, (f1 - f0) * STEPS, STEPS);
+  g_assert_cmpfloat ((f1 - f0) * STEPS, <=, 2 * STRIDE + 0.5);
+  g_assert_cmpuint (gradlens_train_run_get_n_steps (run), >=, shown);
+  g_assert_cmpuint (gradlens_train_run_get_n_steps (run), <, STEPS / 2);
+  assert_steps_equal (run, gradlens_train_run_get_n_steps (run));
+  g_assert_null (gradlens_session_get_job (session));
+}
+
+/* a preset's "train" settings are the session's, and saved with it */
+static void
+test_train_preset (void)
+{
+  g_autoptr(GradlensSession) session = gradlens_session_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GradlensPreset) with = NULL;
+  g_autoptr(GradlensPreset) without = NULL;
+  g_autoptr(GradlensPreset) saved = NULL;
+  g_autoptr(GradlensPreset) saved_without = NULL;
+  const GradlensTrainSettings *settings;
+
+  with = gradlens_preset_load_data ("{\"format\": \"gradlens-preset\", \"train\": {\"steps\": 7, "
+                                    "\"optimizer\": \"adam\", \"lr\": 0.01}, \"runs\": [{}]}", -1, "with", &error);
+  g_assert_no_error (error);
+  gradlens_session_load_preset (session, with, NULL);
+  settings = gradlens_session_get_train_settings (session);
+  g_assert_cmpint (settings->steps, ==, 7);
+  g_assert_cmpint (settings->optimizer, ==, NN_OPTIM_ADAM);
+  g_assert_cmpfloat (settings->lr, ==, 0.01);
+  saved = gradlens_session_dup_preset (session);
+  g_assert_true (saved->has_train);
+  g_assert_cmpint (saved->train.steps, ==, 7);
+  wait_until_idle (session, "the preset's run");
+
+  without = gradlens_preset_load_data ("{\"format\": \"gradlens-preset\", \"runs\": [{}]}", -1, "without", &error);
+  g_assert_no_error (error);
+  gradlens_session_load_preset (session, without, NULL);
+  g_assert_cmpint (gradlens_session_get_train_settings (session)->steps, ==, 100);
+  saved_without = gradlens_session_dup_preset (session);
+  g_assert_false (saved_without->has_train);
+  wait_until_idle (session, "the preset's run");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -323,6 +518,9 @@ main (int    argc,
   g_test_add_func ("/gradlens/session/load-save-roundtrip", test_load_save_roundtrip);
   g_test_add_func ("/gradlens/session/cancel", test_cancel);
   g_test_add_func ("/gradlens/session/sweeps", test_sweeps);
+  g_test_add_func ("/gradlens/session/train", test_train);
+  g_test_add_func ("/gradlens/session/train-steps-and-cancel", test_train_steps_and_cancel);
+  g_test_add_func ("/gradlens/session/train-preset", test_train_preset);
 
   return g_test_run ();
 }

@@ -13,6 +13,7 @@
 #include "gradlens-error.h"
 #include "gradlens-preset.h"
 #include "gradlens-runner.h"
+#include "gradlens-train.h"
 
 typedef struct
 {
@@ -46,6 +47,9 @@ static const Claim claims[] = {
   /* the ensembles' first seed (seed 0): the description's two groups */
   { "seed-ensembles.json", "Sigmoid, 200 seeds", "vanishing" },
   { "seed-ensembles.json", "Leaky ReLU, 200 seeds", "output_inactive" },
+  /* what vanishing costs: the same two nets before training */
+  { "what-vanishing-costs.json", "Sigmoid, default init", "vanishing" },
+  { "what-vanishing-costs.json", "Leaky ReLU, He init", "" },
 };
 
 static char *
@@ -134,6 +138,49 @@ test_healthy_relu (void)
   g_assert_cmpint (config->seed, ==, 5);
 }
 
+/* "What vanishing costs": trained as its "train" object says, the sigmoid
+ * net's first layers do not move and its loss stalls, while every layer of
+ * the Leaky ReLU net moves and its loss falls, as its description claims */
+static void
+test_what_vanishing_costs (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("GRADLENS_SOURCE_ROOT"), "data", "presets",
+                                            "what-vanishing-costs.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GradlensPreset) preset = gradlens_preset_load_path (path, &error);
+  g_autoptr(GradlensTrainResult) sigmoid = NULL;
+  g_autoptr(GradlensTrainResult) leaky = NULL;
+  int last;
+
+  g_assert_no_error (error);
+  g_assert_true (preset->has_train);
+  g_assert_cmpint (preset->train.optimizer, ==, NN_OPTIM_SGD);
+  g_assert_cmpuint (preset->runs->len, ==, 2);
+  sigmoid = gradlens_train (g_ptr_array_index (preset->runs, 0), &preset->train, 0, 0, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  leaky = gradlens_train (g_ptr_array_index (preset->runs, 1), &preset->train, 0, 0, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sigmoid->depth, ==, 10);
+  last = sigmoid->n_steps - 1;
+
+  /* sigmoid: lin1 and lin2 never move, lin3 by less than 1e-7, the last
+   * layer by more than 10%; the loss stops near 0.75 */
+  g_assert_cmpfloat (sigmoid->weight_change[(gsize) last * 10 + 0], ==, 0.0);
+  g_assert_cmpfloat (sigmoid->weight_change[(gsize) last * 10 + 1], ==, 0.0);
+  g_assert_cmpfloat (sigmoid->weight_change[(gsize) last * 10 + 2], <, 1e-7);
+  g_assert_cmpfloat (sigmoid->weight_change[(gsize) last * 10 + 9], >, 0.1);
+  g_assert_cmpfloat (sigmoid->losses[last], >, 0.74);
+  /* its first layer's gradient is 1e8 times smaller than its last's */
+  g_assert_cmpfloat (sigmoid->norms[0] * 1e7, <, sigmoid->norms[18]);
+  /* Leaky ReLU + He: every layer moves by more than 10%, the loss falls
+   * from 2.0 to about 0.05 */
+  for (int l = 0; l < 10; l++)
+    g_assert_cmpfloat (leaky->weight_change[(gsize) last * 10 + l], >, 0.1);
+  g_assert_cmpfloat (leaky->losses[0], >, 2.0);
+  g_assert_cmpfloat (leaky->losses[last], <, 0.06);
+  g_assert_nonnull (strstr (preset->description, "Training view"));
+}
+
 static void
 test_description_key (void)
 {
@@ -177,5 +224,6 @@ main (int    argc,
   g_test_add_func ("/gradlens/builtin-presets/claims", test_claims);
   g_test_add_func ("/gradlens/builtin-presets/healthy-relu", test_healthy_relu);
   g_test_add_func ("/gradlens/builtin-presets/description-key", test_description_key);
+  g_test_add_func ("/gradlens/builtin-presets/what-vanishing-costs", test_what_vanishing_costs);
   return g_test_run ();
 }
