@@ -242,6 +242,14 @@ FN (mlp_setup) (NnMlp    *mlp,
         if (c->bias == NN_BIAS_ZEROS)
           memset (params + mlp->b_off[l], 0, sizeof (REAL) * mlp->out[l]);
       }
+  /* BatchNorm1d and LayerNorm start with weight 1 and bias 0 and draw nothing */
+  for (int l = 0; l < c->depth; l++)
+    if (mlp->has_norm[l])
+      for (int o = 0; o < mlp->out[l]; o++)
+        {
+          params[mlp->g_off[l] + o] = 1;
+          params[mlp->be_off[l] + o] = 0;
+        }
 }
 
 /* the activation and its backward pass on rows (rows, ld), n values each */
@@ -282,6 +290,151 @@ FN (act_backward_rows) (const NnMlp *mlp,
       }
 }
 
+/* Normalisation of layer l, forward: x (out, n) is the Linear's output in
+ * mlp->xhat[l], normalised there in place; z = gamma x hat + beta.
+ * BatchNorm1d (training mode) normalises each unit over the samples with
+ * the batch's mean and biased variance; LayerNorm each sample over the
+ * units. Sums run in double (PyTorch accumulates float32 statistics in a
+ * wider type too); the output is formed as PyTorch's kernels form it,
+ * x alpha + (beta - mean alpha) with alpha = gamma / std (batch) and
+ * (x / std - mean / std) gamma + beta (layer). */
+static void
+FN (norm_forward) (NnMlp *mlp,
+                   int    l)
+{
+  const NnConfig *c = &mlp->config;
+  const REAL *params = mlp->params;
+  const REAL *gamma = params + mlp->g_off[l];
+  const REAL *beta = params + mlp->be_off[l];
+  REAL *x = mlp->xhat[l];
+  REAL *z = mlp->z[l];
+  REAL *rstd = mlp->rstd[l];
+  int n = c->samples, ld = mlp->ld, out = mlp->out[l];
+
+  if (c->norm == NN_NORM_BATCH)
+    for (int o = 0; o < out; o++)
+      {
+        REAL *xo = x + (size_t) o * ld, *zo = z + (size_t) o * ld;
+        double sum = 0, var = 0;
+        REAL mean, r, alpha, shift;
+
+        for (int s = 0; s < n; s++)
+          sum += xo[s];
+        mean = (REAL) (sum / n);
+        for (int s = 0; s < n; s++)
+          {
+            double d = (double) xo[s] - (double) mean;
+            var += d * d;
+          }
+        r = (REAL) (1.0 / sqrt (var / n + NN_NORM_EPS));
+        rstd[o] = r;
+        alpha = r * gamma[o];
+        shift = beta[o] - mean * alpha;
+        for (int s = 0; s < n; s++)
+          {
+            zo[s] = xo[s] * alpha + shift;
+            xo[s] = (xo[s] - mean) * r;
+          }
+      }
+  else
+    for (int s = 0; s < n; s++)
+      {
+        double sum = 0, var = 0;
+        REAL mean, r, shift;
+
+        for (int o = 0; o < out; o++)
+          sum += x[(size_t) o * ld + s];
+        mean = (REAL) (sum / out);
+        for (int o = 0; o < out; o++)
+          {
+            double d = (double) x[(size_t) o * ld + s] - (double) mean;
+            var += d * d;
+          }
+        r = (REAL) (1.0 / sqrt (var / out + NN_NORM_EPS));
+        rstd[s] = r;
+        shift = -mean * r;
+        for (int o = 0; o < out; o++)
+          {
+            size_t i = (size_t) o * ld + s;
+            REAL xh = x[i] * r + shift;
+
+            z[i] = xh * gamma[o] + beta[o];
+            x[i] = xh;
+          }
+      }
+}
+
+/* Normalisation of layer l, backward: d (out, n) holds d loss / d z and
+ * becomes d loss / d x (the Linear's output); the gradients of gamma and
+ * beta. With x hat and 1 / std from the forward pass:
+ *   batch, per unit over the n samples:
+ *     dx = gamma / std (dz - mean (dz) - x hat mean (dz x hat))
+ *   layer, per sample over the units, with g = dz gamma:
+ *     dx = 1 / std (g - mean (g) - x hat mean (g x hat)) */
+static void
+FN (norm_backward) (NnMlp *mlp,
+                    int    l,
+                    REAL  *d)
+{
+  const NnConfig *c = &mlp->config;
+  const REAL *params = mlp->params;
+  REAL *grads = mlp->grads;
+  const REAL *gamma = params + mlp->g_off[l];
+  REAL *dgamma = grads + mlp->g_off[l];
+  REAL *dbeta = grads + mlp->be_off[l];
+  const REAL *xh = mlp->xhat[l];
+  const REAL *rstd = mlp->rstd[l];
+  int n = c->samples, ld = mlp->ld, out = mlp->out[l];
+
+  for (int o = 0; o < out; o++)
+    {
+      const REAL *xo = xh + (size_t) o * ld, *dzo = d + (size_t) o * ld;
+      double sd = 0, sdx = 0;
+
+      for (int s = 0; s < n; s++)
+        {
+          sd += dzo[s];
+          sdx += (double) dzo[s] * (double) xo[s];
+        }
+      dgamma[o] = (REAL) sdx;
+      dbeta[o] = (REAL) sd;
+    }
+  if (c->norm == NN_NORM_BATCH)
+    for (int o = 0; o < out; o++)
+      {
+        const REAL *xo = xh + (size_t) o * ld;
+        REAL *dzo = d + (size_t) o * ld;
+        REAL k = rstd[o] * gamma[o];
+        REAL mean_d = (REAL) ((double) dbeta[o] / n), mean_dx = (REAL) ((double) dgamma[o] / n);
+
+        for (int s = 0; s < n; s++)
+          dzo[s] = k * (dzo[s] - mean_d - xo[s] * mean_dx);
+      }
+  else
+    for (int s = 0; s < n; s++)
+      {
+        double sg = 0, sgx = 0;
+        REAL mean_g, mean_gx;
+
+        for (int o = 0; o < out; o++)
+          {
+            size_t i = (size_t) o * ld + s;
+            double g = (double) d[i] * (double) gamma[o];
+
+            sg += g;
+            sgx += g * (double) xh[i];
+          }
+        mean_g = (REAL) (sg / out);
+        mean_gx = (REAL) (sgx / out);
+        for (int o = 0; o < out; o++)
+          {
+            size_t i = (size_t) o * ld + s;
+
+            d[i] = rstd[s] * (d[i] * gamma[o] - mean_g - xh[i] * mean_gx);
+          }
+      }
+}
+
 /* layer l, forward: z = w . h + b, a = act (z) */
 static void
 FN (layer_forward) (NnMlp      *mlp,
@@ -311,9 +464,25 @@ FN (layer_forward) (NnMlp      *mlp,
     }
   else
 #endif
+  if (mlp->has_norm[l])
+    {
+      FN (linear_forward) (h, w, b, mlp->xhat[l], c->samples, mlp->ld, mlp->in[l], mlp->out[l]);
+      FN (norm_forward) (mlp, l);
+    }
+  else
     FN (linear_forward) (h, w, b, z, c->samples, mlp->ld, mlp->in[l], mlp->out[l]);
   if (mlp->has_act[l] && !act_done)
     FN (act_forward_rows) (mlp, z, a, mlp->out[l]);
+  if (mlp->skip[l])
+    {
+      /* the residual connection: o = h + a (in == out) */
+      REAL *o = mlp->o[l];
+      int n = c->samples, ld = mlp->ld;
+
+      for (int r = 0; r < mlp->out[l]; r++)
+        for (int s = 0; s < n; s++)
+          o[(size_t) r * ld + s] = h[(size_t) r * ld + s] + a[(size_t) r * ld + s];
+    }
 }
 
 /* layer l, backward from dz (out, n), that is d loss / d z: the gradients
@@ -329,7 +498,7 @@ FN (layer_backward) (NnMlp      *mlp,
   const NnConfig *c = &mlp->config;
   const REAL *params = mlp->params;
   REAL *grads = mlp->grads;
-  const REAL *h = l == 0 ? (const REAL *) mlp->xp : (const REAL *) mlp->a[l - 1];
+  const REAL *h = l == 0 ? (const REAL *) mlp->xp : (const REAL *) mlp->o[l - 1];
 
 #if SMALL_KERNELS
   if (use_small_kernels (mlp, l))
@@ -374,7 +543,7 @@ FN (mlp_forward) (NnMlp *mlp)
       if (CANCELLED (mlp))
         return NAN;
       FN (layer_forward) (mlp, l, h);
-      h = mlp->a[l];
+      h = mlp->o[l];
     }
 
   /* MSELoss, reduction mean; Y is (outputs, n) */
@@ -417,6 +586,7 @@ FN (mlp_step) (NnMlp  *mlp,
   REAL *grads = mlp->grads;
   REAL *da = mlp->work0;
   REAL *dprev = mlp->work1;
+  REAL *skip_d = mlp->work2;
   const REAL *out;
   const REAL *yv = mlp->y;
   int n = c->samples, ld = mlp->ld;
@@ -429,7 +599,7 @@ FN (mlp_step) (NnMlp  *mlp,
     return NAN;
 
   /* d loss / d output = (output - target) * 2 / numel */
-  out = mlp->a[c->depth - 1];
+  out = mlp->o[c->depth - 1];
   for (int o = 0; o < c->outputs; o++)
     for (int s = 0; s < n; s++)
       da[(size_t) o * ld + s] = (out[(size_t) o * ld + s] - yv[(size_t) o * n + s]) * scale;
@@ -441,22 +611,40 @@ FN (mlp_step) (NnMlp  *mlp,
 
       if (CANCELLED (mlp))
         return NAN;
+      /* da is d loss / d o of layer l; with a skip, the input's share of it */
+      if (mlp->skip[l] && l > 0)
+        for (int r = 0; r < mlp->out[l]; r++)
+          memcpy (skip_d + (size_t) r * ld, da + (size_t) r * ld, sizeof (REAL) * n);
       if (mlp->has_act[l] && !is_dz)
         FN (act_backward_rows) (mlp, mlp->z[l], mlp->a[l], da, mlp->out[l]);
       /* da is d loss / d z of layer l here, whichever path made it */
       if (mlp->record_signal)
         mlp->signal_sq[l] = FN (sum_squares_rows) (da, mlp->out[l], n, ld);
+      if (mlp->has_norm[l])
+        FN (norm_backward) (mlp, l, da);
       is_dz = FN (layer_backward) (mlp, l, da, dprev);
+      if (mlp->skip[l] && l > 0)
+        for (int r = 0; r < mlp->out[l]; r++)
+          for (int s = 0; s < n; s++)
+            dprev[(size_t) r * ld + s] += skip_d[(size_t) r * ld + s];
       tmp = da;
       da = dprev;
       dprev = tmp;
     }
 
-  if (norms != NULL)
+  if (norms != NULL && mlp->plain)
     for (int l = 0; l < c->depth; l++)
       {
         norms[2 * l] = FN (grad_norm) (grads + mlp->w_off[l], (size_t) mlp->out[l] * mlp->in[l]);
         norms[2 * l + 1] = FN (grad_norm) (grads + mlp->b_off[l], (size_t) mlp->out[l]);
+      }
+  else if (norms != NULL)
+    for (int p = 0; p < nn_config_n_params (c); p++)
+      {
+        int rows, cols;
+
+        nn_config_param_shape (c, p, &rows, &cols);
+        norms[p] = FN (grad_norm) (grads + mlp->p_off[p], (size_t) rows * cols);
       }
   mlp->signal_valid = mlp->record_signal;
   return loss;
@@ -536,6 +724,14 @@ FN (mlp_layer_stats) (const NnMlp  *mlp,
   /* the variance argument from the output inwards: going down through
    * layer l + 1 the signal is multiplied by its weights' gain, then by
    * layer l's activation's */
+  if (!mlp->plain)
+    {
+      /* DESIGN.md: null with residual connections or normalisation, which
+       * the argument does not cover */
+      for (int l = 0; l < c->depth; l++)
+        stats[l].predicted_grad_rms = NAN;
+      return;
+    }
   stats[c->depth - 1].predicted_grad_rms = stats[c->depth - 1].grad_rms;
   for (int l = c->depth - 2; l >= 0; l--)
     stats[l].predicted_grad_rms = stats[l + 1].predicted_grad_rms * stats[l + 1].weight_gain
