@@ -62,7 +62,7 @@ on_field_option_cb (const char  *option_name,
   if (!ok)
     return FALSE;
   o.field = field;
-  o.text = g_strdup (value);
+  o.text = g_strdup (value);   /* NULL for a switch */
   g_array_append_val (current->overrides, o);
   return TRUE;
 }
@@ -89,7 +89,10 @@ add_field_entries (GOptionContext *context)
       entries[i].arg = G_OPTION_ARG_CALLBACK;
       entries[i].arg_data = (gpointer) on_field_option_cb;
       entries[i].arg_description = fields[i].type == GRADLENS_FIELD_CHOICE ? "NAME"
-                                   : fields[i].type == GRADLENS_FIELD_DOUBLE ? "X" : "N";
+                                   : fields[i].type == GRADLENS_FIELD_DOUBLE ? "X"
+                                   : fields[i].type == GRADLENS_FIELD_BOOL ? NULL : "N";
+      if (fields[i].type == GRADLENS_FIELD_BOOL)
+        entries[i].flags = G_OPTION_FLAG_NO_ARG;   /* --residual: a switch */
     }
   group = g_option_group_new ("run", "Run options:", "Show the run options", NULL, NULL);
   g_option_group_add_entries (group, entries);

@@ -50,6 +50,12 @@ nonlin_name (int i)
 }
 
 static const char *
+norm_name (int i)
+{
+  return nn_norm_name (i);
+}
+
+static const char *
 dtype_name (int i)
 {
   return nn_dtype_name (i);
@@ -65,6 +71,8 @@ static const GradlensField fields[] = {
   { "network", "activation", "activation", GRADLENS_FIELD_CHOICE, 0, 0, act_name, NN_N_ACTIVATIONS },
   { "network", "negative_slope", "negative-slope", GRADLENS_FIELD_DOUBLE, -1000, 1000, NULL, 0 },
   { "network", "output_activation", "output-activation", GRADLENS_FIELD_CHOICE, 0, 0, output_activation_name, 2 },
+  { "network", "residual", "residual", GRADLENS_FIELD_BOOL, 0, 1, NULL, 0 },
+  { "network", "norm", "norm", GRADLENS_FIELD_CHOICE, 0, 0, norm_name, NN_N_NORMS },
   { "init", "weights", "init", GRADLENS_FIELD_CHOICE, 0, 0, init_name, NN_N_INITS },
   { "init", "bias", "bias-init", GRADLENS_FIELD_CHOICE, 0, 0, bias_name, NN_N_BIAS_INITS },
   { "init", "gain", "gain", GRADLENS_FIELD_DOUBLE, -1000, 1000, NULL, 0 },
@@ -129,6 +137,8 @@ gradlens_field_allowed (const GradlensField *field)
       return g_strdup_printf ("an integer from %.0f to %.0f", field->min, field->max);
     case GRADLENS_FIELD_DOUBLE:
       return g_strdup_printf ("a number from %g to %g", field->min, field->max);
+    case GRADLENS_FIELD_BOOL:
+      return g_strdup ("true or false");
     case GRADLENS_FIELD_CHOICE:
     default:
       s = g_string_new ("one of ");
@@ -146,7 +156,7 @@ field_storage (const GradlensField *field,
   /* the table's order, checked in debug builds */
   static const char * const order[] G_GNUC_UNUSED = {
     "inputs", "width", "depth", "outputs", "activation", "negative_slope", "output_activation",
-    "weights", "bias", "gain", "a", "b", "mode", "nonlinearity", "mean", "std",
+    "residual", "norm", "weights", "bias", "gain", "a", "b", "mode", "nonlinearity", "mean", "std",
     "samples", "seed", "seeds", "dtype",
   };
   guint i = (guint) (field - fields);
@@ -162,19 +172,21 @@ field_storage (const GradlensField *field,
     case 4: return &c->nn.activation;
     case 5: return &c->nn.negative_slope;
     case 6: return &c->nn.output_activation;
-    case 7: return &c->nn.init;
-    case 8: return &c->nn.bias;
-    case 9: return &c->nn.gain;
-    case 10: return &c->nn.a;
-    case 11: return &c->nn.b;
-    case 12: return &c->nn.mode;
-    case 13: return &c->nn.nonlinearity;
-    case 14: return &c->nn.mean;
-    case 15: return &c->nn.std;
-    case 16: return &c->nn.samples;
-    case 17: return &c->seed;
-    case 18: return &c->seeds;
-    case 19: return &c->nn.dtype;
+    case 7: return &c->nn.residual;
+    case 8: return &c->nn.norm;
+    case 9: return &c->nn.init;
+    case 10: return &c->nn.bias;
+    case 11: return &c->nn.gain;
+    case 12: return &c->nn.a;
+    case 13: return &c->nn.b;
+    case 14: return &c->nn.mode;
+    case 15: return &c->nn.nonlinearity;
+    case 16: return &c->nn.mean;
+    case 17: return &c->nn.std;
+    case 18: return &c->nn.samples;
+    case 19: return &c->seed;
+    case 20: return &c->seeds;
+    case 21: return &c->nn.dtype;
     default: g_assert_not_reached ();
     }
   return NULL;
@@ -211,6 +223,9 @@ set_number (const GradlensField *field,
       break;
     case GRADLENS_FIELD_DOUBLE:
       *(double *) p = v;
+      break;
+    case GRADLENS_FIELD_BOOL:
+      *(bool *) p = i64 != 0;
       break;
     case GRADLENS_FIELD_CHOICE:
     default:
@@ -256,6 +271,18 @@ gradlens_field_parse (const GradlensField  *field,
       if (i < 0)
         return out_of_range (field, where, text, error);
       set_choice (field, config, i);
+      return TRUE;
+    }
+
+  if (field->type == GRADLENS_FIELD_BOOL)
+    {
+      /* a flag: no value means true */
+      if (text == NULL || g_str_equal (text, "true"))
+        set_number (field, config, 1, 1);
+      else if (g_str_equal (text, "false"))
+        set_number (field, config, 0, 0);
+      else
+        return out_of_range (field, where, text, error);
       return TRUE;
     }
 
@@ -347,6 +374,18 @@ gradlens_field_set_json (const GradlensField  *field,
       if (i < 0)
         return out_of_range (field, where, json_node_get_string (node), error);
       set_choice (field, config, i);
+      return TRUE;
+    }
+
+  if (field->type == GRADLENS_FIELD_BOOL)
+    {
+      if (t != G_TYPE_BOOLEAN)
+        {
+          g_set_error (error, GRADLENS_ERROR, GRADLENS_ERROR_INVALID_VALUE,
+                       "%s: expected true or false, found %s", where, found);
+          return FALSE;
+        }
+      set_number (field, config, 0, json_node_get_boolean (node) ? 1 : 0);
       return TRUE;
     }
 
@@ -478,6 +517,8 @@ check_value (const GradlensField      *field,
 
   switch (field->type)
     {
+    case GRADLENS_FIELD_BOOL:
+      return TRUE;
     case GRADLENS_FIELD_CHOICE:
       if (p == &config->nn.output_activation)
         return TRUE;
@@ -530,6 +571,19 @@ gradlens_run_config_validate (const GradlensRunConfig  *config,
       g_set_error (error, GRADLENS_ERROR, GRADLENS_ERROR_INVALID_VALUE,
                    "%s: uniform initialisation needs a <= b, found a = %g > b = %g",
                    naming == GRADLENS_NAMING_OPTION ? "--a/--b" : "init.a/init.b", nn->a, nn->b);
+      return FALSE;
+    }
+
+  if (nn->norm == NN_NORM_BATCH && nn->samples < 2 && nn->depth > 1)
+    {
+      /* PyTorch's BatchNorm1d raises in training mode: "Expected more than
+       * 1 value per channel when training" */
+      g_set_error (error, GRADLENS_ERROR, GRADLENS_ERROR_INVALID_VALUE,
+                   "%s: batch norm needs at least 2 samples (its statistics are over the batch, "
+                   "and PyTorch refuses a single sample in training mode); %s is %d; "
+                   "use more samples or layer norm",
+                   naming == GRADLENS_NAMING_OPTION ? "--norm" : "network.norm",
+                   naming == GRADLENS_NAMING_OPTION ? "--samples" : "data.samples", nn->samples);
       return FALSE;
     }
 
@@ -592,6 +646,9 @@ gradlens_run_config_build_json (const GradlensRunConfig *config,
             json_builder_add_string_value (builder, config->nn.output_activation ? "same" : "identity");
           else
             json_builder_add_string_value (builder, f->choice_name (*(int *) p));
+          break;
+        case GRADLENS_FIELD_BOOL:
+          json_builder_add_boolean_value (builder, *(bool *) p);
           break;
         case GRADLENS_FIELD_INT:
           json_builder_add_int_value (builder, *(int *) p);

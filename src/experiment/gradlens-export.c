@@ -129,7 +129,7 @@ build_run (JsonBuilder             *b,
       json_builder_set_member_name (b, "layer");
       json_builder_add_int_value (b, r->layers[p]);
       json_builder_set_member_name (b, "kind");
-      json_builder_add_string_value (b, r->is_weight[p] ? "weight" : "bias");
+      json_builder_add_string_value (b, gradlens_param_kind_name (r->kinds[p]));
       json_builder_set_member_name (b, "shape");
       json_builder_begin_array (b);
       json_builder_add_int_value (b, r->rows[p]);
@@ -312,7 +312,7 @@ gradlens_results_to_csv (GradlensRunResult * const *results,
           g_string_append_printf (s, "%u,", i + 1);
           gradlens_csv_append_field (s, r->config.label ? r->config.label : "");
           g_string_append_printf (s, ",%s,%d,%s,%d,%d", r->names[p], r->layers[p],
-                                  r->is_weight[p] ? "weight" : "bias", r->rows[p],
+                                  gradlens_param_kind_name (r->kinds[p]), r->rows[p],
                                   r->is_weight[p] ? r->cols[p] : 1);
           csv_number (s, r->grad_norm[p]);
           if (any_stats && r->stats != NULL)
