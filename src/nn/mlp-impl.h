@@ -298,7 +298,7 @@ FN (act_backward_rows) (const NnMlp *mlp,
  * wider type too); the output is formed as PyTorch's kernels form it,
  * x alpha + (beta - mean alpha) with alpha = gamma / std (batch) and
  * (x / std - mean / std) gamma + beta (layer). */
-static void
+NN_REMEDY static void
 FN (norm_forward) (NnMlp *mlp,
                    int    l)
 {
@@ -337,31 +337,40 @@ FN (norm_forward) (NnMlp *mlp,
           }
       }
   else
-    for (int s = 0; s < n; s++)
-      {
-        double sum = 0, var = 0;
-        REAL mean, r, shift;
+    {
+      /* per sample over the units; the loops run along the samples (rows
+       * of x), with the per-sample sums in double */
+      double *sum = mlp->ln_sums, *var = mlp->ln_sums + ld;
 
-        for (int o = 0; o < out; o++)
-          sum += x[(size_t) o * ld + s];
-        mean = (REAL) (sum / out);
-        for (int o = 0; o < out; o++)
+      for (int s = 0; s < n; s++)
+        sum[s] = var[s] = 0;
+      for (int o = 0; o < out; o++)
+        for (int s = 0; s < n; s++)
+          sum[s] += x[(size_t) o * ld + s];
+      for (int s = 0; s < n; s++)
+        sum[s] = (double) (REAL) (sum[s] / out);   /* the mean, rounded to REAL */
+      for (int o = 0; o < out; o++)
+        for (int s = 0; s < n; s++)
           {
-            double d = (double) x[(size_t) o * ld + s] - (double) mean;
-            var += d * d;
+            double d = (double) x[(size_t) o * ld + s] - sum[s];
+            var[s] += d * d;
           }
-        r = (REAL) (1.0 / sqrt (var / out + NN_NORM_EPS));
-        rstd[s] = r;
-        shift = -mean * r;
-        for (int o = 0; o < out; o++)
-          {
-            size_t i = (size_t) o * ld + s;
-            REAL xh = x[i] * r + shift;
+      for (int s = 0; s < n; s++)
+        rstd[s] = (REAL) (1.0 / sqrt (var[s] / out + NN_NORM_EPS));
+      for (int o = 0; o < out; o++)
+        {
+          REAL *xo = x + (size_t) o * ld, *zo = z + (size_t) o * ld;
+          REAL g = gamma[o], be = beta[o];
 
-            z[i] = xh * gamma[o] + beta[o];
-            x[i] = xh;
-          }
-      }
+          for (int s = 0; s < n; s++)
+            {
+              REAL xh = xo[s] * rstd[s] + (-(REAL) sum[s] * rstd[s]);
+
+              zo[s] = xh * g + be;
+              xo[s] = xh;
+            }
+        }
+    }
 }
 
 /* Normalisation of layer l, backward: d (out, n) holds d loss / d z and
@@ -371,7 +380,7 @@ FN (norm_forward) (NnMlp *mlp,
  *     dx = gamma / std (dz - mean (dz) - x hat mean (dz x hat))
  *   layer, per sample over the units, with g = dz gamma:
  *     dx = 1 / std (g - mean (g) - x hat mean (g x hat)) */
-static void
+NN_REMEDY static void
 FN (norm_backward) (NnMlp *mlp,
                     int    l,
                     REAL  *d)
@@ -411,28 +420,39 @@ FN (norm_backward) (NnMlp *mlp,
           dzo[s] = k * (dzo[s] - mean_d - xo[s] * mean_dx);
       }
   else
-    for (int s = 0; s < n; s++)
-      {
-        double sg = 0, sgx = 0;
-        REAL mean_g, mean_gx;
+    {
+      double *sg = mlp->ln_sums, *sgx = mlp->ln_sums + ld;
 
-        for (int o = 0; o < out; o++)
-          {
-            size_t i = (size_t) o * ld + s;
-            double g = (double) d[i] * (double) gamma[o];
+      for (int s = 0; s < n; s++)
+        sg[s] = sgx[s] = 0;
+      for (int o = 0; o < out; o++)
+        {
+          const REAL *xo = xh + (size_t) o * ld, *dzo = d + (size_t) o * ld;
+          double g = gamma[o];
 
-            sg += g;
-            sgx += g * (double) xh[i];
-          }
-        mean_g = (REAL) (sg / out);
-        mean_gx = (REAL) (sgx / out);
-        for (int o = 0; o < out; o++)
-          {
-            size_t i = (size_t) o * ld + s;
+          for (int s = 0; s < n; s++)
+            {
+              double gd = (double) dzo[s] * g;
 
-            d[i] = rstd[s] * (d[i] * gamma[o] - mean_g - xh[i] * mean_gx);
-          }
-      }
+              sg[s] += gd;
+              sgx[s] += gd * (double) xo[s];
+            }
+        }
+      for (int s = 0; s < n; s++)
+        {
+          sg[s] = (double) (REAL) (sg[s] / out);
+          sgx[s] = (double) (REAL) (sgx[s] / out);
+        }
+      for (int o = 0; o < out; o++)
+        {
+          const REAL *xo = xh + (size_t) o * ld;
+          REAL *dzo = d + (size_t) o * ld;
+          REAL g = gamma[o];
+
+          for (int s = 0; s < n; s++)
+            dzo[s] = rstd[s] * (dzo[s] * g - (REAL) sg[s] - xo[s] * (REAL) sgx[s]);
+        }
+    }
 }
 
 /* layer l, forward: z = w . h + b, a = act (z) */
@@ -464,20 +484,39 @@ FN (layer_forward) (NnMlp      *mlp,
     }
   else
 #endif
+    FN (linear_forward) (h, w, b, z, c->samples, mlp->ld, mlp->in[l], mlp->out[l]);
+  if (mlp->has_act[l] && !act_done)
+    FN (act_forward_rows) (mlp, z, a, mlp->out[l]);
+}
+
+/* layer l with its norm and skip, forward: z = norm (w . h + b),
+ * a = act (z), o = h + a with a skip */
+NN_REMEDY static void
+FN (layer_forward_remedies) (NnMlp      *mlp,
+                             int         l,
+                             const REAL *h)
+{
+  const NnConfig *c = &mlp->config;
+  const REAL *params = mlp->params;
+  const REAL *w = params + mlp->w_off[l];
+  const REAL *b = params + mlp->b_off[l];
+  REAL *z = mlp->z[l];
+  REAL *a = mlp->a[l];
+  int n = c->samples, ld = mlp->ld;
+
   if (mlp->has_norm[l])
     {
-      FN (linear_forward) (h, w, b, mlp->xhat[l], c->samples, mlp->ld, mlp->in[l], mlp->out[l]);
+      FN (linear_forward) (h, w, b, mlp->xhat[l], n, ld, mlp->in[l], mlp->out[l]);
       FN (norm_forward) (mlp, l);
     }
   else
-    FN (linear_forward) (h, w, b, z, c->samples, mlp->ld, mlp->in[l], mlp->out[l]);
-  if (mlp->has_act[l] && !act_done)
+    FN (linear_forward) (h, w, b, z, n, ld, mlp->in[l], mlp->out[l]);
+  if (mlp->has_act[l])
     FN (act_forward_rows) (mlp, z, a, mlp->out[l]);
   if (mlp->skip[l])
     {
       /* the residual connection: o = h + a (in == out) */
       REAL *o = mlp->o[l];
-      int n = c->samples, ld = mlp->ld;
 
       for (int r = 0; r < mlp->out[l]; r++)
         for (int s = 0; s < n; s++)
@@ -542,7 +581,10 @@ FN (mlp_forward) (NnMlp *mlp)
     {
       if (CANCELLED (mlp))
         return NAN;
-      FN (layer_forward) (mlp, l, h);
+      if (mlp->plain)
+        FN (layer_forward) (mlp, l, h);
+      else
+        FN (layer_forward_remedies) (mlp, l, h);
       h = mlp->o[l];
     }
 
@@ -605,32 +647,50 @@ FN (mlp_step) (NnMlp  *mlp,
       da[(size_t) o * ld + s] = (out[(size_t) o * ld + s] - yv[(size_t) o * n + s]) * scale;
 
   /* da holds d loss / d a of layer l, or d loss / d z when is_dz */
-  for (int l = c->depth - 1; l >= 0; l--)
-    {
-      REAL *tmp;
+  if (mlp->plain)
+    for (int l = c->depth - 1; l >= 0; l--)
+      {
+        REAL *tmp;
 
-      if (CANCELLED (mlp))
-        return NAN;
-      /* da is d loss / d o of layer l; with a skip, the input's share of it */
-      if (mlp->skip[l] && l > 0)
-        for (int r = 0; r < mlp->out[l]; r++)
-          memcpy (skip_d + (size_t) r * ld, da + (size_t) r * ld, sizeof (REAL) * n);
-      if (mlp->has_act[l] && !is_dz)
-        FN (act_backward_rows) (mlp, mlp->z[l], mlp->a[l], da, mlp->out[l]);
-      /* da is d loss / d z of layer l here, whichever path made it */
-      if (mlp->record_signal)
-        mlp->signal_sq[l] = FN (sum_squares_rows) (da, mlp->out[l], n, ld);
-      if (mlp->has_norm[l])
-        FN (norm_backward) (mlp, l, da);
-      is_dz = FN (layer_backward) (mlp, l, da, dprev);
-      if (mlp->skip[l] && l > 0)
-        for (int r = 0; r < mlp->out[l]; r++)
-          for (int s = 0; s < n; s++)
-            dprev[(size_t) r * ld + s] += skip_d[(size_t) r * ld + s];
-      tmp = da;
-      da = dprev;
-      dprev = tmp;
-    }
+        if (CANCELLED (mlp))
+          return NAN;
+        if (mlp->has_act[l] && !is_dz)
+          FN (act_backward_rows) (mlp, mlp->z[l], mlp->a[l], da, mlp->out[l]);
+        /* da is d loss / d z of layer l here, whichever path made it */
+        if (mlp->record_signal)
+          mlp->signal_sq[l] = FN (sum_squares_rows) (da, mlp->out[l], n, ld);
+        is_dz = FN (layer_backward) (mlp, l, da, dprev);
+        tmp = da;
+        da = dprev;
+        dprev = tmp;
+      }
+  else
+    /* residual connections and normalisation (never on the fused kernels) */
+    for (int l = c->depth - 1; l >= 0; l--)
+      {
+        REAL *tmp;
+
+        if (CANCELLED (mlp))
+          return NAN;
+        /* da is d loss / d o of layer l; with a skip, the input's share of it */
+        if (mlp->skip[l] && l > 0)
+          for (int r = 0; r < mlp->out[l]; r++)
+            memcpy (skip_d + (size_t) r * ld, da + (size_t) r * ld, sizeof (REAL) * n);
+        if (mlp->has_act[l])
+          FN (act_backward_rows) (mlp, mlp->z[l], mlp->a[l], da, mlp->out[l]);
+        if (mlp->record_signal)
+          mlp->signal_sq[l] = FN (sum_squares_rows) (da, mlp->out[l], n, ld);
+        if (mlp->has_norm[l])
+          FN (norm_backward) (mlp, l, da);
+        FN (layer_backward) (mlp, l, da, dprev);
+        if (mlp->skip[l] && l > 0)
+          for (int r = 0; r < mlp->out[l]; r++)
+            for (int s = 0; s < n; s++)
+              dprev[(size_t) r * ld + s] += skip_d[(size_t) r * ld + s];
+        tmp = da;
+        da = dprev;
+        dprev = tmp;
+      }
 
   if (norms != NULL && mlp->plain)
     for (int l = 0; l < c->depth; l++)

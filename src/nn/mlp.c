@@ -39,9 +39,10 @@ struct NnMlp
   void   **xhat;      /* per layer with a norm (out, ld): the normalised Linear output */
   void   **rstd;      /* per layer with a norm: 1 / sqrt (var + eps), out (batch) or ld (layer) values */
   void   **o;         /* per layer: the output, h + a with a skip (== a without) */
-  void    *work0;     /* three (widest, ld) buffers for the backward pass */
+  void    *work0;     /* two (widest, ld) buffers for the backward pass, a */
   void    *work1;
-  void    *work2;
+  void    *work2;     /* third with residual connections (NULL without) */
+  double  *ln_sums;   /* layer norm: two per-sample sums (2 ld), NULL without */
   void    *block;     /* the one allocation behind all of the above arrays */
   bool     avx512;    /* float32 on a CPU with AVX-512: kernels.h for small layers */
   bool     record_signal;   /* nn_mlp_set_record_signal */
@@ -127,6 +128,10 @@ use_lane_sums (const NnMlp *mlp,
   return mlp->avx512 && k >= 32 && mn <= 1200 && mn * k <= 1e6;
 }
 
+/* the layers of residual connections and normalisation, kept out of line
+ * so that a plain network's step compiles as it did without them */
+#define NN_REMEDY __attribute__ ((noinline))
+
 #define REAL          float
 #define SFX           f32
 #define GEMM          cblas_sgemm
@@ -195,6 +200,12 @@ nn_mlp_new (const NnConfig *config)
   mlp->xhat = calloc ((size_t) depth, sizeof (void *));
   mlp->rstd = calloc ((size_t) depth, sizeof (void *));
   mlp->o = calloc ((size_t) depth, sizeof (void *));
+  if (config->norm == NN_NORM_LAYER && depth > 1)
+    {
+      mlp->ln_sums = calloc (2 * ld, sizeof (double));
+      if (mlp->ln_sums == NULL)
+        goto fail;
+    }
   if (!mlp->in || !mlp->out || !mlp->has_act || !mlp->w_off || !mlp->b_off || !mlp->z || !mlp->a
       || !mlp->signal_sq || !mlp->has_norm || !mlp->skip || !mlp->g_off || !mlp->be_off || !mlp->p_off
       || !mlp->xhat || !mlp->rstd || !mlp->o)
@@ -230,7 +241,13 @@ nn_mlp_new (const NnConfig *config)
    * buffers; zeroed, so that the padding of the rows holds numbers */
   bytes = 2 * align_up (n_params * elem) + align_up (n * config->inputs * elem)
           + align_up (n * config->outputs * elem) + align_up (ld * config->inputs * elem)
-          + 3 * align_up (ld * widest * elem);
+          + 2 * align_up (ld * widest * elem);
+  for (int l = 0; l < depth; l++)
+    if (mlp->skip[l])
+      {
+        bytes += align_up (ld * widest * elem);   /* work2 */
+        break;
+      }
   for (int l = 0; l < depth; l++)
     {
       bytes += (mlp->has_act[l] ? 2 : 1) * align_up (ld * mlp->out[l] * elem);
@@ -256,7 +273,6 @@ nn_mlp_new (const NnConfig *config)
   TAKE (mlp->xp, ld * config->inputs * elem);
   TAKE (mlp->work0, ld * widest * elem);
   TAKE (mlp->work1, ld * widest * elem);
-  TAKE (mlp->work2, ld * widest * elem);
   for (int l = 0; l < depth; l++)
     {
       TAKE (mlp->z[l], ld * mlp->out[l] * elem);
@@ -274,6 +290,14 @@ nn_mlp_new (const NnConfig *config)
       else
         mlp->o[l] = mlp->a[l];
     }
+  /* a plain network keeps the layout it always had: the third backward
+   * buffer (a skip's share of the signal) comes last, when there is one */
+  for (int l = 0; l < depth; l++)
+    if (mlp->skip[l])
+      {
+        TAKE (mlp->work2, ld * widest * elem);
+        break;
+      }
 #undef TAKE
   return mlp;
 
@@ -304,6 +328,7 @@ nn_mlp_free (NnMlp *mlp)
   free (mlp->xhat);
   free (mlp->rstd);
   free (mlp->o);
+  free (mlp->ln_sums);
   free (mlp);
 }
 
