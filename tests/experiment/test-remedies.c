@@ -18,6 +18,8 @@
 #include "gradlens-diagnosis.h"
 #include "gradlens-error.h"
 #include "gradlens-export.h"
+#include "gradlens-figure.h"
+#include "gradlens-preset.h"
 #include "gradlens-runner.h"
 #include "gradlens-train.h"
 #include "mlp.h"
@@ -450,6 +452,53 @@ test_plain_unchanged (void)
     }
 }
 
+/* The figure: by parameter, the norm layers' parameters after their
+ * Linear's (lin1.w, lin1.b, norm1.w, norm1.b, lin2.w, ...); by layer, one
+ * point per Linear (its weight), so the norm parameters group with it;
+ * default labels name the remedies */
+static void
+test_figure (void)
+{
+  GradlensRunConfig config = { 0 };
+  g_autoptr(GradlensRunResult) r = NULL;
+  g_autoptr(GradlensPreset) preset = gradlens_preset_new ();
+  g_autoptr(PlotFigure) by_param = NULL;
+  g_autoptr(PlotFigure) by_layer = NULL;
+  static const char * const names[] = {
+    "lin1.weight", "lin1.bias", "norm1.weight", "norm1.bias", "lin2.weight", "lin2.bias", "norm2.weight",
+    "norm2.bias", "lin3.weight", "lin3.bias",
+  };
+  g_autofree char *label = NULL;
+
+  gradlens_run_config_init (&config);
+  g_clear_pointer (&config.label, g_free);
+  config.nn.depth = 3;
+  config.nn.norm = NN_NORM_BATCH;
+  config.nn.residual = true;
+  r = gradlens_run (&config, 1, 0, NULL, NULL, NULL, NULL);
+  label = gradlens_default_label (&config, 1);
+  gradlens_run_config_clear (&config);
+  g_assert_nonnull (strstr (label, "residual, batch norm"));
+
+  preset->plot.x_axis = GRADLENS_X_PARAMETER;
+  by_param = gradlens_figure_from_results (&preset->plot, &r, 1);
+  g_assert_cmpuint (plot_figure_get_n_categories (by_param), ==, G_N_ELEMENTS (names));
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *shortened = plot_shorten_parameter_name (names[i]);
+
+      g_assert_cmpstr (plot_figure_get_category (by_param, i), ==, names[i]);
+      g_assert_cmpstr (plot_figure_get_category_label (by_param, i), ==, shortened);
+      g_assert_cmpfloat (plot_figure_get_series_values (by_param, 0, NULL)[i], ==, r->grad_norm[i]);
+    }
+  preset->plot.x_axis = GRADLENS_X_LAYER;
+  by_layer = gradlens_figure_from_results (&preset->plot, &r, 1);
+  g_assert_cmpuint (plot_figure_get_n_categories (by_layer), ==, 3);
+  for (guint l = 0; l < 3; l++)
+    g_assert_cmpfloat (plot_figure_get_series_values (by_layer, 0, NULL)[l], ==,
+                       r->grad_norm[nn_config_param_index (&r->config.nn, (int) l, NN_PARAM_WEIGHT)]);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -479,5 +528,6 @@ main (int    argc,
     }
   g_test_add_func ("/gradlens/remedies/batch-norm-one-sample", test_batch_norm_one_sample);
   g_test_add_func ("/gradlens/remedies/plain-unchanged", test_plain_unchanged);
+  g_test_add_func ("/gradlens/remedies/figure", test_figure);
   return g_test_run ();
 }
