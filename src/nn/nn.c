@@ -255,6 +255,7 @@ nn_config_memory_bytes (const NnConfig *config)
   /* parameters and gradients, X and Y, X with padded rows, activations,
    * two backward buffers */
   return elem * (2 * params + n * ((uint64_t) config->inputs + (uint64_t) config->outputs)
-                 + ld * (uint64_t) config->inputs + acts + 3 * ld * widest)
-         + 16 * (uint64_t) config->depth + 4096;
+                 + ld * (uint64_t) config->inputs + acts + (config->residual ? 3 : 2) * ld * widest)
+         + 16 * (uint64_t) config->depth + 4096
+         + (config->norm == NN_NORM_LAYER ? 16 * ld : 0);   /* layer norm's per-sample sums */
 }
