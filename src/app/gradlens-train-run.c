@@ -189,11 +189,11 @@ train_dup_cell (GradlensSeries *series,
     case GRADLENS_TRAIN_COLUMN_STEP:
       return g_strdup_printf ("%u", step);
     case GRADLENS_TRAIN_COLUMN_LOSS:
-      return gradlens_format_number (gradlens_train_run_get_loss (self, step), exact);
+      return gradlens_number_format (gradlens_train_run_get_loss (self, step), exact);
     case GRADLENS_TRAIN_COLUMN_FIRST_NORM:
-      return gradlens_format_number (gradlens_train_run_get_norm (self, step, 0), exact);
+      return gradlens_number_format (gradlens_train_run_get_norm (self, step, 0), exact);
     case GRADLENS_TRAIN_COLUMN_FIRST_CHANGE:
-      return gradlens_format_number (weight_change (self, step, 0), exact);
+      return gradlens_number_format (weight_change (self, step, 0), exact);
     case GRADLENS_N_TRAIN_COLUMNS:
     default:
       g_return_val_if_reached (NULL);

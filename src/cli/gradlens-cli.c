@@ -70,7 +70,7 @@ on_field_option_cb (const char  *option_name,
   if (!ok)
     return FALSE;
   o.field = field;
-  o.text = g_strdup (value);
+  o.text = g_strdup (value);   /* NULL for a switch */
   g_array_append_val (current->overrides, o);
   return TRUE;
 }
@@ -81,6 +81,26 @@ override_clear (gpointer data)
   Override *o = data;
 
   g_free (o->text);
+}
+
+/* the placeholder of a field's value in --help and the man page; NULL for a
+ * switch, which takes none */
+static const char *
+field_arg_name (const GradlensField *field)
+{
+  switch (field->type)
+    {
+    case GRADLENS_FIELD_CHOICE:
+      return "NAME";
+    case GRADLENS_FIELD_DOUBLE:
+      return "X";
+    case GRADLENS_FIELD_BOOL:
+      return NULL;
+    case GRADLENS_FIELD_INT:
+    case GRADLENS_FIELD_INT64:
+    default:
+      return "N";
+    }
 }
 
 /* the descriptions of the run options live as long as the program: GOption
@@ -107,8 +127,9 @@ add_field_entries (GOptionContext *context)
       entries[i].arg = G_OPTION_ARG_CALLBACK;
       entries[i].arg_data = (gpointer) on_field_option_cb;
       entries[i].description = g_ptr_array_index (help_texts, i);
-      entries[i].arg_description = fields[i].type == GRADLENS_FIELD_CHOICE ? "NAME"
-                                   : fields[i].type == GRADLENS_FIELD_DOUBLE ? "X" : "N";
+      entries[i].arg_description = field_arg_name (&fields[i]);
+      if (fields[i].type == GRADLENS_FIELD_BOOL)
+        entries[i].flags = G_OPTION_FLAG_NO_ARG;   /* --residual: a switch */
     }
   group = g_option_group_new ("run", _("Run options:"), _("Show the run options"), NULL, NULL);
   g_option_group_add_entries (group, entries);
@@ -953,8 +974,7 @@ man_page (void)
       g_autofree char *option = g_strdup_printf ("--%s", fields[i].option);
       g_autofree char *help = gradlens_field_help (&fields[i]);
 
-      man_option (s, option, fields[i].type == GRADLENS_FIELD_CHOICE ? "NAME"
-                             : fields[i].type == GRADLENS_FIELD_DOUBLE ? "X" : "N", help);
+      man_option (s, option, field_arg_name (&fields[i]), help);
     }
   g_string_append (s, ".SH COMMAND OPTIONS\n");
   man_option (s, "--preset", "FILE", "A preset file (JSON); \"-\" reads standard input. run and plot compute "
@@ -966,7 +986,11 @@ man_page (void)
                                      "anything is computed.");
   man_option (s, "--iterations", "N", "bench: timed iterations (default 1000; 1 to 10000000).");
   man_option (s, "--depths", "FROM:TO[:STEP]", "sweep: the depths (default 1:20; 1 <= FROM <= TO <= 1000).");
-  man_option (s, "--run", "N", "sweep: which run of a preset with several runs to sweep.");
+  man_option (s, "--run", "N", "sweep and train: which run of a preset with several runs to use.");
+  man_option (s, "--steps", "N", "train: optimizer steps (default 100; 1 to 100000).");
+  man_option (s, "--optimizer", "NAME", "train: sgd or adam (default sgd; PyTorch's defaults otherwise).");
+  man_option (s, "--lr", "X", "train: learning rate (default 0.1; 0 to 1000).");
+  man_option (s, "--momentum", "X", "train: SGD's momentum (default 0; 0 to 1; not with adam).");
   man_option (s, "--size", "WxH", "plot: pixels for PNG, points for SVG and PDF (default 1280x720).");
   man_option (s, "--theme", "THEME", "plot: dark or light (default: the preset's).");
   man_option (s, "--y-scale", "SCALE", "plot: log or linear (default: the preset's).");

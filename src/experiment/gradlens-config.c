@@ -53,6 +53,12 @@ nonlin_name (int i)
 }
 
 static const char *
+norm_name (int i)
+{
+  return nn_norm_name (i);
+}
+
+static const char *
 dtype_name (int i)
 {
   return nn_dtype_name (i);
@@ -75,6 +81,10 @@ static const GradlensField fields[] = {
     N_("Negative slope of leaky_relu") },
   { "network", "output_activation", "output-activation", GRADLENS_FIELD_CHOICE, 0, 0, output_activation_name, 2,
     N_("Activation after the last layer: the same as the others, or none") },
+  { "network", "residual", "residual", GRADLENS_FIELD_BOOL, 0, 1, NULL, 0,
+    N_("Skip connections: each layer of equal widths but the last adds its input to its output") },
+  { "network", "norm", "norm", GRADLENS_FIELD_CHOICE, 0, 0, norm_name, NN_N_NORMS,
+    N_("Normalisation after each Linear but the last, before the activation: none, batch or layer") },
   { "init", "weights", "init", GRADLENS_FIELD_CHOICE, 0, 0, init_name, NN_N_INITS,
     N_("Initialisation of the weights, as torch.nn.init") },
   { "init", "bias", "bias-init", GRADLENS_FIELD_CHOICE, 0, 0, bias_name, NN_N_BIAS_INITS,
@@ -154,6 +164,9 @@ gradlens_field_allowed (const GradlensField *field)
     case GRADLENS_FIELD_DOUBLE:
       /* Translators: what a field allows */
       return g_strdup_printf (_("a number from %g to %g"), field->min, field->max);
+    case GRADLENS_FIELD_BOOL:
+      /* Translators: what a switch field allows */
+      return g_strdup (_("true or false"));
     case GRADLENS_FIELD_CHOICE:
     default:
       s = g_string_new (NULL);
@@ -188,6 +201,8 @@ gradlens_field_format (const GradlensField     *field,
       return g_strdup_printf ("%d", *(const int *) p);
     case GRADLENS_FIELD_INT64:
       return g_strdup_printf ("%" G_GINT64_FORMAT, *(const gint64 *) p);
+    case GRADLENS_FIELD_BOOL:
+      return g_strdup (*(const bool *) p ? "true" : "false");
     case GRADLENS_FIELD_DOUBLE:
     default:
       return g_strdup (g_ascii_dtostr (buf, sizeof buf, *(const double *) p));
@@ -201,6 +216,9 @@ gradlens_field_help (const GradlensField *field)
   g_autofree char *value = NULL;
   g_autofree char *allowed = gradlens_field_allowed (field);
 
+  if (field->type == GRADLENS_FIELD_BOOL)
+    /* Translators: a switch's description (--residual) */
+    return g_strdup_printf (_("%s (off unless given)"), _(field->description));
   gradlens_run_config_init (&defaults);
   value = gradlens_field_format (field, &defaults);
   gradlens_run_config_clear (&defaults);
@@ -217,7 +235,7 @@ field_storage (const GradlensField *field,
   /* the table's order, checked in debug builds */
   static const char * const order[] G_GNUC_UNUSED = {
     "inputs", "width", "depth", "outputs", "activation", "negative_slope", "output_activation",
-    "weights", "bias", "gain", "a", "b", "mode", "nonlinearity", "mean", "std",
+    "residual", "norm", "weights", "bias", "gain", "a", "b", "mode", "nonlinearity", "mean", "std",
     "samples", "seed", "seeds", "dtype",
   };
   guint i = (guint) (field - fields);
@@ -233,19 +251,21 @@ field_storage (const GradlensField *field,
     case 4: return &c->nn.activation;
     case 5: return &c->nn.negative_slope;
     case 6: return &c->nn.output_activation;
-    case 7: return &c->nn.init;
-    case 8: return &c->nn.bias;
-    case 9: return &c->nn.gain;
-    case 10: return &c->nn.a;
-    case 11: return &c->nn.b;
-    case 12: return &c->nn.mode;
-    case 13: return &c->nn.nonlinearity;
-    case 14: return &c->nn.mean;
-    case 15: return &c->nn.std;
-    case 16: return &c->nn.samples;
-    case 17: return &c->seed;
-    case 18: return &c->seeds;
-    case 19: return &c->nn.dtype;
+    case 7: return &c->nn.residual;
+    case 8: return &c->nn.norm;
+    case 9: return &c->nn.init;
+    case 10: return &c->nn.bias;
+    case 11: return &c->nn.gain;
+    case 12: return &c->nn.a;
+    case 13: return &c->nn.b;
+    case 14: return &c->nn.mode;
+    case 15: return &c->nn.nonlinearity;
+    case 16: return &c->nn.mean;
+    case 17: return &c->nn.std;
+    case 18: return &c->nn.samples;
+    case 19: return &c->seed;
+    case 20: return &c->seeds;
+    case 21: return &c->nn.dtype;
     default: g_assert_not_reached ();
     }
   return NULL;
@@ -282,6 +302,9 @@ set_number (const GradlensField *field,
       break;
     case GRADLENS_FIELD_DOUBLE:
       *(double *) p = v;
+      break;
+    case GRADLENS_FIELD_BOOL:
+      *(bool *) p = i64 != 0;
       break;
     case GRADLENS_FIELD_CHOICE:
     default:
@@ -343,6 +366,18 @@ gradlens_field_parse (const GradlensField  *field,
       if (i < 0)
         return out_of_range (field, where, text, error);
       set_choice (field, config, i);
+      return TRUE;
+    }
+
+  if (field->type == GRADLENS_FIELD_BOOL)
+    {
+      /* a flag: no value means true */
+      if (text == NULL || g_str_equal (text, "true"))
+        set_number (field, config, 1, 1);
+      else if (g_str_equal (text, "false"))
+        set_number (field, config, 0, 0);
+      else
+        return out_of_range (field, where, text, error);
       return TRUE;
     }
 
@@ -447,6 +482,18 @@ gradlens_field_set_json_literal (const GradlensField  *field,
       if (i < 0)
         return out_of_range (field, where, json_node_get_string (node), error);
       set_choice (field, config, i);
+      return TRUE;
+    }
+
+  if (field->type == GRADLENS_FIELD_BOOL)
+    {
+      if (t != G_TYPE_BOOLEAN)
+        {
+          g_set_error (error, GRADLENS_ERROR, GRADLENS_ERROR_INVALID_VALUE,
+                       "%s: expected true or false, found %s", where, found);
+          return FALSE;
+        }
+      set_number (field, config, 0, json_node_get_boolean (node) ? 1 : 0);
       return TRUE;
     }
 
@@ -583,6 +630,8 @@ check_value (const GradlensField      *field,
 
   switch (field->type)
     {
+    case GRADLENS_FIELD_BOOL:
+      return TRUE;
     case GRADLENS_FIELD_CHOICE:
       if (p == &config->nn.output_activation)
         return TRUE;
@@ -635,6 +684,19 @@ gradlens_run_config_validate (const GradlensRunConfig  *config,
       g_set_error (error, GRADLENS_ERROR, GRADLENS_ERROR_INVALID_VALUE,
                    "%s: uniform initialisation needs a <= b, found a = %g > b = %g",
                    naming == GRADLENS_NAMING_OPTION ? "--a/--b" : "init.a/init.b", nn->a, nn->b);
+      return FALSE;
+    }
+
+  if (nn->norm == NN_NORM_BATCH && nn->samples < 2 && nn->depth > 1)
+    {
+      /* PyTorch's BatchNorm1d raises in training mode: "Expected more than
+       * 1 value per channel when training" */
+      g_set_error (error, GRADLENS_ERROR, GRADLENS_ERROR_INVALID_VALUE,
+                   "%s: batch norm needs at least 2 samples (its statistics are over the batch, "
+                   "and PyTorch refuses a single sample in training mode); %s is %d; "
+                   "use more samples or layer norm",
+                   naming == GRADLENS_NAMING_OPTION ? "--norm" : "network.norm",
+                   naming == GRADLENS_NAMING_OPTION ? "--samples" : "data.samples", nn->samples);
       return FALSE;
     }
 
@@ -708,6 +770,9 @@ gradlens_run_config_build_json (const GradlensRunConfig *config,
             json_builder_add_string_value (builder, config->nn.output_activation ? "same" : "identity");
           else
             json_builder_add_string_value (builder, f->choice_name (*(int *) p));
+          break;
+        case GRADLENS_FIELD_BOOL:
+          json_builder_add_boolean_value (builder, *(bool *) p);
           break;
         case GRADLENS_FIELD_INT:
           json_builder_add_int_value (builder, *(int *) p);

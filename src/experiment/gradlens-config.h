@@ -38,6 +38,7 @@ typedef enum
   GRADLENS_FIELD_INT64,
   GRADLENS_FIELD_DOUBLE,
   GRADLENS_FIELD_CHOICE,
+  GRADLENS_FIELD_BOOL,     /* a JSON boolean; on the command line a flag without a value */
 } GradlensFieldType;
 
 /* The fields of a run, with their preset path, option name and range. */

@@ -131,7 +131,7 @@ build_run (JsonBuilder             *b,
       json_builder_set_member_name (b, "layer");
       json_builder_add_int_value (b, r->layers[p]);
       json_builder_set_member_name (b, "kind");
-      json_builder_add_string_value (b, r->is_weight[p] ? "weight" : "bias");
+      json_builder_add_string_value (b, gradlens_param_kind_name (r->kinds[p]));
       json_builder_set_member_name (b, "shape");
       json_builder_begin_array (b);
       json_builder_add_int_value (b, r->rows[p]);
@@ -303,7 +303,7 @@ gradlens_results_to_csv (GradlensRunResult * const *results,
           g_string_append_printf (s, "%u,", i + 1);
           gradlens_csv_append_field (s, r->config.label ? r->config.label : "");
           g_string_append_printf (s, ",%s,%d,%s,%d,%d", r->names[p], r->layers[p],
-                                  r->is_weight[p] ? "weight" : "bias", r->rows[p],
+                                  gradlens_param_kind_name (r->kinds[p]), r->rows[p],
                                   r->is_weight[p] ? r->cols[p] : 1);
           csv_number (s, r->grad_norm[p]);
           if (any_stats && r->stats != NULL)
@@ -357,7 +357,14 @@ append_why (GString                 *s,
       log_act += log (ls[l].activation_gain);
       log_w += log (ls[l + 1].weight_gain);
     }
-  if (gains && isfinite (log_act + log_w))
+  if (!nn_config_is_plain (&r->config.nn))
+    /* DESIGN.md "Teaching contracts": predicted_grad_rms is null here */
+    g_string_append_printf (s, _("Here: the backward signal (RMS of dL/dz) is %.2e at layer %d and %.2e at layer 1; "
+                                 "no prediction: the argument does not cover residual connections or "
+                                 "normalisation (a skip adds the signal from above, a norm rescales it by the "
+                                 "batch's or the sample's own statistics).\n"),
+                            ls[last].grad_rms, last + 1, ls[0].grad_rms);
+  else if (gains && isfinite (log_act + log_w))
     g_string_append_printf (s, _("Here: activation gain ×%.2f, weight gain ×%.2f (geometric means), so ×%.2g per "
                                  "layer; the backward signal (RMS of dL/dz) is %.2e at layer %d and %.2e at layer 1, "
                                  "predicted %.2e.\n"),
@@ -397,6 +404,10 @@ gradlens_results_to_table (GradlensRunResult * const *results,
                               nn_init_name (c->init), c->samples, r->config.seed);
       if (r->n_seeds > 1)
         g_string_append_printf (s, "..%" G_GINT64_FORMAT " (%d seeds)", r->config.seed + r->n_seeds - 1, r->n_seeds);
+      if (c->residual)
+        g_string_append (s, ", residual");
+      if (c->norm != NN_NORM_NONE)
+        g_string_append_printf (s, ", %s norm", nn_norm_name (c->norm));
       g_string_append_printf (s, ", %s\nloss %.9g", nn_dtype_name (c->dtype), r->losses[0]);
       if (isfinite (r->decay_per_layer))
         g_string_append_printf (s, ", gradient norm x%.3g per layer", r->decay_per_layer);

@@ -51,13 +51,18 @@ gradlens_default_label (const GradlensRunConfig *config,
                         guint                    n)
 {
   const NnConfig *c = &config->nn;
+  /* the remedies, when on, so that overlaid runs tell themselves apart */
+  g_autofree char *remedies = g_strdup_printf ("%s%s%s", c->residual ? ", residual" : "",
+                                               c->norm == NN_NORM_BATCH ? ", batch norm" : "",
+                                               c->norm == NN_NORM_LAYER ? ", layer norm" : "");
 
   if (config->label != NULL && config->label[0] != '\0')
     return g_strdup (config->label);
   if (c->init == NN_INIT_DEFAULT)
-    return g_strdup_printf ("Run %u: %s, %d×%d", n, nn_activation_name (c->activation), c->depth, c->width);
-  return g_strdup_printf ("Run %u: %s, %s, %d×%d", n, nn_activation_name (c->activation),
-                          nn_init_name (c->init), c->depth, c->width);
+    return g_strdup_printf ("Run %u: %s%s, %d×%d", n, nn_activation_name (c->activation), remedies, c->depth,
+                            c->width);
+  return g_strdup_printf ("Run %u: %s, %s%s, %d×%d", n, nn_activation_name (c->activation),
+                          nn_init_name (c->init), remedies, c->depth, c->width);
 }
 
 static void

@@ -161,6 +161,20 @@ gradlens_decay_per_layer (const GradlensRunResult *r)
   return decay_of_norms (r, r->grad_norm);
 }
 
+const char *
+gradlens_param_kind_name (NnParamKind kind)
+{
+  return kind == NN_PARAM_WEIGHT || kind == NN_PARAM_NORM_WEIGHT ? "weight" : "bias";
+}
+
+char *
+gradlens_param_name (int         layer,
+                     NnParamKind kind)
+{
+  return g_strdup_printf ("%s%d.%s", kind == NN_PARAM_NORM_WEIGHT || kind == NN_PARAM_NORM_BIAS ? "norm" : "lin",
+                          layer + 1, gradlens_param_kind_name (kind));
+}
+
 static GradlensRunResult *
 result_new (const GradlensRunConfig *config)
 {
@@ -173,13 +187,17 @@ result_new (const GradlensRunConfig *config)
   r->names = g_new0 (char *, n + 1);
   r->layers = g_new0 (int, n);
   r->is_weight = g_new0 (gboolean, n);
+  r->kinds = g_new0 (NnParamKind, n);
   r->rows = g_new0 (int, n);
   r->cols = g_new0 (int, n);
   for (int p = 0; p < n; p++)
     {
-      r->layers[p] = p / 2 + 1;
-      r->is_weight[p] = p % 2 == 0;
-      r->names[p] = g_strdup_printf ("lin%d.%s", r->layers[p], r->is_weight[p] ? "weight" : "bias");
+      int layer;
+
+      nn_config_param_info (nn, p, &layer, &r->kinds[p]);
+      r->layers[p] = layer + 1;
+      r->is_weight[p] = r->kinds[p] == NN_PARAM_WEIGHT;
+      r->names[p] = gradlens_param_name (layer, r->kinds[p]);
       nn_config_param_shape (nn, p, &r->rows[p], &r->cols[p]);
       if (!r->is_weight[p])
         r->cols[p] = 0;
@@ -208,6 +226,7 @@ gradlens_run_result_free (GradlensRunResult *r)
   g_strfreev (r->names);
   g_free (r->layers);
   g_free (r->is_weight);
+  g_free (r->kinds);
   g_free (r->rows);
   g_free (r->cols);
   g_free (r->losses);

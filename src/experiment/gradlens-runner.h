@@ -26,7 +26,8 @@ typedef struct
   int               n_params;
   char            **names;        /* "lin1.weight", ... (NULL-terminated) */
   int              *layers;       /* 1-based layer of each parameter */
-  gboolean         *is_weight;
+  gboolean         *is_weight;    /* a Linear's weight (lin{i}.weight) */
+  NnParamKind      *kinds;        /* lin{i}.weight, lin{i}.bias, norm{i}.weight, norm{i}.bias */
   int              *rows;
   int              *cols;         /* 0 for a bias (a vector) */
   int               n_seeds;
@@ -84,5 +85,11 @@ void               gradlens_stats_compute    (double                   *values,
 double             gradlens_decay_per_layer  (const GradlensRunResult  *result);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GradlensRunResult, gradlens_run_result_free)
+
+/* "weight" or "bias": the last part of a parameter's name */
+const char        *gradlens_param_kind_name (NnParamKind kind);
+/* "lin3.weight", "norm3.bias", ... (layer 0-based) */
+char              *gradlens_param_name      (int         layer,
+                                             NnParamKind kind);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 
 #include "gradlens-error.h"
 #include "gradlens-export.h"
+#include "gradlens-runner.h"
 #include "gradlens-train.h"
 #include "mlp.h"
 #include "train.h"
@@ -461,7 +462,13 @@ result_new (const GradlensRunConfig     *config,
   r->n_seeds = config->seeds;
   r->names = g_new0 (char *, r->n_params + 1);
   for (int p = 0; p < r->n_params; p++)
-    r->names[p] = g_strdup_printf ("lin%d.%s", p / 2 + 1, p % 2 == 0 ? "weight" : "bias");
+    {
+      int layer;
+      NnParamKind kind;
+
+      nn_config_param_info (&config->nn, p, &layer, &kind);
+      r->names[p] = gradlens_param_name (layer, kind);
+    }
   n_values = (gsize) r->n_seeds * (gsize) r->n_steps;
   r->losses = g_try_new0 (double, n_values);
   r->norms = g_try_new0 (double, n_values * r->n_params);
@@ -1025,13 +1032,15 @@ gradlens_train_to_csv (const GradlensTrainResult *r)
       step_view (r, t, norms, change, &v);
       for (int p = 0; p < r->n_params; p++)
         {
-          int l = p / 2;
+          int l;
+          NnParamKind kind;
 
-          g_string_append_printf (s, "%d,%s,%d,%s", t, r->names[p], l + 1, p % 2 == 0 ? "weight" : "bias");
+          nn_config_param_info (&r->config.nn, p, &l, &kind);
+          g_string_append_printf (s, "%d,%s,%d,%s", t, r->names[p], l + 1, gradlens_param_kind_name (kind));
           csv_number (s, v.loss);
           csv_number (s, norms[p]);
           /* the layer's weight change on its weight's row; empty where undefined */
-          if (p % 2 == 0 && v.defined[l])
+          if (kind == NN_PARAM_WEIGHT && v.defined[l])
             csv_number (s, change[l]);
           else
             g_string_append_c (s, ',');

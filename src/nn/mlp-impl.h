@@ -242,6 +242,14 @@ FN (mlp_setup) (NnMlp    *mlp,
         if (c->bias == NN_BIAS_ZEROS)
           memset (params + mlp->b_off[l], 0, sizeof (REAL) * mlp->out[l]);
       }
+  /* BatchNorm1d and LayerNorm start with weight 1 and bias 0 and draw nothing */
+  for (int l = 0; l < c->depth; l++)
+    if (mlp->has_norm[l])
+      for (int o = 0; o < mlp->out[l]; o++)
+        {
+          params[mlp->g_off[l] + o] = 1;
+          params[mlp->be_off[l] + o] = 0;
+        }
 }
 
 /* the activation and its backward pass on rows (rows, ld), n values each */
@@ -282,6 +290,171 @@ FN (act_backward_rows) (const NnMlp *mlp,
       }
 }
 
+/* Normalisation of layer l, forward: x (out, n) is the Linear's output in
+ * mlp->xhat[l], normalised there in place; z = gamma x hat + beta.
+ * BatchNorm1d (training mode) normalises each unit over the samples with
+ * the batch's mean and biased variance; LayerNorm each sample over the
+ * units. Sums run in double (PyTorch accumulates float32 statistics in a
+ * wider type too); the output is formed as PyTorch's kernels form it,
+ * x alpha + (beta - mean alpha) with alpha = gamma / std (batch) and
+ * (x / std - mean / std) gamma + beta (layer). */
+NN_REMEDY static void
+FN (norm_forward) (NnMlp *mlp,
+                   int    l)
+{
+  const NnConfig *c = &mlp->config;
+  const REAL *params = mlp->params;
+  const REAL *gamma = params + mlp->g_off[l];
+  const REAL *beta = params + mlp->be_off[l];
+  REAL *x = mlp->xhat[l];
+  REAL *z = mlp->z[l];
+  REAL *rstd = mlp->rstd[l];
+  int n = c->samples, ld = mlp->ld, out = mlp->out[l];
+
+  if (c->norm == NN_NORM_BATCH)
+    for (int o = 0; o < out; o++)
+      {
+        REAL *xo = x + (size_t) o * ld, *zo = z + (size_t) o * ld;
+        double sum = 0, var = 0;
+        REAL mean, r, alpha, shift;
+
+        for (int s = 0; s < n; s++)
+          sum += xo[s];
+        mean = (REAL) (sum / n);
+        for (int s = 0; s < n; s++)
+          {
+            double d = (double) xo[s] - (double) mean;
+            var += d * d;
+          }
+        r = (REAL) (1.0 / sqrt (var / n + NN_NORM_EPS));
+        rstd[o] = r;
+        alpha = r * gamma[o];
+        shift = beta[o] - mean * alpha;
+        for (int s = 0; s < n; s++)
+          {
+            zo[s] = xo[s] * alpha + shift;
+            xo[s] = (xo[s] - mean) * r;
+          }
+      }
+  else
+    {
+      /* per sample over the units; the loops run along the samples (rows
+       * of x), with the per-sample sums in double */
+      double *sum = mlp->ln_sums, *var = mlp->ln_sums + ld;
+
+      for (int s = 0; s < n; s++)
+        sum[s] = var[s] = 0;
+      for (int o = 0; o < out; o++)
+        for (int s = 0; s < n; s++)
+          sum[s] += x[(size_t) o * ld + s];
+      for (int s = 0; s < n; s++)
+        sum[s] = (double) (REAL) (sum[s] / out);   /* the mean, rounded to REAL */
+      for (int o = 0; o < out; o++)
+        for (int s = 0; s < n; s++)
+          {
+            double d = (double) x[(size_t) o * ld + s] - sum[s];
+            var[s] += d * d;
+          }
+      for (int s = 0; s < n; s++)
+        rstd[s] = (REAL) (1.0 / sqrt (var[s] / out + NN_NORM_EPS));
+      for (int o = 0; o < out; o++)
+        {
+          REAL *xo = x + (size_t) o * ld, *zo = z + (size_t) o * ld;
+          REAL g = gamma[o], be = beta[o];
+
+          for (int s = 0; s < n; s++)
+            {
+              REAL xh = xo[s] * rstd[s] + (-(REAL) sum[s] * rstd[s]);
+
+              zo[s] = xh * g + be;
+              xo[s] = xh;
+            }
+        }
+    }
+}
+
+/* Normalisation of layer l, backward: d (out, n) holds d loss / d z and
+ * becomes d loss / d x (the Linear's output); the gradients of gamma and
+ * beta. With x hat and 1 / std from the forward pass:
+ *   batch, per unit over the n samples:
+ *     dx = gamma / std (dz - mean (dz) - x hat mean (dz x hat))
+ *   layer, per sample over the units, with g = dz gamma:
+ *     dx = 1 / std (g - mean (g) - x hat mean (g x hat)) */
+NN_REMEDY static void
+FN (norm_backward) (NnMlp *mlp,
+                    int    l,
+                    REAL  *d)
+{
+  const NnConfig *c = &mlp->config;
+  const REAL *params = mlp->params;
+  REAL *grads = mlp->grads;
+  const REAL *gamma = params + mlp->g_off[l];
+  REAL *dgamma = grads + mlp->g_off[l];
+  REAL *dbeta = grads + mlp->be_off[l];
+  const REAL *xh = mlp->xhat[l];
+  const REAL *rstd = mlp->rstd[l];
+  int n = c->samples, ld = mlp->ld, out = mlp->out[l];
+
+  for (int o = 0; o < out; o++)
+    {
+      const REAL *xo = xh + (size_t) o * ld, *dzo = d + (size_t) o * ld;
+      double sd = 0, sdx = 0;
+
+      for (int s = 0; s < n; s++)
+        {
+          sd += dzo[s];
+          sdx += (double) dzo[s] * (double) xo[s];
+        }
+      dgamma[o] = (REAL) sdx;
+      dbeta[o] = (REAL) sd;
+    }
+  if (c->norm == NN_NORM_BATCH)
+    for (int o = 0; o < out; o++)
+      {
+        const REAL *xo = xh + (size_t) o * ld;
+        REAL *dzo = d + (size_t) o * ld;
+        REAL k = rstd[o] * gamma[o];
+        REAL mean_d = (REAL) ((double) dbeta[o] / n), mean_dx = (REAL) ((double) dgamma[o] / n);
+
+        for (int s = 0; s < n; s++)
+          dzo[s] = k * (dzo[s] - mean_d - xo[s] * mean_dx);
+      }
+  else
+    {
+      double *sg = mlp->ln_sums, *sgx = mlp->ln_sums + ld;
+
+      for (int s = 0; s < n; s++)
+        sg[s] = sgx[s] = 0;
+      for (int o = 0; o < out; o++)
+        {
+          const REAL *xo = xh + (size_t) o * ld, *dzo = d + (size_t) o * ld;
+          double g = gamma[o];
+
+          for (int s = 0; s < n; s++)
+            {
+              double gd = (double) dzo[s] * g;
+
+              sg[s] += gd;
+              sgx[s] += gd * (double) xo[s];
+            }
+        }
+      for (int s = 0; s < n; s++)
+        {
+          sg[s] = (double) (REAL) (sg[s] / out);
+          sgx[s] = (double) (REAL) (sgx[s] / out);
+        }
+      for (int o = 0; o < out; o++)
+        {
+          const REAL *xo = xh + (size_t) o * ld;
+          REAL *dzo = d + (size_t) o * ld;
+          REAL g = gamma[o];
+
+          for (int s = 0; s < n; s++)
+            dzo[s] = rstd[s] * (dzo[s] * g - (REAL) sg[s] - xo[s] * (REAL) sgx[s]);
+        }
+    }
+}
+
 /* layer l, forward: z = w . h + b, a = act (z) */
 static void
 FN (layer_forward) (NnMlp      *mlp,
@@ -316,6 +489,41 @@ FN (layer_forward) (NnMlp      *mlp,
     FN (act_forward_rows) (mlp, z, a, mlp->out[l]);
 }
 
+/* layer l with its norm and skip, forward: z = norm (w . h + b),
+ * a = act (z), o = h + a with a skip */
+NN_REMEDY static void
+FN (layer_forward_remedies) (NnMlp      *mlp,
+                             int         l,
+                             const REAL *h)
+{
+  const NnConfig *c = &mlp->config;
+  const REAL *params = mlp->params;
+  const REAL *w = params + mlp->w_off[l];
+  const REAL *b = params + mlp->b_off[l];
+  REAL *z = mlp->z[l];
+  REAL *a = mlp->a[l];
+  int n = c->samples, ld = mlp->ld;
+
+  if (mlp->has_norm[l])
+    {
+      FN (linear_forward) (h, w, b, mlp->xhat[l], n, ld, mlp->in[l], mlp->out[l]);
+      FN (norm_forward) (mlp, l);
+    }
+  else
+    FN (linear_forward) (h, w, b, z, n, ld, mlp->in[l], mlp->out[l]);
+  if (mlp->has_act[l])
+    FN (act_forward_rows) (mlp, z, a, mlp->out[l]);
+  if (mlp->skip[l])
+    {
+      /* the residual connection: o = h + a (in == out) */
+      REAL *o = mlp->o[l];
+
+      for (int r = 0; r < mlp->out[l]; r++)
+        for (int s = 0; s < n; s++)
+          o[(size_t) r * ld + s] = h[(size_t) r * ld + s] + a[(size_t) r * ld + s];
+    }
+}
+
 /* layer l, backward from dz (out, n), that is d loss / d z: the gradients
  * of w and b and, above the first layer, d loss / d h (in, n) into dh.
  * Returns true when dh already holds the layer below's dz (its activation's
@@ -329,7 +537,7 @@ FN (layer_backward) (NnMlp      *mlp,
   const NnConfig *c = &mlp->config;
   const REAL *params = mlp->params;
   REAL *grads = mlp->grads;
-  const REAL *h = l == 0 ? (const REAL *) mlp->xp : (const REAL *) mlp->a[l - 1];
+  const REAL *h = l == 0 ? (const REAL *) mlp->xp : (const REAL *) mlp->o[l - 1];
 
 #if SMALL_KERNELS
   if (use_small_kernels (mlp, l))
@@ -373,8 +581,11 @@ FN (mlp_forward) (NnMlp *mlp)
     {
       if (CANCELLED (mlp))
         return NAN;
-      FN (layer_forward) (mlp, l, h);
-      h = mlp->a[l];
+      if (mlp->plain)
+        FN (layer_forward) (mlp, l, h);
+      else
+        FN (layer_forward_remedies) (mlp, l, h);
+      h = mlp->o[l];
     }
 
   /* MSELoss, reduction mean; Y is (outputs, n) */
@@ -417,6 +628,7 @@ FN (mlp_step) (NnMlp  *mlp,
   REAL *grads = mlp->grads;
   REAL *da = mlp->work0;
   REAL *dprev = mlp->work1;
+  REAL *skip_d = mlp->work2;
   const REAL *out;
   const REAL *yv = mlp->y;
   int n = c->samples, ld = mlp->ld;
@@ -429,34 +641,70 @@ FN (mlp_step) (NnMlp  *mlp,
     return NAN;
 
   /* d loss / d output = (output - target) * 2 / numel */
-  out = mlp->a[c->depth - 1];
+  out = mlp->o[c->depth - 1];
   for (int o = 0; o < c->outputs; o++)
     for (int s = 0; s < n; s++)
       da[(size_t) o * ld + s] = (out[(size_t) o * ld + s] - yv[(size_t) o * n + s]) * scale;
 
   /* da holds d loss / d a of layer l, or d loss / d z when is_dz */
-  for (int l = c->depth - 1; l >= 0; l--)
-    {
-      REAL *tmp;
+  if (mlp->plain)
+    for (int l = c->depth - 1; l >= 0; l--)
+      {
+        REAL *tmp;
 
-      if (CANCELLED (mlp))
-        return NAN;
-      if (mlp->has_act[l] && !is_dz)
-        FN (act_backward_rows) (mlp, mlp->z[l], mlp->a[l], da, mlp->out[l]);
-      /* da is d loss / d z of layer l here, whichever path made it */
-      if (mlp->record_signal)
-        mlp->signal_sq[l] = FN (sum_squares_rows) (da, mlp->out[l], n, ld);
-      is_dz = FN (layer_backward) (mlp, l, da, dprev);
-      tmp = da;
-      da = dprev;
-      dprev = tmp;
-    }
+        if (CANCELLED (mlp))
+          return NAN;
+        if (mlp->has_act[l] && !is_dz)
+          FN (act_backward_rows) (mlp, mlp->z[l], mlp->a[l], da, mlp->out[l]);
+        /* da is d loss / d z of layer l here, whichever path made it */
+        if (mlp->record_signal)
+          mlp->signal_sq[l] = FN (sum_squares_rows) (da, mlp->out[l], n, ld);
+        is_dz = FN (layer_backward) (mlp, l, da, dprev);
+        tmp = da;
+        da = dprev;
+        dprev = tmp;
+      }
+  else
+    /* residual connections and normalisation (never on the fused kernels) */
+    for (int l = c->depth - 1; l >= 0; l--)
+      {
+        REAL *tmp;
 
-  if (norms != NULL)
+        if (CANCELLED (mlp))
+          return NAN;
+        /* da is d loss / d o of layer l; with a skip, the input's share of it */
+        if (mlp->skip[l] && l > 0)
+          for (int r = 0; r < mlp->out[l]; r++)
+            memcpy (skip_d + (size_t) r * ld, da + (size_t) r * ld, sizeof (REAL) * n);
+        if (mlp->has_act[l])
+          FN (act_backward_rows) (mlp, mlp->z[l], mlp->a[l], da, mlp->out[l]);
+        if (mlp->record_signal)
+          mlp->signal_sq[l] = FN (sum_squares_rows) (da, mlp->out[l], n, ld);
+        if (mlp->has_norm[l])
+          FN (norm_backward) (mlp, l, da);
+        FN (layer_backward) (mlp, l, da, dprev);
+        if (mlp->skip[l] && l > 0)
+          for (int r = 0; r < mlp->out[l]; r++)
+            for (int s = 0; s < n; s++)
+              dprev[(size_t) r * ld + s] += skip_d[(size_t) r * ld + s];
+        tmp = da;
+        da = dprev;
+        dprev = tmp;
+      }
+
+  if (norms != NULL && mlp->plain)
     for (int l = 0; l < c->depth; l++)
       {
         norms[2 * l] = FN (grad_norm) (grads + mlp->w_off[l], (size_t) mlp->out[l] * mlp->in[l]);
         norms[2 * l + 1] = FN (grad_norm) (grads + mlp->b_off[l], (size_t) mlp->out[l]);
+      }
+  else if (norms != NULL)
+    for (int p = 0; p < nn_config_n_params (c); p++)
+      {
+        int rows, cols;
+
+        nn_config_param_shape (c, p, &rows, &cols);
+        norms[p] = FN (grad_norm) (grads + mlp->p_off[p], (size_t) rows * cols);
       }
   mlp->signal_valid = mlp->record_signal;
   return loss;
@@ -536,6 +784,14 @@ FN (mlp_layer_stats) (const NnMlp  *mlp,
   /* the variance argument from the output inwards: going down through
    * layer l + 1 the signal is multiplied by its weights' gain, then by
    * layer l's activation's */
+  if (!mlp->plain)
+    {
+      /* DESIGN.md: null with residual connections or normalisation, which
+       * the argument does not cover */
+      for (int l = 0; l < c->depth; l++)
+        stats[l].predicted_grad_rms = NAN;
+      return;
+    }
   stats[c->depth - 1].predicted_grad_rms = stats[c->depth - 1].grad_rms;
   for (int l = c->depth - 2; l >= 0; l--)
     stats[l].predicted_grad_rms = stats[l + 1].predicted_grad_rms * stats[l + 1].weight_gain

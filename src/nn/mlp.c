@@ -22,6 +22,12 @@ struct NnMlp
   bool    *has_act;   /* an activation follows layer l */
   size_t  *w_off;     /* offsets (in elements) into params and grads */
   size_t  *b_off;
+  bool    *has_norm;  /* norm{l+1} follows layer l's Linear */
+  bool    *skip;      /* layer l adds its input to its output */
+  size_t  *g_off;     /* norm weight (gamma) and bias (beta) offsets */
+  size_t  *be_off;
+  size_t  *p_off;     /* per parameter tensor (named_parameters() order) */
+  bool     plain;     /* no norm, no skip: the fast paths below */
   void    *params;
   void    *grads;
   int      ld;        /* the row stride of xp, z, a, work0, work1: samples rounded up to 16 */
@@ -30,8 +36,13 @@ struct NnMlp
   void    *xp;        /* (inputs, ld): x with rows ld apart, copied at each step */
   void   **z;         /* per layer (out, ld): the Linear's output */
   void   **a;         /* per layer: after the activation (== z without one) */
-  void    *work0;     /* two (widest, ld) buffers for the backward pass */
+  void   **xhat;      /* per layer with a norm (out, ld): the normalised Linear output */
+  void   **rstd;      /* per layer with a norm: 1 / sqrt (var + eps), out (batch) or ld (layer) values */
+  void   **o;         /* per layer: the output, h + a with a skip (== a without) */
+  void    *work0;     /* two (widest, ld) buffers for the backward pass, a */
   void    *work1;
+  void    *work2;     /* third with residual connections (NULL without) */
+  double  *ln_sums;   /* layer norm: two per-sample sums (2 ld), NULL without */
   void    *block;     /* the one allocation behind all of the above arrays */
   bool     avx512;    /* float32 on a CPU with AVX-512: kernels.h for small layers */
   bool     record_signal;   /* nn_mlp_set_record_signal */
@@ -119,6 +130,10 @@ use_lane_sums (const NnMlp *mlp,
   return mlp->avx512 && k >= 32 && mn <= 1200 && mn * k <= 1e6;
 }
 
+/* the layers of residual connections and normalisation, kept out of line
+ * so that a plain network's step compiles as it did without them */
+#define NN_REMEDY __attribute__ ((noinline))
+
 #define REAL          float
 #define SFX           f32
 #define GEMM          cblas_sgemm
@@ -161,7 +176,16 @@ nn_mlp_new (const NnConfig *config)
     return NULL;
   mlp->config = *config;
   mlp->ld = (int) ld;
-  mlp->avx512 = config->dtype == NN_FLOAT32 && nn_avx512_available ();
+  mlp->plain = nn_config_is_plain (config);
+  /* residual connections and normalisation take the generic path: the
+   * fused kernels know neither */
+  mlp->avx512 = config->dtype == NN_FLOAT32 && nn_avx512_available () && mlp->plain;
+  if (config->norm == NN_NORM_BATCH && config->samples < 2 && depth > 1)
+    {
+      /* PyTorch raises: "Expected more than 1 value per channel when training" */
+      free (mlp);
+      return NULL;
+    }
   mlp->in = calloc ((size_t) depth, sizeof (int));
   mlp->out = calloc ((size_t) depth, sizeof (int));
   mlp->has_act = calloc ((size_t) depth, sizeof (bool));
@@ -170,8 +194,23 @@ nn_mlp_new (const NnConfig *config)
   mlp->z = calloc ((size_t) depth, sizeof (void *));
   mlp->a = calloc ((size_t) depth, sizeof (void *));
   mlp->signal_sq = calloc ((size_t) depth, sizeof (double));
+  mlp->has_norm = calloc ((size_t) depth, sizeof (bool));
+  mlp->skip = calloc ((size_t) depth, sizeof (bool));
+  mlp->g_off = calloc ((size_t) depth, sizeof (size_t));
+  mlp->be_off = calloc ((size_t) depth, sizeof (size_t));
+  mlp->p_off = calloc ((size_t) nn_config_n_params (config), sizeof (size_t));
+  mlp->xhat = calloc ((size_t) depth, sizeof (void *));
+  mlp->rstd = calloc ((size_t) depth, sizeof (void *));
+  mlp->o = calloc ((size_t) depth, sizeof (void *));
+  if (config->norm == NN_NORM_LAYER && depth > 1)
+    {
+      mlp->ln_sums = calloc (2 * ld, sizeof (double));
+      if (mlp->ln_sums == NULL)
+        goto fail;
+    }
   if (!mlp->in || !mlp->out || !mlp->has_act || !mlp->w_off || !mlp->b_off || !mlp->z || !mlp->a
-      || !mlp->signal_sq)
+      || !mlp->signal_sq || !mlp->has_norm || !mlp->skip || !mlp->g_off || !mlp->be_off || !mlp->p_off
+      || !mlp->xhat || !mlp->rstd || !mlp->o)
     goto fail;
 
   for (int l = 0; l < depth; l++)
@@ -183,6 +222,19 @@ nn_mlp_new (const NnConfig *config)
       n_params += (size_t) mlp->in[l] * mlp->out[l];
       mlp->b_off[l] = n_params;
       n_params += (size_t) mlp->out[l];
+      mlp->has_norm[l] = nn_config_has_norm (config, l);
+      mlp->skip[l] = nn_config_has_skip (config, l);
+      mlp->p_off[nn_config_param_index (config, l, NN_PARAM_WEIGHT)] = mlp->w_off[l];
+      mlp->p_off[nn_config_param_index (config, l, NN_PARAM_BIAS)] = mlp->b_off[l];
+      if (mlp->has_norm[l])
+        {
+          mlp->g_off[l] = n_params;
+          n_params += (size_t) mlp->out[l];
+          mlp->be_off[l] = n_params;
+          n_params += (size_t) mlp->out[l];
+          mlp->p_off[nn_config_param_index (config, l, NN_PARAM_NORM_WEIGHT)] = mlp->g_off[l];
+          mlp->p_off[nn_config_param_index (config, l, NN_PARAM_NORM_BIAS)] = mlp->be_off[l];
+        }
       if ((size_t) mlp->out[l] > widest)
         widest = (size_t) mlp->out[l];
     }
@@ -193,7 +245,19 @@ nn_mlp_new (const NnConfig *config)
           + align_up (n * config->outputs * elem) + align_up (ld * config->inputs * elem)
           + 2 * align_up (ld * widest * elem);
   for (int l = 0; l < depth; l++)
-    bytes += (mlp->has_act[l] ? 2 : 1) * align_up (ld * mlp->out[l] * elem);
+    if (mlp->skip[l])
+      {
+        bytes += align_up (ld * widest * elem);   /* work2 */
+        break;
+      }
+  for (int l = 0; l < depth; l++)
+    {
+      bytes += (mlp->has_act[l] ? 2 : 1) * align_up (ld * mlp->out[l] * elem);
+      if (mlp->has_norm[l])
+        bytes += align_up (ld * mlp->out[l] * elem) + align_up ((ld + mlp->out[l]) * elem);
+      if (mlp->skip[l])
+        bytes += align_up (ld * mlp->out[l] * elem);
+    }
   if (posix_memalign (&mlp->block, 64, bytes) != 0)
     {
       mlp->block = NULL;
@@ -218,7 +282,24 @@ nn_mlp_new (const NnConfig *config)
         TAKE (mlp->a[l], ld * mlp->out[l] * elem);
       else
         mlp->a[l] = mlp->z[l];
+      if (mlp->has_norm[l])
+        {
+          TAKE (mlp->xhat[l], ld * mlp->out[l] * elem);
+          TAKE (mlp->rstd[l], (ld + mlp->out[l]) * elem);
+        }
+      if (mlp->skip[l])
+        TAKE (mlp->o[l], ld * mlp->out[l] * elem);
+      else
+        mlp->o[l] = mlp->a[l];
     }
+  /* a plain network keeps the layout it always had: the third backward
+   * buffer (a skip's share of the signal) comes last, when there is one */
+  for (int l = 0; l < depth; l++)
+    if (mlp->skip[l])
+      {
+        TAKE (mlp->work2, ld * widest * elem);
+        break;
+      }
 #undef TAKE
   return mlp;
 
@@ -241,6 +322,15 @@ nn_mlp_free (NnMlp *mlp)
   free (mlp->z);
   free (mlp->a);
   free (mlp->signal_sq);
+  free (mlp->has_norm);
+  free (mlp->skip);
+  free (mlp->g_off);
+  free (mlp->be_off);
+  free (mlp->p_off);
+  free (mlp->xhat);
+  free (mlp->rstd);
+  free (mlp->o);
+  free (mlp->ln_sums);
   free (mlp);
 }
 
@@ -304,16 +394,14 @@ void *
 nn_mlp_param (NnMlp *mlp,
               int    p)
 {
-  size_t off = (p % 2 == 0) ? mlp->w_off[p / 2] : mlp->b_off[p / 2];
-  return (char *) mlp->params + off * elem_size (mlp);
+  return (char *) mlp->params + mlp->p_off[p] * elem_size (mlp);
 }
 
 void *
 nn_mlp_grad (NnMlp *mlp,
              int    p)
 {
-  size_t off = (p % 2 == 0) ? mlp->w_off[p / 2] : mlp->b_off[p / 2];
-  return (char *) mlp->grads + off * elem_size (mlp);
+  return (char *) mlp->grads + mlp->p_off[p] * elem_size (mlp);
 }
 
 void

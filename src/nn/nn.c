@@ -21,6 +21,7 @@ static const char * const nonlin_names[NN_N_NONLINEARITIES] = {
   "conv_transpose3d", "sigmoid", "tanh", "relu", "leaky_relu", "selu",
 };
 static const char * const dtype_names[NN_N_DTYPES] = { "float32", "float64" };
+static const char * const norm_names[NN_N_NORMS] = { "none", "batch", "layer" };
 
 static const char *
 name_at (const char * const *names,
@@ -85,6 +86,13 @@ int nn_bias_init_from_name (const char *s) { return index_of (bias_names, NN_N_B
 int nn_fan_mode_from_name (const char *s) { return index_of (fan_names, NN_N_FAN_MODES, s); }
 int nn_nonlinearity_from_name (const char *s) { return index_of (nonlin_names, NN_N_NONLINEARITIES, s); }
 int nn_dtype_from_name (const char *s) { return index_of (dtype_names, NN_N_DTYPES, s); }
+int nn_norm_from_name (const char *s) { return index_of (norm_names, NN_N_NORMS, s); }
+
+const char *
+nn_norm_name (NnNorm n)
+{
+  return name_at (norm_names, NN_N_NORMS, n);
+}
 
 void
 nn_config_init_default (NnConfig *config)
@@ -108,6 +116,8 @@ nn_config_init_default (NnConfig *config)
   config->mean = 0.0;
   config->std = 1.0;
   config->dtype = NN_FLOAT32;
+  config->residual = false;
+  config->norm = NN_NORM_NONE;
 }
 
 double
@@ -143,10 +153,63 @@ nn_calculate_gain (NnNonlinearity nonlin,
     }
 }
 
+bool
+nn_config_has_norm (const NnConfig *config,
+                    int             l)
+{
+  return config->norm != NN_NORM_NONE && l < config->depth - 1;
+}
+
+bool
+nn_config_has_skip (const NnConfig *config,
+                    int             l)
+{
+  int in = l == 0 ? config->inputs : config->width;
+
+  return config->residual && l < config->depth - 1 && in == config->width;
+}
+
+bool
+nn_config_is_plain (const NnConfig *config)
+{
+  for (int l = 0; l < config->depth; l++)
+    if (nn_config_has_norm (config, l) || nn_config_has_skip (config, l))
+      return false;
+  return true;
+}
+
+/* parameters per layer but the last */
+static int
+per_layer (const NnConfig *config)
+{
+  return config->norm != NN_NORM_NONE ? 4 : 2;
+}
+
 int
 nn_config_n_params (const NnConfig *config)
 {
-  return 2 * config->depth;
+  return per_layer (config) * (config->depth - 1) + 2;
+}
+
+void
+nn_config_param_info (const NnConfig *config,
+                      int             p,
+                      int            *layer,
+                      NnParamKind    *kind)
+{
+  int per = per_layer (config);
+  int l = p / per < config->depth - 1 ? p / per : config->depth - 1;
+
+  *layer = l;
+  *kind = (NnParamKind) (p - per * l);
+}
+
+int
+nn_config_param_index (const NnConfig *config,
+                       int             l,
+                       NnParamKind     kind)
+{
+  return per_layer (config) * l + (int) kind;
 }
 
 void
@@ -155,12 +218,15 @@ nn_config_param_shape (const NnConfig *config,
                        int            *rows,
                        int            *cols)
 {
-  int layer = p / 2;
-  int out = layer == config->depth - 1 ? config->outputs : config->width;
-  int in = layer == 0 ? config->inputs : config->width;
+  int layer;
+  NnParamKind kind;
+  int out, in;
 
+  nn_config_param_info (config, p, &layer, &kind);
+  out = layer == config->depth - 1 ? config->outputs : config->width;
+  in = layer == 0 ? config->inputs : config->width;
   *rows = out;
-  *cols = (p % 2 == 0) ? in : 1;
+  *cols = kind == NN_PARAM_WEIGHT ? in : 1;
 }
 
 uint64_t
@@ -178,6 +244,10 @@ nn_config_memory_bytes (const NnConfig *config)
 
       params += in * out + out;
       acts += 2 * ld * out;   /* pre-activation and activation */
+      if (nn_config_has_norm (config, i))
+        params += 2 * out, acts += ld * out + ld + out;   /* norm parameters, x hat, 1 / std */
+      if (nn_config_has_skip (config, i))
+        acts += ld * out;     /* the layer's output h + act (...) */
       if (out > widest)
         widest = out;
     }
@@ -185,6 +255,7 @@ nn_config_memory_bytes (const NnConfig *config)
   /* parameters and gradients, X and Y, X with padded rows, activations,
    * two backward buffers */
   return elem * (2 * params + n * ((uint64_t) config->inputs + (uint64_t) config->outputs)
-                 + ld * (uint64_t) config->inputs + acts + 2 * ld * widest)
-         + 16 * (uint64_t) config->depth + 4096;
+                 + ld * (uint64_t) config->inputs + acts + (config->residual ? 3 : 2) * ld * widest)
+         + 16 * (uint64_t) config->depth + 4096
+         + (config->norm == NN_NORM_LAYER ? 16 * ld : 0);   /* layer norm's per-sample sums */
 }

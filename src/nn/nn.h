@@ -70,6 +70,29 @@ typedef enum
   NN_N_NONLINEARITIES
 } NnNonlinearity;
 
+/* the normalisation after each Linear but the last (DESIGN.md "Analysis
+ * contracts"): BatchNorm1d with training-mode batch statistics, or
+ * LayerNorm; eps 1e-5 for both */
+typedef enum
+{
+  NN_NORM_NONE,
+  NN_NORM_BATCH,
+  NN_NORM_LAYER,
+  NN_N_NORMS
+} NnNorm;
+
+#define NN_NORM_EPS 1e-5
+
+/* what a parameter tensor is, in named_parameters() order per layer:
+ * lin{i}.weight, lin{i}.bias, then norm{i}.weight, norm{i}.bias */
+typedef enum
+{
+  NN_PARAM_WEIGHT,
+  NN_PARAM_BIAS,
+  NN_PARAM_NORM_WEIGHT,
+  NN_PARAM_NORM_BIAS
+} NnParamKind;
+
 typedef enum
 {
   NN_FLOAT32,
@@ -98,6 +121,8 @@ typedef struct
   double         mean;
   double         std;
   NnDtype        dtype;
+  bool           residual;            /* h + act (norm (lin (h))) where in == out, but the last layer */
+  NnNorm         norm;
 } NnConfig;
 
 /* Per-layer forward statistics (DESIGN.md "Analysis contracts") */
@@ -130,6 +155,7 @@ const char *nn_bias_init_name      (NnBiasInit      bias);
 const char *nn_fan_mode_name       (NnFanMode       mode);
 const char *nn_nonlinearity_name   (NnNonlinearity  nonlin);
 const char *nn_dtype_name          (NnDtype         dtype);
+const char *nn_norm_name           (NnNorm          norm);
 /* -1 when the name is unknown */
 int         nn_activation_from_name   (const char *name);
 int         nn_init_from_name         (const char *name);
@@ -137,14 +163,32 @@ int         nn_bias_init_from_name    (const char *name);
 int         nn_fan_mode_from_name     (const char *name);
 int         nn_nonlinearity_from_name (const char *name);
 int         nn_dtype_from_name        (const char *name);
+int         nn_norm_from_name         (const char *name);
 
 /* torch.nn.init.calculate_gain (nonlinearity, param); has_param false means None */
 double      nn_calculate_gain      (NnNonlinearity  nonlin,
                                     bool            has_param,
                                     double          param);
 
-/* number of parameter tensors: 2 per layer (weight, bias) */
+/* number of parameter tensors: 2 per layer (weight, bias), and 2 more per
+ * layer but the last with normalisation */
 int         nn_config_n_params     (const NnConfig *config);
+/* parameter p's layer (0-based) and kind */
+void        nn_config_param_info   (const NnConfig *config,
+                                    int             p,
+                                    int            *layer,
+                                    NnParamKind    *kind);
+/* the index of layer l's (0-based) parameter of that kind */
+int         nn_config_param_index  (const NnConfig *config,
+                                    int             l,
+                                    NnParamKind     kind);
+/* layer l (0-based) has a norm{l+1} / adds its input (a residual connection) */
+bool        nn_config_has_norm     (const NnConfig *config,
+                                    int             l);
+bool        nn_config_has_skip     (const NnConfig *config,
+                                    int             l);
+/* no residual connections and no normalisation */
+bool        nn_config_is_plain     (const NnConfig *config);
 /* shape of parameter p: rows x cols (a bias has cols 1) */
 void        nn_config_param_shape  (const NnConfig *config,
                                     int             p,

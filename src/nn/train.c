@@ -42,7 +42,7 @@ weight_values (const NnConfig *c)
     {
       int rows, cols;
 
-      nn_config_param_shape (c, 2 * l, &rows, &cols);
+      nn_config_param_shape (c, nn_config_param_index (c, l, NN_PARAM_WEIGHT), &rows, &cols);
       total += (size_t) rows * cols;
     }
   return total;
@@ -102,15 +102,17 @@ nn_trainer_new (NnMlp               *mlp,
 
   for (int p = 0; p < t->n_params; p++)
     {
-      int rows, cols;
+      int rows, cols, layer;
+      NnParamKind kind;
       char *param = nn_mlp_param (mlp, p);
       char *grad = nn_mlp_grad (mlp, p);
 
       nn_config_param_shape (c, p, &rows, &cols);
+      nn_config_param_info (c, p, &layer, &kind);
       t->sizes[p] = (size_t) rows * cols;
-      if (p % 2 == 0)
+      if (kind == NN_PARAM_WEIGHT)
         {
-          t->w0_off[p / 2] = off;
+          t->w0_off[layer] = off;
           off += t->sizes[p];
         }
       if (t->n_segments > 0
@@ -188,9 +190,10 @@ nn_trainer_start (NnTrainer *t)
   for (int l = 0; l < t->depth; l++)
     {
       char *w0 = (char *) t->w0 + t->w0_off[l] * elem;
-      size_t n = t->sizes[2 * l];
+      int wp = nn_config_param_index (c, l, NN_PARAM_WEIGHT);
+      size_t n = t->sizes[wp];
 
-      memcpy (w0, nn_mlp_param (t->mlp, 2 * l), n * elem);
+      memcpy (w0, nn_mlp_param (t->mlp, wp), n * elem);
       t->w0_norm[l] = c->dtype == NN_FLOAT64 ? norm_f64 ((const double *) w0, NULL, n)
                                              : norm_f32 ((const float *) w0, NULL, n);
     }
@@ -228,9 +231,10 @@ nn_trainer_step (NnTrainer *t,
     return NAN;
   for (int l = 0; l < t->depth; l++)
     {
-      const void *w = nn_mlp_param (t->mlp, 2 * l);
+      int wp = nn_config_param_index (c, l, NN_PARAM_WEIGHT);
+      const void *w = nn_mlp_param (t->mlp, wp);
       const char *w0 = (const char *) t->w0 + t->w0_off[l] * elem;
-      size_t n = t->sizes[2 * l];
+      size_t n = t->sizes[wp];
       double diff;
 
       if (!(t->w0_norm[l] > 0))

@@ -143,6 +143,13 @@ static const Invalid invalid_cases[] = {
   { "format-bogus", { "run", "--format", "bogus" }, 2, "--format", "bogus", { "json", "csv", "table" } },
   { "uniform-a-above-b", { "run", "--init", "uniform", "--a", "1", "--b", "0" }, 2, "--a", "1",
     { "--b", "0" } },
+  { "unknown-norm", { "run", "--norm", "group" }, 2, "--norm", "group", { "none", "batch", "layer" } },
+  { "batch-norm-one-sample", { "run", "--norm", "batch", "--samples", "1" }, 2, "--norm", "1",
+    { "2", "--samples", "layer" } },
+  { "sweep-batch-norm-one-sample", { "sweep", "--samples", "1", "--norm", "batch", "--depths", "1:3" }, 2, "--norm",
+    "1", { "2" } },
+  { "train-batch-norm-one-sample", { "train", "--samples", "1", "--norm", "batch", "--steps", "2" }, 2, "--norm",
+    "1", { "2" } },
   { "bench-iterations", { "bench", "--iterations", "0" }, 2, "--iterations", "0", { "1" } },
   { "bench-format", { "bench", "--format", "csv" }, 2, "--format", "csv", { "json", "table" } },
 };
@@ -500,6 +507,135 @@ test_run_overrides (void)
   g_assert_cmpint (json_object_get_int_member (data, "samples"), ==, 15);
 }
 
+/* DESIGN.md "Analysis contracts": --residual and --norm in run, sweep and
+ * train; norm{i}.weight and norm{i}.bias after lin{i}'s; no prediction */
+static void
+test_run_remedies (void)
+{
+  g_auto(CliResult) r = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *run, *network;
+  JsonArray *params, *layers;
+  static const char * const names[] = {
+    "lin1.weight", "lin1.bias", "norm1.weight", "norm1.bias", "lin2.weight", "lin2.bias", "norm2.weight",
+    "norm2.bias", "lin3.weight", "lin3.bias",
+  };
+
+  run_cli (&r, "run", "--depth", "3", "--residual", "--norm", "batch");
+  g_assert_cmpint (r.status, ==, 0);
+  root = parse_json (r.out);
+  run = json_array_get_object_element (json_object_get_array_member (json_node_get_object (root), "runs"), 0);
+  network = json_object_get_object_member (json_object_get_object_member (run, "config"), "network");
+  g_assert_true (json_object_get_boolean_member (network, "residual"));
+  g_assert_cmpstr (json_object_get_string_member (network, "norm"), ==, "batch");
+  params = json_object_get_array_member (run, "parameters");
+  g_assert_cmpuint (json_array_get_length (params), ==, G_N_ELEMENTS (names));
+  for (guint p = 0; p < G_N_ELEMENTS (names); p++)
+    {
+      JsonObject *o = json_array_get_object_element (params, p);
+
+      g_assert_cmpstr (json_object_get_string_member (o, "name"), ==, names[p]);
+      g_assert_cmpstr (json_object_get_string_member (o, "kind"), ==, p % 2 == 0 ? "weight" : "bias");
+      g_assert_cmpint (json_object_get_int_member (o, "layer"), ==, p / 4 + 1);
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (o, "shape")), ==,
+                        g_str_has_prefix (names[p], "lin") && p % 2 == 0 ? 2 : 1);
+      g_assert_cmpfloat (number (o, "grad_norm"), >=, 0);
+    }
+  layers = json_object_get_array_member (run, "layers");
+  g_assert_cmpuint (json_array_get_length (layers), ==, 3);
+  for (guint l = 0; l < 3; l++)
+    {
+      JsonObject *o = json_array_get_object_element (layers, l);
+
+      g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (o, "predicted_grad_rms")));
+      g_assert_cmpfloat (number (o, "grad_rms"), >, 0);
+    }
+  cli_result_clear (&r);
+
+  /* the table says why there is no prediction */
+  run_cli (&r, "run", "--norm", "layer", "--format", "table");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "norm1.weight"));
+  g_assert_nonnull (strstr (r.out, "layer norm"));
+  g_assert_nonnull (strstr (r.out, "no prediction"));
+  g_assert_null (strstr (r.out, "nan"));
+  cli_result_clear (&r);
+
+  /* sweep: each depth with the switches */
+  run_cli (&r, "sweep", "--residual", "--norm", "layer", "--depths", "2:4");
+  g_assert_cmpint (r.status, ==, 0);
+  g_clear_pointer (&root, json_node_unref);
+  root = parse_json (r.out);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (root), "sweep")), ==,
+                    3);
+  cli_result_clear (&r);
+
+  /* train: the norm parameters are trained and reported too */
+  run_cli (&r, "train", "--norm", "batch", "--steps", "3", "--optimizer", "adam", "--lr", "0.01");
+  g_assert_cmpint (r.status, ==, 0);
+  g_clear_pointer (&root, json_node_unref);
+  root = parse_json (r.out);
+  {
+    JsonObject *train = json_object_get_object_member (json_node_get_object (root), "train");
+    JsonArray *pnames = json_object_get_array_member (train, "parameters");
+    JsonArray *steps = json_object_get_array_member (train, "steps");
+
+    g_assert_cmpuint (json_array_get_length (pnames), ==, 18);
+    g_assert_cmpstr (json_array_get_string_element (pnames, 2), ==, "norm1.weight");
+    g_assert_cmpuint (json_array_get_length (steps), ==, 3);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_array_get_object_element (steps, 2),
+                                                                           "grad_norms")), ==, 18);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_array_get_object_element (steps, 2),
+                                                                           "weight_change")), ==, 5);
+  }
+}
+
+/* preset keys network.residual (a boolean) and network.norm */
+static void
+test_preset_remedies (void)
+{
+  g_autofree char *good = write_temp ("remedies.json",
+                                      "{\"format\": \"gradlens-preset\", \"version\": 1, \"runs\": ["
+                                      "{\"network\": {\"residual\": true, \"norm\": \"layer\"}},"
+                                      "{\"network\": {\"residual\": false, \"norm\": \"none\"}}]}");
+  g_autofree char *bad = write_temp ("remedies-bad.json",
+                                     "{\"format\": \"gradlens-preset\", \"version\": 1,"
+                                     " \"runs\": [{\"network\": {\"residual\": \"yes\"}}]}");
+  g_auto(CliResult) r = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *runs;
+
+  run_cli (&r, "run", "--preset", good);
+  g_assert_cmpint (r.status, ==, 0);
+  root = parse_json (r.out);
+  runs = json_object_get_array_member (json_node_get_object (root), "runs");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_array_get_object_element (runs, 0),
+                                                                         "parameters")), ==, 18);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_array_get_object_element (runs, 1),
+                                                                         "parameters")), ==, 10);
+  cli_result_clear (&r);
+  /* --residual on the command line switches it on in every run */
+  run_cli (&r, "run", "--preset", good, "--residual", "--norm", "batch");
+  g_assert_cmpint (r.status, ==, 0);
+  g_clear_pointer (&root, json_node_unref);
+  root = parse_json (r.out);
+  runs = json_object_get_array_member (json_node_get_object (root), "runs");
+  for (guint i = 0; i < 2; i++)
+    {
+      JsonObject *network = json_object_get_object_member (
+        json_object_get_object_member (json_array_get_object_element (runs, i), "config"), "network");
+
+      g_assert_true (json_object_get_boolean_member (network, "residual"));
+      g_assert_cmpstr (json_object_get_string_member (network, "norm"), ==, "batch");
+    }
+  cli_result_clear (&r);
+  run_cli (&r, "run", "--preset", bad);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_cmpstr (r.out, ==, "");
+  g_assert_nonnull (strstr (r.err, "network.residual"));
+  g_assert_nonnull (strstr (r.err, "true or false"));
+}
+
 static void
 test_run_preset (void)
 {
@@ -729,12 +865,15 @@ test_help_from_field_table (void)
       for (guint i = 0; i < n; i++)
         {
           g_autofree char *help = gradlens_field_help (&fields[i]);
-          g_autofree char *option = g_strdup_printf ("--%s=", fields[i].option);
+          /* a switch (--residual) takes no value */
+          g_autofree char *option = g_strdup_printf (fields[i].type == GRADLENS_FIELD_BOOL ? "--%s " : "--%s=",
+                                                     fields[i].option);
           const char *line = strstr (r.out, option);
 
           if (line == NULL || strstr (line, help) == NULL || strchr (line, '\n') < strstr (line, help))
             g_error ("%s --help lacks “%s %s”:\n%s", commands[c], option, help, r.out);
-          g_assert_nonnull (strstr (help, "(default "));
+          /* every value's default, or a switch's "off unless given" */
+          g_assert_nonnull (strstr (help, fields[i].type == GRADLENS_FIELD_BOOL ? "(off unless given)" : "(default "));
         }
     }
   run_cli (&man, "--man");
@@ -744,7 +883,9 @@ test_help_from_field_table (void)
     {
       g_auto(GStrv) parts = g_strsplit (fields[i].option, "-", -1);
       g_autofree char *escaped = g_strjoinv ("\\-", parts);
-      g_autofree char *option = g_strdup_printf (".B \\-\\-%s ", escaped);
+      /* ".B \-\-depth \fIN\fR"; a switch's line ends after its name */
+      g_autofree char *option = g_strdup_printf (fields[i].type == GRADLENS_FIELD_BOOL ? ".B \\-\\-%s\n"
+                                                                                   : ".B \\-\\-%s ", escaped);
 
       if (strstr (man.out, option) == NULL)
         g_error ("the man page lacks %s", option);
@@ -792,6 +933,8 @@ main (int    argc,
   g_test_add_func ("/gradlens/cli/run/json-seeds", test_run_json_seeds);
   g_test_add_func ("/gradlens/cli/run/overrides", test_run_overrides);
   g_test_add_func ("/gradlens/cli/run/preset", test_run_preset);
+  g_test_add_func ("/gradlens/cli/run/remedies", test_run_remedies);
+  g_test_add_func ("/gradlens/cli/run/preset-remedies", test_preset_remedies);
   g_test_add_func ("/gradlens/cli/run/non-finite", test_run_non_finite);
   g_test_add_func ("/gradlens/cli/run/csv", test_run_csv);
   g_test_add_func ("/gradlens/cli/run/table", test_run_table);

@@ -48,6 +48,8 @@ preset_compare_runs (const GradlensRunConfig *a,
   INT_FIELD (nn.activation)
   DOUBLE_FIELD (nn.negative_slope)
   INT_FIELD (nn.output_activation)
+  INT_FIELD (nn.residual)
+  INT_FIELD (nn.norm)
   INT_FIELD (nn.init)
   INT_FIELD (nn.bias)
   DOUBLE_FIELD (nn.gain)

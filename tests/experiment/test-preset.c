@@ -249,7 +249,7 @@ test_round_trip_each_field (void)
   guint n;
   const GradlensField *fields = gradlens_fields (&n);
 
-  g_assert_cmpuint (n, ==, 20);
+  g_assert_cmpuint (n, ==, 22);
   for (guint i = 0; i < n; i++)
     {
       const GradlensField *f = &fields[i];
@@ -272,6 +272,9 @@ test_round_trip_each_field (void)
           break;
         case GRADLENS_FIELD_INT64:
           value = g_strdup ("123456789012345");
+          break;
+        case GRADLENS_FIELD_BOOL:
+          value = g_strdup ("true");
           break;
         case GRADLENS_FIELD_DOUBLE:
         default:
@@ -1072,6 +1075,18 @@ test_validate_field_ranges (void)
           g_assert_nonnull (strstr (error->message, option));
           g_assert_nonnull (strstr (error->message, "“no-such-choice”"));
           g_assert_nonnull (strstr (error->message, f->choice_name (f->n_choices - 1)));
+          continue;
+        }
+      if (f->type == GRADLENS_FIELD_BOOL)
+        {
+          /* a switch: no value is true */
+          g_assert_true (gradlens_field_parse (f, NULL, c, NULL));
+          g_assert_true (gradlens_field_parse (f, "false", c, NULL));
+          g_assert_true (gradlens_field_parse (f, "true", c, NULL));
+          g_assert_false (gradlens_field_parse (f, "1", c, &error));
+          g_assert_nonnull (strstr (error->message, option));
+          g_assert_nonnull (strstr (error->message, "true or false"));
+          g_clear_error (&error);
           continue;
         }
       {
