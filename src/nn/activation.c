@@ -96,7 +96,7 @@ tanh_f32 (float x)
 #define LOG1P log1pf
 #define ERF   erff
 #define TANH  tanh_f32
-#include "activation-impl.h"
+#include "activation-template.h"
 #undef REAL
 #undef SFX
 #undef EXP
@@ -110,7 +110,7 @@ tanh_f32 (float x)
 #define LOG1P log1p
 #define ERF   erf
 #define TANH  tanh
-#include "activation-impl.h"
+#include "activation-template.h"
 
 double
 nn_act_max_derivative (NnActivation act,

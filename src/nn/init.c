@@ -75,7 +75,7 @@ extern void dorgqr_ (const int *m, const int *n, const int *k, double *a, const 
 #define GEQRF  sgeqrf_
 #define ORGQR  sorgqr_
 #define NORMAL nn_rng_normal_f32
-#include "init-orthogonal.h"
+#include "init-orthogonal-template.h"
 #undef REAL
 #undef SFX
 #undef GEQRF
@@ -87,7 +87,7 @@ extern void dorgqr_ (const int *m, const int *n, const int *k, double *a, const 
 #define GEQRF  dgeqrf_
 #define ORGQR  dorgqr_
 #define NORMAL nn_rng_normal_f64
-#include "init-orthogonal.h"
+#include "init-orthogonal-template.h"
 
 void
 nn_init_weight (NnRng          *rng,

@@ -734,7 +734,7 @@ nn_avx512_transpose (const float *src,
 /* kernels.h declares these for both builds: they cannot be noreturn there */
 #pragma GCC diagnostic ignored "-Wmissing-noreturn"
 
-/* Without the kernels nn_avx512_available () is false, and mlp-impl.h and activation.c call
+/* Without the kernels nn_avx512_available () is false, and mlp-template.h and activation.c call
  * none of the others. A call means a caller skipped that check: stop rather than leave its
  * output unwritten. */
 _Noreturn static void

@@ -9,9 +9,9 @@
 /* Fused float32 kernels for small layers, written for AVX-512 (16 samples
  * per register, all outputs of a tile in registers) and chosen at run time:
  * nn_avx512_available () is false on other CPUs and in builds without them,
- * and the portable loops and CBLAS in mlp-impl.h take over.
+ * and the portable loops and CBLAS in mlp-template.h take over.
  *
- * Shapes as in mlp-impl.h, feature-major: h (in, n), z and a (out, n),
+ * Shapes as in mlp-template.h, feature-major: h (in, n), z and a (out, n),
  * w (out, in) row-major like PyTorch, b (out). The rows of h, z, a, dz, dh
  * and y are ld floats apart: ld is a multiple of 16 at least n, and each
  * row must be readable up to ld (the lanes from n on are never written and

@@ -138,7 +138,7 @@ use_lane_sums (const NnMlp *mlp,
 #define SFX           f32
 #define GEMM          cblas_sgemm
 #define SMALL_KERNELS 1
-#include "mlp-impl.h"
+#include "mlp-template.h"
 #undef REAL
 #undef SFX
 #undef GEMM
@@ -148,7 +148,7 @@ use_lane_sums (const NnMlp *mlp,
 #define SFX           f64
 #define GEMM          cblas_dgemm
 #define SMALL_KERNELS 0
-#include "mlp-impl.h"
+#include "mlp-template.h"
 
 static size_t
 align_up (size_t n)

@@ -138,7 +138,7 @@ nn_optim_reset (NnOptim *opt)
 #define SFX  f32
 #define FMA  fmaf
 #define SQRT sqrtf
-#include "optim-impl.h"
+#include "optim-template.h"
 #undef REAL
 #undef SFX
 #undef FMA
@@ -148,7 +148,7 @@ nn_optim_reset (NnOptim *opt)
 #define SFX  f64
 #define FMA  fma
 #define SQRT sqrt
-#include "optim-impl.h"
+#include "optim-template.h"
 #undef REAL
 #undef SFX
 #undef FMA

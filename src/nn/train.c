@@ -147,7 +147,7 @@ nn_trainer_free (NnTrainer *t)
 }
 
 /* Tensor.norm (): in float32 PyTorch rounds each square and the result to
- * float32 (as grad_norm in mlp-impl.h); the sum itself runs in double. */
+ * float32 (as grad_norm in mlp-template.h); the sum itself runs in double. */
 static double
 norm_f32 (const float *a,
           const float *b,   /* NULL: ||a||, else ||a - b|| with the difference in float32 */

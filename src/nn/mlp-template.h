@@ -1,6 +1,15 @@
-/* mlp-impl.h
+/* mlp-template.h
  * Copyright 2026 The Gradlens authors
  * SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* A template, not a header: it defines, once with the suffix _f32 and once with
+ * _f64 (SFX), the functions
+ *   linear_forward_small, fill_rows, linear_forward, linear_backward_small,
+ *   row_sums, linear_backward, transpose, grad_norm, setup_transpose,
+ *   mlp_setup, act_forward_rows, act_backward_rows, norm_forward,
+ *   norm_backward, layer_forward, layer_forward_remedies, layer_backward,
+ *   mlp_forward, sum_squares_rows, mlp_step, mlp_layer_stats
+ * written FN (name): linear_forward_small_f32 and linear_forward_small_f64 are FN (linear_forward_small) below */
 
 /* Included by mlp.c once per element type with REAL (float or double),
  * SFX (f32 or f64), GEMM (cblas_sgemm or cblas_dgemm) and SMALL_KERNELS

@@ -1,6 +1,11 @@
-/* activation-impl.h
+/* activation-template.h
  * Copyright 2026 The Gradlens authors
  * SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* A template, not a header: it defines, once with the suffix _f32 and once with
+ * _f64 (SFX), the functions
+ *   nn_act_forward, nn_act_backward, nn_act_deriv
+ * written FN (name): nn_act_forward_f32 and nn_act_forward_f64 are FN (nn_act_forward) below */
 
 /* Included by activation.c once per element type with REAL (float or
  * double), SFX (f32 or f64) and the math functions EXP, EXPM1, LOG1P, ERF,

@@ -1,6 +1,11 @@
-/* init-orthogonal.h
+/* init-orthogonal-template.h
  * Copyright 2026 The Gradlens authors
  * SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* A template, not a header: it defines, once with the suffix _f32 and once with
+ * _f64 (SFX), the functions
+ *   init_orthogonal
+ * written FN (name): init_orthogonal_f32 and init_orthogonal_f64 are FN (init_orthogonal) below */
 
 /* Included by init.c once per element type with REAL, SFX, GEQRF, ORGQR
  * and NORMAL defined.

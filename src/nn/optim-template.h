@@ -1,6 +1,11 @@
-/* optim-impl.h
+/* optim-template.h
  * Copyright 2026 The Gradlens authors
  * SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* A template, not a header: it defines, once with the suffix _f32 and once with
+ * _f64 (SFX), the functions
+ *   sgd, sgd_momentum, adam
+ * written FN (name): sgd_f32 and sgd_f64 are FN (sgd) below */
 
 /* Included by optim.c once per element type with REAL, SFX, FMA and SQRT
  * defined. Each loop is one fused pass over the values; the scalars are
