@@ -82,6 +82,10 @@ write_state (GradlensWindow *self)
   json_builder_add_string_value (builder, gtk_window_get_title (GTK_WINDOW (self)));
   json_builder_set_member_name (builder, "running");
   json_builder_add_boolean_value (builder, gradlens_window_get_running (self));
+  json_builder_set_member_name (builder, "modified");
+  json_builder_add_boolean_value (builder, gradlens_session_get_modified (self->session));
+  json_builder_set_member_name (builder, "asking");
+  json_builder_add_boolean_value (builder, _gradlens_window_get_asking (self));
   json_builder_set_member_name (builder, "view");
   json_builder_add_string_value (builder, _gradlens_window_get_view (self));
   json_builder_set_member_name (builder, "window");
