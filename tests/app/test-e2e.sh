@@ -18,6 +18,7 @@
 #     progress and Escape stops it without adding a run,
 #   - Ctrl+E opens the Export file chooser, where the path is typed: a PNG (checked for
 #     size and colours) and a CSV (checked for its rows),
+#   - Ctrl+E and Return at once export in the format and folder of the last export (CSV),
 #   - Alt+2 shows the forward pass of every run, Alt+3 the depth sweep, where a last depth
 #     typed into its field and Ctrl+Shift+Return compute a sweep that is drawn, and Escape
 #     stops a long one,
@@ -337,6 +338,16 @@ rows=$(grep -c ',weight,\|,bias,' "$tmp/out/values.csv")   # the kind column (th
 # 4 runs of 5 layers and one of 8, two parameters per layer
 [ "$rows" -eq 56 ] || fail "values.csv has $rows parameter rows, not 56"
 grep -q 'Vanilla Sigmoid Network' "$tmp/out/values.csv" || fail "values.csv lacks the run labels"
+
+step "Ctrl+E, Return: the format (CSV) and the folder of the last export are offered"
+keys ctrl+e
+ewid=$(wait_window '^Export$') || fail "Ctrl+E opened no Export dialog"
+sleep 0.5
+xdotool windowfocus "$ewid" 2>/dev/null || true
+xdotool key --clearmodifiers Return
+wait_file "$tmp/out/vanishing-gradients-sigmoid-vs-leaky-relu.csv"
+n=0
+while [ -n "$(window_id '^Export$')" ] && [ $n -lt 50 ]; do sleep 0.1; n=$((n + 1)); done
 
 step "Alt+2: the forward pass of the five runs, per layer"
 keys alt+2
