@@ -28,6 +28,10 @@ void             gradlens_session_remove          (GradlensSession         *self
                                                    GListModel              *series,
                                                    guint                    position,
                                                    guint                    n);
+void             gradlens_session_insert          (GradlensSession         *self,
+                                                   GListModel              *series,
+                                                   guint                    position,
+                                                   GPtrArray               *items);
 
 /* plot settings, title, file */
 const GradlensPlotSettings *gradlens_session_get_plot_settings (GradlensSession *self);

@@ -58,6 +58,10 @@ struct _GradlensWindow
   GTask                *pending_task;
   gboolean              pending_close;   /* to close after the answer */
   gboolean              close_confirmed; /* saved or discarded: the window closes */
+  /* the last removal, for the toast's Undo (gradlens-window-views.c) */
+  GPtrArray            *undo_items;      /* of GradlensSeries */
+  GListModel           *undo_model;      /* the session's runs or sweeps (borrowed) */
+  guint                 undo_position;
 };
 
 /* gradlens-window-actions.c: file dialogs, presets menu, export */

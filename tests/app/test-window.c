@@ -636,11 +636,28 @@ test_run (void)
   gradlens_series_set_label (GRADLENS_SERIES (run_at (window, 1)), "renamed");
   g_assert_cmpstr (plot_figure_get_series_label (view_figure (window, "gradients"), 1), ==, "renamed");
 
-  /* remove one, then clear all */
+  /* remove one: the toast's Undo puts it back where it was */
+  {
+    GradlensRunItem *first = run_at (window, 0);
+
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-run", "u", 0u);
+    g_assert_cmpuint (n_runs (window), ==, 1);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-remove", NULL));
+    g_assert_cmpuint (n_runs (window), ==, 2);
+    g_assert_true (run_at (window, 0) == first);
+    g_assert_cmpuint (plot_figure_get_n_series (view_figure (window, "gradients")), ==, 2);
+  }
+  /* remove one, then clear all; Undo brings all back, once */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-run", "u", 0u);
   g_assert_cmpuint (n_runs (window), ==, 1);
   g_assert_cmpstr (gradlens_series_get_label (GRADLENS_SERIES (run_at (window, 0))), ==, "renamed");
   g_assert_cmpuint (plot_figure_get_n_series (view_figure (window, "gradients")), ==, 1);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-runs", NULL);
+  g_assert_cmpuint (n_runs (window), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-remove", NULL);
+  g_assert_cmpuint (n_runs (window), ==, 1);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-remove", NULL);
+  g_assert_cmpuint (n_runs (window), ==, 1);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-runs", NULL);
   g_assert_cmpuint (n_runs (window), ==, 0);
   g_assert_cmpuint (plot_figure_get_n_series (view_figure (window, "gradients")), ==, 0);
