@@ -71,10 +71,13 @@ quit_action (GSimpleAction *action,
   GradlensApplication *self = user_data;
   g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
 
-  /* close every window the normal way, so running computations stop */
+  /* close every window the normal way, so running computations stop; a
+   * window with unsaved changes asks first and stays until the answer (the
+   * application ends with its last window) */
   for (GList *l = windows; l != NULL; l = l->next)
     gtk_window_close (GTK_WINDOW (l->data));
-  g_application_quit (G_APPLICATION (self));
+  if (gtk_application_get_windows (GTK_APPLICATION (self)) == NULL)
+    g_application_quit (G_APPLICATION (self));
 }
 
 static void

@@ -396,7 +396,7 @@ gradlens_page_export_get_path (GradlensPageExport *export)
  *   .pdf (the figure on screen, with the same series hidden and the same
  *   zoom), .csv, .json (the page's values; without any, @fallback's)
  * @fallback: (nullable): the page whose values a page without any exports
- * @width: width of the figure, pixels for PNG and points for SVG and PDF
+ * @width: width of the figure: pixels for PNG, CSS pixels for SVG, points for PDF
  * @height: height of the figure
  * @theme: theme of the figure
  * @error: names an unknown extension

@@ -60,6 +60,8 @@ take_run_results (GradlensSession *self)
       if (result != NULL)
         add_run_result (self, result);
     }
+  if (self->job != self->load_job)
+    _gradlens_session_set_modified (self, TRUE);
   _gradlens_session_changed (self);
   _gradlens_session_job_results (self, self->runs, (int) first);
 }
@@ -149,6 +151,8 @@ _gradlens_session_forget_job (GradlensSession *self)
   if (self->job == NULL)
     return;
   g_signal_handlers_disconnect_by_data (self->job, self);
+  if (self->load_job == self->job)
+    self->load_job = NULL;
   g_clear_object (&self->job);
   _gradlens_session_notify_running (self);
 }

@@ -24,6 +24,9 @@ struct _GradlensSession
   GradlensJob          *job;
   guint                 n_taken;       /* outputs of the job taken into the lists */
   guint                 n_runs_made;   /* for default labels: "Run 3: ..." */
+  GradlensJob          *load_job;      /* the job computing a loaded preset's runs (borrowed,
+                                        * compared only): its results are no modification */
+  gboolean              modified;      /* changed since loaded or saved */
 };
 
 /* gradlens-session.c */
@@ -38,6 +41,8 @@ void _gradlens_session_job_finished   (GradlensSession *self,
                                        GradlensJobKind  kind,
                                        const GError    *error);
 void _gradlens_session_notify_running (GradlensSession *self);
+void _gradlens_session_set_modified   (GradlensSession *self,
+                                       gboolean         modified);
 
 /* gradlens-session-jobs.c: computing */
 void _gradlens_session_forget_job     (GradlensSession *self);

@@ -26,6 +26,7 @@ enum {
   PROP_X_AXIS,
   PROP_TITLE,
   PROP_FILE,
+  PROP_MODIFIED,
   N_PROPS
 };
 
@@ -66,6 +67,17 @@ _gradlens_session_job_finished (GradlensSession *self,
 }
 
 void
+_gradlens_session_set_modified (GradlensSession *self,
+                                gboolean         modified)
+{
+  modified = !!modified;
+  if (self->modified == modified)
+    return;
+  self->modified = modified;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
+
+void
 _gradlens_session_notify_running (GradlensSession *self)
 {
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
@@ -87,6 +99,8 @@ series_notify_cb (GradlensSession *self,
   if (!g_list_store_find (store, series, &position))
     return;
   g_signal_emit (self, signals[SERIES_CHANGED], 0, store, position, name);
+  if (store == self->runs)
+    _gradlens_session_set_modified (self, TRUE);
   _gradlens_session_changed (self);
 }
 
@@ -126,6 +140,37 @@ gradlens_session_remove (GradlensSession *self,
       g_signal_handlers_disconnect_by_data (item, self);
     }
   g_list_store_splice (G_LIST_STORE (series), position, n, NULL, 0);
+  if (series == G_LIST_MODEL (self->runs))
+    _gradlens_session_set_modified (self, TRUE);
+  _gradlens_session_changed (self);
+}
+
+/**
+ * gradlens_session_insert:
+ * @self: a session
+ * @series: gradlens_session_get_runs() or gradlens_session_get_sweeps()
+ * @position: where (clamped to the list's end)
+ * @items: (element-type GradlensSeries): series removed before, to put back
+ *   (an undo)
+ */
+void
+gradlens_session_insert (GradlensSession *self,
+                         GListModel      *series,
+                         guint            position,
+                         GPtrArray       *items)
+{
+  g_return_if_fail (GRADLENS_IS_SESSION (self));
+  g_return_if_fail (series == G_LIST_MODEL (self->runs) || series == G_LIST_MODEL (self->sweeps));
+  g_return_if_fail (items != NULL);
+
+  if (items->len == 0)
+    return;
+  position = MIN (position, g_list_model_get_n_items (series));
+  for (guint i = 0; i < items->len; i++)
+    g_signal_connect_object (items->pdata[i], "notify", G_CALLBACK (series_notify_cb), self, G_CONNECT_SWAPPED);
+  g_list_store_splice (G_LIST_STORE (series), position, 0, items->pdata, items->len);
+  if (series == G_LIST_MODEL (self->runs))
+    _gradlens_session_set_modified (self, TRUE);
   _gradlens_session_changed (self);
 }
 
@@ -195,6 +240,9 @@ gradlens_session_get_property (GObject    *object,
     case PROP_FILE:
       g_value_set_object (value, self->file);
       break;
+    case PROP_MODIFIED:
+      g_value_set_boolean (value, self->modified);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -248,6 +296,10 @@ gradlens_session_class_init (GradlensSessionClass *klass)
   properties[PROP_FILE] =
     g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* changed since loaded or saved (gradlens_session_get_modified()) */
+  properties[PROP_MODIFIED] =
+    g_param_spec_boolean ("modified", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* the experiment changed: a series added, removed, renamed, hidden, a
@@ -347,6 +399,7 @@ gradlens_session_set_y_scale (GradlensSession *self,
     return;
   self->plot_settings.y_scale = scale;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_Y_SCALE]);
+  _gradlens_session_set_modified (self, TRUE);
   _gradlens_session_changed (self);
 }
 
@@ -368,6 +421,7 @@ gradlens_session_set_x_axis (GradlensSession *self,
     return;
   self->plot_settings.x_axis = axis;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_X_AXIS]);
+  _gradlens_session_set_modified (self, TRUE);
   _gradlens_session_changed (self);
 }
 
@@ -387,6 +441,25 @@ gradlens_session_get_title (GradlensSession *self)
   g_return_val_if_fail (GRADLENS_IS_SESSION (self), NULL);
 
   return self->title;
+}
+
+/**
+ * gradlens_session_get_modified:
+ * @self: a session
+ *
+ * Whether the experiment changed since it was loaded or saved: runs added
+ * (other than the loaded preset's own), removed, renamed, recoloured or
+ * hidden, or a plot setting. Depth sweeps are not part of a preset and do not
+ * count.
+ *
+ * Returns: %TRUE if saving would keep something the file lacks
+ */
+gboolean
+gradlens_session_get_modified (GradlensSession *self)
+{
+  g_return_val_if_fail (GRADLENS_IS_SESSION (self), FALSE);
+
+  return self->modified;
 }
 
 /**
@@ -459,10 +532,13 @@ gradlens_session_set_train_settings (GradlensSession             *self,
  * gradlens_session_load_preset:
  * @self: a session
  * @preset: a valid preset
- * @file: (nullable): where it was read from (%NULL for a built-in one)
+ * @file: (nullable): where it was read from; %NULL for a template (a
+ *   built-in or shipped preset), which saving never rewrites
  *
  * Replaces the experiment: the plot settings and title of @preset, and all
- * its runs computed in a worker. The depth sweeps stay.
+ * its runs computed in a worker. The depth sweeps stay. The experiment is
+ * not modified afterwards: its runs arriving from the worker are the
+ * preset's own.
  */
 void
 gradlens_session_load_preset (GradlensSession      *self,
@@ -499,9 +575,13 @@ gradlens_session_load_preset (GradlensSession      *self,
   if (old.x_axis != ps->x_axis)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_X_AXIS]);
   set_title_and_file (self, preset->title, file);
+  _gradlens_session_set_modified (self, FALSE);
   _gradlens_session_changed (self);
   if (preset->runs->len > 0)
-    gradlens_session_run (self, (GradlensRunConfig * const *) preset->runs->pdata, preset->runs->len);
+    {
+      gradlens_session_run (self, (GradlensRunConfig * const *) preset->runs->pdata, preset->runs->len);
+      self->load_job = self->job;
+    }
 }
 
 /**
@@ -567,6 +647,7 @@ gradlens_session_save (GradlensSession  *self,
   if (!gradlens_preset_file_save (preset, file, error))
     return FALSE;
   set_title_and_file (self, self->title != NULL ? self->title : preset->title, file);
+  _gradlens_session_set_modified (self, FALSE);
   return TRUE;
 }
 

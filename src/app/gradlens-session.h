@@ -29,6 +29,10 @@ void             gradlens_session_remove          (GradlensSession         *self
                                                    GListModel              *series,
                                                    guint                    position,
                                                    guint                    n);
+void             gradlens_session_insert          (GradlensSession         *self,
+                                                   GListModel              *series,
+                                                   guint                    position,
+                                                   GPtrArray               *items);
 
 /* plot settings, title, file */
 const GradlensPlotSettings *gradlens_session_get_plot_settings (GradlensSession *self);
@@ -43,6 +47,9 @@ void             gradlens_session_set_theme       (GradlensSession         *self
 /* the preset's title, NULL for an untitled experiment */
 const char      *gradlens_session_get_title       (GradlensSession         *self);
 GFile           *gradlens_session_get_file        (GradlensSession         *self);
+/* changed since it was loaded or saved: runs added, removed, renamed, hidden,
+ * plot settings (what a preset holds; depth sweeps are not saved) */
+gboolean         gradlens_session_get_modified    (GradlensSession         *self);
 
 /* presets */
 void             gradlens_session_load_preset     (GradlensSession         *self,

@@ -179,9 +179,9 @@ open_loaded_cb (GObject      *object,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  gradlens_window_load_preset (self, preset, file);
   remember_experiment (self, file);
-  g_task_return_boolean (task, TRUE);
+  /* the presets Gradlens ships are templates: saving asks for a new file */
+  _gradlens_window_replace (self, preset, _gradlens_window_is_shipped (file) ? NULL : file, task);
 }
 
 /**
@@ -193,9 +193,11 @@ open_loaded_cb (GObject      *object,
  * @user_data: for @callback
  *
  * Reads @file in a worker thread. If it is a valid preset, the experiment is
- * replaced with it and its runs are computed. Otherwise an AdwMessageDialog
- * names the file, the field and the problem, and the experiment stays as it
- * was.
+ * replaced with it and its runs are computed (after Save or Discard when the
+ * experiment on screen is modified; Cancel ends the task with
+ * %G_IO_ERROR_CANCELLED). A preset Gradlens ships opens as a template, with
+ * no file. Otherwise an AdwMessageDialog names the file, the field and the
+ * problem, and the experiment stays as it was.
  */
 void
 gradlens_window_open_file_async (GradlensWindow      *self,
@@ -249,7 +251,11 @@ gradlens_window_open_file (GradlensWindow *self,
  * @resource_path: a built-in preset, such as
  *   "/io/github/gradlens/Gradlens/presets/notebook.json"
  *
- * Returns: %TRUE if the preset was opened
+ * Opens a built-in preset as a template (no file: saving asks for one);
+ * a modified experiment on screen is replaced after Save or Discard.
+ *
+ * Returns: %TRUE if the preset was read (and opened, or waits for the
+ *   answer)
  */
 gboolean
 gradlens_window_open_resource (GradlensWindow *self,
@@ -272,7 +278,7 @@ gradlens_window_open_resource (GradlensWindow *self,
       _gradlens_window_show_error (self, _("Could Not Open the Experiment"), error->message);
       return FALSE;
     }
-  gradlens_window_load_preset (self, preset, NULL);
+  _gradlens_window_replace (self, preset, NULL, NULL);
   return TRUE;
 }
 
@@ -423,12 +429,15 @@ save_to (GradlensWindow *self,
   if (!gradlens_session_save (self->session, file, &error))
     {
       _gradlens_window_show_error (self, _("Could Not Save the Experiment"), error->message);
+      _gradlens_window_changes_saved (self, FALSE);
       return FALSE;
     }
   remember_experiment (self, file);
   /* Translators: %s is a file name */
   text = g_strdup_printf (_("Saved “%s”"), basename);
   _gradlens_window_toast (self, text);
+  /* what waited for the save (closing, another experiment) goes on */
+  _gradlens_window_changes_saved (self, TRUE);
   return TRUE;
 }
 
@@ -441,6 +450,8 @@ save_response_cb (GradlensWindow       *self,
 
   if (file != NULL)
     save_to (self, file);
+  else
+    _gradlens_window_changes_saved (self, FALSE);
 }
 
 char *
@@ -469,6 +480,17 @@ _gradlens_window_suggested_name (GradlensWindow *self,
   return g_string_free (s, FALSE);
 }
 
+/* the user's documents folder (XDG), else their home */
+static const char *
+documents_folder (void)
+{
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+
+  if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
+    return documents;
+  return g_get_home_dir ();
+}
+
 static void
 save_as_action (GtkWidget  *widget,
                 const char *action_name,
@@ -481,11 +503,15 @@ save_as_action (GtkWidget  *widget,
   native = gtk_file_chooser_native_new (_("Save Experiment"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
                                         _("_Save"), _("_Cancel"));
   add_json_filters (GTK_FILE_CHOOSER (native));
+  /* beside the user's own file, else in the documents folder (never in the
+   * folder of a shipped preset, nor the process's working folder) */
   if (gradlens_session_get_file (self->session) != NULL)
     gtk_file_chooser_set_file (GTK_FILE_CHOOSER (native), gradlens_session_get_file (self->session), NULL);
   else
     {
-      set_folder_from_setting (self, GTK_FILE_CHOOSER (native), "last-experiment", TRUE);
+      g_autoptr(GFile) documents = g_file_new_for_path (documents_folder ());
+
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), documents, NULL);
       name = _gradlens_window_suggested_name (self, "json");
       gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
     }

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 
@@ -13,8 +14,12 @@
 /* Exporting the view on screen: its page says what (the figure, or its
  * values) and writes it; the window asks where, in which size and theme. */
 
-/* Export sizes offered in the dialog: pixels for PNG, points for SVG/PDF */
+/* Export sizes offered in the dialog: pixels (CSS pixels for SVG, which renders
+ * at that size; one point per pixel for a PDF page) */
 static const char *export_sizes[] = { "1600x900", "1280x720", "1920x1080", "1000x1000", "800x600", "view", NULL };
+
+/* the formats, as file extensions (the GSettings key "export-format") */
+static const char * const export_formats[] = { "png", "svg", "pdf", "csv", "json", NULL };
 
 static GradlensPageExport *
 prepare (GradlensWindow  *self,
@@ -34,7 +39,7 @@ prepare (GradlensWindow  *self,
  * @path: the file to write; its extension picks the format: .png, .svg,
  *   .pdf (the figure), .csv, .json (the values of every run, or of every
  *   sweep in the Depth Sweep view)
- * @width: width of the figure, pixels for PNG and points for SVG and PDF
+ * @width: width of the figure: pixels for PNG, CSS pixels for SVG, points for PDF
  * @height: height of the figure
  * @theme: theme of the figure
  * @error: names the file and the problem
@@ -163,6 +168,63 @@ export_done_cb (GObject      *object,
   _gradlens_window_toast (self, text);
 }
 
+typedef struct
+{
+  char *path;
+  int   width;
+  int   height;
+} Overwrite;
+
+static void
+overwrite_free (gpointer data)
+{
+  Overwrite *o = data;
+
+  g_free (o->path);
+  g_free (o);
+}
+
+static void
+overwrite_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       GradlensWindow   *self)
+{
+  Overwrite *o = g_object_get_data (G_OBJECT (dialog), "gradlens-overwrite");
+
+  if (g_str_equal (response, "replace") && !self->closed)
+    gradlens_window_export_async (self, o->path, o->width, o->height,
+                                  gradlens_session_get_plot_settings (self->session)->theme, NULL,
+                                  export_done_cb, g_object_ref (self));
+}
+
+static void
+ask_overwrite (GradlensWindow *self,
+               const char     *path,
+               int             width,
+               int             height)
+{
+  g_autofree char *name = g_path_get_basename (path);
+  Overwrite *o = g_new0 (Overwrite, 1);
+  GtkWidget *dialog;
+
+  o->path = g_strdup (path);
+  o->width = width;
+  o->height = height;
+  /* Translators: %s is a file name */
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), NULL, NULL);
+  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("Replace “%s”?"), name);
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog),
+                               _("A file with this name exists already. Replacing it overwrites its contents."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "replace", _("_Replace"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "replace", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "gradlens-overwrite", o, overwrite_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (overwrite_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 export_response_cb (GradlensWindow       *self,
                     int                   response,
@@ -177,6 +239,9 @@ export_response_cb (GradlensWindow       *self,
   g_autofree char *text = NULL;
   GtkFileFilter *filter;
   const char *suffix = NULL;
+  g_autofree char *offered = g_strdup (g_object_get_data (G_OBJECT (native), "gradlens-offered"));
+  g_autofree char *offered_ext = g_strconcat (".", offered != NULL ? offered : "png", NULL);
+  gboolean renamed = FALSE;
   int width = 1600, height = 900;
 
   if (response == GTK_RESPONSE_ACCEPT)
@@ -206,6 +271,28 @@ export_response_cb (GradlensWindow       *self,
 
       g_free (path);
       path = with_suffix;
+      renamed = TRUE;
+    }
+  /* the format was chosen but the name kept the offered extension: the
+   * format wins (choose "SVG Image", keep "x.png": "x.svg" is written);
+   * an extension typed by the user wins over the format */
+  else if (suffix != NULL && g_strcmp0 (suffix, offered) != 0 && g_str_has_suffix (path, offered_ext))
+    {
+      char *renamed_path = g_strconcat ("", path, NULL);
+
+      renamed_path[strlen (path) - strlen (offered_ext)] = '\0';
+      g_free (path);
+      path = g_strconcat (renamed_path, ".", suffix, NULL);
+      g_free (renamed_path);
+      renamed = TRUE;
+    }
+  /* the extension is the format: remembered for the next export */
+  if (self->settings != NULL && strrchr (path, '.') != NULL)
+    {
+      const char *ext = strrchr (path, '.') + 1;
+
+      if (g_strv_contains (export_formats, ext))
+        g_settings_set_string (self->settings, "export-format", ext);
     }
 
   if (g_strcmp0 (size, "view") == 0)
@@ -219,6 +306,12 @@ export_response_cb (GradlensWindow       *self,
     gradlens_session_set_theme (self->session,
                                 g_str_equal (theme, "light") ? GRADLENS_THEME_LIGHT : GRADLENS_THEME_DARK);
 
+  /* a name the chooser did not confirm: ask before replacing a file */
+  if (renamed && g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      ask_overwrite (self, path, width, height);
+      return;
+    }
   gradlens_window_export_async (self, path, width, height,
                                 gradlens_session_get_plot_settings (self->session)->theme, NULL,
                                 export_done_cb, g_object_ref (self));
@@ -233,6 +326,7 @@ export_action (GtkWidget  *widget,
   GtkFileChooserNative *native;
   GtkFileChooser *chooser;
   g_autofree char *name = NULL;
+  g_autofree char *offered = NULL;
   const char *size_labels[G_N_ELEMENTS (export_sizes)] = {
     "1600 × 900", "1280 × 720", "1920 × 1080", "1000 × 1000", "800 × 600",
     /* Translators: export the figure at the size it has on screen */
@@ -252,20 +346,31 @@ export_action (GtkWidget  *widget,
   native = gtk_file_chooser_native_new (_("Export"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
                                         _("_Export"), _("_Cancel"));
   chooser = GTK_FILE_CHOOSER (native);
+  /* the format of the last export first */
+  if (self->settings != NULL)
+    offered = g_settings_get_string (self->settings, "export-format");
+  if (offered == NULL || !g_strv_contains (export_formats, offered))
+    {
+      g_free (offered);
+      offered = g_strdup ("png");
+    }
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
     {
       g_autoptr(GtkFileFilter) filter = _gradlens_window_filter_new (formats[i].name, formats[i].suffix, formats[i].mime);
 
       gtk_file_chooser_add_filter (chooser, filter);
-      if (i == 0)
+      if (g_str_equal (formats[i].suffix, offered))
         gtk_file_chooser_set_filter (chooser, filter);
     }
-  /* Translators: a choice in the export dialog: the size of the figure (pixels for PNG, points for SVG and PDF) */
-  gtk_file_chooser_add_choice (chooser, "size", _("Size"), export_sizes, size_labels);
+  g_object_set_data_full (G_OBJECT (native), "gradlens-offered", g_strdup (offered), g_free);
+  /* Translators: a choice in the export dialog: the size of the figure (pixels; points for PDF) */
+  gtk_file_chooser_add_choice (chooser, "size", _("Size (pixels)"), export_sizes, size_labels);
   gtk_file_chooser_set_choice (chooser, "size", export_sizes[0]);
   /* Translators: a choice in the export dialog: dark or light colours */
   gtk_file_chooser_add_choice (chooser, "theme", _("Theme"), theme_ids, theme_labels);
-  gtk_file_chooser_set_choice (chooser, "theme", gradlens_theme_name (gradlens_session_get_plot_settings (self->session)->theme));
+  /* the export looks like the screen: the theme the window shows */
+  gtk_file_chooser_set_choice (chooser, "theme",
+                               adw_style_manager_get_dark (adw_style_manager_get_default ()) ? "dark" : "light");
 
   if (self->settings != NULL)
     {
@@ -285,7 +390,7 @@ export_action (GtkWidget  *widget,
           gtk_file_chooser_set_current_folder (chooser, dir, NULL);
         }
     }
-  name = _gradlens_window_suggested_name (self, "png");
+  name = _gradlens_window_suggested_name (self, offered);
   gtk_file_chooser_set_current_name (chooser, name);
   _gradlens_window_show_chooser (self, native, G_CALLBACK (export_response_cb));
 }

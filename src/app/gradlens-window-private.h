@@ -52,6 +52,17 @@ struct _GradlensWindow
   gulong                state_tick_id;
   gboolean              state_dirty;
   gboolean              closed;        /* close-request or dispose ran: late results are dropped */
+  /* the question before unsaved changes go (gradlens-window-changes.c) */
+  GtkWindow            *changes_dialog;  /* weak */
+  GradlensPreset       *pending_preset;  /* to load after the answer */
+  GFile                *pending_file;
+  GTask                *pending_task;
+  gboolean              pending_close;   /* to close after the answer */
+  gboolean              close_confirmed; /* saved or discarded: the window closes */
+  /* the last removal, for the toast's Undo (gradlens-window-views.c) */
+  GPtrArray            *undo_items;      /* of GradlensSeries */
+  GListModel           *undo_model;      /* the session's runs or sweeps (borrowed) */
+  guint                 undo_position;
 };
 
 /* gradlens-window-actions.c: file dialogs, presets menu, export */
@@ -74,6 +85,18 @@ GFile    *_gradlens_window_finish_chooser       (GradlensWindow          *self,
                                                  int                      response);
 char     *_gradlens_window_suggested_name       (GradlensWindow          *self,
                                                  const char              *suffix);
+
+/* gradlens-window-changes.c: Save / Discard / Cancel before changes go */
+gboolean  _gradlens_window_is_shipped           (GFile                   *file);
+gboolean  _gradlens_window_confirm_close        (GradlensWindow          *self);
+void      _gradlens_window_replace              (GradlensWindow          *self,
+                                                 const GradlensPreset    *preset,
+                                                 GFile                   *file,
+                                                 GTask                   *task);
+void      _gradlens_window_changes_saved        (GradlensWindow          *self,
+                                                 gboolean                 saved);
+gboolean  _gradlens_window_get_asking           (GradlensWindow          *self);
+void      _gradlens_window_changes_dispose      (GradlensWindow          *self);
 
 /* gradlens-window-export.c: exporting the view on screen */
 void      _gradlens_window_export_class_init    (GtkWidgetClass          *widget_class);
@@ -98,5 +121,6 @@ void      _gradlens_window_show_invalid         (GradlensWindow          *self,
                                                  const char              *message);
 void      _gradlens_window_update_actions       (GradlensWindow          *self);
 void      _gradlens_window_update_title         (GradlensWindow          *self);
+char     *_gradlens_window_dup_display_title    (GradlensWindow          *self);
 
 G_END_DECLS

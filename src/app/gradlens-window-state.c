@@ -54,6 +54,48 @@ add_widget (JsonBuilder    *builder,
   add_rect (builder, &rect);
 }
 
+/* the texts a person reads: the Run button's label and, while the shortcuts
+ * window is shown, its shortcuts' titles (tests of the translations) */
+static void
+collect_shortcut_titles (GtkWidget   *widget,
+                         JsonBuilder *builder)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    {
+      g_autofree char *title = NULL;
+
+      g_object_get (widget, "title", &title, NULL);
+      if (title != NULL)
+        json_builder_add_string_value (builder, title);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_shortcut_titles (child, builder);
+}
+
+static void
+add_texts (JsonBuilder    *builder,
+           GradlensWindow *self)
+{
+  GtkWidget *content = gtk_button_get_child (self->run_button);
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  json_builder_set_member_name (builder, "run_button");
+  json_builder_add_string_value (builder, ADW_IS_BUTTON_CONTENT (content)
+                                          ? adw_button_content_get_label (ADW_BUTTON_CONTENT (content))
+                                          : gtk_button_get_label (self->run_button));
+  json_builder_set_member_name (builder, "shortcuts");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_SHORTCUTS_WINDOW (window) && gtk_widget_get_visible (window))
+        collect_shortcut_titles (window, builder);
+    }
+  json_builder_end_array (builder);
+}
+
 static void
 write_state (GradlensWindow *self)
 {
@@ -82,8 +124,13 @@ write_state (GradlensWindow *self)
   json_builder_add_string_value (builder, gtk_window_get_title (GTK_WINDOW (self)));
   json_builder_set_member_name (builder, "running");
   json_builder_add_boolean_value (builder, gradlens_window_get_running (self));
+  json_builder_set_member_name (builder, "modified");
+  json_builder_add_boolean_value (builder, gradlens_session_get_modified (self->session));
+  json_builder_set_member_name (builder, "asking");
+  json_builder_add_boolean_value (builder, _gradlens_window_get_asking (self));
   json_builder_set_member_name (builder, "view");
   json_builder_add_string_value (builder, _gradlens_window_get_view (self));
+  add_texts (builder, self);
   json_builder_set_member_name (builder, "window");
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "width");
@@ -206,6 +253,16 @@ _gradlens_window_state_changed (GradlensWindow *self)
 static void
 map_cb (GradlensWindow *self)
 {
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self));
+
+  /* the shortcuts window (set by the application once the window was made)
+   * shown or hidden */
+  if (overlay != NULL && g_object_get_data (G_OBJECT (overlay), "gradlens-state") == NULL)
+    {
+      g_object_set_data (G_OBJECT (overlay), "gradlens-state", self);
+      g_signal_connect_object (overlay, "notify::visible", G_CALLBACK (_gradlens_window_state_changed), self,
+                               G_CONNECT_SWAPPED);
+    }
   _gradlens_window_state_changed (self);
 }
 

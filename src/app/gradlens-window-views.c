@@ -88,8 +88,24 @@ run_selected_cb (GradlensWindow *self)
   _gradlens_window_update_actions (self);
 }
 
+/* win.undo-remove, the toast's Undo: the series removed last back where
+ * they were */
+static void
+undo_remove_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  GradlensWindow *self = GRADLENS_WINDOW (widget);
+  g_autoptr(GPtrArray) removed = g_steal_pointer (&self->undo_items);
+
+  gtk_widget_action_set_enabled (widget, "win.undo-remove", FALSE);
+  if (removed == NULL || self->session == NULL)
+    return;
+  gradlens_session_insert (self->session, self->undo_model, self->undo_position, removed);
+}
+
 /* win.remove-run, win.remove-sweep (the row's index), win.clear-runs,
- * win.clear-sweeps */
+ * win.clear-sweeps: removed, with a toast to undo it */
 static void
 remove_action (GtkWidget  *widget,
                const char *action_name,
@@ -102,11 +118,38 @@ remove_action (GtkWidget  *widget,
   guint n = g_list_model_get_n_items (model);
   guint index = parameter != NULL ? g_variant_get_uint32 (parameter) : 0;
 
+  guint count = parameter != NULL ? 1 : n;
+  g_autoptr(GPtrArray) removed = NULL;
+  g_autofree char *text = NULL;
+  AdwToast *toast;
+
   if (index >= n)
     return;
-  gradlens_session_remove (self->session, model, index, parameter != NULL ? 1 : n);
+  removed = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < count; i++)
+    g_ptr_array_add (removed, g_list_model_get_item (model, index + i));
+  gradlens_session_remove (self->session, model, index, count);
   if (parameter != NULL && n > 1)
     gradlens_series_panel_select (panel, MIN (index, n - 2));
+
+  /* a toast offers to undo, as GNOME apps do */
+  if (count == 1)
+    /* Translators: %s is the label of a run or sweep */
+    text = g_strdup_printf (_("Removed “%s”"), gradlens_series_get_label (removed->pdata[0]));
+  else if (sweeps)
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Removed %u sweep", "Removed %u sweeps", count), count);
+  else
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Removed %u run", "Removed %u runs", count), count);
+  g_clear_pointer (&self->undo_items, g_ptr_array_unref);
+  self->undo_items = g_steal_pointer (&removed);
+  self->undo_model = model;
+  self->undo_position = index;
+  gtk_widget_action_set_enabled (widget, "win.undo-remove", TRUE);
+  toast = adw_toast_new (text);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo-remove");
+  adw_toast_set_timeout (toast, 8);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 /* ---- computing ------------------------------------------------------- */
@@ -256,11 +299,13 @@ _gradlens_window_views_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.remove-run", "u", remove_action);
   gtk_widget_class_install_action (widget_class, "win.clear-sweeps", NULL, remove_action);
   gtk_widget_class_install_action (widget_class, "win.remove-sweep", "u", remove_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-remove", NULL, undo_remove_action);
 }
 
 void
 _gradlens_window_views_init (GradlensWindow *self)
 {
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-remove", FALSE);
   gradlens_series_panel_add_table (self->runs_panel, "gradients",
                                    /* Translators: a table: the gradient norm of each parameter */
                                    _("Gradients"), _("Gradient norms of the selected run"),
@@ -313,4 +358,5 @@ _gradlens_window_views_dispose (GradlensWindow *self)
 {
   if (self->plot_stack != NULL)
     g_signal_handlers_disconnect_by_data (self->plot_stack, self);
+  g_clear_pointer (&self->undo_items, g_ptr_array_unref);
 }

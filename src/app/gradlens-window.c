@@ -37,22 +37,45 @@ static GParamSpec *properties[N_PROPS];
 
 /* ---- the title -------------------------------------------------------- */
 
+/* what the experiment is called: its title, or "Untitled (from …)" for a
+ * template (a built-in or shipped preset, which saving never rewrites) */
+char *
+_gradlens_window_dup_display_title (GradlensWindow *self)
+{
+  const char *preset_title = gradlens_session_get_title (self->session);
+  gboolean titled = preset_title != NULL && preset_title[0] != '\0';
+
+  if (gradlens_session_get_file (self->session) == NULL && titled)
+    /* Translators: a built-in experiment the user has not saved yet */
+    return g_strdup_printf (_("Untitled (from %s)"), preset_title);
+  return g_strdup (titled ? preset_title : _("Untitled Experiment"));
+}
+
 void
 _gradlens_window_update_title (GradlensWindow *self)
 {
-  const char *preset_title = gradlens_session_get_title (self->session);
   GFile *file = gradlens_session_get_file (self->session);
-  const char *title = preset_title != NULL && preset_title[0] != '\0' ? preset_title : _("Untitled Experiment");
+  g_autofree char *title = _gradlens_window_dup_display_title (self);
   g_autofree char *window_title = NULL;
   g_autofree char *basename = NULL;
 
+  /* a modified experiment's name has a dot before it, as in GNOME apps */
+  if (gradlens_session_get_modified (self->session))
+    {
+      char *marked = g_strdup_printf ("• %s", title);
+
+      g_free (title);
+      title = marked;
+    }
   if (file != NULL)
     basename = g_file_get_basename (file);
   adw_window_title_set_title (self->window_title, title);
-  adw_window_title_set_subtitle (self->window_title, basename);
+  if (self->progress == NULL || gradlens_progress_get_text (self->progress) == NULL)
+    adw_window_title_set_subtitle (self->window_title, basename);
   /* Translators: the window title: "<experiment> – Gradlens" */
   window_title = g_strdup_printf (_("%s – Gradlens"), title);
   gtk_window_set_title (GTK_WINDOW (self), window_title);
+  _gradlens_window_state_changed (self);
 }
 
 /* ---- the session's news ----------------------------------------------- */
@@ -247,6 +270,9 @@ gradlens_window_close_request (GtkWindow *window)
 {
   GradlensWindow *self = GRADLENS_WINDOW (window);
 
+  /* unsaved changes: ask first (Save / Discard / Cancel) */
+  if (!_gradlens_window_confirm_close (self))
+    return TRUE;
   /* the worker notices promptly and its results are dropped; files still
    * being read are dropped when they arrive */
   self->closed = TRUE;
@@ -276,6 +302,7 @@ gradlens_window_dispose (GObject *object)
     }
   _gradlens_window_views_dispose (self);
   _gradlens_window_actions_dispose (self);
+  _gradlens_window_changes_dispose (self);
   _gradlens_window_state_dispose (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), GRADLENS_TYPE_WINDOW);
@@ -464,6 +491,8 @@ gradlens_window_init (GradlensWindow *self)
   g_signal_connect_object (self->session, "notify::title", G_CALLBACK (_gradlens_window_update_title), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::file", G_CALLBACK (_gradlens_window_update_title), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::modified", G_CALLBACK (_gradlens_window_update_title), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "job-results", G_CALLBACK (job_results_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "job-finished", G_CALLBACK (job_finished_cb), self, G_CONNECT_SWAPPED);

@@ -129,10 +129,13 @@ encode_vector (const PlotFigure  *fig,
   cairo_t *cr;
   cairo_status_t status;
 
+  /* an SVG's size is in CSS pixels, as on screen and in the Export dialog (a
+   * 1600 x 900 figure renders as 1600 x 900); a PDF page takes one point per
+   * pixel (its text is measured at that scale) */
   if (format == PLOT_FORMAT_SVG)
     {
       surface = cairo_svg_surface_create_for_stream (sink_write, sink, width, height);
-      cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PT);
+      cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
     }
   else
     {
@@ -257,7 +260,7 @@ export_direct (const PlotFigure  *fig,
  * @fig: the figure
  * @path: file to write, in the GLib file name encoding
  * @format: the file format (see plot_format_from_path())
- * @width: width: pixels for PNG, points for SVG and PDF
+ * @width: width: pixels for PNG, CSS pixels for SVG, points for PDF
  * @height: height, in the same units
  * @scale: HiDPI scale of a PNG: the image is @width × @scale by @height × @scale pixels with
  *   the layout of @width × @height (2 for a sharp image on a HiDPI screen); ignored for SVG

@@ -38,7 +38,7 @@ typedef enum
 /**
  * PlotFormat:
  * @PLOT_FORMAT_PNG: PNG image; sizes in pixels
- * @PLOT_FORMAT_SVG: SVG document; sizes in points
+ * @PLOT_FORMAT_SVG: SVG document; sizes in CSS pixels (px)
  * @PLOT_FORMAT_PDF: PDF document; sizes in points
  *
  * File formats of plot_export().

@@ -18,11 +18,19 @@
 #     progress and Escape stops it without adding a run,
 #   - Ctrl+E opens the Export file chooser, where the path is typed: a PNG (checked for
 #     size and colours) and a CSV (checked for its rows),
+#   - Ctrl+E and Return at once export in the format and folder of the last export (CSV),
 #   - Alt+2 shows the forward pass of every run, Alt+3 the depth sweep, where a last depth
 #     typed into its field and Ctrl+Shift+Return compute a sweep that is drawn, and Escape
 #     stops a long one,
+#   - the title marks the modified experiment with "•"; Ctrl+Q asks Save / Discard /
+#     Cancel: Escape (Cancel) keeps the app, Return (Save) writes the file and quits with
+#     status 0; started again, a sixth run and Alt+D (Discard) quit leaving the file as it
+#     was,
+#   - a shipped preset (data/presets/notebook.json) opens as "Untitled (from ...)": Ctrl+S
+#     asks for a new file in the XDG documents folder and the shipped file stays byte for
+#     byte,
 #   - F1 opens the guide, whose first "Show Me" (focused, Space) opens the sigmoid figure,
-#   - Ctrl+Q quits with exit status 0, and the log holds no GTK warning or critical.
+#   - the log holds no GTK warning or critical.
 # Where to click comes from GRADLENS_STATE_FILE, a state dump the window writes after
 # each frame (runs, legend entries and widget boxes in window coordinates); the test
 # never exports or acts through it.
@@ -37,7 +45,9 @@ for tool in xdotool convert import identify python3; do
 done
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/gradlens-e2e.XXXXXX")
-mkdir -p "$tmp/home" "$tmp/config" "$tmp/out" "$tmp/shots"
+mkdir -p "$tmp/home" "$tmp/config" "$tmp/out" "$tmp/shots" "$tmp/docs"
+# the user's documents folder, where Save As starts for a template
+echo "XDG_DOCUMENTS_DIR=\"$tmp/docs\"" > "$tmp/config/user-dirs.dirs"
 state="$tmp/state.json"
 log="$tmp/app.log"
 pid=""
@@ -45,6 +55,10 @@ pid=""
 keep=${GRADLENS_E2E_KEEP:-0}
 
 cleanup() {
+    # never leave a shipped preset rewritten, whatever happened
+    if [ -f "$tmp/shipped-before.json" ] && ! cmp -s "$tmp/shipped-before.json" "$root/data/presets/notebook.json"; then
+        cp "$tmp/shipped-before.json" "$root/data/presets/notebook.json"
+    fi
     if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
         kill -TERM "$pid" 2>/dev/null
         sleep 1
@@ -181,6 +195,33 @@ plot_shot() {
     echo "$tmp/shots/$1.png"
 }
 
+# start_app FILE: starts gradlens on FILE with a fresh state file
+start_app() {
+    rm -f "$state"
+    HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/config" GRADLENS_STATE_FILE="$state" \
+        GSETTINGS_BACKEND=memory GTK_A11Y=none GSK_RENDERER=cairo \
+        "$app" "$1" >>"$log" 2>&1 &
+    pid=$!
+    wid=$(wait_window 'Gradlens$') || fail "no Gradlens window appeared"
+}
+
+# wait_exit WHAT: the app quits with status 0
+wait_exit() {
+    n=0
+    while kill -0 "$pid" 2>/dev/null && [ $n -lt 100 ]; do sleep 0.1; n=$((n + 1)); done
+    kill -0 "$pid" 2>/dev/null && fail "gradlens did not quit after $1"
+    wait "$pid"
+    status=$?
+    pid=""
+    [ "$status" -eq 0 ] || fail "gradlens exited with status $status after $1"
+}
+
+check_log() {
+    if grep -E 'CRITICAL|WARNING|Gtk-|Adwaita-|GLib-' "$log"; then
+        fail "warnings in the log"
+    fi
+}
+
 blue='#636efa'
 red='#EF553B'
 green='#00cc96'
@@ -299,6 +340,16 @@ rows=$(grep -c ',weight,\|,bias,' "$tmp/out/values.csv")   # the kind column (th
 [ "$rows" -eq 56 ] || fail "values.csv has $rows parameter rows, not 56"
 grep -q 'Vanilla Sigmoid Network' "$tmp/out/values.csv" || fail "values.csv lacks the run labels"
 
+step "Ctrl+E, Return: the format (CSV) and the folder of the last export are offered"
+keys ctrl+e
+ewid=$(wait_window '^Export$') || fail "Ctrl+E opened no Export dialog"
+sleep 0.5
+xdotool windowfocus "$ewid" 2>/dev/null || true
+xdotool key --clearmodifiers Return
+wait_file "$tmp/out/vanishing-gradients-sigmoid-vs-leaky-relu.csv"
+n=0
+while [ -n "$(window_id '^Export$')" ] && [ $n -lt 50 ]; do sleep 0.1; n=$((n + 1)); done
+
 step "Alt+2: the forward pass of the five runs, per layer"
 keys alt+2
 wait_state "s['view'] == 'forward' and s['widgets']['forward_plot'] is not None" "the forward view"
@@ -343,6 +394,75 @@ keys Escape
 wait_state "not s['running']" "Escape to stop the sweep"
 [ "$(q "len(s['sweeps']) == 1 and s['sweeps'][0]['points'] == 12")" = True ] || fail "the stopped sweep changed the sweeps"
 
+step "the title marks the experiment as modified"
+wait_state "s['modified'] and s['title'].startswith('• ')" "the modified mark in the title"
+
+step "Ctrl+Q with unsaved changes asks; Escape (Cancel) keeps the app and the runs"
+keys ctrl+q
+dwid=$(wait_window '^Save Changes') || fail "Ctrl+Q with unsaved changes asked nothing"
+wait_state "s['asking']" "the question"
+sleep 0.5
+import -window root "$tmp/shots/save-changes.png"
+xdotool windowfocus "$dwid" 2>/dev/null || true
+xdotool key --clearmodifiers Escape
+wait_state "not s['asking']" "Cancel to close the question"
+kill -0 "$pid" 2>/dev/null || fail "Cancel quit the app"
+[ "$(q "len(s['runs']) == 5 and s['modified']")" = True ] || fail "Cancel changed the experiment"
+
+step "Ctrl+Q, Return (Save): the experiment is written and the app quits"
+keys ctrl+q
+dwid=$(wait_window '^Save Changes') || fail "the second Ctrl+Q asked nothing"
+sleep 0.3
+xdotool windowfocus "$dwid" 2>/dev/null || true
+xdotool key --clearmodifiers Return
+wait_exit "Save in the question"
+python3 - "$tmp/notebook.json" <<'EOF2' || fail "Save did not write the five runs"
+import json, sys
+p = json.load(open(sys.argv[1]))
+assert len(p['runs']) == 5, len(p['runs'])
+assert p['runs'][4]['network']['depth'] == 8, p['runs'][4]
+EOF2
+check_log
+
+step "again: a sixth run, Ctrl+Q, Alt+D (Discard): the app quits, the file keeps five runs"
+cp "$tmp/notebook.json" "$tmp/saved.json"
+start_app "$tmp/notebook.json"
+wait_state "len(s['runs']) == 5 and not s['running']" "the saved five runs"
+[ "$(q "s['modified'] or '•' in s['title']")" = False ] || fail "a file just opened is marked modified: $(q "s['title']")"
+keys ctrl+Return
+wait_state "len(s['runs']) == 6 and not s['running'] and s['modified']" "the sixth run"
+keys ctrl+q
+dwid=$(wait_window '^Save Changes') || fail "Ctrl+Q with a sixth run asked nothing"
+sleep 0.3
+xdotool windowfocus "$dwid" 2>/dev/null || true
+xdotool key --clearmodifiers alt+d
+wait_exit "Discard in the question"
+cmp -s "$tmp/notebook.json" "$tmp/saved.json" || fail "Discard changed the file"
+check_log
+
+step "a shipped preset is a template: Ctrl+S asks for a new file in Documents, the shipped file stays"
+shipped="$root/data/presets/notebook.json"
+cp "$shipped" "$tmp/shipped-before.json"
+start_app "$shipped"
+wait_state "len(s['runs']) == 4 and not s['running']" "the shipped preset's four runs"
+case "$(q "s['title']")" in
+    "Untitled (from Vanishing gradients"*) ;;
+    *) fail "a shipped preset is not untitled: $(q "s['title']")" ;;
+esac
+keys ctrl+Return
+wait_state "len(s['runs']) == 5 and not s['running'] and s['modified']" "a fifth run"
+keys ctrl+s
+swid=$(wait_window '^Save Experiment$') || fail "Ctrl+S on a shipped preset asked for no file"
+sleep 0.5
+import -window root "$tmp/shots/save-as.png"
+xdotool windowfocus "$swid" 2>/dev/null || true
+# a bare name: the chooser starts in the documents folder (XDG_DOCUMENTS_DIR)
+xdotool key --clearmodifiers ctrl+a
+xdotool type --delay 20 mine.json
+xdotool key --clearmodifiers Return
+wait_file "$tmp/docs/mine.json"
+cmp -s "$shipped" "$tmp/shipped-before.json" || { cp "$tmp/shipped-before.json" "$shipped"; fail "Ctrl+S rewrote the shipped preset"; }
+wait_state "not s['modified'] and s['title'].startswith('Vanishing gradients')" "the title of the saved file"
 step "F1 opens the guide; its first Show Me opens the sigmoid figure"
 keys F1
 gwid=$(wait_window "^Guide") || fail "F1 opened no guide"
@@ -353,17 +473,9 @@ xdotool key --clearmodifiers space
 wait_state "len(s['runs']) == 1 and not s['running'] and s['runs'][0]['label'] == 'Vanilla Sigmoid Network'" \
     "the guide's preset"
 import -window root "$tmp/shots/guide.png"
-
-step "Ctrl+Q quits with status 0"
 keys ctrl+q
-n=0
-while kill -0 "$pid" 2>/dev/null && [ $n -lt 100 ]; do sleep 0.1; n=$((n + 1)); done
-kill -0 "$pid" 2>/dev/null && fail "gradlens did not quit on Ctrl+Q"
-wait "$pid"
-status=$?
-pid=""
-[ "$status" -eq 0 ] || fail "gradlens exited with status $status"
-
+wait_exit "Ctrl+Q after saving"
+check_log
 if grep -E 'CRITICAL|WARNING|Gtk-|Adwaita-|GLib-' "$log"; then
     fail "warnings in the log"
 fi

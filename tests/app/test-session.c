@@ -155,12 +155,18 @@ test_load_save_roundtrip (void)
   g_assert_cmpuint (g_list_model_get_n_items (runs), ==, 4);
   g_assert_cmpstr (gradlens_session_get_title (session), ==, "Vanishing gradients: sigmoid vs Leaky ReLU");
   g_assert_true (gradlens_session_get_file (session) == notebook_file);
-
+  /* the preset's own runs are no modification; a rename and a setting are */
+  g_assert_false (gradlens_session_get_modified (session));
   gradlens_series_set_label (series_at (runs, 1), "ReLU, renamed");
+  g_assert_true (gradlens_session_get_modified (session));
   gradlens_session_set_x_axis (session, GRADLENS_X_LAYER);
   g_assert_true (gradlens_session_save (session, file, &error));
   g_assert_no_error (error);
   g_assert_true (gradlens_session_get_file (session) == file);
+  g_assert_false (gradlens_session_get_modified (session));
+  gradlens_session_set_y_scale (session, GRADLENS_Y_LINEAR);
+  g_assert_true (gradlens_session_get_modified (session));
+  gradlens_session_set_y_scale (session, GRADLENS_Y_LOG);
 
   again = read_preset (file);
   gradlens_session_load_preset (other, again, file);
@@ -181,6 +187,10 @@ test_load_save_roundtrip (void)
   g_assert_cmpstr (gradlens_series_get_label (series_at (runs2, 1)), ==, "ReLU, renamed");
   g_assert_cmpint (gradlens_session_get_x_axis (other), ==, GRADLENS_X_LAYER);
   g_assert_cmpstr (gradlens_session_get_title (other), ==, "Vanishing gradients: sigmoid vs Leaky ReLU");
+  g_assert_false (gradlens_session_get_modified (other));
+  /* a run added, a run removed: modified */
+  gradlens_session_remove (other, runs2, 0, 1);
+  g_assert_true (gradlens_session_get_modified (other));
 
   /* a file that cannot be saved names itself */
   {

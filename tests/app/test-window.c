@@ -257,8 +257,33 @@ opened_done (gpointer data)
   return ((Opened *) data)->done;
 }
 
+static GtkWindow *find_message_dialog (void);
+
+/* the question before unsaved changes go */
+static GtkWindow *
+find_save_changes (void)
+{
+  GtkWindow *dialog = find_message_dialog ();
+
+  if (dialog != NULL && g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), "Save Changes?") == 0)
+    return dialog;
+  return NULL;
+}
+
+static gboolean
+has_save_changes (gpointer data)
+{
+  return find_save_changes () != NULL;
+}
+
+static gboolean
+opened_or_asked (gpointer data)
+{
+  return ((Opened *) data)->done || find_save_changes () != NULL;
+}
+
 /* opens a file (read in a worker) and waits until it is open and computed,
- * or refused */
+ * or refused; unsaved changes on screen are discarded when asked */
 static gboolean
 open_and_wait (GradlensWindow *window,
                GFile          *file)
@@ -266,7 +291,10 @@ open_and_wait (GradlensWindow *window,
   Opened opened = { FALSE, FALSE, NULL };
 
   gradlens_window_open_file_async (window, file, NULL, opened_cb, &opened);
-  wait_for (opened_done, &opened, 30000, "the file to be read");
+  wait_for (opened_or_asked, &opened, 30000, "the file to be read");
+  if (!opened.done)
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (find_save_changes ()), "discard");
+  wait_for (opened_done, &opened, 30000, "the file to be opened");
   g_clear_error (&opened.error);
   if (opened.ok)
     wait_for (not_running, window, 30000, "the file's runs");
@@ -608,11 +636,28 @@ test_run (void)
   gradlens_series_set_label (GRADLENS_SERIES (run_at (window, 1)), "renamed");
   g_assert_cmpstr (plot_figure_get_series_label (view_figure (window, "gradients"), 1), ==, "renamed");
 
-  /* remove one, then clear all */
+  /* remove one: the toast's Undo puts it back where it was */
+  {
+    GradlensRunItem *first = run_at (window, 0);
+
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-run", "u", 0u);
+    g_assert_cmpuint (n_runs (window), ==, 1);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-remove", NULL));
+    g_assert_cmpuint (n_runs (window), ==, 2);
+    g_assert_true (run_at (window, 0) == first);
+    g_assert_cmpuint (plot_figure_get_n_series (view_figure (window, "gradients")), ==, 2);
+  }
+  /* remove one, then clear all; Undo brings all back, once */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-run", "u", 0u);
   g_assert_cmpuint (n_runs (window), ==, 1);
   g_assert_cmpstr (gradlens_series_get_label (GRADLENS_SERIES (run_at (window, 0))), ==, "renamed");
   g_assert_cmpuint (plot_figure_get_n_series (view_figure (window, "gradients")), ==, 1);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-runs", NULL);
+  g_assert_cmpuint (n_runs (window), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-remove", NULL);
+  g_assert_cmpuint (n_runs (window), ==, 1);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-remove", NULL);
+  g_assert_cmpuint (n_runs (window), ==, 1);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-runs", NULL);
   g_assert_cmpuint (n_runs (window), ==, 0);
   g_assert_cmpuint (plot_figure_get_n_series (view_figure (window, "gradients")), ==, 0);
@@ -777,9 +822,16 @@ test_builtin_presets (void)
         }
       g_assert_cmpstr (plot_figure_get_title (view_figure (window, "gradients")), ==, preset->plot.title);
       g_assert_cmpstr (plot_figure_get_y_title (view_figure (window, "gradients")), ==, preset->plot.y_title);
-      g_assert_cmpstr (adw_window_title_get_title (ADW_WINDOW_TITLE (child (window, "window_title"))), ==,
-                       preset->title);
+      /* a template: untitled, no file, nothing modified */
+      {
+        g_autofree char *untitled = g_strdup_printf ("Untitled (from %s)", preset->title);
+
+        g_assert_cmpstr (adw_window_title_get_title (ADW_WINDOW_TITLE (child (window, "window_title"))), ==,
+                         untitled);
+      }
       g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), preset->title));
+      g_assert_null (gradlens_session_get_file (gradlens_window_get_session (window)));
+      g_assert_false (gradlens_session_get_modified (gradlens_window_get_session (window)));
 
       /* the first run's network is in the controls */
       {
@@ -812,6 +864,60 @@ find_message_dialog (void)
   return NULL;
 }
 
+/* A modified experiment is never replaced nor closed without a question:
+ * Cancel keeps it, Discard goes on. */
+static void
+test_replace_asks (void)
+{
+  GradlensWindow *window = new_window ();
+  GradlensSession *session = gradlens_window_get_session (window);
+  const char *title;
+  GtkWindow *dialog;
+
+  g_assert_true (gradlens_window_open_resource (window, PRESETS_PATH "notebook.json"));
+  wait_for (not_running, window, 30000, "the notebook");
+  g_assert_false (gradlens_session_get_modified (session));
+  title = adw_window_title_get_title (ADW_WINDOW_TITLE (child (window, "window_title")));
+  g_assert_false (g_str_has_prefix (title, "•"));
+
+  gradlens_session_set_y_scale (session, GRADLENS_Y_LINEAR);
+  g_assert_true (gradlens_session_get_modified (session));
+  title = adw_window_title_get_title (ADW_WINDOW_TITLE (child (window, "window_title")));
+  g_assert_true (g_str_has_prefix (title, "• Untitled (from Vanishing gradients"));
+
+  /* another built-in preset: asked; Cancel keeps the experiment */
+  g_assert_null (find_message_dialog ());
+  g_assert_true (gradlens_window_open_resource (window, PRESETS_PATH "seed-ensembles.json"));
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Save Changes?");
+  g_assert_cmpuint (n_runs (window), ==, 4);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_assert_cmpuint (n_runs (window), ==, 4);
+  g_assert_true (gradlens_session_get_modified (session));
+  g_assert_cmpint (gradlens_session_get_y_scale (session), ==, GRADLENS_Y_LINEAR);
+
+  /* closing: asked; Cancel keeps the window */
+  gtk_window_close (GTK_WINDOW (window));
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+
+  /* Discard: the other preset replaces it */
+  g_assert_true (gradlens_window_open_resource (window, PRESETS_PATH "seed-ensembles.json"));
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "discard");
+  wait_for (not_running, window, 60000, "the seed ensembles");
+  g_assert_false (gradlens_session_get_modified (session));
+  title = adw_window_title_get_title (ADW_WINDOW_TITLE (child (window, "window_title")));
+  g_assert_true (g_str_has_prefix (title, "Untitled (from Across 200 seeds"));
+
+  destroy_window (window);
+}
+
 /* A broken file: one AdwMessageDialog names the file, the field and the
  * problem, and the experiment stays as it was. */
 static void
@@ -841,7 +947,7 @@ test_open_error (void)
   g_assert_nonnull (strstr (body, "1 to 1000"));
   g_assert_cmpuint (n_runs (window), ==, 4);
   g_assert_cmpstr (adw_window_title_get_title (ADW_WINDOW_TITLE (child (window, "window_title"))), ==,
-                   "Vanishing gradients: sigmoid vs Leaky ReLU");
+                   "Untitled (from Vanishing gradients: sigmoid vs Leaky ReLU)");
 
   /* a second error replaces the first dialog: no pile of dialogs */
   g_file_set_contents (path, "{\"format\": \"gradlens-preset\", \"version\": 1, \"typo\": 1}", -1, NULL);
@@ -946,9 +1052,10 @@ test_drop (void)
   g_assert_true (accepted);
   wait_for (has_one_run, window, 30000, "the dropped preset");
   g_assert_cmpstr (gradlens_series_get_label (GRADLENS_SERIES (run_at (window, 0))), ==, "Leaky ReLU Network");
-  g_assert_true (g_file_equal (gradlens_session_get_file (gradlens_window_get_session (window)), file));
+  /* a preset Gradlens ships is a template: no file to rewrite */
+  g_assert_null (gradlens_session_get_file (gradlens_window_get_session (window)));
 
-  /* a single GFile works too */
+  /* a single GFile works too (the runs were removed: Discard when asked) */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-runs", NULL);
   g_value_init (&value, G_TYPE_FILE);
   g_value_set_object (&value, file);
@@ -956,6 +1063,8 @@ test_drop (void)
   g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
   g_value_unset (&value);
   g_assert_true (accepted);
+  wait_for (has_save_changes, NULL, 30000, "the question");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (find_save_changes ()), "discard");
   wait_for (has_one_run, window, 30000, "the dropped preset");
 
   g_clear_object (&controllers);
@@ -1162,6 +1271,7 @@ main (int    argc,
   g_test_add_func ("/gradlens/app/close-mid-run", test_close_mid_run);
   g_test_add_func ("/gradlens/app/builtin-presets", test_builtin_presets);
   g_test_add_func ("/gradlens/app/open-error", test_open_error);
+  g_test_add_func ("/gradlens/app/replace-asks", test_replace_asks);
   g_test_add_func ("/gradlens/app/save-roundtrip", test_save_roundtrip);
   g_test_add_func ("/gradlens/app/drop", test_drop);
   g_test_add_func ("/gradlens/app/export", test_export);

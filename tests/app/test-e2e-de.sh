@@ -1,0 +1,141 @@
+#!/bin/sh
+# test-e2e-de.sh MESON BUILDDIR
+# Copyright 2026 The Gradlens authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# End-to-end, in German: starts gradlens the way the README does, from the source folder
+# with a relative preset path,
+#     LANG=de_DE.UTF-8 LANGUAGE=de meson devenv -C BUILDDIR ./src/app/gradlens data/presets/notebook.json
+# (under xvfb-run or xvfb-wrapper.sh) and checks what a person reads:
+#   - the preset given by its relative path opens (against the start folder, not the build
+#     folder), as a template: the window title is "Unbenannt (aus ...) – Gradlens",
+#   - the Run button says "_Ausführen",
+#   - Ctrl+? shows the shortcuts window with German titles ("Die Tiefe durchlaufen"),
+#   - Escape closes it and Ctrl+Q quits with status 0 (nothing was changed: no question).
+set -u
+
+meson=${1:?usage: test-e2e-de.sh MESON BUILDDIR}
+builddir=${2:?usage: test-e2e-de.sh MESON BUILDDIR}
+root=${GRADLENS_SOURCE_ROOT:?GRADLENS_SOURCE_ROOT is not set}
+: "${DISPLAY:?no DISPLAY: run this through tests/app/xvfb-wrapper.sh}"
+for tool in xdotool import python3; do
+    command -v "$tool" >/dev/null 2>&1 || { echo "FAIL: $tool is missing" >&2; exit 1; }
+done
+locale -a 2>/dev/null | grep -qi '^de_DE\.utf-\?8$' || { echo "FAIL: the de_DE.UTF-8 locale is missing (locales)" >&2; exit 1; }
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/gradlens-e2e-de.XXXXXX")
+mkdir -p "$tmp/home" "$tmp/config" "$tmp/shots"
+state="$tmp/state.json"
+log="$tmp/app.log"
+pid=""
+keep=${GRADLENS_E2E_KEEP:-0}
+
+cleanup() {
+    if [ -n "${wid:-}" ]; then
+        apid=$(xdotool getwindowpid "$wid" 2>/dev/null)
+        [ -n "$apid" ] && kill -KILL "$apid" 2>/dev/null
+    fi
+    if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+        kill -TERM "$pid" 2>/dev/null
+        sleep 1
+        kill -KILL "$pid" 2>/dev/null
+    fi
+    if [ "$keep" = 1 ]; then echo "kept $tmp"; else rm -rf "$tmp"; fi
+}
+trap cleanup EXIT
+
+fail() {
+    echo "FAIL: $*" >&2
+    [ -f "$log" ] && { echo "--- application log" >&2; cat "$log" >&2; }
+    [ -f "$state" ] && { echo "--- last state" >&2; cat "$state" >&2; }
+    exit 1
+}
+
+step() { echo "# $*"; }
+
+q() {
+    python3 - "$state" "$1" <<'PY'
+import json, sys
+try:
+    s = json.load(open(sys.argv[1]))
+except Exception:
+    print("")
+    sys.exit(0)
+print(eval(sys.argv[2]))
+PY
+}
+
+wait_state() {
+    n=0
+    while [ $n -lt 300 ]; do
+        [ "$(q "$1")" = "True" ] && return 0
+        kill -0 "$pid" 2>/dev/null || fail "gradlens exited while waiting for $2"
+        sleep 0.1
+        n=$((n + 1))
+    done
+    fail "timed out waiting for $2"
+}
+
+wait_window() {
+    n=0
+    while [ $n -lt 150 ]; do
+        w=$(xdotool search --onlyvisible --name "$1" 2>/dev/null | head -n 1)
+        [ -n "$w" ] && { echo "$w"; return 0; }
+        sleep 0.1
+        n=$((n + 1))
+    done
+    return 1
+}
+
+keys() {
+    xdotool windowfocus "$wid" 2>/dev/null || true
+    sleep 0.2
+    xdotool key --clearmodifiers "$@"
+}
+
+step "LANGUAGE=de meson devenv -C BUILDDIR ./src/app/gradlens data/presets/notebook.json, from the source folder"
+cd "$root" || fail "no source folder"
+LANG=de_DE.UTF-8 LANGUAGE=de HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/config" GRADLENS_STATE_FILE="$state" \
+    GSETTINGS_BACKEND=memory GTK_A11Y=none GSK_RENDERER=cairo \
+    "$meson" devenv -C "$builddir" ./src/app/gradlens data/presets/notebook.json >"$log" 2>&1 &
+pid=$!
+wid=$(wait_window 'Gradlens$') || fail "no Gradlens window appeared"
+wait_state "len(s['runs']) == 4 and not s['running']" "the notebook's four runs (the relative path)"
+
+step "the window title is German and names the template"
+title=$(xdotool getwindowname "$wid")
+echo "  $title"
+case "$title" in
+    "Unbenannt (aus Vanishing gradients"*"– Gradlens") ;;
+    *) fail "the window title is not German: $title" ;;
+esac
+sleep 0.3
+import -window root "$tmp/shots/german.png"
+
+step "the Run button says _Ausführen"
+[ "$(q "s['run_button']")" = "_Ausführen" ] || fail "the Run button says $(q "s['run_button']")"
+
+step "Ctrl+? shows the shortcuts in German"
+keys ctrl+question
+wait_state "len(s['shortcuts']) > 0" "the shortcuts window"
+[ "$(q "'Die Tiefe durchlaufen' in s['shortcuts'] and 'Sweep the depth' not in s['shortcuts']")" = True ] \
+    || fail "the shortcuts are not German: $(q "s['shortcuts']")"
+sleep 0.5
+import -window root "$tmp/shots/shortcuts.png"
+xdotool key --clearmodifiers Escape
+wait_state "len(s['shortcuts']) == 0" "Escape to close the shortcuts window"
+
+step "Ctrl+Q quits with status 0, without a question"
+keys ctrl+q
+n=0
+while kill -0 "$pid" 2>/dev/null && [ $n -lt 100 ]; do sleep 0.1; n=$((n + 1)); done
+kill -0 "$pid" 2>/dev/null && fail "gradlens did not quit on Ctrl+Q"
+wait "$pid"
+status=$?
+pid=""
+wid=""
+[ "$status" -eq 0 ] || fail "gradlens exited with status $status"
+if grep -E 'CRITICAL|WARNING|Gtk-|Adwaita-|GLib-' "$log"; then
+    fail "warnings in the log"
+fi
+echo "ok: end-to-end in German"
