@@ -11,6 +11,7 @@
 #include "gradlens-figure.h"
 #include "gradlens-guide.h"
 #include "gradlens-run-item.h"
+#include "gradlens-train-run.h"
 
 #define PRESETS_PATH "/io/github/gradlens/Gradlens/presets/"
 
@@ -40,6 +41,7 @@ static const struct
   { N_("Why do sigmoid activations make gradients vanish in deep networks?"), "deep-diagnostics.json" },
   { N_("What changes with ReLU or Leaky ReLU?"), "notebook-2-leaky-relu.json" },
   { N_("What do Xavier and He initialisation do, and why?"), "notebook.json" },
+  { N_("What does a vanishing gradient cost when the network trains?"), "what-vanishing-costs.json" },
 };
 
 /* the first visible run on screen that matches */
@@ -146,6 +148,29 @@ live_sentence (GradlensGuide        *self,
       return g_strdup_printf (_("On screen, “%s”: the weights’ gain is ×%.2f (about ×0.6 with nn.Linear’s "
                                 "default), and the gradient norm changes ×%.2f per layer."),
                               r->config.label != NULL ? r->config.label : "", weight, r->decay_per_layer);
+    case GRADLENS_GUIDE_TRAINING:
+      {
+        GListModel *trainings = gradlens_session_get_trainings (self->session);
+
+        for (guint i = 0; i < g_list_model_get_n_items (trainings); i++)
+          {
+            g_autoptr(GradlensTrainRun) item = g_list_model_get_item (trainings, i);
+            const GradlensTrainResult *t = gradlens_train_run_get_result (item);
+            guint n = gradlens_train_run_get_n_steps (item);
+
+            if (t == NULL || n == 0 || t->depth < 2 || !t->has_change[0] || !t->has_change[t->depth - 1])
+              continue;
+            /* Translators: live numbers of a training on screen: its label, its number of steps, how
+             * far (in %) its first and its last layer's weights have moved from where they started */
+            return g_strdup_printf (_("On screen, “%s” after %u steps: the first layer’s weights have moved "
+                                      "%.2g %% of their size, the last layer’s %.2g %%."),
+                                    t->config.label != NULL ? t->config.label : "", n,
+                                    100 * t->weight_change[(gsize) (n - 1) * t->depth],
+                                    100 * t->weight_change[(gsize) (n - 1) * t->depth + t->depth - 1]);
+          }
+        /* Translators: the guide's training answer without a training on screen */
+        return g_strdup (_("Press “Show me”, then Train in the Training view, to see the numbers here."));
+      }
     case GRADLENS_GUIDE_N_QUESTIONS:
     default:
       break;
@@ -183,6 +208,12 @@ answer_text (GradlensGuideQuestion question)
                "backwards, for sigmoid and tanh. He (Kaiming): Var(W) = 2/n_in, twice as large, because ReLU "
                "zeroes half of its inputs: Var(ReLU(Wx)) ≈ Var(x). Initialisation fixes the weights’ factor "
                "n·Var(W) ≈ 1; it cannot fix sigmoid’s factor of at most 1/4.");
+    case GRADLENS_GUIDE_TRAINING:
+      return _("Gradient descent moves each weight by the learning rate times its gradient, so a layer "
+               "whose gradient has vanished does not learn. Trained side by side, the sigmoid network’s "
+               "first layers stay where they started while its last layer learns, and its loss barely "
+               "falls; with Leaky ReLU and He initialisation every layer moves and the loss falls. In the "
+               "Training view, switch the heatmap to “Weight change” to see how far each layer has moved.");
     case GRADLENS_GUIDE_N_QUESTIONS:
     default:
       return "";
@@ -311,6 +342,8 @@ gradlens_guide_new (GradlensWindow *window)
   g_signal_connect_object (gradlens_session_get_runs (self->session), "items-changed", G_CALLBACK (refresh), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "series-changed", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gradlens_session_get_trainings (self->session), "items-changed", G_CALLBACK (refresh),
+                           self, G_CONNECT_SWAPPED);
   refresh (self);
   return self;
 }

@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (GradlensGuide, gradlens_guide, GRADLENS, GUIDE, AdwWindow)
 
-/* The notebook's four questions, each answered in a few sentences with the
+/* The notebook's four questions and what they cost in training, each answered in a few sentences with the
  * notebook's definitions and formulas, numbers taken live from the runs of
  * the window's session, and a "Show me" button that opens the built-in
  * preset which shows the answer (win.open-builtin). */
@@ -23,6 +23,7 @@ typedef enum
   GRADLENS_GUIDE_SIGMOID,
   GRADLENS_GUIDE_RELU,
   GRADLENS_GUIDE_INIT,
+  GRADLENS_GUIDE_TRAINING,
   GRADLENS_GUIDE_N_QUESTIONS
 } GradlensGuideQuestion;
 

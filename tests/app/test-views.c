@@ -1170,7 +1170,9 @@ test_guide (void)
       g_assert_cmpstr (gradlens_series_get_label (GRADLENS_SERIES (run_at (window, 0))), ==,
                        ((GradlensRunConfig *) g_ptr_array_index (preset->runs, 0))->label);
     }
-  /* the last one opened the notebook again; after the Leaky ReLU figure alone, the
+  /* the training question's answer says where its lesson shows */
+  g_assert_nonnull (strstr (gradlens_guide_get_answer (guide, GRADLENS_GUIDE_TRAINING), "Weight change"));
+  /* after the Leaky ReLU figure alone, the
    * sigmoid questions have no run to quote */
   g_signal_emit_by_name (gradlens_guide_get_show_button (guide, GRADLENS_GUIDE_RELU), "clicked");
   wait_for (not_running, window, 30000, "the Leaky ReLU figure");
