@@ -446,6 +446,19 @@ gradlens_job_get_fraction (GradlensJob *self)
   return self->fraction;
 }
 
+double
+gradlens_job_peek_worker_fraction (GradlensJob *self)
+{
+  double fraction;
+
+  g_return_val_if_fail (GRADLENS_IS_JOB (self), 0.0);
+
+  g_mutex_lock (&self->mutex);
+  fraction = self->worker_fraction;
+  g_mutex_unlock (&self->mutex);
+  return fraction;
+}
+
 const GradlensRunConfig *
 gradlens_job_get_config (GradlensJob *self,
                          guint        index)

@@ -41,6 +41,9 @@ guint            gradlens_job_get_n_items   (GradlensJob             *self);
 /* items finished and told to the main thread */
 guint            gradlens_job_get_n_done    (GradlensJob             *self);
 double           gradlens_job_get_fraction  (GradlensJob             *self);
+/* the worker's latest progress, which the main thread may not have been
+ * told yet (read under the job's lock) */
+double           gradlens_job_peek_worker_fraction (GradlensJob      *self);
 const GradlensRunConfig *gradlens_job_get_config (GradlensJob        *self,
                                              guint                    index);
 GObject         *gradlens_job_get_target    (GradlensJob             *self,
