@@ -186,8 +186,15 @@ read_string (Reader *r)
 
             if (u < 0)
               {
+                /* quote "\u" and up to four printable ASCII characters after
+                 * it ("\uZZZZ"), never part of a multibyte character */
+                int k = 2;
+
+                while (k < 6 && r->pos + k < r->len && g_ascii_isgraph (r->data[r->pos + k])
+                       && r->data[r->pos + k] != '"' && r->data[r->pos + k] != '\\')
+                  k++;
                 fail_at (r, r->pos, _("an invalid escape “%.*s”; \\u takes four hexadecimal digits"),
-                         (int) MIN (6, r->len - r->pos), r->data + r->pos);
+                         k, r->data + r->pos);
                 return NULL;
               }
             if (u == 0)
