@@ -11,6 +11,7 @@
 
 #include <glib/gstdio.h>
 
+#include "app-test-util.h"
 #include "gradlens-heatmap-view.h"
 #include "gradlens-locale.h"
 #include "gradlens-train-page.h"
@@ -19,45 +20,8 @@
 
 #define PRESETS_PATH "/io/github/gradlens/Gradlens/presets/"
 
-/* ---- helpers (as in test-views.c) ------------------------------------- */
+/* ---- helpers (the shared ones in app-test-util.c) ------------------ */
 
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wake_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-wait_for (Condition   cond,
-          gpointer    data,
-          guint       timeout_ms,
-          const char *what)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
-  guint wake = g_timeout_add (10, wake_cb, NULL);
-
-  while (!cond (data))
-    {
-      if (g_get_monotonic_time () > end)
-        g_error ("timed out after %u ms waiting for %s", timeout_ms, what);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_source_remove (wake);
-}
-
-static gboolean
-not_running (gpointer data)
-{
-  return !gradlens_window_get_running (data);
-}
-
-static gboolean
-is_null (gpointer data)
-{
-  return *(gpointer *) data == NULL;
-}
 
 static GradlensWindow *
 new_window (void)
@@ -68,16 +32,6 @@ new_window (void)
   gtk_window_present (GTK_WINDOW (window));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   return window;
-}
-
-static void
-destroy_window (GradlensWindow *window)
-{
-  gpointer weak = window;
-
-  g_object_add_weak_pointer (G_OBJECT (window), &weak);
-  gtk_window_destroy (GTK_WINDOW (window));
-  wait_for (is_null, &weak, 10000, "the window to be finalized");
 }
 
 /* the first widget of type under root (depth first) whose label or tooltip

@@ -9,6 +9,7 @@
 
 #include <glib/gstdio.h>
 
+#include "app-test-util.h"
 #include "gradlens-choices.h"
 #include "gradlens-figure.h"
 #include "gradlens-forward-page.h"
@@ -20,44 +21,6 @@
 
 /* ---- helpers ---------------------------------------------------------- */
 
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wake_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* spins the main context until cond holds; fails the test after timeout_ms */
-static void
-wait_for (Condition   cond,
-          gpointer    data,
-          guint       timeout_ms,
-          const char *what)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
-  guint wake = g_timeout_add (10, wake_cb, NULL);
-
-  while (!cond (data))
-    {
-      if (g_get_monotonic_time () > end)
-        g_error ("timed out after %u ms waiting for %s", timeout_ms, what);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_source_remove (wake);
-}
-
-static gboolean
-not_running (gpointer data)
-{
-  return !gradlens_window_get_running (data);
-}
-
-static gboolean
-is_null (gpointer data)
-{
-  return *(gpointer *) data == NULL;
-}
 
 static gboolean
 elapsed (gpointer data)
@@ -81,17 +44,6 @@ new_window (void)
   gtk_window_present (GTK_WINDOW (window));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   return window;
-}
-
-/* destroys the window and checks that nothing keeps it alive */
-static void
-destroy_window (GradlensWindow *window)
-{
-  gpointer weak = window;
-
-  g_object_add_weak_pointer (G_OBJECT (window), &weak);
-  gtk_window_destroy (GTK_WINDOW (window));
-  wait_for (is_null, &weak, 10000, "the window to be finalized");
 }
 
 /* the side panel's rows by the names they had, through the controls'
@@ -214,23 +166,6 @@ type_into (GradlensWindow *window,
            const char     *text)
 {
   gtk_editable_set_text (GTK_EDITABLE (spin (window, section, key)), text);
-}
-
-static GradlensRunItem *
-run_at (GradlensWindow *window,
-        guint           i)
-{
-  GradlensRunItem *run = g_list_model_get_item (gradlens_session_get_runs (gradlens_window_get_session (window)), i);
-
-  g_assert_nonnull (run);
-  g_object_unref (run);   /* the list keeps it */
-  return run;
-}
-
-static guint
-n_runs (GradlensWindow *window)
-{
-  return g_list_model_get_n_items (gradlens_session_get_runs (gradlens_window_get_session (window)));
 }
 
 typedef struct

@@ -1,0 +1,29 @@
+/* app-test-util.h
+ * Copyright 2026 The Gradlens authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "gradlens-run-item.h"
+#include "gradlens-window.h"
+
+G_BEGIN_DECLS
+
+/* The waiting and lookups the in-process window tests share. */
+
+typedef gboolean (*Condition) (gpointer data);
+
+/* spins the main context until cond (data) holds; a hang (not slowness)
+ * fails the test after timeout_ms */
+void             wait_for       (Condition       cond,
+                                 gpointer        data,
+                                 guint           timeout_ms,
+                                 const char     *what);
+gboolean         not_running    (gpointer        data);   /* a GradlensWindow */
+gboolean         is_null        (gpointer        data);   /* a gpointer * */
+/* destroys the window and checks that nothing keeps it alive */
+void             destroy_window (GradlensWindow *window);
+GradlensRunItem *run_at         (GradlensWindow *window,
+                                 guint           i);
+guint            n_runs         (GradlensWindow *window);
+
+G_END_DECLS
