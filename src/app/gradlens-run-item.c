@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gradlens-choices.h"
 #include "gradlens-figure.h"
 #include "gradlens-run-item.h"
 
@@ -76,7 +77,8 @@ describe (const GradlensRunResult *r)
   g_autofree char *net = NULL;
   g_autofree char *seeds = NULL;
 
-  if (c->init == NN_INIT_DEFAULT)
+  if (gradlens_field_get_choice (gradlens_field_lookup ("init", "weights"), &r->config)
+      == gradlens_choice_index (gradlens_field_lookup ("init", "weights"), "default"))
     /* Translators: activation, depth × width, e.g. "sigmoid, 5 × 10" */
     net = g_strdup_printf (_("%s, %d × %d"), nn_activation_name (c->activation), c->depth, c->width);
   else

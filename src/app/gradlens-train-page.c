@@ -259,15 +259,23 @@ gradlens_train_page_get_playing (GradlensTrainPage *self)
 
 /* ---- settings --------------------------------------------------------- */
 
+/* SGD has a momentum; Adam does not */
+static gboolean
+is_sgd (const GradlensTrainSettings *settings)
+{
+  return g_strcmp0 (gradlens_train_settings_get_optimizer (settings), "sgd") == 0;
+}
+
 static void
 read_settings (GradlensTrainPage     *self,
                GradlensTrainSettings *settings)
 {
   gradlens_train_settings_init (settings);
   settings->steps = gtk_spin_button_get_value_as_int (self->steps_spin);
-  settings->optimizer = gtk_drop_down_get_selected (self->optimizer_dropdown) == 1 ? NN_OPTIM_ADAM : NN_OPTIM_SGD;
+  gradlens_train_settings_parse (settings, "optimizer",
+                                 gtk_drop_down_get_selected (self->optimizer_dropdown) == 1 ? "adam" : "sgd", NULL);
   settings->lr = gtk_spin_button_get_value (self->lr_spin);
-  settings->momentum = settings->optimizer == NN_OPTIM_SGD ? gtk_spin_button_get_value (self->momentum_spin) : 0.0;
+  settings->momentum = is_sgd (settings) ? gtk_spin_button_get_value (self->momentum_spin) : 0.0;
 }
 
 /* the session's settings (a preset loaded) into the controls */
@@ -282,12 +290,12 @@ show_settings (GradlensTrainPage *self)
   settings = gradlens_session_get_train_settings (session);
   self->showing_settings = TRUE;
   gtk_spin_button_set_value (self->steps_spin, settings->steps);
-  gtk_drop_down_set_selected (self->optimizer_dropdown, settings->optimizer == NN_OPTIM_ADAM ? 1 : 0);
+  gtk_drop_down_set_selected (self->optimizer_dropdown, is_sgd (settings) ? 0 : 1);
   gtk_spin_button_set_value (self->lr_spin, settings->lr);
   gtk_spin_button_set_value (self->momentum_spin, settings->momentum);
   self->showing_settings = FALSE;
-  gtk_widget_set_sensitive (GTK_WIDGET (self->momentum_spin), settings->optimizer == NN_OPTIM_SGD);
-  gtk_widget_set_sensitive (self->momentum_label, settings->optimizer == NN_OPTIM_SGD);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->momentum_spin), is_sgd (settings));
+  gtk_widget_set_sensitive (self->momentum_label, is_sgd (settings));
 }
 
 static void
@@ -299,8 +307,8 @@ settings_changed_cb (GradlensTrainPage *self)
   if (self->showing_settings || session == NULL)
     return;
   read_settings (self, &settings);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->momentum_spin), settings.optimizer == NN_OPTIM_SGD);
-  gtk_widget_set_sensitive (self->momentum_label, settings.optimizer == NN_OPTIM_SGD);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->momentum_spin), is_sgd (&settings));
+  gtk_widget_set_sensitive (self->momentum_label, is_sgd (&settings));
   if (gradlens_train_settings_validate (&settings, GRADLENS_NAMING_PRESET, NULL))
     gradlens_session_set_train_settings (session, &settings);
 }

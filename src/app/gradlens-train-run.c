@@ -57,7 +57,7 @@ const GradlensTableSpec gradlens_train_table = { train_columns, G_N_ELEMENTS (tr
 static void
 update_detail (GradlensTrainRun *self)
 {
-  const char *optimizer = self->settings.optimizer == NN_OPTIM_ADAM ? "Adam" : "SGD";
+  const char *optimizer = g_strcmp0 (gradlens_train_settings_get_optimizer (&self->settings), "adam") == 0 ? "Adam" : "SGD";
 
   g_free (self->detail);
   /* Translators: a training's detail line: "SGD · lr 0.5 · 120 of 300 steps" */
