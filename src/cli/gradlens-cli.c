@@ -177,13 +177,15 @@ collect_runs (const CliOptions  *opts,
 
       if (preset == NULL)
         {
-          /* a preset that cannot be read is bad input (exit 2), like an invalid one */
+          /* a preset that cannot be read is bad input (exit 2), like an invalid
+           * one; a problem in its contents names the file already ("Could not
+           * read “mine.json”: ...", as the app says it) */
           if ((*error)->domain == G_IO_ERROR)
             {
               (*error)->domain = GRADLENS_ERROR;
               (*error)->code = GRADLENS_ERROR_INVALID_PRESET;
+              g_prefix_error (error, "--preset: ");
             }
-          g_prefix_error (error, "--preset: ");
           return NULL;
         }
       for (guint i = 0; i < preset->runs->len; i++)

@@ -172,6 +172,8 @@ expect_object (JsonNode    *node,
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
       found = gradlens_json_describe (node);
+      if (where[0] == '\0')
+        return invalid (error, "expected an object, found %s", found);
       return invalid (error, "%s: expected an object, found %s", where, found);
     }
   return TRUE;
@@ -185,6 +187,8 @@ unknown_key (const char          *where,
 {
   g_autofree char *allowed = g_strjoinv (", ", (char **) known);
 
+  if (where[0] == '\0')
+    return invalid (error, "unknown key “%s”; expected one of %s", key, allowed);
   return invalid (error, "%s: unknown key “%s”; expected one of %s", where, key, allowed);
 }
 
@@ -240,18 +244,19 @@ load_run (JsonNode           *node,
   if (!expect_object (node, where, error))
     return FALSE;
   obj = json_node_get_object (node);
+  /* the label first: the caller names the run by it in any later message */
+  if (json_object_has_member (obj, "label")
+      && !get_string (json_object_get_member (obj, "label"), "label", &config->label, error))
+    return FALSE;
   members = json_object_get_members (obj);
   for (GList *l = members; l; l = l->next)
     {
       const char *key = l->data;
       JsonNode *value = json_object_get_member (obj, key);
-      g_autofree char *path = g_strdup_printf ("%s.%s", where, key);
+      g_autofree char *path = where[0] != '\0' ? g_strdup_printf ("%s.%s", where, key) : g_strdup (key);
 
       if (g_str_equal (key, "label"))
-        {
-          if (!get_string (value, path, &config->label, error))
-            return FALSE;
-        }
+        continue;
       else if (g_str_equal (key, "color"))
         {
           if (!get_string (value, path, &config->color, error))
@@ -277,10 +282,52 @@ load_run (JsonNode           *node,
 
   if (!gradlens_run_config_validate (config, GRADLENS_NAMING_PRESET, 0, error))
     {
-      g_prefix_error (error, "%s: ", where);
+      if (where[0] != '\0')
+        g_prefix_error (error, "%s: ", where);
       return FALSE;
     }
   return TRUE;
+}
+
+/* "run 5 “Deep sigmoid (8)”", or "run 5" without a label: how a message
+ * names a preset's run, counted from 1 as a person counts */
+char *
+gradlens_preset_describe_run (guint       index,
+                              const char *label)
+{
+  g_autofree char *valid = NULL;
+
+  if (label == NULL || *label == '\0')
+    /* Translators: %u is a run's number, counted from 1 */
+    return g_strdup_printf (_("run %u"), index + 1);
+  valid = g_utf8_make_valid (label, -1);
+  if (g_utf8_strlen (valid, -1) > 40)
+    {
+      g_autofree char *cut = g_utf8_substring (valid, 0, 40);
+
+      /* Translators: %u is a run's number, counted from 1, %s its label cut short */
+      return g_strdup_printf (_("run %u “%s…”"), index + 1, cut);
+    }
+  /* Translators: %u is a run's number, counted from 1, %s its label */
+  return g_strdup_printf (_("run %u “%s”"), index + 1, valid);
+}
+
+/* one run of a preset's "runs": its messages start with the run's number
+ * and label ("run 5 “Deep sigmoid (8)”: network.depth: ...") */
+static gboolean
+load_numbered_run (JsonNode           *node,
+                   GHashTable         *literals,
+                   guint               index,
+                   GradlensRunConfig  *config,
+                   GError            **error)
+{
+  g_autofree char *name = NULL;
+
+  if (load_run (node, literals, "", config, error))
+    return TRUE;
+  name = gradlens_preset_describe_run (index, config->label);
+  g_prefix_error (error, "%s: ", name);
+  return FALSE;
 }
 
 static gboolean
@@ -417,14 +464,24 @@ load_root (JsonNode        *root,
 
   for (guint i = 0; i < n_runs; i++)
     {
-      g_autofree char *where = g_strdup_printf ("runs[%u]", i);
       g_autoptr(GradlensRunConfig) config = gradlens_run_config_new ();
 
-      if (!load_run (json_array_get_element (runs, i), literals, where, config, error))
+      if (!load_numbered_run (json_array_get_element (runs, i), literals, i, config, error))
         return FALSE;
       g_ptr_array_add (preset->runs, g_steal_pointer (&config));
     }
   return TRUE;
+}
+
+/* every message about a preset's contents starts the same way, in the CLI
+ * and in the app: "Could not read “mine.json”: line 63, column 38: ..." */
+static GradlensPreset *
+could_not_read (const char  *name,
+                GError     **error)
+{
+  /* Translators: %s is a file name; what is wrong follows the colon */
+  g_prefix_error (error, _("Could not read “%s”: "), name);
+  return NULL;
 }
 
 GradlensPreset *
@@ -448,14 +505,14 @@ gradlens_preset_load_data (const char  *data,
   if (len > GRADLENS_PRESET_MAX_BYTES)
     {
       g_set_error (error, GRADLENS_ERROR, GRADLENS_ERROR_TOO_LARGE,
-                   "%s: %" G_GSIZE_FORMAT " bytes; presets larger than 16 MiB are refused", name, len);
-      return NULL;
+                   "%" G_GSIZE_FORMAT " bytes; presets larger than 16 MiB are refused", len);
+      return could_not_read (name, error);
     }
   if (!g_utf8_validate (data, (gssize) len, NULL) || memchr (data, '\0', len) != NULL)
     {
       g_set_error (error, GRADLENS_ERROR, GRADLENS_ERROR_INVALID_PRESET,
-                   "%s: not a text file (invalid UTF-8 or a zero byte); a preset is a JSON file", name);
-      return NULL;
+                   "not a text file (invalid UTF-8 or a zero byte); a preset is a JSON file");
+      return could_not_read (name, error);
     }
   /* data need not end in a zero byte: count the blanks within len */
   for (blanks = 0; blanks < len && strchr (" \t\r\n", data[blanks]) != NULL && data[blanks] != '\0'; blanks++)
@@ -466,10 +523,8 @@ gradlens_preset_load_data (const char  *data,
     literals = g_hash_table_new (NULL, NULL);   /* an empty file: load_root names it */
   if (root == NULL && local != NULL)
     {
-      /* Translators: the first %s is a file name, the second says where and what is wrong */
-      g_set_error (error, GRADLENS_ERROR, GRADLENS_ERROR_INVALID_PRESET,
-                   _("%s: not valid JSON: %s"), name, local->message);
-      return NULL;
+      g_propagate_error (error, g_steal_pointer (&local));
+      return could_not_read (name, error);
     }
 
   preset = gradlens_preset_new ();
@@ -478,10 +533,10 @@ gradlens_preset_load_data (const char  *data,
       /* messages quote keys and values, which may hold invalid UTF-8 */
       g_autofree char *message = g_utf8_make_valid (local->message, -1);
 
-      g_set_error (error, GRADLENS_ERROR, local->code == GRADLENS_ERROR_INVALID_VALUE
-                                              ? GRADLENS_ERROR_INVALID_PRESET : local->code,
-                   "%s: %s", name, message);
-      return NULL;
+      g_set_error_literal (error, GRADLENS_ERROR, local->code == GRADLENS_ERROR_INVALID_VALUE
+                                                      ? GRADLENS_ERROR_INVALID_PRESET : local->code,
+                           message);
+      return could_not_read (name, error);
     }
   return g_steal_pointer (&preset);
 }
@@ -552,10 +607,10 @@ gradlens_preset_load_path (const char  *path,
       g_autofree char *size = g_strdup_printf ("%" G_GOFFSET_FORMAT, (goffset) st.st_size);
 
       close (fd);
-      /* Translators: the first %s is a file name, the second a number of bytes */
+      /* Translators: %s is a number of bytes */
       g_set_error (error, GRADLENS_ERROR, GRADLENS_ERROR_TOO_LARGE,
-                   _("%s: %s bytes; presets larger than 16 MiB are refused"), path, size);
-      return NULL;
+                   _("%s bytes; presets larger than 16 MiB are refused"), size);
+      return could_not_read (path, error);
     }
   if (!g_str_equal (path, "-"))
     fcntl (fd, F_SETFL, fcntl (fd, F_GETFL) & ~O_NONBLOCK);

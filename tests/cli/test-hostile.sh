@@ -282,6 +282,18 @@ expect "a lone surrogate is named" 2 "lone high surrogate"
 { printf '{"format": "gradlens-preset", "runs": [{}'; for _ in $(seq 9999); do printf ', {}'; done; printf ']}'; } >"$dir/p.json"
 run "$CLI" run --preset "$dir/p.json"
 expect "10000 runs: the run limit" 2 "10000 runs" "256"
+# a broken preset and a bad run as the app's error dialog says them (issue 14):
+# the file, the line and column in words, a run by its number from 1 and label
+printf '{"format": "gradlens-preset",\n "runs": [{"label": "x",, "network": {}}]}' >"$dir/mine.json"
+run "$CLI" run --preset "$dir/mine.json"
+expect "a syntax error: the file, line and column in words" 2 \
+  "gradlens-cli run: Could not read “$dir/mine.json”: line 2, column 25: a comma where a name was expected"
+preset '{"format": "gradlens-preset", "runs": [{}, {}, {}, {}, {"label": "Deep sigmoid (8)", "network": {"depth": 0}}]}'
+expect "a bad run named by its number from 1 and its label" 2 \
+  "gradlens-cli run: Could not read “$dir/p.json”: run 5 “Deep sigmoid (8)”: network.depth: invalid value “0”"
+if grep -q 'runs\[' "$err"; then not_ok "no runs[N] in messages" "$(cat "$err")"; else ok "no runs[N] in messages"; fi
+preset '{"format": "gradlens-preset", "runs": [{}, {"data": {"seeds": 0}}]}'
+expect "a run without a label by its number alone" 2 "Could not read “$dir/p.json”: run 2: data.seeds: invalid value “0”"
 run "$CLI" bench --iterations 2147483648
 expect "--iterations 2147483648 with its range" 2 "“2147483648”" "1 to 10000000"
 run "$CLI" run --help
