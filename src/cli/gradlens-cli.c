@@ -165,7 +165,7 @@ has_override (const CliOptions *opts,
 /* the runs to compute: the preset's (or one default run), with the
  * command line's options applied to every one of them */
 static GPtrArray *
-collect_runs (const CliOptions  *opts,
+collect_runs (CliOptions        *opts,
               GradlensPreset   **preset_out,
               GError           **error)
 {
@@ -190,6 +190,8 @@ collect_runs (const CliOptions  *opts,
         }
       for (guint i = 0; i < preset->runs->len; i++)
         g_ptr_array_add (runs, gradlens_run_config_dup (g_ptr_array_index (preset->runs, i)));
+      /* "accept_long_work": true in the preset is --yes */
+      opts->yes |= preset->accept_long_work;
       if (preset_out != NULL)
         *preset_out = g_steal_pointer (&preset);
     }
@@ -465,7 +467,9 @@ check_estimate (const CliOptions        *opts,
                 GError                 **error)
 {
   return gradlens_estimate_check (estimate, what, GRADLENS_DEFAULT_MEMORY_LIMIT,
-                                  opts->yes ? 0 : GRADLENS_DEFAULT_TIME_LIMIT, "--yes", error);
+                                  opts->yes ? 0 : GRADLENS_DEFAULT_TIME_LIMIT,
+                                  opts->preset != NULL ? _("--yes (or \"accept_long_work\": true to the preset)")
+                                                       : "--yes", error);
 }
 
 static GradlensFormat

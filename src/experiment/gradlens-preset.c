@@ -71,6 +71,7 @@ gradlens_preset_free (GradlensPreset *preset)
   g_free (preset->plot.x_title);
   g_free (preset->plot.y_title);
   g_ptr_array_unref (preset->runs);
+  g_clear_pointer (&preset->controls, gradlens_run_config_free);
   g_free (preset);
 }
 
@@ -92,6 +93,8 @@ gradlens_preset_copy (const GradlensPreset *preset)
   copy->plot.y_title = g_strdup (preset->plot.y_title);
   copy->has_train = preset->has_train;
   copy->train = preset->train;
+  copy->controls = preset->controls != NULL ? gradlens_run_config_dup (preset->controls) : NULL;
+  copy->accept_long_work = preset->accept_long_work;
   for (guint i = 0; i < preset->runs->len; i++)
     g_ptr_array_add (copy->runs, gradlens_run_config_dup (g_ptr_array_index (preset->runs, i)));
   return copy;
@@ -245,9 +248,13 @@ load_run (JsonNode           *node,
     return FALSE;
   obj = json_node_get_object (node);
   /* the label first: the caller names the run by it in any later message */
-  if (json_object_has_member (obj, "label")
-      && !get_string (json_object_get_member (obj, "label"), "label", &config->label, error))
-    return FALSE;
+  if (json_object_has_member (obj, "label"))
+    {
+      g_autofree char *path = where[0] != '\0' ? g_strdup_printf ("%s.label", where) : g_strdup ("label");
+
+      if (!get_string (json_object_get_member (obj, "label"), path, &config->label, error))
+        return FALSE;
+    }
   members = json_object_get_members (obj);
   for (GList *l = members; l; l = l->next)
     {
@@ -381,7 +388,7 @@ load_root (JsonNode        *root,
            GError         **error)
 {
   static const char * const keys[] = { "format", "version", "title", "description", "plot", "runs",
-                                       "train", NULL };
+                                       "train", "controls", "accept_long_work", NULL };
   g_autoptr(GList) members = NULL;
   g_autofree char *found = NULL;
   JsonObject *obj;
@@ -448,6 +455,27 @@ load_root (JsonNode        *root,
   if (node != NULL && !gradlens_train_settings_load_json (&preset->train, node, "train", error))
     return FALSE;
   preset->has_train = node != NULL;
+
+  /* optional: the app's controls, checked as a run is */
+  node = json_object_get_member (obj, "controls");
+  if (node != NULL)
+    {
+      preset->controls = gradlens_run_config_new ();
+      if (!load_run (node, literals, "controls", preset->controls, error))
+        return FALSE;
+    }
+
+  /* optional: accepts work estimated at more than an hour, as --yes does */
+  node = json_object_get_member (obj, "accept_long_work");
+  if (node != NULL)
+    {
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+        {
+          found = gradlens_json_describe (node);
+          return invalid (error, "accept_long_work: expected true or false, found %s", found);
+        }
+      preset->accept_long_work = json_node_get_boolean (node);
+    }
 
   node = json_object_get_member (obj, "runs");
   if (node == NULL)
@@ -641,6 +669,34 @@ gradlens_preset_load_path (const char  *path,
 
 /* ---- saving ----------------------------------------------------------- */
 
+/* a run as a preset holds it: label, colour, network, init, data, dtype */
+static void
+build_run (JsonBuilder             *b,
+           const GradlensRunConfig *run)
+{
+  g_autoptr(JsonBuilder) rb = json_builder_new ();
+  g_autoptr(JsonNode) config = NULL;
+  JsonObject *obj;
+
+  gradlens_run_config_build_json (run, rb);
+  config = json_builder_get_root (rb);
+  obj = json_node_get_object (config);
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "label");
+  json_builder_add_string_value (b, run->label ? run->label : "");
+  if (run->color != NULL)
+    {
+      json_builder_set_member_name (b, "color");
+      json_builder_add_string_value (b, run->color);
+    }
+  for (const char * const *k = (const char * const[]) { "network", "init", "data", "dtype", NULL }; *k; k++)
+    {
+      json_builder_set_member_name (b, *k);
+      json_builder_add_value (b, json_node_copy (json_object_get_member (obj, *k)));
+    }
+  json_builder_end_object (b);
+}
+
 char *
 gradlens_preset_to_data (const GradlensPreset *preset)
 {
@@ -678,35 +734,22 @@ gradlens_preset_to_data (const GradlensPreset *preset)
   json_builder_set_member_name (b, "runs");
   json_builder_begin_array (b);
   for (guint i = 0; i < preset->runs->len; i++)
-    {
-      const GradlensRunConfig *run = g_ptr_array_index (preset->runs, i);
-      g_autoptr(JsonBuilder) rb = json_builder_new ();
-      g_autoptr(JsonNode) config = NULL;
-      JsonObject *obj;
-
-      gradlens_run_config_build_json (run, rb);
-      config = json_builder_get_root (rb);
-      obj = json_node_get_object (config);
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "label");
-      json_builder_add_string_value (b, run->label ? run->label : "");
-      if (run->color != NULL)
-        {
-          json_builder_set_member_name (b, "color");
-          json_builder_add_string_value (b, run->color);
-        }
-      for (const char * const *k = (const char * const[]) { "network", "init", "data", "dtype", NULL }; *k; k++)
-        {
-          json_builder_set_member_name (b, *k);
-          json_builder_add_value (b, json_node_copy (json_object_get_member (obj, *k)));
-        }
-      json_builder_end_object (b);
-    }
+    build_run (b, g_ptr_array_index (preset->runs, i));
   json_builder_end_array (b);
   if (preset->has_train)
     {
       json_builder_set_member_name (b, "train");
       gradlens_train_settings_build_json (&preset->train, b);
+    }
+  if (preset->controls != NULL)
+    {
+      json_builder_set_member_name (b, "controls");
+      build_run (b, preset->controls);
+    }
+  if (preset->accept_long_work)
+    {
+      json_builder_set_member_name (b, "accept_long_work");
+      json_builder_add_boolean_value (b, TRUE);
     }
   json_builder_end_object (b);
 

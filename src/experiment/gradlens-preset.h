@@ -40,6 +40,10 @@ typedef struct
   GradlensPlotSettings  plot;
   GPtrArray            *runs;   /* of GradlensRunConfig */
   char                 *description;   /* optional: why these runs, what a student should notice ("" when none) */
+  /* optional: the app's controls panel as it was saved (a run's keys), NULL when none */
+  GradlensRunConfig    *controls;
+  /* optional: work estimated at more than an hour starts without --yes */
+  gboolean              accept_long_work;
 } GradlensPreset;
 
 GradlensPreset *gradlens_preset_new        (void);

@@ -236,6 +236,19 @@ run limited "$CLI" train --steps 100000 --width 1024 --seeds 100
 expect "a training of days refused" 2 "days" "--yes"
 run limited "$CLI" bench --iterations 10000000 --width 4096
 expect "bench --iterations 10000000 of a wide network refused" 2 "--yes"
+# a preset accepts its own long work ("accept_long_work": true, as --yes):
+# accepted, it goes on to the missing output folder (exit 1, before any
+# computing: the CPU limit would end a run of hours)
+long='"runs": [{"network": {"width": 4096}, "data": {"seeds": 10000}}]}'
+printf '{"format": "gradlens-preset", %s' "$long" >"$dir/long.json"
+printf '{"format": "gradlens-preset", "accept_long_work": false, %s' "$long" >"$dir/long-false.json"
+printf '{"format": "gradlens-preset", "accept_long_work": true, %s' "$long" >"$dir/long-ok.json"
+run limited "$CLI" run --preset "$dir/long.json" --output /nonexistent/x.json
+expect "a preset's hours refused, naming the preset key" 2 "hours" "--yes" '"accept_long_work": true'
+run limited "$CLI" run --preset "$dir/long-false.json" --output /nonexistent/x.json
+expect "\"accept_long_work\": false refuses hours" 2 "hours"
+run sh -c 'ulimit -t 2; exec "$0" run --preset "$1" --output /nonexistent/x.json' "$CLI" "$dir/long-ok.json"
+expect "\"accept_long_work\": true accepts hours as --yes does" 1 "/nonexistent/x.json" "No such file or directory"
 run env GRADLENS_PROGRESS=now "$CLI" run --seeds 50
 if [ "$status" = 0 ] && grep -q "50 of 50 seeds" "$err" && grep -q "left" "$err"; then
   ok "progress on stderr: done of total, rate, time left"; else

@@ -687,6 +687,65 @@ test_error_messages (void)
   }
 }
 
+/* "controls" (the app's panel, a run's keys) and "accept_long_work": both
+ * optional, read, checked and written back; absent, they are not written */
+static void
+test_controls_and_long_work (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GradlensPreset) with = load_text (
+    "{\"format\": \"gradlens-preset\", \"runs\": [{}], \"accept_long_work\": true, "
+    "\"controls\": {\"label\": \"Mine\", \"network\": {\"depth\": 12, \"width\": 33, "
+    "\"activation\": \"tanh\"}, \"init\": {\"weights\": \"xavier_normal\", \"gain\": 0.5}, "
+    "\"data\": {\"samples\": 7, \"seed\": 3, \"seeds\": 4}, \"dtype\": \"float64\"}}", &error);
+  g_autoptr(GradlensPreset) without = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (with->accept_long_work);
+  g_assert_nonnull (with->controls);
+  g_assert_cmpstr (with->controls->label, ==, "Mine");
+  g_assert_cmpint (with->controls->nn.depth, ==, 12);
+  g_assert_cmpint (with->controls->nn.width, ==, 33);
+  g_assert_cmpint (with->controls->nn.activation, ==, NN_ACT_TANH);
+  g_assert_cmpint (with->controls->nn.init, ==, NN_INIT_XAVIER_NORMAL);
+  g_assert_cmpfloat (with->controls->nn.gain, ==, 0.5);
+  g_assert_cmpint (with->controls->nn.samples, ==, 7);
+  g_assert_cmpint (with->controls->seed, ==, 3);
+  g_assert_cmpint (with->controls->seeds, ==, 4);
+  g_assert_cmpint (with->controls->nn.dtype, ==, NN_FLOAT64);
+  /* the runs are not the controls */
+  g_assert_cmpint (((GradlensRunConfig *) g_ptr_array_index (with->runs, 0))->nn.depth, ==, 5);
+  assert_round_trip (with);
+  text = gradlens_preset_to_data (with);
+  g_assert_nonnull (strstr (text, "\"controls\" : {"));
+  g_assert_nonnull (strstr (text, "\"accept_long_work\" : true"));
+
+  without = load_text ("{\"format\": \"gradlens-preset\", \"runs\": [{}], \"accept_long_work\": false}", &error);
+  g_assert_no_error (error);
+  g_assert_null (without->controls);
+  g_assert_false (without->accept_long_work);
+  g_clear_pointer (&text, g_free);
+  text = gradlens_preset_to_data (without);
+  g_assert_null (strstr (text, "controls"));
+  g_assert_null (strstr (text, "accept_long_work"));
+
+  /* checked as a run is, named by their key */
+  assert_message ("{\"format\": \"gradlens-preset\", \"runs\": [{}], \"controls\": {\"network\": {\"depth\": 0}}}",
+                  "Could not read “mine.json”: controls.network.depth: invalid value “0”; "
+                  "expected an integer from 1 to 1000");
+  assert_message ("{\"format\": \"gradlens-preset\", \"runs\": [{}], \"controls\": {\"dpeth\": 3}}",
+                  "Could not read “mine.json”: controls: unknown key “dpeth”; "
+                  "expected one of label, color, network, init, data, dtype");
+  assert_message ("{\"format\": \"gradlens-preset\", \"runs\": [{}], \"controls\": {\"label\": 3}}",
+                  "Could not read “mine.json”: controls.label: expected a string, found the number 3");
+  assert_message ("{\"format\": \"gradlens-preset\", \"runs\": [{}], \"controls\": [1]}",
+                  "Could not read “mine.json”: controls: expected an object, found an array");
+  assert_message ("{\"format\": \"gradlens-preset\", \"runs\": [{}], \"accept_long_work\": \"yes\"}",
+                  "Could not read “mine.json”: accept_long_work: expected true or false, "
+                  "found the string “yes”");
+}
+
 static void
 test_error_not_object (void)
 {
@@ -1285,6 +1344,7 @@ main (int    argc,
   g_test_add_func ("/gradlens/preset/error/format-version", test_error_format_version);
   g_test_add_func ("/gradlens/preset/error/runs", test_error_runs);
   g_test_add_func ("/gradlens/preset/error/messages", test_error_messages);
+  g_test_add_func ("/gradlens/preset/controls-and-long-work", test_controls_and_long_work);
   g_test_add_func ("/gradlens/preset/error/not-object", test_error_not_object);
   g_test_add_func ("/gradlens/preset/error/truncated", test_error_truncated);
   g_test_add_func ("/gradlens/preset/error/binary", test_error_binary);
