@@ -368,9 +368,10 @@ fill_presets_menu (GradlensWindow *self)
  * @preset: a valid preset
  * @file: (nullable): where it was read from (%NULL for a built-in one)
  *
- * Replaces the experiment (gradlens_session_load_preset()) and puts its
- * first run's network in the controls, but not its label: a run made from
- * changed controls is another run and gets a label of its own.
+ * Replaces the experiment (gradlens_session_load_preset()) and puts the
+ * preset's saved controls in the controls panel, or else its first run's
+ * network, but not its label: a run made from changed controls is another
+ * run and gets a label of its own.
  */
 void
 gradlens_window_load_preset (GradlensWindow       *self,
@@ -380,7 +381,9 @@ gradlens_window_load_preset (GradlensWindow       *self,
   g_return_if_fail (GRADLENS_IS_WINDOW (self));
   g_return_if_fail (preset != NULL);
 
-  if (preset->runs->len > 0)
+  if (preset->controls != NULL)
+    gradlens_controls_set_config (self->controls, preset->controls);
+  else if (preset->runs->len > 0)
     {
       g_autoptr(GradlensRunConfig) first = gradlens_run_config_dup (g_ptr_array_index (preset->runs, 0));
 
@@ -425,7 +428,11 @@ save_to (GradlensWindow *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *basename = g_file_get_basename (file);
   g_autofree char *text = NULL;
+  g_autoptr(GradlensRunConfig) controls = gradlens_run_config_new ();
 
+  /* the controls as they are (unless a value is invalid: then as loaded) */
+  if (gradlens_controls_get_config (self->controls, controls, NULL))
+    gradlens_session_set_controls (self->session, controls);
   if (!gradlens_session_save (self->session, file, &error))
     {
       _gradlens_window_show_error (self, _("Could Not Save the Experiment"), error->message);

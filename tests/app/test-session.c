@@ -520,6 +520,73 @@ test_train_preset (void)
   wait_until_idle (session, "the preset's run");
 }
 
+/* The controls panel saved with the preset: loaded as the preset has it,
+ * written back as last set, read again by another session; setting it is
+ * no modification, and a preset without it has none. */
+static void
+test_controls_preset (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("gradlens-session-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "controls.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GradlensSession) session = gradlens_session_new ();
+  g_autoptr(GradlensSession) other = gradlens_session_new ();
+  g_autoptr(GradlensPreset) with = NULL;
+  g_autoptr(GradlensPreset) again = NULL;
+  g_autoptr(GradlensPreset) without = NULL;
+  g_autoptr(GradlensRunConfig) panel = gradlens_run_config_new ();
+  g_autoptr(GError) error = NULL;
+  const GradlensRunConfig *controls;
+
+  with = gradlens_preset_load_data ("{\"format\": \"gradlens-preset\", \"runs\": [{\"network\": {\"depth\": 3}}], "
+                                    "\"controls\": {\"label\": \"Next\", \"network\": {\"depth\": 17, "
+                                    "\"width\": 21}, \"data\": {\"seeds\": 3}}}", -1, "with", &error);
+  g_assert_no_error (error);
+  gradlens_session_load_preset (session, with, NULL);
+  controls = gradlens_session_get_controls (session);
+  g_assert_nonnull (controls);
+  g_assert_cmpint (controls->nn.depth, ==, 17);
+  g_assert_cmpint (controls->nn.width, ==, 21);
+  g_assert_cmpint (controls->seeds, ==, 3);
+  g_assert_cmpstr (controls->label, ==, "Next");
+  wait_until_idle (session, "the preset's run");
+  g_assert_false (gradlens_session_get_modified (session));
+
+  /* the panel changes: saved as it is now, without marking the experiment */
+  panel->nn.depth = 40;
+  panel->nn.activation = NN_ACT_TANH;
+  panel->seed = 9;
+  gradlens_session_set_controls (session, panel);
+  g_assert_false (gradlens_session_get_modified (session));
+  g_assert_true (gradlens_session_save (session, file, &error));
+  g_assert_no_error (error);
+
+  again = read_preset (file);
+  g_assert_nonnull (again->controls);
+  gradlens_session_load_preset (other, again, file);
+  controls = gradlens_session_get_controls (other);
+  g_assert_nonnull (controls);
+  g_assert_cmpint (controls->nn.depth, ==, 40);
+  g_assert_cmpint (controls->nn.activation, ==, NN_ACT_TANH);
+  g_assert_cmpint (controls->seed, ==, 9);
+  g_assert_cmpint (controls->nn.width, ==, 10);
+  g_assert_cmpstr (controls->label != NULL ? controls->label : "", ==, "");
+  wait_until_idle (other, "the saved experiment");
+
+  /* another preset without controls: none kept from the one before */
+  without = gradlens_preset_load_data ("{\"format\": \"gradlens-preset\", \"runs\": [{}]}", -1, "without", &error);
+  g_assert_no_error (error);
+  gradlens_session_load_preset (other, without, NULL);
+  g_assert_null (gradlens_session_get_controls (other));
+  g_clear_pointer (&again, gradlens_preset_free);
+  again = gradlens_session_dup_preset (other);
+  g_assert_null (again->controls);
+  wait_until_idle (other, "the preset's run");
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -534,6 +601,7 @@ main (int    argc,
   g_test_add_func ("/gradlens/session/train", test_train);
   g_test_add_func ("/gradlens/session/train-steps-and-cancel", test_train_steps_and_cancel);
   g_test_add_func ("/gradlens/session/train-preset", test_train_preset);
+  g_test_add_func ("/gradlens/session/controls-preset", test_controls_preset);
 
   return g_test_run ();
 }
