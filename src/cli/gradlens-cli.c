@@ -397,6 +397,7 @@ typedef struct
   gint64      last;
   gboolean    shown;
   const char *unit;
+  guint       steps;      /* progress steps a unit: a seed's layers (gradlens_run_progress_steps) */
 } Progress;
 
 static void
@@ -413,6 +414,7 @@ progress_init (Progress   *p,
   if (g_strcmp0 (g_getenv ("GRADLENS_PROGRESS"), "now") == 0)
     p->start -= G_USEC_PER_SEC;
   p->unit = unit;
+  p->steps = 1;
 }
 
 static void
@@ -444,8 +446,10 @@ on_progress_cb (guint    done,
   /* Translators: progress: done of total units (percent), rate, time left
    * ("about 5 seconds") */
   g_printerr ("\r");
-  g_printerr (_("%u of %u %s (%.0f%%), %.1f a second, %s left  "), done, total, p->unit,
-              100.0 * done / MAX (total, 1), rate, left);
+  /* whole units (seeds) done; the percentage and the time left also count
+   * the layers of a seed under way */
+  g_printerr (_("%u of %u %s (%.0f%%), %.1f a second, %s left  "), done / p->steps, total / p->steps, p->unit,
+              100.0 * done / MAX (total, 1), rate / p->steps, left);
   p->shown = TRUE;
   g_mutex_unlock (&p->lock);
 }
@@ -499,6 +503,7 @@ compute_all (const char  *command,
       GradlensRunResult *r;
 
       progress_init (&progress, g_dngettext (GETTEXT_PACKAGE, "seed", "seeds", (gulong) config->seeds));
+      progress.steps = gradlens_run_progress_steps (config);
       r = gradlens_run (config, 0, GRADLENS_DEFAULT_MEMORY_LIMIT, on_progress_cb, &progress, NULL, &error);
       progress_end (&progress);
       if (r == NULL)

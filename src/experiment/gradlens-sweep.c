@@ -57,15 +57,27 @@ typedef struct
   GError                  *error;     /* the first failure */
 } SweepShared;
 
+/* one depth's run: its progress comes in steps of a seed or of a layer */
+typedef struct
+{
+  SweepShared *shared;
+  guint        steps;   /* gradlens_run_progress_steps of this depth */
+} DepthProgress;
+
 static void
 run_progress_cb (guint    done,
                  guint    total,
                  gpointer user_data)
 {
-  SweepShared *shared = user_data;
+  DepthProgress *depth = user_data;
+  SweepShared *shared = depth->shared;
   guint all = shared->n_depths * (guint) shared->config->seeds;
-  guint finished = (guint) g_atomic_int_add (&shared->done, 1) + 1;
+  guint finished;
 
+  /* the sweep counts seeds: a deep run also tells its layers */
+  if (done % depth->steps != 0)
+    return;
+  finished = (guint) g_atomic_int_add (&shared->done, 1) + 1;
   if (shared->progress != NULL)
     shared->progress (finished, all, shared->user_data);
 }
@@ -82,13 +94,16 @@ sweep_worker (gpointer data)
       GradlensRunConfig config;
       GradlensRunResult *r;
       GError *error = NULL;
+      DepthProgress progress;
 
       if (k >= (int) shared->n_depths || g_cancellable_is_cancelled (shared->cancellable))
         break;
       i = shared->n_depths - 1 - (guint) k;   /* deepest first: better balance */
       gradlens_run_config_copy (&config, shared->config);
       config.nn.depth = shared->depths[i];
-      r = gradlens_run (&config, 1, 0, run_progress_cb, shared, shared->cancellable, &error);
+      progress.shared = shared;
+      progress.steps = gradlens_run_progress_steps (&config);
+      r = gradlens_run (&config, 1, 0, run_progress_cb, &progress, shared->cancellable, &error);
       gradlens_run_config_clear (&config);
       if (r == NULL)
         {

@@ -284,6 +284,50 @@ test_cancel (void)
   g_assert_cmpstr (gradlens_series_get_label (series_at (runs, n_after)), ==, "after");
 }
 
+typedef struct
+{
+  GradlensSession *session;
+  double           first_fraction;   /* the first one seen, 0 until then */
+  guint            n_runs_then;
+} Within;
+
+static void
+fraction_cb (GradlensJob *job,
+             GParamSpec  *pspec,
+             Within      *within)
+{
+  if (within->first_fraction > 0 || gradlens_job_get_fraction (job) <= 0)
+    return;
+  within->first_fraction = gradlens_job_get_fraction (job);
+  within->n_runs_then = g_list_model_get_n_items (gradlens_session_get_runs (within->session));
+  gradlens_session_stop (within->session);
+}
+
+/* A single seed of a deep network moves the progress before it ends: the
+ * first fraction the job shows comes while the seed is still under way (no
+ * run added yet), and stopping there ends it between two layers. */
+static void
+test_progress_within_seed (void)
+{
+  g_autoptr(GradlensSession) session = gradlens_session_new ();
+  g_autoptr(GradlensRunConfig) config = gradlens_run_config_new ();
+  Within within = { session, 0, 0 };
+
+  /* 1000 layers of 256 x 256 x 64: seconds for the seed, stopped far sooner */
+  config->nn.depth = 1000;
+  config->nn.width = 256;
+  config->nn.samples = 64;
+  gradlens_session_run (session, &config, 1);
+  g_assert_true (gradlens_session_get_running (session));
+  g_signal_connect (gradlens_session_get_job (session), "notify::fraction", G_CALLBACK (fraction_cb), &within);
+  wait_until_idle (session, "the stopped run");
+  g_test_message ("first fraction %g", within.first_fraction);
+  g_assert_cmpfloat (within.first_fraction, >, 0.0);
+  g_assert_cmpfloat (within.first_fraction, <, 1.0);
+  g_assert_cmpuint (within.n_runs_then, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (gradlens_session_get_runs (session)), ==, 0);
+}
+
 /* Sweeps share their depths: a second, longer sweep extends the first. A
  * sweep too deep for the memory limit does not start. */
 static void
@@ -597,6 +641,7 @@ main (int    argc,
   g_test_add_func ("/gradlens/session/colors-and-labels", test_colors_and_labels);
   g_test_add_func ("/gradlens/session/load-save-roundtrip", test_load_save_roundtrip);
   g_test_add_func ("/gradlens/session/cancel", test_cancel);
+  g_test_add_func ("/gradlens/session/progress-within-seed", test_progress_within_seed);
   g_test_add_func ("/gradlens/session/sweeps", test_sweeps);
   g_test_add_func ("/gradlens/session/train", test_train);
   g_test_add_func ("/gradlens/session/train-steps-and-cancel", test_train_steps_and_cancel);
