@@ -1002,7 +1002,8 @@ man_page (void)
   man_option (s, "--optimizer", "NAME", "train: sgd or adam (default sgd; PyTorch's defaults otherwise).");
   man_option (s, "--lr", "X", "train: learning rate (default 0.1; 0 to 1000).");
   man_option (s, "--momentum", "X", "train: SGD's momentum (default 0; 0 to 1; not with adam).");
-  man_option (s, "--size", "WxH", "plot: pixels for PNG, points for SVG and PDF (default 1280x720).");
+  man_option (s, "--size", "WxH", "plot: pixels; for SVG and PDF CSS pixels, as they render at 96 dpi "
+              "(a 1600x900 PDF is a page of 1200x675 pt) (default 1280x720).");
   man_option (s, "--theme", "THEME", "plot: dark or light (default: the preset's).");
   man_option (s, "--y-scale", "SCALE", "plot: log or linear (default: the preset's).");
   man_option (s, "--x-axis", "AXIS", "plot: parameter or layer (default: the preset's).");
@@ -1113,7 +1114,7 @@ gradlens_cli_plot (int    argc,
   GOptionEntry entries[] = {
     { "preset", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("The preset whose runs to plot (required)"), "FILE" },
     { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("The figure to write: FILE.png, FILE.svg or FILE.pdf (required)"), "FILE" },
-    { "size", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Size in pixels (PNG) or points (SVG, PDF), default 1280x720"), "WxH" },
+    { "size", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Size in pixels (SVG and PDF in CSS pixels, 96 dpi: 1600x900 is a 1200x675 pt page), default 1280x720"), "WxH" },
     { "theme", 0, 0, G_OPTION_ARG_STRING, NULL, N_("dark or light (default: the preset’s)"), "THEME" },
     { "y-scale", 0, 0, G_OPTION_ARG_STRING, NULL, N_("log or linear (default: the preset’s)"), "SCALE" },
     { "x-axis", 0, 0, G_OPTION_ARG_STRING, NULL, N_("parameter or layer (default: the preset’s)"), "AXIS" },
