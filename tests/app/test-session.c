@@ -328,8 +328,9 @@ test_progress_within_seed (void)
   g_assert_cmpuint (g_list_model_get_n_items (gradlens_session_get_runs (session)), ==, 0);
 }
 
-/* Sweeps share their depths: a second, longer sweep extends the first. A
- * sweep too deep for the memory limit does not start. */
+/* Each sweep is its own series over its own depths: a second, longer sweep
+ * does not extend the first. A sweep too deep for the memory limit does not
+ * start. */
 static void
 test_sweeps (void)
 {
@@ -351,8 +352,10 @@ test_sweeps (void)
   g_assert_cmpstr (gradlens_series_get_label (series_at (sweeps, 0)), ==, "sigmoid");
   g_assert_cmpstr (gradlens_series_get_label (series_at (sweeps, 1)), ==, "relu");
   gradlens_depth_sweep_get_points (GRADLENS_DEPTH_SWEEP (series_at (sweeps, 0)), &n_points);
+  g_assert_cmpuint (n_points, ==, 3);
+  g_assert_cmpuint (gradlens_series_get_n_rows (series_at (sweeps, 0), 0), ==, 3);
+  gradlens_depth_sweep_get_points (GRADLENS_DEPTH_SWEEP (series_at (sweeps, 1)), &n_points);
   g_assert_cmpuint (n_points, ==, 5);
-  g_assert_cmpuint (gradlens_series_get_n_rows (series_at (sweeps, 0), 0), ==, 5);
   g_assert_cmpint (g_ascii_strcasecmp (gradlens_series_get_color (series_at (sweeps, 1)), "#EF553B"), ==, 0);
 
   /* 1000 layers of 4096: far over the memory limit */
@@ -365,6 +368,64 @@ test_sweeps (void)
     g_assert_nonnull (error);
     g_assert_false (gradlens_session_get_running (session));
   }
+}
+
+static void
+stop_after_three_cb (GradlensJob     *job,
+                     GParamSpec      *pspec,
+                     GradlensSession *session)
+{
+  /* 3 of 200 depths done */
+  if (gradlens_job_get_fraction (job) >= 3.0 / 200.0)
+    gradlens_session_stop (session);
+}
+
+/* A stopped sweep keeps and shows the depths it computed: the shallowest,
+ * in order; a sweep after it is a series of its own and leaves it as it is */
+static void
+test_sweep_stopped (void)
+{
+  g_autoptr(GradlensSession) session = gradlens_session_new ();
+  g_autoptr(GradlensRunConfig) config = gradlens_run_config_new ();
+  g_autoptr(GError) error = NULL;
+  GListModel *sweeps = gradlens_session_get_sweeps (session);
+  const GradlensSweepPoint *points;
+  const int two[] = { 1, 2 };
+  int depths[200];
+  guint n_points = 0, n_again = 0;
+
+  for (int d = 0; d < 200; d++)
+    depths[d] = d + 1;
+  /* long enough that stopping after three depths leaves most undone */
+  config->nn.width = 256;
+  config->nn.samples = 64;
+  g_assert_true (gradlens_session_sweep (session, config, depths, 200, &error));
+  g_assert_no_error (error);
+  g_signal_connect (gradlens_session_get_job (session), "notify::fraction", G_CALLBACK (stop_after_three_cb),
+                    session);
+  wait_until_idle (session, "the stopped sweep");
+  g_assert_cmpuint (g_list_model_get_n_items (sweeps), ==, 1);
+  points = gradlens_depth_sweep_get_points (GRADLENS_DEPTH_SWEEP (series_at (sweeps, 0)), &n_points);
+  g_test_message ("the stopped sweep kept %u depths", n_points);
+  g_assert_cmpuint (n_points, >=, 1);
+  g_assert_cmpuint (n_points, <, 200);
+  for (guint k = 0; k < n_points; k++)
+    {
+      g_assert_cmpint (points[k].depth, ==, (int) k + 1);
+      g_assert_true (points[k].value > 0);
+    }
+  g_assert_cmpuint (gradlens_series_get_n_rows (series_at (sweeps, 0), 0), ==, n_points);
+
+  /* another sweep: its own series; the stopped one keeps its depths */
+  config->nn.width = 10;
+  config->nn.samples = 100;
+  g_assert_true (gradlens_session_sweep (session, config, two, 2, &error));
+  wait_until_idle (session, "the second sweep");
+  g_assert_cmpuint (g_list_model_get_n_items (sweeps), ==, 2);
+  gradlens_depth_sweep_get_points (GRADLENS_DEPTH_SWEEP (series_at (sweeps, 0)), &n_again);
+  g_assert_cmpuint (n_again, ==, n_points);
+  gradlens_depth_sweep_get_points (GRADLENS_DEPTH_SWEEP (series_at (sweeps, 1)), &n_again);
+  g_assert_cmpuint (n_again, ==, 2);
 }
 
 /* ---- training --------------------------------------------------------- */
@@ -643,6 +704,7 @@ main (int    argc,
   g_test_add_func ("/gradlens/session/cancel", test_cancel);
   g_test_add_func ("/gradlens/session/progress-within-seed", test_progress_within_seed);
   g_test_add_func ("/gradlens/session/sweeps", test_sweeps);
+  g_test_add_func ("/gradlens/session/sweep-stopped", test_sweep_stopped);
   g_test_add_func ("/gradlens/session/train", test_train);
   g_test_add_func ("/gradlens/session/train-steps-and-cancel", test_train_steps_and_cancel);
   g_test_add_func ("/gradlens/session/train-preset", test_train_preset);
