@@ -288,15 +288,6 @@ gradlens_depth_sweep_has_depth (GradlensDepthSweep *self,
 
 /* ---- planning a sweep ------------------------------------------------- */
 
-static int
-compare_ints (gconstpointer a,
-              gconstpointer b)
-{
-  int x = *(const int *) a, y = *(const int *) b;
-
-  return (x > y) - (x < y);
-}
-
 /* a run of config at depth is within the limits */
 static gboolean
 check_depth (const GradlensRunConfig  *config,
@@ -318,9 +309,8 @@ check_depth (const GradlensRunConfig  *config,
  * @error: why no sweep started: a run too deep for the limits
  *
  * A job that sweeps @config over @depths, labelled and coloured to join
- * @sweeps (its target NULL), and extends each of @sweeps to the depths it
- * lacks (its target the sweep). All sweeps share their depths, so that they
- * line up on one axis: the new one covers theirs too.
+ * @sweeps (its target NULL). Each sweep is its own series, over the depths
+ * asked for: a new sweep never adds depths to the sweeps listed before.
  *
  * Returns: (transfer full) (nullable): the job, not started
  */
@@ -333,34 +323,17 @@ gradlens_depth_sweep_plan (GListModel               *sweeps,
 {
   g_autoptr(GradlensRunConfig) swept = NULL;
   g_autoptr(GradlensJob) job = NULL;
-  g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (int));
   g_autofree char *base = NULL;
-  guint n_sweeps;
+  int deepest = 0;
 
   g_return_val_if_fail (G_IS_LIST_MODEL (sweeps), NULL);
   g_return_val_if_fail (config != NULL, NULL);
   g_return_val_if_fail (depths != NULL && n_depths > 0, NULL);
 
-  /* the depths of every sweep: these and those already listed */
-  n_sweeps = g_list_model_get_n_items (sweeps);
-  g_array_append_vals (all, depths, n_depths);
-  for (guint i = 0; i < n_sweeps; i++)
-    {
-      g_autoptr(GradlensDepthSweep) sweep = g_list_model_get_item (sweeps, i);
-      const GradlensSweepPoint *points;
-      guint n_points = 0;
-
-      points = gradlens_depth_sweep_get_points (sweep, &n_points);
-      for (guint k = 0; k < n_points; k++)
-        g_array_append_val (all, points[k].depth);
-    }
-  g_array_sort (all, compare_ints);
-  for (guint k = 1; k < all->len; k++)
-    if (g_array_index (all, int, k) == g_array_index (all, int, k - 1))
-      g_array_remove_index (all, k--);
-
-  /* the deepest run must fit in memory, for every sweep */
-  if (!check_depth (config, g_array_index (all, int, all->len - 1), error))
+  /* the deepest run must fit in memory */
+  for (guint k = 0; k < n_depths; k++)
+    deepest = MAX (deepest, depths[k]);
+  if (!check_depth (config, deepest, error))
     return NULL;
 
   job = gradlens_job_new (GRADLENS_JOB_SWEEP);
@@ -370,25 +343,7 @@ gradlens_depth_sweep_plan (GListModel               *sweeps,
   swept->label = gradlens_series_list_unique_label (sweeps, base);
   g_free (swept->color);
   swept->color = gradlens_series_list_next_color (sweeps);
-  gradlens_job_add (job, swept, (const int *) (void *) all->data, all->len, NULL);
-  for (guint i = 0; i < n_sweeps; i++)
-    {
-      g_autoptr(GradlensDepthSweep) sweep = g_list_model_get_item (sweeps, i);
-      g_autoptr(GArray) missing = g_array_new (FALSE, FALSE, sizeof (int));
-      const GradlensRunConfig *its = gradlens_depth_sweep_get_config (sweep);
-
-      for (guint k = 0; k < all->len; k++)
-        if (!gradlens_depth_sweep_has_depth (sweep, g_array_index (all, int, k)))
-          g_array_append_val (missing, g_array_index (all, int, k));
-      if (missing->len == 0)
-        continue;
-      if (!check_depth (its, g_array_index (missing, int, missing->len - 1), error))
-        {
-          g_prefix_error (error, "%s: ", its->label != NULL ? its->label : "");
-          return NULL;
-        }
-      gradlens_job_add (job, its, (const int *) (void *) missing->data, missing->len, G_OBJECT (sweep));
-    }
+  gradlens_job_add (job, swept, depths, n_depths, NULL);
   return g_steal_pointer (&job);
 }
 

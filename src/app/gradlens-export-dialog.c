@@ -30,8 +30,8 @@ struct _GradlensExportDialog
 
 G_DEFINE_FINAL_TYPE (GradlensExportDialog, gradlens_export_dialog, G_TYPE_OBJECT)
 
-/* Export sizes offered in the dialog: pixels (CSS pixels for SVG, which renders
- * at that size; one point per pixel for a PDF page) */
+/* Export sizes offered in the dialog: pixels (CSS pixels for SVG and PDF, which
+ * render at that size at 96 dpi: a PDF page is 0.75 pt a pixel) */
 static const char *export_sizes[] = { "1600x900", "1280x720", "1920x1080", "1000x1000", "800x600", "view", NULL };
 
 /* the formats, as file extensions (the GSettings key "export-format") */
@@ -61,7 +61,7 @@ prepare (GradlensWindow  *self,
  * @path: the file to write; its extension picks the format: .png, .svg,
  *   .pdf (the figure), .csv, .json (the values of every run, or of every
  *   sweep in the Depth Sweep view)
- * @width: width of the figure: pixels for PNG, CSS pixels for SVG, points for PDF
+ * @width: width of the figure: pixels for PNG, CSS pixels for SVG and PDF
  * @height: height of the figure
  * @theme: theme of the figure
  * @error: names the file and the problem
@@ -395,8 +395,10 @@ gradlens_export_dialog_present (GradlensExportDialog *self)
         gtk_file_chooser_set_filter (chooser, filter);
     }
   g_object_set_data_full (G_OBJECT (native), "gradlens-offered", g_strdup (offered), g_free);
-  /* Translators: a choice in the export dialog: the size of the figure (pixels; points for PDF) */
-  gtk_file_chooser_add_choice (chooser, "size", _("Size (pixels)"), export_sizes, size_labels);
+  /* Translators: a choice in the export dialog: the size of the figure in pixels (SVG and
+   * PDF in CSS pixels: their size at 96 dpi) */
+  gtk_file_chooser_add_choice (chooser, "size", _("Size (pixels; SVG and PDF at 96 dpi)"), export_sizes,
+                               size_labels);
   gtk_file_chooser_set_choice (chooser, "size", export_sizes[0]);
   /* Translators: a choice in the export dialog: dark or light colours */
   gtk_file_chooser_add_choice (chooser, "theme", _("Theme"), theme_ids, theme_labels);

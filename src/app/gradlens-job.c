@@ -17,6 +17,7 @@ typedef struct
   GObject           *target;
   guint64            units;    /* runs of one network: its share of the progress */
   gpointer           output;   /* guarded by the job's mutex */
+  guint              n_output; /* a sweep's points in output (fewer than n_depths when stopped) */
   GradlensTrainResult *live;   /* guarded: a training's result while it trains */
   guint              live_steps;   /* guarded: its steps that are final */
 } JobItem;
@@ -85,6 +86,11 @@ run_work (const JobItem         *item,
   return result;
 }
 
+static void keep_partial_sweep (gpointer            user_data,
+                                GradlensSweepPoint *points,
+                                guint               n_points);
+
+/* a sweep: stopped, it keeps the depths it computed, in order */
 static gpointer
 sweep_work (const JobItem         *item,
             GradlensProgressFunc   progress,
@@ -92,8 +98,18 @@ sweep_work (const JobItem         *item,
             GCancellable          *cancellable,
             GError               **error)
 {
-  return gradlens_sweep (item->config, item->depths, item->n_depths, 0, GRADLENS_DEFAULT_MEMORY_LIMIT,
-                         progress, user_data, cancellable, error);
+  g_autofree GradlensSweepPoint *points = g_new0 (GradlensSweepPoint, item->n_depths);
+
+  if (gradlens_sweep_into (item->config, item->depths, item->n_depths, 0, GRADLENS_DEFAULT_MEMORY_LIMIT,
+                           progress, user_data, points, cancellable, error))
+    return g_steal_pointer (&points);
+  if (g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      guint n_done = gradlens_sweep_points_done (points, item->n_depths);
+
+      keep_partial_sweep (user_data, g_steal_pointer (&points), n_done);
+    }
+  return NULL;
 }
 
 static gpointer train_work (const JobItem         *item,
@@ -202,6 +218,31 @@ progress_cb (guint    done,
   g_mutex_unlock (&self->mutex);
 }
 
+/* worker thread: a stopped sweep's points, the item's output (finished
+ * as far as it came; the job still ends cancelled) */
+static void
+keep_partial_sweep (gpointer            user_data,
+                    GradlensSweepPoint *points,
+                    guint               n_points)
+{
+  ProgressContext *ctx = user_data;
+  GradlensJob *self = ctx->self;
+  guint index = 0;
+
+  if (n_points == 0 || !g_ptr_array_find (self->items, ctx->item, &index))
+    {
+      g_free (points);
+      return;
+    }
+  g_mutex_lock (&self->mutex);
+  ctx->item->output = points;
+  ctx->item->n_output = n_points;
+  /* the items run in order: this one is the last with an output */
+  self->worker_done = index + 1;
+  schedule_drain_locked (self);
+  g_mutex_unlock (&self->mutex);
+}
+
 static void
 gradlens_job_worker (GTask        *task,
                      gpointer      source_object,
@@ -221,6 +262,8 @@ gradlens_job_worker (GTask        *task,
       if (g_task_return_error_if_cancelled (task))
         return;
       output = kinds[self->kind].work (item, progress_cb, &ctx, cancellable, &error);
+      if (output != NULL && self->kind == GRADLENS_JOB_SWEEP)
+        item->n_output = item->n_depths;
       if (output == NULL)
         {
           g_task_return_error (task, g_steal_pointer (&error));
@@ -511,7 +554,7 @@ gradlens_job_steal_output (GradlensJob *self,
   output = g_steal_pointer (&item->output);
   g_mutex_unlock (&self->mutex);
   if (n_points != NULL)
-    *n_points = item->n_depths;
+    *n_points = item->n_output;
   return output;
 }
 

@@ -66,8 +66,8 @@ take_run_results (GradlensSession *self)
   _gradlens_session_job_results (self, self->runs, (int) first);
 }
 
-/* sweeps land all at once, when every one of them is done: they share their
- * depths */
+/* sweeps land all at once, when every one of them is done or stopped (a
+ * stopped one with the depths it computed) */
 static void
 take_sweep_results (GradlensSession *self)
 {
@@ -171,7 +171,9 @@ job_done_cb (GObject      *object,
   /* a newer job replaced this one, or the session is gone */
   if (job != self->job)
     return;
-  if (ok && gradlens_job_get_kind (job) == GRADLENS_JOB_SWEEP)
+  /* a stopped sweep keeps what it computed */
+  if (gradlens_job_get_kind (job) == GRADLENS_JOB_SWEEP
+      && (ok || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)))
     take_sweep_results (self);
   if (gradlens_job_get_kind (job) == GRADLENS_JOB_TRAIN)
     take_train_steps (self);

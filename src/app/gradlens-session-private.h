@@ -27,6 +27,7 @@ struct _GradlensSession
   GradlensJob          *load_job;      /* the job computing a loaded preset's runs (borrowed,
                                         * compared only): its results are no modification */
   gboolean              modified;      /* changed since loaded or saved */
+  GradlensRunConfig    *controls;      /* the controls panel to save with the preset, or NULL */
 };
 
 /* gradlens-session.c */

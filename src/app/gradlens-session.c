@@ -158,6 +158,7 @@ gradlens_session_finalize (GObject *object)
   g_clear_pointer (&self->plot_settings.x_title, g_free);
   g_clear_pointer (&self->plot_settings.y_title, g_free);
   g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->controls, gradlens_run_config_free);
 
   G_OBJECT_CLASS (gradlens_session_parent_class)->finalize (object);
 }
@@ -522,6 +523,7 @@ gradlens_session_load_preset (GradlensSession      *self,
   if (old.x_axis != ps->x_axis)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_X_AXIS]);
   set_title_and_file (self, preset->title, file);
+  gradlens_session_set_controls (self, preset->controls);
   _gradlens_session_set_modified (self, FALSE);
   _gradlens_session_changed (self);
   if (preset->runs->len > 0)
@@ -560,6 +562,7 @@ gradlens_session_dup_preset (GradlensSession *self)
   preset->plot.y_title = g_strdup (self->plot_settings.y_title);
   preset->has_train = self->has_train;
   preset->train = self->train;
+  preset->controls = self->controls != NULL ? gradlens_run_config_dup (self->controls) : NULL;
   n = g_list_model_get_n_items (G_LIST_MODEL (self->runs));
   for (guint i = 0; i < n; i++)
     {
@@ -598,3 +601,39 @@ gradlens_session_save (GradlensSession  *self,
   return TRUE;
 }
 
+/**
+ * gradlens_session_set_controls:
+ * @self: a session
+ * @config: (nullable): the controls panel's configuration, or %NULL for none
+ *
+ * What the controls show, saved with the preset (its "controls") so that a
+ * reloaded experiment shows them as they were. Not a modification: the
+ * panel is the next run, not one of the experiment's.
+ */
+void
+gradlens_session_set_controls (GradlensSession         *self,
+                               const GradlensRunConfig *config)
+{
+  g_return_if_fail (GRADLENS_IS_SESSION (self));
+
+  if (config == self->controls)
+    return;
+  g_clear_pointer (&self->controls, gradlens_run_config_free);
+  if (config != NULL)
+    self->controls = gradlens_run_config_dup (config);
+}
+
+/**
+ * gradlens_session_get_controls:
+ * @self: a session
+ *
+ * Returns: (nullable) (transfer none): the controls a loaded preset saved,
+ *   or the last ones set; %NULL when there are none
+ */
+const GradlensRunConfig *
+gradlens_session_get_controls (GradlensSession *self)
+{
+  g_return_val_if_fail (GRADLENS_IS_SESSION (self), NULL);
+
+  return self->controls;
+}

@@ -59,6 +59,10 @@ GradlensPreset  *gradlens_session_dup_preset      (GradlensSession         *self
 gboolean         gradlens_session_save            (GradlensSession         *self,
                                                    GFile                   *file,
                                                    GError                 **error);
+/* the controls panel saved with the preset ("controls"), NULL when none */
+void             gradlens_session_set_controls    (GradlensSession         *self,
+                                                   const GradlensRunConfig *config);
+const GradlensRunConfig *gradlens_session_get_controls (GradlensSession   *self);
 
 /* computing: one job at a time; a new one stops the one before */
 gboolean         gradlens_session_get_running     (GradlensSession         *self);

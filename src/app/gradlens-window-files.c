@@ -163,9 +163,10 @@ gradlens_window_open_resource (GradlensWindow *self,
  * @preset: a valid preset
  * @file: (nullable): where it was read from (%NULL for a built-in one)
  *
- * Replaces the experiment (gradlens_session_load_preset()) and puts its
- * first run's network in the controls, but not its label: a run made from
- * changed controls is another run and gets a label of its own.
+ * Replaces the experiment (gradlens_session_load_preset()) and puts the
+ * preset's saved controls in the controls panel, or else its first run's
+ * network, but not its label: a run made from changed controls is another
+ * run and gets a label of its own.
  */
 void
 gradlens_window_load_preset (GradlensWindow       *self,
@@ -175,7 +176,9 @@ gradlens_window_load_preset (GradlensWindow       *self,
   g_return_if_fail (GRADLENS_IS_WINDOW (self));
   g_return_if_fail (preset != NULL);
 
-  if (preset->runs->len > 0)
+  if (preset->controls != NULL)
+    gradlens_controls_set_config (gradlens_window_get_controls (self), preset->controls);
+  else if (preset->runs->len > 0)
     {
       g_autoptr(GradlensRunConfig) first = gradlens_run_config_dup (g_ptr_array_index (preset->runs, 0));
 
@@ -205,11 +208,16 @@ gradlens_window_save_to (GradlensWindow *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *basename = NULL;
   g_autofree char *text = NULL;
+  g_autoptr(GradlensRunConfig) controls = NULL;
 
   g_return_val_if_fail (GRADLENS_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   basename = g_file_get_basename (file);
+  /* the controls as they are (unless a value is invalid: then as loaded) */
+  controls = gradlens_run_config_new ();
+  if (gradlens_controls_get_config (gradlens_window_get_controls (self), controls, NULL))
+    gradlens_session_set_controls (gradlens_window_get_session (self), controls);
   if (!gradlens_session_save (gradlens_window_get_session (self), file, &error))
     {
       gradlens_window_show_error (self, _("Could Not Save the Experiment"), error->message);

@@ -165,7 +165,7 @@ has_override (const CliOptions *opts,
 /* the runs to compute: the preset's (or one default run), with the
  * command line's options applied to every one of them */
 static GPtrArray *
-collect_runs (const CliOptions  *opts,
+collect_runs (CliOptions        *opts,
               GradlensPreset   **preset_out,
               GError           **error)
 {
@@ -177,17 +177,21 @@ collect_runs (const CliOptions  *opts,
 
       if (preset == NULL)
         {
-          /* a preset that cannot be read is bad input (exit 2), like an invalid one */
+          /* a preset that cannot be read is bad input (exit 2), like an invalid
+           * one; a problem in its contents names the file already ("Could not
+           * read “mine.json”: ...", as the app says it) */
           if ((*error)->domain == G_IO_ERROR)
             {
               (*error)->domain = GRADLENS_ERROR;
               (*error)->code = GRADLENS_ERROR_INVALID_PRESET;
+              g_prefix_error (error, "--preset: ");
             }
-          g_prefix_error (error, "--preset: ");
           return NULL;
         }
       for (guint i = 0; i < preset->runs->len; i++)
         g_ptr_array_add (runs, gradlens_run_config_dup (g_ptr_array_index (preset->runs, i)));
+      /* "accept_long_work": true in the preset is --yes */
+      opts->yes |= preset->accept_long_work;
       if (preset_out != NULL)
         *preset_out = g_steal_pointer (&preset);
     }
@@ -393,6 +397,7 @@ typedef struct
   gint64      last;
   gboolean    shown;
   const char *unit;
+  guint       steps;      /* progress steps a unit: a seed's layers (gradlens_run_progress_steps) */
 } Progress;
 
 static void
@@ -409,6 +414,7 @@ progress_init (Progress   *p,
   if (g_strcmp0 (g_getenv ("GRADLENS_PROGRESS"), "now") == 0)
     p->start -= G_USEC_PER_SEC;
   p->unit = unit;
+  p->steps = 1;
 }
 
 static void
@@ -440,8 +446,10 @@ on_progress_cb (guint    done,
   /* Translators: progress: done of total units (percent), rate, time left
    * ("about 5 seconds") */
   g_printerr ("\r");
-  g_printerr (_("%u of %u %s (%.0f%%), %.1f a second, %s left  "), done, total, p->unit,
-              100.0 * done / MAX (total, 1), rate, left);
+  /* whole units (seeds) done; the percentage and the time left also count
+   * the layers of a seed under way */
+  g_printerr (_("%u of %u %s (%.0f%%), %.1f a second, %s left  "), done / p->steps, total / p->steps, p->unit,
+              100.0 * done / MAX (total, 1), rate / p->steps, left);
   p->shown = TRUE;
   g_mutex_unlock (&p->lock);
 }
@@ -463,7 +471,9 @@ check_estimate (const CliOptions        *opts,
                 GError                 **error)
 {
   return gradlens_estimate_check (estimate, what, GRADLENS_DEFAULT_MEMORY_LIMIT,
-                                  opts->yes ? 0 : GRADLENS_DEFAULT_TIME_LIMIT, "--yes", error);
+                                  opts->yes ? 0 : GRADLENS_DEFAULT_TIME_LIMIT,
+                                  opts->preset != NULL ? _("--yes (or \"accept_long_work\": true to the preset)")
+                                                       : "--yes", error);
 }
 
 static GradlensFormat
@@ -493,6 +503,7 @@ compute_all (const char  *command,
       GradlensRunResult *r;
 
       progress_init (&progress, g_dngettext (GETTEXT_PACKAGE, "seed", "seeds", (gulong) config->seeds));
+      progress.steps = gradlens_run_progress_steps (config);
       r = gradlens_run (config, 0, GRADLENS_DEFAULT_MEMORY_LIMIT, on_progress_cb, &progress, NULL, &error);
       progress_end (&progress);
       if (r == NULL)
@@ -991,7 +1002,8 @@ man_page (void)
   man_option (s, "--optimizer", "NAME", "train: sgd or adam (default sgd; PyTorch's defaults otherwise).");
   man_option (s, "--lr", "X", "train: learning rate (default 0.1; 0 to 1000).");
   man_option (s, "--momentum", "X", "train: SGD's momentum (default 0; 0 to 1; not with adam).");
-  man_option (s, "--size", "WxH", "plot: pixels for PNG, points for SVG and PDF (default 1280x720).");
+  man_option (s, "--size", "WxH", "plot: pixels; for SVG and PDF CSS pixels, as they render at 96 dpi "
+              "(a 1600x900 PDF is a page of 1200x675 pt) (default 1280x720).");
   man_option (s, "--theme", "THEME", "plot: dark or light (default: the preset's).");
   man_option (s, "--y-scale", "SCALE", "plot: log or linear (default: the preset's).");
   man_option (s, "--x-axis", "AXIS", "plot: parameter or layer (default: the preset's).");
@@ -1102,7 +1114,7 @@ gradlens_cli_plot (int    argc,
   GOptionEntry entries[] = {
     { "preset", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("The preset whose runs to plot (required)"), "FILE" },
     { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("The figure to write: FILE.png, FILE.svg or FILE.pdf (required)"), "FILE" },
-    { "size", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Size in pixels (PNG) or points (SVG, PDF), default 1280x720"), "WxH" },
+    { "size", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Size in pixels (SVG and PDF in CSS pixels, 96 dpi: 1600x900 is a 1200x675 pt page), default 1280x720"), "WxH" },
     { "theme", 0, 0, G_OPTION_ARG_STRING, NULL, N_("dark or light (default: the preset’s)"), "THEME" },
     { "y-scale", 0, 0, G_OPTION_ARG_STRING, NULL, N_("log or linear (default: the preset’s)"), "SCALE" },
     { "x-axis", 0, 0, G_OPTION_ARG_STRING, NULL, N_("parameter or layer (default: the preset’s)"), "AXIS" },

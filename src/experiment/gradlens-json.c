@@ -82,6 +82,26 @@ describe_char (const Reader *r,
     return g_strdup_printf (_("the byte 0x%02x"), (guchar) r->data[at]);
   if (c < 0x20 || c == 0x7f)
     return g_strdup_printf (_("the control character U+%04X"), c);
+  /* JSON's punctuation by its name: "a comma where a name was expected" */
+  switch (c)
+    {
+    case ',':
+      return g_strdup (_("a comma"));
+    case ':':
+      return g_strdup (_("a colon"));
+    case '{':
+      return g_strdup (_("an opening brace “{”"));
+    case '}':
+      return g_strdup (_("a closing brace “}”"));
+    case '[':
+      return g_strdup (_("an opening bracket “[”"));
+    case ']':
+      return g_strdup (_("a closing bracket “]”"));
+    case '"':
+      return g_strdup (_("a double quote"));
+    default:
+      break;
+    }
   return g_strdup_printf ("“%.*s”", (int) (g_utf8_next_char (r->data + at) - (r->data + at)), r->data + at);
 }
 
@@ -109,8 +129,9 @@ unexpected (Reader     *r,
     return fail_at (r, r->pos, _("a comment; JSON has no comments"));
   if (c == '\'')
     return fail_at (r, r->pos, _("a single quote; JSON strings are in double quotes"));
-  /* Translators: the first %s is what was expected, the second what was found */
-  return fail_at (r, r->pos, _("expected %s, found %s"), expected, found);
+  /* Translators: the first %s is what was found ("a comma"), the second
+   * what was expected ("a name"): "a comma where a name was expected" */
+  return fail_at (r, r->pos, _("%s where %s was expected"), found, expected);
 }
 
 static JsonNode *read_value (Reader *r,
@@ -367,7 +388,7 @@ read_object (Reader *r,
       key_at = r->pos;
       if (r->pos >= r->len || r->data[r->pos] != '"')
         {
-          unexpected (r, _("a key in double quotes"));
+          unexpected (r, _("a name"));
           return NULL;
         }
       key = read_string (r);
@@ -387,7 +408,7 @@ read_object (Reader *r,
       skip_blanks (r);
       if (r->pos >= r->len || r->data[r->pos] != ':')
         {
-          unexpected (r, _("“:” after a key"));
+          unexpected (r, _("a colon after the name"));
           return NULL;
         }
       r->pos++;
@@ -412,7 +433,7 @@ read_object (Reader *r,
           r->pos++;
           break;
         }
-      unexpected (r, _("“,” or “}”"));
+      unexpected (r, _("a comma or “}”"));
       return NULL;
     }
   node = json_node_alloc ();
@@ -456,7 +477,7 @@ read_array (Reader *r,
           r->pos++;
           break;
         }
-      unexpected (r, _("“,” or “]”"));
+      unexpected (r, _("a comma or “]”"));
       return NULL;
     }
   return json_node_init_array (json_node_alloc (), array);
@@ -532,7 +553,7 @@ gradlens_json_parse_strict (const char   *data,
   if (r.pos < r.len)
     {
       if (r.data[r.pos] == '/')
-        unexpected (&r, "");
+        unexpected (&r, _("the end of the document"));
       else
         fail_at (&r, r.pos, _("more text after the end of the document; a preset is one JSON object"));
       json_node_unref (root);

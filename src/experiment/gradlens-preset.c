@@ -71,6 +71,7 @@ gradlens_preset_free (GradlensPreset *preset)
   g_free (preset->plot.x_title);
   g_free (preset->plot.y_title);
   g_ptr_array_unref (preset->runs);
+  g_clear_pointer (&preset->controls, gradlens_run_config_free);
   g_free (preset);
 }
 
@@ -92,6 +93,8 @@ gradlens_preset_copy (const GradlensPreset *preset)
   copy->plot.y_title = g_strdup (preset->plot.y_title);
   copy->has_train = preset->has_train;
   copy->train = preset->train;
+  copy->controls = preset->controls != NULL ? gradlens_run_config_dup (preset->controls) : NULL;
+  copy->accept_long_work = preset->accept_long_work;
   for (guint i = 0; i < preset->runs->len; i++)
     g_ptr_array_add (copy->runs, gradlens_run_config_dup (g_ptr_array_index (preset->runs, i)));
   return copy;
@@ -172,6 +175,8 @@ expect_object (JsonNode    *node,
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
       found = gradlens_json_describe (node);
+      if (where[0] == '\0')
+        return invalid (error, "expected an object, found %s", found);
       return invalid (error, "%s: expected an object, found %s", where, found);
     }
   return TRUE;
@@ -185,6 +190,8 @@ unknown_key (const char          *where,
 {
   g_autofree char *allowed = g_strjoinv (", ", (char **) known);
 
+  if (where[0] == '\0')
+    return invalid (error, "unknown key “%s”; expected one of %s", key, allowed);
   return invalid (error, "%s: unknown key “%s”; expected one of %s", where, key, allowed);
 }
 
@@ -240,18 +247,23 @@ load_run (JsonNode           *node,
   if (!expect_object (node, where, error))
     return FALSE;
   obj = json_node_get_object (node);
+  /* the label first: the caller names the run by it in any later message */
+  if (json_object_has_member (obj, "label"))
+    {
+      g_autofree char *path = where[0] != '\0' ? g_strdup_printf ("%s.label", where) : g_strdup ("label");
+
+      if (!get_string (json_object_get_member (obj, "label"), path, &config->label, error))
+        return FALSE;
+    }
   members = json_object_get_members (obj);
   for (GList *l = members; l; l = l->next)
     {
       const char *key = l->data;
       JsonNode *value = json_object_get_member (obj, key);
-      g_autofree char *path = g_strdup_printf ("%s.%s", where, key);
+      g_autofree char *path = where[0] != '\0' ? g_strdup_printf ("%s.%s", where, key) : g_strdup (key);
 
       if (g_str_equal (key, "label"))
-        {
-          if (!get_string (value, path, &config->label, error))
-            return FALSE;
-        }
+        continue;
       else if (g_str_equal (key, "color"))
         {
           if (!get_string (value, path, &config->color, error))
@@ -277,10 +289,52 @@ load_run (JsonNode           *node,
 
   if (!gradlens_run_config_validate (config, GRADLENS_NAMING_PRESET, 0, error))
     {
-      g_prefix_error (error, "%s: ", where);
+      if (where[0] != '\0')
+        g_prefix_error (error, "%s: ", where);
       return FALSE;
     }
   return TRUE;
+}
+
+/* "run 5 “Deep sigmoid (8)”", or "run 5" without a label: how a message
+ * names a preset's run, counted from 1 as a person counts */
+char *
+gradlens_preset_describe_run (guint       index,
+                              const char *label)
+{
+  g_autofree char *valid = NULL;
+
+  if (label == NULL || *label == '\0')
+    /* Translators: %u is a run's number, counted from 1 */
+    return g_strdup_printf (_("run %u"), index + 1);
+  valid = g_utf8_make_valid (label, -1);
+  if (g_utf8_strlen (valid, -1) > 40)
+    {
+      g_autofree char *cut = g_utf8_substring (valid, 0, 40);
+
+      /* Translators: %u is a run's number, counted from 1, %s its label cut short */
+      return g_strdup_printf (_("run %u “%s…”"), index + 1, cut);
+    }
+  /* Translators: %u is a run's number, counted from 1, %s its label */
+  return g_strdup_printf (_("run %u “%s”"), index + 1, valid);
+}
+
+/* one run of a preset's "runs": its messages start with the run's number
+ * and label ("run 5 “Deep sigmoid (8)”: network.depth: ...") */
+static gboolean
+load_numbered_run (JsonNode           *node,
+                   GHashTable         *literals,
+                   guint               index,
+                   GradlensRunConfig  *config,
+                   GError            **error)
+{
+  g_autofree char *name = NULL;
+
+  if (load_run (node, literals, "", config, error))
+    return TRUE;
+  name = gradlens_preset_describe_run (index, config->label);
+  g_prefix_error (error, "%s: ", name);
+  return FALSE;
 }
 
 static gboolean
@@ -334,7 +388,7 @@ load_root (JsonNode        *root,
            GError         **error)
 {
   static const char * const keys[] = { "format", "version", "title", "description", "plot", "runs",
-                                       "train", NULL };
+                                       "train", "controls", "accept_long_work", NULL };
   g_autoptr(GList) members = NULL;
   g_autofree char *found = NULL;
   JsonObject *obj;
@@ -402,6 +456,27 @@ load_root (JsonNode        *root,
     return FALSE;
   preset->has_train = node != NULL;
 
+  /* optional: the app's controls, checked as a run is */
+  node = json_object_get_member (obj, "controls");
+  if (node != NULL)
+    {
+      preset->controls = gradlens_run_config_new ();
+      if (!load_run (node, literals, "controls", preset->controls, error))
+        return FALSE;
+    }
+
+  /* optional: accepts work estimated at more than an hour, as --yes does */
+  node = json_object_get_member (obj, "accept_long_work");
+  if (node != NULL)
+    {
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+        {
+          found = gradlens_json_describe (node);
+          return invalid (error, "accept_long_work: expected true or false, found %s", found);
+        }
+      preset->accept_long_work = json_node_get_boolean (node);
+    }
+
   node = json_object_get_member (obj, "runs");
   if (node == NULL)
     return invalid (error, "runs: missing; a preset needs at least one run");
@@ -417,14 +492,24 @@ load_root (JsonNode        *root,
 
   for (guint i = 0; i < n_runs; i++)
     {
-      g_autofree char *where = g_strdup_printf ("runs[%u]", i);
       g_autoptr(GradlensRunConfig) config = gradlens_run_config_new ();
 
-      if (!load_run (json_array_get_element (runs, i), literals, where, config, error))
+      if (!load_numbered_run (json_array_get_element (runs, i), literals, i, config, error))
         return FALSE;
       g_ptr_array_add (preset->runs, g_steal_pointer (&config));
     }
   return TRUE;
+}
+
+/* every message about a preset's contents starts the same way, in the CLI
+ * and in the app: "Could not read “mine.json”: line 63, column 38: ..." */
+static GradlensPreset *
+could_not_read (const char  *name,
+                GError     **error)
+{
+  /* Translators: %s is a file name; what is wrong follows the colon */
+  g_prefix_error (error, _("Could not read “%s”: "), name);
+  return NULL;
 }
 
 GradlensPreset *
@@ -448,14 +533,14 @@ gradlens_preset_load_data (const char  *data,
   if (len > GRADLENS_PRESET_MAX_BYTES)
     {
       g_set_error (error, GRADLENS_ERROR, GRADLENS_ERROR_TOO_LARGE,
-                   "%s: %" G_GSIZE_FORMAT " bytes; presets larger than 16 MiB are refused", name, len);
-      return NULL;
+                   "%" G_GSIZE_FORMAT " bytes; presets larger than 16 MiB are refused", len);
+      return could_not_read (name, error);
     }
   if (!g_utf8_validate (data, (gssize) len, NULL) || memchr (data, '\0', len) != NULL)
     {
       g_set_error (error, GRADLENS_ERROR, GRADLENS_ERROR_INVALID_PRESET,
-                   "%s: not a text file (invalid UTF-8 or a zero byte); a preset is a JSON file", name);
-      return NULL;
+                   "not a text file (invalid UTF-8 or a zero byte); a preset is a JSON file");
+      return could_not_read (name, error);
     }
   /* data need not end in a zero byte: count the blanks within len */
   for (blanks = 0; blanks < len && strchr (" \t\r\n", data[blanks]) != NULL && data[blanks] != '\0'; blanks++)
@@ -466,10 +551,8 @@ gradlens_preset_load_data (const char  *data,
     literals = g_hash_table_new (NULL, NULL);   /* an empty file: load_root names it */
   if (root == NULL && local != NULL)
     {
-      /* Translators: the first %s is a file name, the second says where and what is wrong */
-      g_set_error (error, GRADLENS_ERROR, GRADLENS_ERROR_INVALID_PRESET,
-                   _("%s: not valid JSON: %s"), name, local->message);
-      return NULL;
+      g_propagate_error (error, g_steal_pointer (&local));
+      return could_not_read (name, error);
     }
 
   preset = gradlens_preset_new ();
@@ -478,10 +561,10 @@ gradlens_preset_load_data (const char  *data,
       /* messages quote keys and values, which may hold invalid UTF-8 */
       g_autofree char *message = g_utf8_make_valid (local->message, -1);
 
-      g_set_error (error, GRADLENS_ERROR, local->code == GRADLENS_ERROR_INVALID_VALUE
-                                              ? GRADLENS_ERROR_INVALID_PRESET : local->code,
-                   "%s: %s", name, message);
-      return NULL;
+      g_set_error_literal (error, GRADLENS_ERROR, local->code == GRADLENS_ERROR_INVALID_VALUE
+                                                      ? GRADLENS_ERROR_INVALID_PRESET : local->code,
+                           message);
+      return could_not_read (name, error);
     }
   return g_steal_pointer (&preset);
 }
@@ -552,10 +635,10 @@ gradlens_preset_load_path (const char  *path,
       g_autofree char *size = g_strdup_printf ("%" G_GOFFSET_FORMAT, (goffset) st.st_size);
 
       close (fd);
-      /* Translators: the first %s is a file name, the second a number of bytes */
+      /* Translators: %s is a number of bytes */
       g_set_error (error, GRADLENS_ERROR, GRADLENS_ERROR_TOO_LARGE,
-                   _("%s: %s bytes; presets larger than 16 MiB are refused"), path, size);
-      return NULL;
+                   _("%s bytes; presets larger than 16 MiB are refused"), size);
+      return could_not_read (path, error);
     }
   if (!g_str_equal (path, "-"))
     fcntl (fd, F_SETFL, fcntl (fd, F_GETFL) & ~O_NONBLOCK);
@@ -585,6 +668,34 @@ gradlens_preset_load_path (const char  *path,
 }
 
 /* ---- saving ----------------------------------------------------------- */
+
+/* a run as a preset holds it: label, colour, network, init, data, dtype */
+static void
+build_run (JsonBuilder             *b,
+           const GradlensRunConfig *run)
+{
+  g_autoptr(JsonBuilder) rb = json_builder_new ();
+  g_autoptr(JsonNode) config = NULL;
+  JsonObject *obj;
+
+  gradlens_run_config_build_json (run, rb);
+  config = json_builder_get_root (rb);
+  obj = json_node_get_object (config);
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "label");
+  json_builder_add_string_value (b, run->label ? run->label : "");
+  if (run->color != NULL)
+    {
+      json_builder_set_member_name (b, "color");
+      json_builder_add_string_value (b, run->color);
+    }
+  for (const char * const *k = (const char * const[]) { "network", "init", "data", "dtype", NULL }; *k; k++)
+    {
+      json_builder_set_member_name (b, *k);
+      json_builder_add_value (b, json_node_copy (json_object_get_member (obj, *k)));
+    }
+  json_builder_end_object (b);
+}
 
 char *
 gradlens_preset_to_data (const GradlensPreset *preset)
@@ -623,35 +734,22 @@ gradlens_preset_to_data (const GradlensPreset *preset)
   json_builder_set_member_name (b, "runs");
   json_builder_begin_array (b);
   for (guint i = 0; i < preset->runs->len; i++)
-    {
-      const GradlensRunConfig *run = g_ptr_array_index (preset->runs, i);
-      g_autoptr(JsonBuilder) rb = json_builder_new ();
-      g_autoptr(JsonNode) config = NULL;
-      JsonObject *obj;
-
-      gradlens_run_config_build_json (run, rb);
-      config = json_builder_get_root (rb);
-      obj = json_node_get_object (config);
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "label");
-      json_builder_add_string_value (b, run->label ? run->label : "");
-      if (run->color != NULL)
-        {
-          json_builder_set_member_name (b, "color");
-          json_builder_add_string_value (b, run->color);
-        }
-      for (const char * const *k = (const char * const[]) { "network", "init", "data", "dtype", NULL }; *k; k++)
-        {
-          json_builder_set_member_name (b, *k);
-          json_builder_add_value (b, json_node_copy (json_object_get_member (obj, *k)));
-        }
-      json_builder_end_object (b);
-    }
+    build_run (b, g_ptr_array_index (preset->runs, i));
   json_builder_end_array (b);
   if (preset->has_train)
     {
       json_builder_set_member_name (b, "train");
       gradlens_train_settings_build_json (&preset->train, b);
+    }
+  if (preset->controls != NULL)
+    {
+      json_builder_set_member_name (b, "controls");
+      build_run (b, preset->controls);
+    }
+  if (preset->accept_long_work)
+    {
+      json_builder_set_member_name (b, "accept_long_work");
+      json_builder_add_boolean_value (b, TRUE);
     }
   json_builder_end_object (b);
 

@@ -40,15 +40,22 @@ typedef struct
   GradlensPlotSettings  plot;
   GPtrArray            *runs;   /* of GradlensRunConfig */
   char                 *description;   /* optional: why these runs, what a student should notice ("" when none) */
+  /* optional: the app's controls panel as it was saved (a run's keys), NULL when none */
+  GradlensRunConfig    *controls;
+  /* optional: work estimated at more than an hour starts without --yes */
+  gboolean              accept_long_work;
 } GradlensPreset;
 
 GradlensPreset *gradlens_preset_new        (void);
 void            gradlens_preset_free       (GradlensPreset        *preset);
 GradlensPreset *gradlens_preset_copy       (const GradlensPreset  *preset);
 
-/* Reads a preset. Every error names the file (name), the key path, the
- * value and what is allowed. Files over 16 MiB and nesting deeper than
- * GRADLENS_PRESET_MAX_DEPTH are refused before parsing. */
+/* Reads a preset. An error in its contents reads "Could not read “name”: "
+ * followed by the line and column of a syntax error, or by the key path,
+ * the value and what is allowed; a run is named by its number from 1 and
+ * its label ("run 5 “Deep sigmoid (8)”: network.depth: ..."). Files over
+ * 16 MiB and nesting deeper than GRADLENS_PRESET_MAX_DEPTH are refused
+ * before parsing. */
 GradlensPreset *gradlens_preset_load_path  (const char            *path,
                                             GError               **error);
 GradlensPreset *gradlens_preset_load_data  (const char            *data,
@@ -56,6 +63,8 @@ GradlensPreset *gradlens_preset_load_data  (const char            *data,
                                             const char            *name,
                                             GError               **error);
 char           *gradlens_preset_to_data    (const GradlensPreset  *preset);
+char           *gradlens_preset_describe_run (guint                 index,
+                                              const char           *label);
 /* atomic: a temporary file renamed into place */
 gboolean        gradlens_preset_save       (const GradlensPreset  *preset,
                                             const char            *path,

@@ -20,8 +20,9 @@ typedef struct
   GCancellable            *cancellable;
   atomic_int               cancel;      /* read by the MLP between layers, set by any thread */
   gint                     next_seed;   /* atomic */
-  gint                     done;        /* atomic */
   GMutex                   progress_lock;   /* keeps the reported counts in order */
+  guint                    steps;       /* progress steps a seed: gradlens_run_progress_steps */
+  guint                    units_done;  /* steps reported (under progress_lock) */
   gint                     failed;      /* atomic: out of memory */
   gulong                   cancel_id;
 } RunShared;
@@ -33,6 +34,43 @@ on_cancelled_cb (GCancellable *cancellable,
   RunShared *shared = user_data;
 
   atomic_store (&shared->cancel, 1);
+}
+
+/* one more step of progress: a seed, or a layer of a long seed's forward
+ * or backward pass */
+static void
+report_step (RunShared *shared)
+{
+  /* counting and reporting under one lock: otherwise another thread's
+   * higher count can reach the callback first */
+  g_mutex_lock (&shared->progress_lock);
+  shared->units_done++;
+  shared->progress (shared->units_done, (guint) shared->result->n_seeds * shared->steps, shared->user_data);
+  g_mutex_unlock (&shared->progress_lock);
+}
+
+/* nn_mlp_step finished a layer (set only for networks whose layers are
+ * long: see gradlens_run_progress_steps) */
+static void
+layer_done_cb (void *data)
+{
+  report_step (data);
+}
+
+/* Networks whose hidden layers take at least about a million multiply-adds
+ * (tens of microseconds each) report each layer of the forward and the
+ * backward pass: a single seed of 1000 x 512 takes seconds. Smaller ones
+ * report each seed, so that a lock per layer never costs a measurable
+ * share of a step that takes microseconds. */
+guint
+gradlens_run_progress_steps (const GradlensRunConfig *config)
+{
+  const NnConfig *nn = &config->nn;
+  guint64 per_layer = (guint64) nn->width * (guint64) nn->width * (guint64) nn->samples;
+
+  if (nn->depth > 1 && per_layer >= (1u << 20))
+    return 2 * (guint) nn->depth;
+  return 1;
 }
 
 static gpointer
@@ -49,11 +87,12 @@ run_worker (gpointer data)
       return NULL;
     }
   nn_mlp_set_cancel_flag (mlp, &shared->cancel);
+  if (shared->progress != NULL && shared->steps > 1)
+    nn_mlp_set_layer_func (mlp, layer_done_cb, shared);
 
   for (;;)
     {
       int i = g_atomic_int_add (&shared->next_seed, 1);
-      guint done;
 
       if (i >= r->n_seeds || atomic_load (&shared->cancel))
         break;
@@ -68,17 +107,9 @@ run_worker (gpointer data)
         break;
       if (i == 0)
         nn_mlp_layer_stats (mlp, r->layer_stats);
-      if (shared->progress == NULL)
-        {
-          g_atomic_int_inc (&shared->done);
-          continue;
-        }
-      /* counting and reporting under one lock: otherwise another thread's
-       * higher count can reach the callback first */
-      g_mutex_lock (&shared->progress_lock);
-      done = (guint) g_atomic_int_add (&shared->done, 1) + 1;
-      shared->progress (done, (guint) r->n_seeds, shared->user_data);
-      g_mutex_unlock (&shared->progress_lock);
+      /* a long seed told its layers already */
+      if (shared->progress != NULL && shared->steps == 1)
+        report_step (shared);
     }
   nn_mlp_free (mlp);
   return NULL;
@@ -298,6 +329,7 @@ gradlens_run (const GradlensRunConfig  *config,
   shared.progress = progress;
   shared.user_data = user_data;
   shared.cancellable = cancellable;
+  shared.steps = gradlens_run_progress_steps (config);
   g_mutex_init (&shared.progress_lock);
   if (cancellable != NULL)
     shared.cancel_id = g_cancellable_connect (cancellable, G_CALLBACK (on_cancelled_cb), &shared, NULL);

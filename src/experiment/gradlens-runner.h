@@ -42,7 +42,9 @@ typedef struct
   int               n_diagnosis;
 } GradlensRunResult;
 
-/* called from worker threads: done of total seeds are finished */
+/* called from worker threads: done of total steps are finished (for
+ * gradlens_run, total is seeds x gradlens_run_progress_steps: seeds, or
+ * the layers of each seed's forward and backward pass) */
 typedef void (*GradlensProgressFunc) (guint    done,
                                       guint    total,
                                       gpointer user_data);
@@ -59,6 +61,10 @@ GradlensRunResult *gradlens_run              (const GradlensRunConfig  *config,
                                               GCancellable             *cancellable,
                                               GError                  **error);
 void               gradlens_run_result_free  (GradlensRunResult        *result);
+/* the progress steps of one seed in gradlens_run: 2 x depth (each layer of
+ * the forward and of the backward pass) for networks with long layers, so
+ * that a single deep seed shows progress; 1 (the seed) otherwise */
+guint              gradlens_run_progress_steps (const GradlensRunConfig *config);
 
 /* How many threads to use for n_items independent pieces of work:
  * requested (0 = one per core), at least 1, at most n_items. */

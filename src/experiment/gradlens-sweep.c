@@ -57,15 +57,27 @@ typedef struct
   GError                  *error;     /* the first failure */
 } SweepShared;
 
+/* one depth's run: its progress comes in steps of a seed or of a layer */
+typedef struct
+{
+  SweepShared *shared;
+  guint        steps;   /* gradlens_run_progress_steps of this depth */
+} DepthProgress;
+
 static void
 run_progress_cb (guint    done,
                  guint    total,
                  gpointer user_data)
 {
-  SweepShared *shared = user_data;
+  DepthProgress *depth = user_data;
+  SweepShared *shared = depth->shared;
   guint all = shared->n_depths * (guint) shared->config->seeds;
-  guint finished = (guint) g_atomic_int_add (&shared->done, 1) + 1;
+  guint finished;
 
+  /* the sweep counts seeds: a deep run also tells its layers */
+  if (done % depth->steps != 0)
+    return;
+  finished = (guint) g_atomic_int_add (&shared->done, 1) + 1;
   if (shared->progress != NULL)
     shared->progress (finished, all, shared->user_data);
 }
@@ -82,13 +94,18 @@ sweep_worker (gpointer data)
       GradlensRunConfig config;
       GradlensRunResult *r;
       GError *error = NULL;
+      DepthProgress progress;
 
       if (k >= (int) shared->n_depths || g_cancellable_is_cancelled (shared->cancellable))
         break;
-      i = shared->n_depths - 1 - (guint) k;   /* deepest first: better balance */
+      /* shallowest first: a stopped sweep keeps its shallow depths, in order
+       * (gradlens_sweep_into) */
+      i = (guint) k;
       gradlens_run_config_copy (&config, shared->config);
       config.nn.depth = shared->depths[i];
-      r = gradlens_run (&config, 1, 0, run_progress_cb, shared, shared->cancellable, &error);
+      progress.shared = shared;
+      progress.steps = gradlens_run_progress_steps (&config);
+      r = gradlens_run (&config, 1, 0, run_progress_cb, &progress, shared->cancellable, &error);
       gradlens_run_config_clear (&config);
       if (r == NULL)
         {
@@ -123,10 +140,44 @@ gradlens_sweep (const GradlensRunConfig  *config,
                 GCancellable             *cancellable,
                 GError                  **error)
 {
-  SweepShared shared = { 0 };
   g_autofree GradlensSweepPoint *points = NULL;
 
   g_return_val_if_fail (n_depths > 0, NULL);
+
+  points = g_new0 (GradlensSweepPoint, n_depths);
+  if (!gradlens_sweep_into (config, depths, n_depths, n_threads, memory_limit, progress, user_data, points,
+                            cancellable, error))
+    return NULL;
+  return g_steal_pointer (&points);
+}
+
+guint
+gradlens_sweep_points_done (const GradlensSweepPoint *points,
+                            guint                     n_depths)
+{
+  guint n = 0;
+
+  while (n < n_depths && points[n].depth != 0)
+    n++;
+  return n;
+}
+
+gboolean
+gradlens_sweep_into (const GradlensRunConfig  *config,
+                     const int                *depths,
+                     guint                     n_depths,
+                     guint                     n_threads,
+                     guint64                   memory_limit,
+                     GradlensProgressFunc      progress,
+                     gpointer                  user_data,
+                     GradlensSweepPoint       *points,
+                     GCancellable             *cancellable,
+                     GError                  **error)
+{
+  SweepShared shared = { 0 };
+
+  g_return_val_if_fail (n_depths > 0, FALSE);
+  g_return_val_if_fail (points != NULL, FALSE);
 
   /* validate every depth first, so that nothing runs when one is invalid */
   for (guint i = 0; i < n_depths; i++)
@@ -139,12 +190,11 @@ gradlens_sweep (const GradlensRunConfig  *config,
       ok = gradlens_run_config_validate (&c, GRADLENS_NAMING_OPTION, memory_limit, error);
       gradlens_run_config_clear (&c);
       if (!ok)
-        return NULL;
+        return FALSE;
     }
 
   n_threads = gradlens_thread_count (n_threads, n_depths);
 
-  points = g_new0 (GradlensSweepPoint, n_depths);
   shared.config = config;
   shared.depths = depths;
   shared.n_depths = n_depths;
@@ -160,9 +210,9 @@ gradlens_sweep (const GradlensRunConfig  *config,
   if (shared.error != NULL)
     {
       g_propagate_error (error, shared.error);
-      return NULL;
+      return FALSE;
     }
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return NULL;
-  return g_steal_pointer (&points);
+    return FALSE;
+  return TRUE;
 }

@@ -595,6 +595,7 @@ FN (mlp_forward) (NnMlp *mlp)
       else
         FN (layer_forward_remedies) (mlp, l, h);
       h = mlp->o[l];
+      LAYER_DONE (mlp);
     }
 
   /* MSELoss, reduction mean; Y is (outputs, n) */
@@ -672,6 +673,7 @@ FN (mlp_step) (NnMlp  *mlp,
         tmp = da;
         da = dprev;
         dprev = tmp;
+        LAYER_DONE (mlp);
       }
   else
     /* residual connections and normalisation (never on the fused kernels) */
@@ -699,6 +701,7 @@ FN (mlp_step) (NnMlp  *mlp,
         tmp = da;
         da = dprev;
         dprev = tmp;
+        LAYER_DONE (mlp);
       }
 
   if (norms != NULL && mlp->plain)

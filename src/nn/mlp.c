@@ -49,11 +49,18 @@ struct NnMlp
   bool     signal_valid;    /* the last step recorded signal_sq */
   double  *signal_sq;       /* per layer: the sum of the squares of d loss / d z */
   const atomic_int *cancel;
+  NnLayerFunc layer_func;   /* nn_mlp_set_layer_func: after each layer of a step */
+  void       *layer_data;
 };
 
 /* another thread sets the flag: an atomic load, relaxed (nothing else is
  * published through it) */
 #define CANCELLED(mlp) ((mlp)->cancel != NULL && atomic_load_explicit ((mlp)->cancel, memory_order_relaxed))
+
+/* a layer of the forward or backward pass is done: tell it (one branch
+ * when nobody listens) */
+#define LAYER_DONE(mlp) \
+  do { if ((mlp)->layer_func != NULL) (mlp)->layer_func ((mlp)->layer_data); } while (0)
 
 /* Below this many multiply-adds a plain loop beats a CBLAS call. Measured
  * with `gradlens-cli bench` on OpenBLAS 0.3.21 (2 cores, AVX-512): a
@@ -409,6 +416,15 @@ nn_mlp_set_cancel_flag (NnMlp            *mlp,
                         const atomic_int *flag)
 {
   mlp->cancel = flag;
+}
+
+void
+nn_mlp_set_layer_func (NnMlp       *mlp,
+                       NnLayerFunc  func,
+                       void        *data)
+{
+  mlp->layer_func = func;
+  mlp->layer_data = data;
 }
 
 void *

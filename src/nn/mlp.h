@@ -33,6 +33,15 @@ double          nn_mlp_step         (NnMlp          *mlp,
 void            nn_mlp_set_cancel_flag (NnMlp            *mlp,
                                         const atomic_int *flag);
 
+/* a function nn_mlp_step calls after each layer of its forward pass and of
+ * its backward pass (2 x depth calls a step), on the stepping thread, so
+ * that a long step can tell its progress; NULL (the default) calls nothing.
+ * A step that is cancelled stops calling it. */
+typedef void (*NnLayerFunc) (void *data);
+void            nn_mlp_set_layer_func (NnMlp        *mlp,
+                                       NnLayerFunc   func,
+                                       void         *data);
+
 /* while on, nn_mlp_step also sums the squares of d loss / d z per layer
  * (a few multiply-adds per value; off by default, so that timing loops and
  * seed ensembles pay nothing) for nn_mlp_layer_stats's grad_rms */

@@ -117,6 +117,43 @@ encode_png (const PlotFigure  *fig,
   return !cairo_failed (status, sink, sink->path, error);
 }
 
+/**
+ * plot_vector_surface_create:
+ * @format: %PLOT_FORMAT_SVG or %PLOT_FORMAT_PDF
+ * @write_func: where the file's bytes go
+ * @closure: for @write_func
+ * @width: width in CSS pixels
+ * @height: height in CSS pixels
+ *
+ * An SVG or PDF surface whose user space is @width × @height CSS pixels, as on screen and
+ * in the Export dialog: an SVG in px, a PDF page of @width × %PLOT_PT_PER_PX points (both
+ * render as @width × @height at 96 dpi). Draw on it as on a PNG of @width × @height.
+ *
+ * Returns: (transfer full): the surface
+ */
+cairo_surface_t *
+plot_vector_surface_create (PlotFormat          format,
+                            cairo_write_func_t  write_func,
+                            void               *closure,
+                            double              width,
+                            double              height)
+{
+  cairo_surface_t *surface;
+
+  g_return_val_if_fail (format == PLOT_FORMAT_SVG || format == PLOT_FORMAT_PDF, NULL);
+
+  if (format == PLOT_FORMAT_SVG)
+    {
+      surface = cairo_svg_surface_create_for_stream (write_func, closure, width, height);
+      cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
+      return surface;
+    }
+  surface = cairo_pdf_surface_create_for_stream (write_func, closure, width * PLOT_PT_PER_PX,
+                                                 height * PLOT_PT_PER_PX);
+  cairo_surface_set_device_scale (surface, PLOT_PT_PER_PX, PLOT_PT_PER_PX);
+  return surface;
+}
+
 static gboolean
 encode_vector (const PlotFigure  *fig,
                Sink              *sink,
@@ -129,19 +166,18 @@ encode_vector (const PlotFigure  *fig,
   cairo_t *cr;
   cairo_status_t status;
 
-  /* an SVG's size is in CSS pixels, as on screen and in the Export dialog (a
-   * 1600 x 900 figure renders as 1600 x 900); a PDF page takes one point per
-   * pixel (its text is measured at that scale) */
-  if (format == PLOT_FORMAT_SVG)
-    {
-      surface = cairo_svg_surface_create_for_stream (sink_write, sink, width, height);
-      cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
-    }
-  else
+  /* sizes are CSS pixels, as on screen and in the Export dialog (a 1600 x 900
+   * figure renders as 1600 x 900 at 96 dpi): an SVG says px; a PDF page is
+   * in points, 0.75 to the pixel (1200 x 675 pt). The PDF's pixels are a
+   * device scale of the surface, not a scale of the drawing: Pango sees the
+   * same user space as for a PNG, so the text measures and lays out exactly
+   * as there (under a scaled CTM it measured its fonts at 0.75 of their size
+   * and the legend moved) */
+  surface = plot_vector_surface_create (format, sink_write, sink, width, height);
+  if (format == PLOT_FORMAT_PDF)
     {
       const char *title = plot_figure_get_title (fig);
 
-      surface = cairo_pdf_surface_create_for_stream (sink_write, sink, width, height);
       if (title != NULL && title[0] != '\0' && g_utf8_validate (title, -1, NULL))
         cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
       cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Gradlens");
@@ -260,7 +296,7 @@ export_direct (const PlotFigure  *fig,
  * @fig: the figure
  * @path: file to write, in the GLib file name encoding
  * @format: the file format (see plot_format_from_path())
- * @width: width: pixels for PNG, CSS pixels for SVG, points for PDF
+ * @width: width: pixels for PNG, CSS pixels for SVG and PDF (a PDF page is 0.75 pt a pixel)
  * @height: height, in the same units
  * @scale: HiDPI scale of a PNG: the image is @width × @scale by @height × @scale pixels with
  *   the layout of @width × @height (2 for a sharp image on a HiDPI screen); ignored for SVG
@@ -372,7 +408,7 @@ fail:
  * @fig: the figure
  * @name: what to call the destination in messages
  * @format: the file format
- * @width: width: pixels for PNG, points for SVG and PDF
+ * @width: width: pixels for PNG, CSS pixels for SVG and PDF
  * @height: height, in the same units
  * @scale: HiDPI scale of a PNG (see plot_export())
  * @func: called with each piece of the encoded file, in order
@@ -410,7 +446,7 @@ plot_export_to_func (const PlotFigure  *fig,
 /**
  * plot_export_memory:
  * @format: the file format
- * @width: width: pixels for PNG, points for SVG and PDF
+ * @width: width: pixels for PNG, CSS pixels for SVG and PDF
  * @height: height, in the same units
  * @scale: HiDPI scale of a PNG
  *

@@ -4,6 +4,7 @@
 
 #pragma once
 
+#include <cairo.h>
 #include <glib.h>
 
 #include "figure.h"
@@ -58,6 +59,14 @@ typedef enum
 #define PLOT_EXPORT_MAX_PIXELS 32767
 
 /**
+ * PLOT_PT_PER_PX:
+ *
+ * Points (1/72 inch) per CSS pixel (1/96 inch): a PDF export of 1600 × 900 pixels is a page
+ * of 1200 × 675 points, which renders as 1600 × 900 at 96 dpi.
+ */
+#define PLOT_PT_PER_PX 0.75
+
+/**
  * PLOT_EXPORT_MAX_POINTS:
  *
  * Largest width or height in points of an SVG or PDF export.
@@ -65,6 +74,12 @@ typedef enum
 #define PLOT_EXPORT_MAX_POINTS 100000
 
 GQuark       plot_error_quark          (void);
+
+cairo_surface_t *plot_vector_surface_create (PlotFormat          format,
+                                             cairo_write_func_t  write_func,
+                                             void               *closure,
+                                             double              width,
+                                             double              height);
 
 /**
  * PlotWriteFunc:

@@ -1105,6 +1105,104 @@ describe_off_axis (PlotValueClass  cls,
     }
 }
 
+/* what several off-axis values of one class have in common ("0 (underflow)") */
+static char *
+describe_off_axis_group (PlotValueClass  cls,
+                         const char     *zero_cause)
+{
+  switch (cls)
+    {
+    case PLOT_VALUE_ZERO:
+      return describe_off_axis (cls, 0.0, zero_cause);
+    case PLOT_VALUE_NEGATIVE:
+      /* Translators: what several values are ("12 values are negative, from ... to ...") */
+      return g_strdup (_("negative"));
+    case PLOT_VALUE_POS_INF:
+      return describe_off_axis (cls, INFINITY, NULL);
+    case PLOT_VALUE_NEG_INF:
+      return describe_off_axis (cls, -INFINITY, NULL);
+    case PLOT_VALUE_NAN:
+    case PLOT_VALUE_ON_AXIS:
+    default:
+      return describe_off_axis (cls, NAN, NULL);
+    }
+}
+
+/* the values of one series that are off the axis, one class at a time:
+ * a few by name ("lin1.w = 0 (underflow), lin1.b = 0 (underflow)"), more
+ * as their number and range ("1960 values are 0 (underflow), from lin1.w
+ * to lin980.b"), so that a deep network's note stays one line or two */
+#define PLOT_NOTE_LIST_AT_MOST 3
+
+static void
+append_series_off_axis (const PlotFigure *fig,
+                        guint             s,
+                        GString          *body,
+                        guint            *seen,
+                        guint            *listed,
+                        guint            *unlisted)
+{
+  const PlotSeries *series = get_series (fig, s);
+  guint count[PLOT_VALUE_NAN + 1] = { 0 };
+  gsize first[PLOT_VALUE_NAN + 1] = { 0 }, last[PLOT_VALUE_NAN + 1] = { 0 };
+  gboolean started = FALSE;
+
+  for (gsize i = 0; i < series->n_values; i++)
+    {
+      PlotValueClass cls = plot_axis_classify (fig->y_scale, series->values[i]);
+
+      if (cls == PLOT_VALUE_ON_AXIS)
+        continue;
+      if (count[cls]++ == 0)
+        first[cls] = i;
+      last[cls] = i;
+      *seen |= 1u << cls;
+    }
+
+  /* the classes in the order their first value comes */
+  for (gsize i = 0; i < series->n_values; i++)
+    {
+      PlotValueClass cls = plot_axis_classify (fig->y_scale, series->values[i]);
+      g_autofree char *category = NULL;
+      g_autofree char *value = NULL;
+
+      if (cls == PLOT_VALUE_ON_AXIS || (count[cls] > PLOT_NOTE_LIST_AT_MOST && i != first[cls]))
+        continue;
+      if (*listed >= PLOT_NOTE_MAX_VALUES)
+        {
+          *unlisted += count[cls] > PLOT_NOTE_LIST_AT_MOST ? count[cls] : 1;
+          continue;
+        }
+      (*listed)++;
+      if (!started)
+        {
+          g_autofree char *label = _plot_figure_dup_series_label (fig, s);
+
+          if (body->len > 0)
+            g_string_append (body, "; ");
+          g_string_append_printf (body, "%s: ", label);
+          started = TRUE;
+        }
+      else
+        g_string_append (body, ", ");
+      if (count[cls] > PLOT_NOTE_LIST_AT_MOST)
+        {
+          g_autofree char *from = _plot_figure_dup_category_label (fig, first[cls]);
+          g_autofree char *to = _plot_figure_dup_category_label (fig, last[cls]);
+
+          value = describe_off_axis_group (cls, series->zero_cause);
+          /* Translators: many values off the axis in a few words: how many, what
+           * they are ("0 (underflow)"), the first and the last category where
+           * they are ("1960 values are 0 (underflow), from lin1.w to lin980.b") */
+          g_string_append_printf (body, _("%u values are %s, from %s to %s"), count[cls], value, from, to);
+          continue;
+        }
+      category = _plot_figure_dup_category_label (fig, i);
+      value = describe_off_axis (cls, series->values[i], series->zero_cause);
+      g_string_append_printf (body, "%s = %s", category, value);
+    }
+}
+
 /**
  * plot_figure_dup_off_axis_note:
  * @fig: a figure
@@ -1113,8 +1211,10 @@ describe_off_axis (PlotValueClass  cls,
  * infinite or NaN on a log axis; infinite or NaN on a linear one): which markers stand for
  * them, then, per series, each category and value, as in
  * "Not on the log axis, marked at its edge (▽ zero, × NaN): Vanilla Sigmoid: lin1.w = 0
- * (underflow); Leaky ReLU: lin5.w = NaN". At most %PLOT_NOTE_MAX_VALUES values are listed,
- * then how many more there are. plot_render() prints it under the plot.
+ * (underflow); Leaky ReLU: lin5.w = NaN". More than three values of one kind in a series
+ * are summarised by their number and range ("Deep sigmoid: 1960 values are 0 (underflow),
+ * from lin1.w to lin980.b"). At most %PLOT_NOTE_MAX_VALUES entries are listed, then how
+ * many more values there are. plot_render() prints it under the plot.
  *
  * Returns: (transfer full) (nullable): the note, or %NULL when every value is on the axis
  */
@@ -1142,43 +1242,8 @@ plot_figure_dup_off_axis_note (const PlotFigure *fig)
 
   body = g_string_new (NULL);
   for (s = 0; s < fig->series->len; s++)
-    {
-      const PlotSeries *series = get_series (fig, s);
-      gboolean first = TRUE;
-
-      if (!series->visible)
-        continue;
-      for (i = 0; i < series->n_values; i++)
-        {
-          PlotValueClass cls = plot_axis_classify (fig->y_scale, series->values[i]);
-          g_autofree char *category = NULL;
-          g_autofree char *value = NULL;
-
-          if (cls == PLOT_VALUE_ON_AXIS)
-            continue;
-          seen |= 1u << cls;
-          if (listed >= PLOT_NOTE_MAX_VALUES)
-            {
-              unlisted++;
-              continue;
-            }
-          listed++;
-          if (first)
-            {
-              g_autofree char *label = _plot_figure_dup_series_label (fig, s);
-
-              if (body->len > 0)
-                g_string_append (body, "; ");
-              g_string_append_printf (body, "%s: ", label);
-              first = FALSE;
-            }
-          else
-            g_string_append (body, ", ");
-          category = _plot_figure_dup_category_label (fig, i);
-          value = describe_off_axis (cls, series->values[i], series->zero_cause);
-          g_string_append_printf (body, "%s = %s", category, value);
-        }
-    }
+    if (get_series (fig, s)->visible)
+      append_series_off_axis (fig, s, body, &seen, &listed, &unlisted);
 
   if (seen == 0)
     return NULL;

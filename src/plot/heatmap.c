@@ -765,7 +765,7 @@ append_bytes (void                *closure,
  * @hm: the training figure
  * @path: file to write (replaced atomically)
  * @format: PNG, SVG or PDF
- * @width: pixels for PNG, points for SVG and PDF
+ * @width: pixels for PNG, CSS pixels for SVG and PDF (plot_vector_surface_create)
  * @height: the same
  * @error: return location for a #GError
  *
@@ -795,10 +795,9 @@ plot_heatmap_export (const PlotHeatmap *hm,
     }
   if (format == PLOT_FORMAT_PNG)
     surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (width), (int) ceil (height));
-  else if (format == PLOT_FORMAT_SVG)
-    surface = cairo_svg_surface_create_for_stream (append_bytes, bytes, width, height);
   else
-    surface = cairo_pdf_surface_create_for_stream (append_bytes, bytes, width, height);
+    /* CSS pixels, as the figures' exports (plot_vector_surface_create) */
+    surface = plot_vector_surface_create (format, append_bytes, bytes, width, height);
   cr = cairo_create (surface);
   plot_heatmap_render (cr, width, height, hm);
   status = cairo_status (cr);

@@ -383,7 +383,7 @@ n=$(count_color "$shot" "$blue")
 echo "  $blue: $n pixels"
 [ "$n" -gt 150 ] || fail "the sweep is not drawn ($n pixels)"
 
-step "a long sweep: Escape stops it, nothing changes"
+step "a long sweep: Escape stops it and keeps the depths it computed, a series of its own"
 set_spin sweep_to 400
 keys ctrl+shift+Return
 wait_state "s['running']" "the long sweep to start"
@@ -392,7 +392,8 @@ import -window root "$tmp/shots/sweeping.png"
 [ "$(q "s['running']")" = True ] || fail "the long sweep ended by itself"
 keys Escape
 wait_state "not s['running']" "Escape to stop the sweep"
-[ "$(q "len(s['sweeps']) == 1 and s['sweeps'][0]['points'] == 12")" = True ] || fail "the stopped sweep changed the sweeps"
+[ "$(q "len(s['sweeps']) == 2 and s['sweeps'][0]['points'] == 12 and 1 <= s['sweeps'][1]['points'] < 400")" = True ] ||
+  fail "the stopped sweep did not keep its depths beside the first sweep: $(q "[w['points'] for w in s['sweeps']]")"
 
 step "the title marks the experiment as modified"
 wait_state "s['modified'] and s['title'].startswith('• ')" "the modified mark in the title"

@@ -285,8 +285,53 @@ test_cancel (void)
   g_assert_cmpstr (gradlens_series_get_label (series_at (runs, n_after)), ==, "after");
 }
 
-/* Sweeps share their depths: a second, longer sweep extends the first. A
- * sweep too deep for the memory limit does not start. */
+typedef struct
+{
+  GradlensSession *session;
+  double           first_fraction;   /* the first one seen, 0 until then */
+  guint            n_runs_then;
+} Within;
+
+static void
+fraction_cb (GradlensJob *job,
+             GParamSpec  *pspec,
+             Within      *within)
+{
+  if (within->first_fraction > 0 || gradlens_job_get_fraction (job) <= 0)
+    return;
+  within->first_fraction = gradlens_job_get_fraction (job);
+  within->n_runs_then = g_list_model_get_n_items (gradlens_session_get_runs (within->session));
+  gradlens_session_stop (within->session);
+}
+
+/* A single seed of a deep network moves the progress before it ends: the
+ * first fraction the job shows comes while the seed is still under way (no
+ * run added yet), and stopping there ends it between two layers. */
+static void
+test_progress_within_seed (void)
+{
+  g_autoptr(GradlensSession) session = gradlens_session_new ();
+  g_autoptr(GradlensRunConfig) config = gradlens_run_config_new ();
+  Within within = { session, 0, 0 };
+
+  /* 1000 layers of 256 x 256 x 64: seconds for the seed, stopped far sooner */
+  config->nn.depth = 1000;
+  config->nn.width = 256;
+  config->nn.samples = 64;
+  gradlens_session_run (session, &config, 1);
+  g_assert_true (gradlens_session_get_running (session));
+  g_signal_connect (gradlens_session_get_job (session), "notify::fraction", G_CALLBACK (fraction_cb), &within);
+  wait_until_idle (session, "the stopped run");
+  g_test_message ("first fraction %g", within.first_fraction);
+  g_assert_cmpfloat (within.first_fraction, >, 0.0);
+  g_assert_cmpfloat (within.first_fraction, <, 1.0);
+  g_assert_cmpuint (within.n_runs_then, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (gradlens_session_get_runs (session)), ==, 0);
+}
+
+/* Each sweep is its own series over its own depths: a second, longer sweep
+ * does not extend the first. A sweep too deep for the memory limit does not
+ * start. */
 static void
 test_sweeps (void)
 {
@@ -308,8 +353,10 @@ test_sweeps (void)
   g_assert_cmpstr (gradlens_series_get_label (series_at (sweeps, 0)), ==, "sigmoid");
   g_assert_cmpstr (gradlens_series_get_label (series_at (sweeps, 1)), ==, "relu");
   gradlens_depth_sweep_get_points (GRADLENS_DEPTH_SWEEP (series_at (sweeps, 0)), &n_points);
+  g_assert_cmpuint (n_points, ==, 3);
+  g_assert_cmpuint (gradlens_series_get_n_rows (series_at (sweeps, 0), 0), ==, 3);
+  gradlens_depth_sweep_get_points (GRADLENS_DEPTH_SWEEP (series_at (sweeps, 1)), &n_points);
   g_assert_cmpuint (n_points, ==, 5);
-  g_assert_cmpuint (gradlens_series_get_n_rows (series_at (sweeps, 0), 0), ==, 5);
   g_assert_cmpint (g_ascii_strcasecmp (gradlens_series_get_color (series_at (sweeps, 1)), "#EF553B"), ==, 0);
 
   /* 1000 layers of 4096: far over the memory limit */
@@ -322,6 +369,64 @@ test_sweeps (void)
     g_assert_nonnull (error);
     g_assert_false (gradlens_session_get_running (session));
   }
+}
+
+static void
+stop_after_three_cb (GradlensJob     *job,
+                     GParamSpec      *pspec,
+                     GradlensSession *session)
+{
+  /* 3 of 200 depths done */
+  if (gradlens_job_get_fraction (job) >= 3.0 / 200.0)
+    gradlens_session_stop (session);
+}
+
+/* A stopped sweep keeps and shows the depths it computed: the shallowest,
+ * in order; a sweep after it is a series of its own and leaves it as it is */
+static void
+test_sweep_stopped (void)
+{
+  g_autoptr(GradlensSession) session = gradlens_session_new ();
+  g_autoptr(GradlensRunConfig) config = gradlens_run_config_new ();
+  g_autoptr(GError) error = NULL;
+  GListModel *sweeps = gradlens_session_get_sweeps (session);
+  const GradlensSweepPoint *points;
+  const int two[] = { 1, 2 };
+  int depths[200];
+  guint n_points = 0, n_again = 0;
+
+  for (int d = 0; d < 200; d++)
+    depths[d] = d + 1;
+  /* long enough that stopping after three depths leaves most undone */
+  config->nn.width = 256;
+  config->nn.samples = 64;
+  g_assert_true (gradlens_session_sweep (session, config, depths, 200, &error));
+  g_assert_no_error (error);
+  g_signal_connect (gradlens_session_get_job (session), "notify::fraction", G_CALLBACK (stop_after_three_cb),
+                    session);
+  wait_until_idle (session, "the stopped sweep");
+  g_assert_cmpuint (g_list_model_get_n_items (sweeps), ==, 1);
+  points = gradlens_depth_sweep_get_points (GRADLENS_DEPTH_SWEEP (series_at (sweeps, 0)), &n_points);
+  g_test_message ("the stopped sweep kept %u depths", n_points);
+  g_assert_cmpuint (n_points, >=, 1);
+  g_assert_cmpuint (n_points, <, 200);
+  for (guint k = 0; k < n_points; k++)
+    {
+      g_assert_cmpint (points[k].depth, ==, (int) k + 1);
+      g_assert_true (points[k].value > 0);
+    }
+  g_assert_cmpuint (gradlens_series_get_n_rows (series_at (sweeps, 0), 0), ==, n_points);
+
+  /* another sweep: its own series; the stopped one keeps its depths */
+  config->nn.width = 10;
+  config->nn.samples = 100;
+  g_assert_true (gradlens_session_sweep (session, config, two, 2, &error));
+  wait_until_idle (session, "the second sweep");
+  g_assert_cmpuint (g_list_model_get_n_items (sweeps), ==, 2);
+  gradlens_depth_sweep_get_points (GRADLENS_DEPTH_SWEEP (series_at (sweeps, 0)), &n_again);
+  g_assert_cmpuint (n_again, ==, n_points);
+  gradlens_depth_sweep_get_points (GRADLENS_DEPTH_SWEEP (series_at (sweeps, 1)), &n_again);
+  g_assert_cmpuint (n_again, ==, 2);
 }
 
 /* ---- training --------------------------------------------------------- */
@@ -682,6 +787,73 @@ test_save_folder (void)
   g_assert_true (g_file_equal (folder, expected));
 }
 
+/* The controls panel saved with the preset: loaded as the preset has it,
+ * written back as last set, read again by another session; setting it is
+ * no modification, and a preset without it has none. */
+static void
+test_controls_preset (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("gradlens-session-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "controls.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GradlensSession) session = gradlens_session_new ();
+  g_autoptr(GradlensSession) other = gradlens_session_new ();
+  g_autoptr(GradlensPreset) with = NULL;
+  g_autoptr(GradlensPreset) again = NULL;
+  g_autoptr(GradlensPreset) without = NULL;
+  g_autoptr(GradlensRunConfig) panel = gradlens_run_config_new ();
+  g_autoptr(GError) error = NULL;
+  const GradlensRunConfig *controls;
+
+  with = gradlens_preset_load_data ("{\"format\": \"gradlens-preset\", \"runs\": [{\"network\": {\"depth\": 3}}], "
+                                    "\"controls\": {\"label\": \"Next\", \"network\": {\"depth\": 17, "
+                                    "\"width\": 21}, \"data\": {\"seeds\": 3}}}", -1, "with", &error);
+  g_assert_no_error (error);
+  gradlens_session_load_preset (session, with, NULL);
+  controls = gradlens_session_get_controls (session);
+  g_assert_nonnull (controls);
+  g_assert_cmpint (controls->nn.depth, ==, 17);
+  g_assert_cmpint (controls->nn.width, ==, 21);
+  g_assert_cmpint (controls->seeds, ==, 3);
+  g_assert_cmpstr (controls->label, ==, "Next");
+  wait_until_idle (session, "the preset's run");
+  g_assert_false (gradlens_session_get_modified (session));
+
+  /* the panel changes: saved as it is now, without marking the experiment */
+  panel->nn.depth = 40;
+  panel->nn.activation = NN_ACT_TANH;
+  panel->seed = 9;
+  gradlens_session_set_controls (session, panel);
+  g_assert_false (gradlens_session_get_modified (session));
+  g_assert_true (gradlens_session_save (session, file, &error));
+  g_assert_no_error (error);
+
+  again = read_preset (file);
+  g_assert_nonnull (again->controls);
+  gradlens_session_load_preset (other, again, file);
+  controls = gradlens_session_get_controls (other);
+  g_assert_nonnull (controls);
+  g_assert_cmpint (controls->nn.depth, ==, 40);
+  g_assert_cmpint (controls->nn.activation, ==, NN_ACT_TANH);
+  g_assert_cmpint (controls->seed, ==, 9);
+  g_assert_cmpint (controls->nn.width, ==, 10);
+  g_assert_cmpstr (controls->label != NULL ? controls->label : "", ==, "");
+  wait_until_idle (other, "the saved experiment");
+
+  /* another preset without controls: none kept from the one before */
+  without = gradlens_preset_load_data ("{\"format\": \"gradlens-preset\", \"runs\": [{}]}", -1, "without", &error);
+  g_assert_no_error (error);
+  gradlens_session_load_preset (other, without, NULL);
+  g_assert_null (gradlens_session_get_controls (other));
+  g_clear_pointer (&again, gradlens_preset_free);
+  again = gradlens_session_dup_preset (other);
+  g_assert_null (again->controls);
+  wait_until_idle (other, "the preset's run");
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -692,12 +864,15 @@ main (int    argc,
   g_test_add_func ("/gradlens/session/colors-and-labels", test_colors_and_labels);
   g_test_add_func ("/gradlens/session/load-save-roundtrip", test_load_save_roundtrip);
   g_test_add_func ("/gradlens/session/cancel", test_cancel);
+  g_test_add_func ("/gradlens/session/progress-within-seed", test_progress_within_seed);
   g_test_add_func ("/gradlens/session/sweeps", test_sweeps);
+  g_test_add_func ("/gradlens/session/sweep-stopped", test_sweep_stopped);
   g_test_add_func ("/gradlens/session/train", test_train);
   g_test_add_func ("/gradlens/session/train-steps-and-cancel", test_train_steps_and_cancel);
   g_test_add_func ("/gradlens/session/train-preset", test_train_preset);
   g_test_add_func ("/gradlens/session/series-items", test_series_items);
   g_test_add_func ("/gradlens/session/save-folder", test_save_folder);
+  g_test_add_func ("/gradlens/session/controls-preset", test_controls_preset);
 
   return g_test_run ();
 }

@@ -4,6 +4,7 @@
  * Copyright 2026 The Gradlens authors
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
+#include <cairo.h>
 #include <glib.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
@@ -287,6 +288,77 @@ test_output_unwritable (void)
   g_assert_cmpint (r.status, ==, 1);
   g_assert_cmpstr (r.out, ==, "");
   g_assert_nonnull (strstr (r.err, "no-such-dir"));
+}
+
+/* runs a tool and returns its standard output, or NULL when it is missing */
+static char *
+tool_output (const char * const *argv)
+{
+  g_autofree char *found = g_find_program_in_path (argv[0]);
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int wait_status = 0;
+
+  if (found == NULL)
+    return NULL;
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out,
+                NULL, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
+  return out;
+}
+
+/* The sizes of the Export dialog and of --size are CSS pixels: a 1600x900
+ * PDF is a page of 1200 x 675 points, which renders at 96 dpi as 1600 x 900
+ * pixels (as the SVG, in px) */
+static void
+test_plot_sizes (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("gradlens-cli-XXXXXX", NULL);
+  g_autofree char *preset = g_build_filename (dir, "p.json", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "x.pdf", NULL);
+  g_autofree char *svg = g_build_filename (dir, "x.svg", NULL);
+  g_autofree char *prefix = g_build_filename (dir, "page", NULL);
+  g_autofree char *page = g_build_filename (dir, "page.png", NULL);
+  g_autofree char *svg_text = NULL;
+  g_autofree char *info = NULL;
+  g_autofree char *ppm = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(CliResult) r = { 0 };
+  g_auto(CliResult) r2 = { 0 };
+
+  g_file_set_contents (preset, "{\"format\": \"gradlens-preset\", \"runs\": [{}]}", -1, &error);
+  g_assert_no_error (error);
+  run_cli (&r, "plot", "--preset", preset, "--size", "1600x900", "--output", pdf);
+  g_assert_cmpint (r.status, ==, 0);
+  run_cli (&r2, "plot", "--preset", preset, "--size", "1600x900", "--output", svg);
+  g_assert_cmpint (r2.status, ==, 0);
+  g_file_get_contents (svg, &svg_text, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (svg_text, "width=\"1600px\" height=\"900px\""));
+
+  info = tool_output ((const char * const[]) { "pdfinfo", pdf, NULL });
+  ppm = tool_output ((const char * const[]) { "pdftoppm", "-r", "96", "-png", "-singlefile", pdf, prefix, NULL });
+  if (info == NULL || ppm == NULL)
+    {
+      g_test_skip ("pdfinfo or pdftoppm (poppler-utils) is missing");
+      return;
+    }
+  g_test_message ("%s", info);
+  g_assert_nonnull (strstr (info, "Page size:       1200 x 675 pts"));
+  {
+    cairo_surface_t *png = cairo_image_surface_create_from_png (page);
+
+    g_assert_cmpint (cairo_surface_status (png), ==, CAIRO_STATUS_SUCCESS);
+    g_assert_cmpint (cairo_image_surface_get_width (png), ==, 1600);
+    g_assert_cmpint (cairo_image_surface_get_height (png), ==, 900);
+    cairo_surface_destroy (png);
+  }
+  g_unlink (preset);
+  g_unlink (pdf);
+  g_unlink (svg);
+  g_unlink (page);
+  g_rmdir (dir);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -942,6 +1014,7 @@ main (int    argc,
   g_test_add_func ("/gradlens/cli/run/help", test_run_help);
   g_test_add_func ("/gradlens/cli/help-from-field-table", test_help_from_field_table);
   g_test_add_func ("/gradlens/cli/bench", test_bench);
+  g_test_add_func ("/gradlens/cli/plot/sizes", test_plot_sizes);
 
   return g_test_run ();
 }

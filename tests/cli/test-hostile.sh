@@ -236,6 +236,19 @@ run limited "$CLI" train --steps 100000 --width 1024 --seeds 100
 expect "a training of days refused" 2 "days" "--yes"
 run limited "$CLI" bench --iterations 10000000 --width 4096
 expect "bench --iterations 10000000 of a wide network refused" 2 "--yes"
+# a preset accepts its own long work ("accept_long_work": true, as --yes):
+# accepted, it goes on to the missing output folder (exit 1, before any
+# computing: the CPU limit would end a run of hours)
+long='"runs": [{"network": {"width": 4096}, "data": {"seeds": 10000}}]}'
+printf '{"format": "gradlens-preset", %s' "$long" >"$dir/long.json"
+printf '{"format": "gradlens-preset", "accept_long_work": false, %s' "$long" >"$dir/long-false.json"
+printf '{"format": "gradlens-preset", "accept_long_work": true, %s' "$long" >"$dir/long-ok.json"
+run limited "$CLI" run --preset "$dir/long.json" --output /nonexistent/x.json
+expect "a preset's hours refused, naming the preset key" 2 "hours" "--yes" '"accept_long_work": true'
+run limited "$CLI" run --preset "$dir/long-false.json" --output /nonexistent/x.json
+expect "\"accept_long_work\": false refuses hours" 2 "hours"
+run sh -c 'ulimit -t 2; exec "$0" run --preset "$1" --output /nonexistent/x.json' "$CLI" "$dir/long-ok.json"
+expect "\"accept_long_work\": true accepts hours as --yes does" 1 "/nonexistent/x.json" "No such file or directory"
 run env GRADLENS_PROGRESS=now "$CLI" run --seeds 50
 if [ "$status" = 0 ] && grep -q "50 of 50 seeds" "$err" && grep -q "left" "$err"; then
   ok "progress on stderr: done of total, rate, time left"; else
@@ -282,6 +295,18 @@ expect "a lone surrogate is named" 2 "lone high surrogate"
 { printf '{"format": "gradlens-preset", "runs": [{}'; for _ in $(seq 9999); do printf ', {}'; done; printf ']}'; } >"$dir/p.json"
 run "$CLI" run --preset "$dir/p.json"
 expect "10000 runs: the run limit" 2 "10000 runs" "256"
+# a broken preset and a bad run as the app's error dialog says them (issue 14):
+# the file, the line and column in words, a run by its number from 1 and label
+printf '{"format": "gradlens-preset",\n "runs": [{"label": "x",, "network": {}}]}' >"$dir/mine.json"
+run "$CLI" run --preset "$dir/mine.json"
+expect "a syntax error: the file, line and column in words" 2 \
+  "gradlens-cli run: Could not read “$dir/mine.json”: line 2, column 25: a comma where a name was expected"
+preset '{"format": "gradlens-preset", "runs": [{}, {}, {}, {}, {"label": "Deep sigmoid (8)", "network": {"depth": 0}}]}'
+expect "a bad run named by its number from 1 and its label" 2 \
+  "gradlens-cli run: Could not read “$dir/p.json”: run 5 “Deep sigmoid (8)”: network.depth: invalid value “0”"
+if grep -q 'runs\[' "$err"; then not_ok "no runs[N] in messages" "$(cat "$err")"; else ok "no runs[N] in messages"; fi
+preset '{"format": "gradlens-preset", "runs": [{}, {"data": {"seeds": 0}}]}'
+expect "a run without a label by its number alone" 2 "Could not read “$dir/p.json”: run 2: data.seeds: invalid value “0”"
 run "$CLI" bench --iterations 2147483648
 expect "--iterations 2147483648 with its range" 2 "“2147483648”" "1 to 10000000"
 run "$CLI" run --help

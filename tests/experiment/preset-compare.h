@@ -91,6 +91,22 @@ preset_compare (const GradlensPreset *a,
       && (a->train.steps != b->train.steps || a->train.optimizer != b->train.optimizer
           || a->train.lr != b->train.lr || a->train.momentum != b->train.momentum))
     return g_strdup ("train differs");
+  if (a->accept_long_work != b->accept_long_work)
+    return g_strdup ("accept_long_work differs");
+  if ((a->controls == NULL) != (b->controls == NULL))
+    return g_strdup ("controls: present in one only");
+  if (a->controls != NULL)
+    {
+      char *diff = preset_compare_runs (a->controls, b->controls);
+
+      if (diff != NULL)
+        {
+          char *where = g_strdup_printf ("controls.%s", diff);
+
+          g_free (diff);
+          return where;
+        }
+    }
   if (a->runs->len != b->runs->len)
     return g_strdup_printf ("%u runs != %u runs", a->runs->len, b->runs->len);
   for (guint i = 0; i < a->runs->len; i++)

@@ -52,7 +52,7 @@ assert_load_fails (const char         *text,
 
 #define FAILS(text, ...) \
   assert_load_fails (text, -1, GRADLENS_ERROR, GRADLENS_ERROR_INVALID_PRESET, \
-                     (const char * const[]) { "test.json: ", __VA_ARGS__, NULL })
+                     (const char * const[]) { "Could not read “test.json”: ", __VA_ARGS__, NULL })
 
 static void
 assert_same_presets (const GradlensPreset *a,
@@ -503,55 +503,55 @@ static void
 test_error_unknown_key (void)
 {
   FAILS (HEAD "\"network\": {\"dpeth\": 5}" TAIL,
-         "runs[0].network", "unknown key “dpeth”", "expected one of", "depth", "width");
-  FAILS (HEAD "\"netwrk\": {}" TAIL, "runs[0]", "unknown key “netwrk”", "network, init, data");
+         "run 1: network", "unknown key “dpeth”", "expected one of", "depth", "width");
+  FAILS (HEAD "\"netwrk\": {}" TAIL, "run 1: ", "unknown key “netwrk”", "network, init, data");
   FAILS ("{\"format\": \"gradlens-preset\", \"runs\": [{}], \"plto\": {}}",
          "preset", "unknown key “plto”", "plot");
   FAILS ("{\"format\": \"gradlens-preset\", \"runs\": [{}], \"plot\": {\"themes\": \"dark\"}}",
          "plot", "unknown key “themes”", "theme");
   /* the second run is named */
   FAILS ("{\"format\": \"gradlens-preset\", \"runs\": [{}, {\"data\": {\"sed\": 1}}]}",
-         "runs[1].data", "unknown key “sed”", "seed");
+         "run 2: data", "unknown key “sed”", "seed");
 }
 
 static void
 test_error_wrong_type (void)
 {
   FAILS (HEAD "\"network\": {\"depth\": \"five\"}" TAIL,
-         "runs[0].network.depth", "expected an integer", "from 1 to 1000", "the string “five”");
+         "run 1: network.depth", "expected an integer", "from 1 to 1000", "the string “five”");
   FAILS (HEAD "\"network\": {\"activation\": 3}" TAIL,
-         "runs[0].network.activation", "expected a string", "sigmoid, tanh", "the number 3");
-  FAILS (HEAD "\"label\": {\"text\": \"x\"}" TAIL, "runs[0].label", "expected a string", "an object");
-  FAILS (HEAD "\"init\": {\"gain\": true}" TAIL, "runs[0].init.gain", "expected a number", "true");
-  FAILS (HEAD "\"network\": [1]" TAIL, "runs[0].network", "expected an object", "an array");
-  FAILS (HEAD "\"data\": {\"seed\": null}" TAIL, "runs[0].data.seed", "expected an integer", "null");
+         "run 1: network.activation", "expected a string", "sigmoid, tanh", "the number 3");
+  FAILS (HEAD "\"label\": {\"text\": \"x\"}" TAIL, "run 1: label", "expected a string", "an object");
+  FAILS (HEAD "\"init\": {\"gain\": true}" TAIL, "run 1: init.gain", "expected a number", "true");
+  FAILS (HEAD "\"network\": [1]" TAIL, "run 1: network", "expected an object", "an array");
+  FAILS (HEAD "\"data\": {\"seed\": null}" TAIL, "run 1: data.seed", "expected an integer", "null");
   FAILS ("{\"format\": \"gradlens-preset\", \"runs\": [{}], \"title\": 12}", "title", "expected a string",
          "the number 12");
   /* a long string value is cut in the message */
   FAILS (HEAD "\"network\": {\"width\": \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"}" TAIL,
-         "runs[0].network.width", "the string “aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa…”");
+         "run 1: network.width", "the string “aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa…”");
 }
 
 static void
 test_error_out_of_range (void)
 {
   FAILS (HEAD "\"network\": {\"depth\": 0}" TAIL,
-         "runs[0].network.depth", "invalid value “0”", "an integer from 1 to 1000");
+         "run 1: network.depth", "invalid value “0”", "an integer from 1 to 1000");
   FAILS (HEAD "\"network\": {\"width\": 5000}" TAIL,
-         "runs[0].network.width", "invalid value “5000”", "an integer from 1 to 4096");
+         "run 1: network.width", "invalid value “5000”", "an integer from 1 to 4096");
   FAILS (HEAD "\"data\": {\"seeds\": 0}" TAIL,
-         "runs[0].data.seeds", "invalid value “0”", "an integer from 1 to 10000");
+         "run 1: data.seeds", "invalid value “0”", "an integer from 1 to 10000");
   FAILS (HEAD "\"init\": {\"std\": -1}" TAIL,
-         "runs[0].init.std", "invalid value “-1”", "a number from 0 to");
+         "run 1: init.std", "invalid value “-1”", "a number from 0 to");
   FAILS (HEAD "\"data\": {\"samples\": 65537}" TAIL,
-         "runs[0].data.samples", "invalid value “65537”", "from 1 to 65536");
-  FAILS (HEAD "\"data\": {\"seed\": -1}" TAIL, "runs[0].data.seed", "invalid value “-1”");
-  FAILS (HEAD "\"init\": {\"gain\": 1e300}" TAIL, "runs[0].init.gain", "invalid value “1e300”",
+         "run 1: data.samples", "invalid value “65537”", "from 1 to 65536");
+  FAILS (HEAD "\"data\": {\"seed\": -1}" TAIL, "run 1: data.seed", "invalid value “-1”");
+  FAILS (HEAD "\"init\": {\"gain\": 1e300}" TAIL, "run 1: init.gain", "invalid value “1e300”",
          "a number from -1000 to 1000");
   FAILS (HEAD "\"init\": {\"weights\": \"uniform\", \"a\": 2, \"b\": 1}" TAIL,
-         "runs[0]", "init.a/init.b", "a <= b");
-  FAILS (HEAD "\"color\": \"red\"" TAIL, "runs[0]", "color", "invalid value “red”", "#636efa");
-  FAILS (HEAD "\"data\": {\"seed\": 9007199254740991, \"seeds\": 2}" TAIL, "runs[0]", "data.seeds",
+         "run 1: ", "init.a/init.b", "a <= b");
+  FAILS (HEAD "\"color\": \"red\"" TAIL, "run 1: ", "color", "invalid value “red”", "#636efa");
+  FAILS (HEAD "\"data\": {\"seed\": 9007199254740991, \"seeds\": 2}" TAIL, "run 1: ", "data.seeds",
          "9007199254740991");
 }
 
@@ -559,8 +559,8 @@ static void
 test_error_not_integer (void)
 {
   FAILS (HEAD "\"network\": {\"depth\": 2.5}" TAIL,
-         "runs[0].network.depth", "expected an integer", "2.5", "from 1 to 1000");
-  FAILS (HEAD "\"data\": {\"seed\": 0.5}" TAIL, "runs[0].data.seed", "expected an integer", "0.5");
+         "run 1: network.depth", "expected an integer", "2.5", "from 1 to 1000");
+  FAILS (HEAD "\"data\": {\"seed\": 0.5}" TAIL, "run 1: data.seed", "expected an integer", "0.5");
   /* 3.0 is an integer written as a double: accepted */
   {
     g_autoptr(GError) error = NULL;
@@ -575,12 +575,12 @@ static void
 test_error_unknown_choice (void)
 {
   FAILS (HEAD "\"network\": {\"activation\": \"sigmod\"}" TAIL,
-         "runs[0].network.activation", "invalid value “sigmod”",
+         "run 1: network.activation", "invalid value “sigmod”",
          "one of sigmoid, tanh, relu, leaky_relu, elu, gelu, selu, softplus, identity");
-  FAILS (HEAD "\"dtype\": \"float16\"" TAIL, "runs[0].dtype", "invalid value “float16”", "float32, float64");
-  FAILS (HEAD "\"init\": {\"mode\": \"fan_avg\"}" TAIL, "runs[0].init.mode", "“fan_avg”", "fan_in, fan_out");
+  FAILS (HEAD "\"dtype\": \"float16\"" TAIL, "run 1: dtype", "invalid value “float16”", "float32, float64");
+  FAILS (HEAD "\"init\": {\"mode\": \"fan_avg\"}" TAIL, "run 1: init.mode", "“fan_avg”", "fan_in, fan_out");
   FAILS (HEAD "\"network\": {\"output_activation\": \"none\"}" TAIL,
-         "runs[0].network.output_activation", "“none”", "same, identity");
+         "run 1: network.output_activation", "“none”", "same, identity");
   FAILS ("{\"format\": \"gradlens-preset\", \"runs\": [{}], \"plot\": {\"theme\": \"blue\"}}",
          "plot.theme", "invalid value “blue”", "dark, light");
 }
@@ -605,12 +605,145 @@ test_error_runs (void)
   FAILS ("{\"format\": \"gradlens-preset\"}", "runs: missing", "at least one run");
   FAILS ("{\"format\": \"gradlens-preset\", \"runs\": []}", "runs", "0 runs", "from 1 to 256");
   FAILS ("{\"format\": \"gradlens-preset\", \"runs\": {}}", "runs", "expected an array", "an object");
-  FAILS ("{\"format\": \"gradlens-preset\", \"runs\": [3]}", "runs[0]", "expected an object", "the number 3");
+  FAILS ("{\"format\": \"gradlens-preset\", \"runs\": [3]}", "run 1: ", "expected an object", "the number 3");
   for (int i = 1; i < 257; i++)
     g_string_append (many, ",{}");
   g_string_append (many, "]}");
   FAILS (many->str, "runs", "257 runs", "from 1 to 256");
   g_string_free (many, TRUE);
+}
+
+/* the whole message, as the CLI prints it after its name and the app shows
+ * it in its error dialog: the file, then the line and column or the run by
+ * its number from 1 and its label, then the key path */
+static void
+assert_message (const char *text,
+                const char *expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GradlensPreset) preset = gradlens_preset_load_data (text, -1, "mine.json", &error);
+
+  g_assert_null (preset);
+  g_assert_nonnull (error);
+  g_assert_cmpstr (error->message, ==, expected);
+}
+
+static void
+test_error_messages (void)
+{
+  /* a syntax error: line and column (of the second comma), in words */
+  assert_message ("{\"format\": \"gradlens-preset\",\n \"runs\": [{\"label\": \"x\",, \"network\": {}}]}",
+                  "Could not read “mine.json”: line 2, column 25: a comma where a name was expected");
+  assert_message ("{\"format\": \"gradlens-preset\" \"runs\": []}",
+                  "Could not read “mine.json”: line 1, column 30: "
+                  "a double quote where a comma or “}” was expected");
+  assert_message ("{\"format\" \"gradlens-preset\"}",
+                  "Could not read “mine.json”: line 1, column 11: "
+                  "a double quote where a colon after the name was expected");
+  assert_message ("{\"format\": \"gradlens-preset\", \"runs\": [{}}",
+                  "Could not read “mine.json”: line 1, column 42: "
+                  "a closing brace “}” where a comma or “]” was expected");
+  /* the fifth run named by its number and label, the label read first
+   * although it comes after the bad key */
+  assert_message ("{\"format\": \"gradlens-preset\", \"runs\": [{}, {}, {}, {}, "
+                  "{\"network\": {\"depth\": 0}, \"label\": \"Deep sigmoid (8)\"}]}",
+                  "Could not read “mine.json”: run 5 “Deep sigmoid (8)”: network.depth: "
+                  "invalid value “0”; expected an integer from 1 to 1000");
+  /* a run without a label: its number alone, counted from 1 */
+  assert_message ("{\"format\": \"gradlens-preset\", \"runs\": [{}, {\"data\": {\"samples\": 0}}]}",
+                  "Could not read “mine.json”: run 2: data.samples: "
+                  "invalid value “0”; expected an integer from 1 to 65536");
+  /* an empty label is no label */
+  assert_message ("{\"format\": \"gradlens-preset\", \"runs\": [{\"label\": \"\", \"dtype\": \"half\"}]}",
+                  "Could not read “mine.json”: run 1: dtype: invalid value “half”; "
+                  "expected one of float32, float64");
+  /* a check across several fields names them all */
+  assert_message ("{\"format\": \"gradlens-preset\", \"runs\": [{\"label\": \"U\", "
+                  "\"init\": {\"weights\": \"uniform\", \"a\": 2, \"b\": 1}}]}",
+                  "Could not read “mine.json”: run 1 “U”: init.a/init.b: "
+                  "uniform initialisation needs a <= b, found a = 2 > b = 1");
+  /* an unknown key in a labelled run */
+  assert_message ("{\"format\": \"gradlens-preset\", \"runs\": [{\"label\": \"L\", \"bogus\": 1}]}",
+                  "Could not read “mine.json”: run 1 “L”: unknown key “bogus”; "
+                  "expected one of label, color, network, init, data, dtype");
+  /* nested keys outside the runs: train.* and plot.* keep their paths */
+  assert_message ("{\"format\": \"gradlens-preset\", \"runs\": [{}], \"train\": {\"lr\": -1}}",
+                  "Could not read “mine.json”: train.lr: invalid value “-1”; "
+                  "expected a number from 0 to 1000");
+  assert_message ("{\"format\": \"gradlens-preset\", \"runs\": [{}], \"train\": {\"stpes\": 5}}",
+                  "Could not read “mine.json”: train: unknown key “stpes”; "
+                  "expected one of steps, optimizer, lr, momentum");
+  /* a very long label is cut */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GradlensPreset) preset = gradlens_preset_load_data (
+      "{\"format\": \"gradlens-preset\", \"runs\": [{\"label\": "
+      "\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\", "
+      "\"dtype\": 1}]}", -1, "mine.json", &error);
+
+    g_assert_null (preset);
+    g_assert_true (g_str_has_prefix (error->message, "Could not read “mine.json”: run 1 “"
+                                     "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa…”: dtype: "));
+  }
+}
+
+/* "controls" (the app's panel, a run's keys) and "accept_long_work": both
+ * optional, read, checked and written back; absent, they are not written */
+static void
+test_controls_and_long_work (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GradlensPreset) with = load_text (
+    "{\"format\": \"gradlens-preset\", \"runs\": [{}], \"accept_long_work\": true, "
+    "\"controls\": {\"label\": \"Mine\", \"network\": {\"depth\": 12, \"width\": 33, "
+    "\"activation\": \"tanh\"}, \"init\": {\"weights\": \"xavier_normal\", \"gain\": 0.5}, "
+    "\"data\": {\"samples\": 7, \"seed\": 3, \"seeds\": 4}, \"dtype\": \"float64\"}}", &error);
+  g_autoptr(GradlensPreset) without = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (with->accept_long_work);
+  g_assert_nonnull (with->controls);
+  g_assert_cmpstr (with->controls->label, ==, "Mine");
+  g_assert_cmpint (with->controls->nn.depth, ==, 12);
+  g_assert_cmpint (with->controls->nn.width, ==, 33);
+  g_assert_cmpint (with->controls->nn.activation, ==, NN_ACT_TANH);
+  g_assert_cmpint (with->controls->nn.init, ==, NN_INIT_XAVIER_NORMAL);
+  g_assert_cmpfloat (with->controls->nn.gain, ==, 0.5);
+  g_assert_cmpint (with->controls->nn.samples, ==, 7);
+  g_assert_cmpint (with->controls->seed, ==, 3);
+  g_assert_cmpint (with->controls->seeds, ==, 4);
+  g_assert_cmpint (with->controls->nn.dtype, ==, NN_FLOAT64);
+  /* the runs are not the controls */
+  g_assert_cmpint (((GradlensRunConfig *) g_ptr_array_index (with->runs, 0))->nn.depth, ==, 5);
+  assert_round_trip (with);
+  text = gradlens_preset_to_data (with);
+  g_assert_nonnull (strstr (text, "\"controls\" : {"));
+  g_assert_nonnull (strstr (text, "\"accept_long_work\" : true"));
+
+  without = load_text ("{\"format\": \"gradlens-preset\", \"runs\": [{}], \"accept_long_work\": false}", &error);
+  g_assert_no_error (error);
+  g_assert_null (without->controls);
+  g_assert_false (without->accept_long_work);
+  g_clear_pointer (&text, g_free);
+  text = gradlens_preset_to_data (without);
+  g_assert_null (strstr (text, "controls"));
+  g_assert_null (strstr (text, "accept_long_work"));
+
+  /* checked as a run is, named by their key */
+  assert_message ("{\"format\": \"gradlens-preset\", \"runs\": [{}], \"controls\": {\"network\": {\"depth\": 0}}}",
+                  "Could not read “mine.json”: controls.network.depth: invalid value “0”; "
+                  "expected an integer from 1 to 1000");
+  assert_message ("{\"format\": \"gradlens-preset\", \"runs\": [{}], \"controls\": {\"dpeth\": 3}}",
+                  "Could not read “mine.json”: controls: unknown key “dpeth”; "
+                  "expected one of label, color, network, init, data, dtype");
+  assert_message ("{\"format\": \"gradlens-preset\", \"runs\": [{}], \"controls\": {\"label\": 3}}",
+                  "Could not read “mine.json”: controls.label: expected a string, found the number 3");
+  assert_message ("{\"format\": \"gradlens-preset\", \"runs\": [{}], \"controls\": [1]}",
+                  "Could not read “mine.json”: controls: expected an object, found an array");
+  assert_message ("{\"format\": \"gradlens-preset\", \"runs\": [{}], \"accept_long_work\": \"yes\"}",
+                  "Could not read “mine.json”: accept_long_work: expected true or false, "
+                  "found the string “yes”");
 }
 
 static void
@@ -632,7 +765,8 @@ test_error_truncated (void)
   gsize len = strlen (text);
   guint tried = 0;
 
-  FAILS ("{\"format\": \"gradlens-preset\", \"runs\": [{\"label\": \"x\"", "not valid JSON");
+  FAILS ("{\"format\": \"gradlens-preset\", \"runs\": [{\"label\": \"x\"", "line 1, column 53",
+         "the end of the file where a comma or “}” was expected");
   /* every cut of a valid preset fails cleanly (a cut in the trailing
    * whitespace leaves a complete document) */
   for (gsize cut = 0; cut + 2 < len; cut += 3)
@@ -645,7 +779,7 @@ test_error_truncated (void)
       p = gradlens_preset_load_data (part, (gssize) cut, "cut.json", &error);
       g_assert_null (p);
       g_assert_error (error, GRADLENS_ERROR, GRADLENS_ERROR_INVALID_PRESET);
-      g_assert_true (g_str_has_prefix (error->message, "cut.json: "));
+      g_assert_true (g_str_has_prefix (error->message, "Could not read “cut.json”: "));
       tried++;
     }
   g_assert_cmpuint (tried, >, 100);
@@ -662,11 +796,11 @@ test_error_binary (void)
   for (guint i = 0; i < sizeof garbage; i++)
     garbage[i] = (guint8) g_rand_int_range (rand, 0, 256);
   assert_load_fails ((const char *) garbage, sizeof garbage, GRADLENS_ERROR, GRADLENS_ERROR_INVALID_PRESET,
-                     (const char * const[]) { "test.json: ", "not a text file", NULL });
+                     (const char * const[]) { "Could not read “test.json”: ", "not a text file", NULL });
   assert_load_fails (with_nul, sizeof with_nul - 1, GRADLENS_ERROR, GRADLENS_ERROR_INVALID_PRESET,
-                     (const char * const[]) { "test.json: ", "zero byte", NULL });
+                     (const char * const[]) { "Could not read “test.json”: ", "zero byte", NULL });
   assert_load_fails (bad_utf8, -1, GRADLENS_ERROR, GRADLENS_ERROR_INVALID_PRESET,
-                     (const char * const[]) { "test.json: ", "invalid UTF-8", NULL });
+                     (const char * const[]) { "Could not read “test.json”: ", "invalid UTF-8", NULL });
   /* valid UTF-8 text whose \u escape would decode to a lone surrogate: the
    * strict reader names the escape and where it is */
   FAILS (HEAD "\"label\": \"\\udc00x\"" TAIL, "line 1, column", "“\\udc00”", "lone low surrogate");
@@ -690,7 +824,7 @@ test_error_too_large (void)
   memset (big, '[', size);
   big[size] = '\0';
   assert_load_fails (big, (gssize) size, GRADLENS_ERROR, GRADLENS_ERROR_TOO_LARGE,
-                     (const char * const[]) { "test.json: ", "16777217 bytes", "16 MiB", NULL });
+                     (const char * const[]) { "Could not read “test.json”: ", "16777217 bytes", "16 MiB", NULL });
 
   /* exactly 16 MiB is still a preset */
   memset (big, ' ', size);
@@ -801,7 +935,7 @@ test_error_strict_json (void)
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    FAILS (cases[i].text, "not valid JSON", cases[i].where, cases[i].what);
+    FAILS (cases[i].text, cases[i].where, cases[i].what);
 
   /* data with a length need not end in a zero byte (found by the fuzzer:
    * a single blank was read past) */
@@ -823,14 +957,14 @@ test_error_strict_json (void)
 static void
 test_error_literal_numbers (void)
 {
-  FAILS (HEAD "\"data\": {\"seed\": 99999999999999999999}" TAIL, "runs[0].data.seed",
+  FAILS (HEAD "\"data\": {\"seed\": 99999999999999999999}" TAIL, "run 1: data.seed",
          "“99999999999999999999”", "9007199254740991");
-  FAILS (HEAD "\"data\": {\"seed\": -9223372036854775809}" TAIL, "runs[0].data.seed",
+  FAILS (HEAD "\"data\": {\"seed\": -9223372036854775809}" TAIL, "run 1: data.seed",
          "“-9223372036854775809”");
-  FAILS (HEAD "\"network\": {\"depth\": 18446744073709551615}" TAIL, "runs[0].network.depth",
+  FAILS (HEAD "\"network\": {\"depth\": 18446744073709551615}" TAIL, "run 1: network.depth",
          "“18446744073709551615”", "from 1 to 1000");
-  FAILS (HEAD "\"init\": {\"gain\": 1e-400}" TAIL, "runs[0].init.gain", "“1e-400”", "too close to 0");
-  FAILS (HEAD "\"init\": {\"gain\": 1e999}" TAIL, "runs[0].init.gain", "“1e999”", "from -1000 to 1000");
+  FAILS (HEAD "\"init\": {\"gain\": 1e-400}" TAIL, "run 1: init.gain", "“1e-400”", "too close to 0");
+  FAILS (HEAD "\"init\": {\"gain\": 1e999}" TAIL, "run 1: init.gain", "“1e999”", "from -1000 to 1000");
   {
     g_autoptr(GError) error = NULL;
     g_autoptr(GradlensPreset) p = load_text (HEAD "\"init\": {\"gain\": 0e5, \"std\": 2.5E-1}" TAIL, &error);
@@ -873,7 +1007,8 @@ test_load_path_errors (void)
   p = gradlens_preset_load_path (empty, &error);
   g_assert_null (p);
   g_assert_error (error, GRADLENS_ERROR, GRADLENS_ERROR_INVALID_PRESET);
-  g_assert_true (g_str_has_prefix (error->message, empty));
+  g_assert_true (g_str_has_prefix (error->message, "Could not read “"));
+  g_assert_nonnull (strstr (error->message, empty));
   g_assert_nonnull (strstr (error->message, "empty file"));
   g_clear_error (&error);
 
@@ -885,7 +1020,8 @@ test_load_path_errors (void)
   p = gradlens_preset_load_path (huge, &error);
   g_assert_null (p);
   g_assert_error (error, GRADLENS_ERROR, GRADLENS_ERROR_TOO_LARGE);
-  g_assert_true (g_str_has_prefix (error->message, huge));
+  g_assert_true (g_str_has_prefix (error->message, "Could not read “"));
+  g_assert_nonnull (strstr (error->message, huge));
   g_assert_nonnull (strstr (error->message, "16 MiB"));
   g_clear_error (&error);
 
@@ -894,8 +1030,9 @@ test_load_path_errors (void)
   p = gradlens_preset_load_path (bad, &error);
   g_assert_null (p);
   g_assert_error (error, GRADLENS_ERROR, GRADLENS_ERROR_INVALID_PRESET);
-  g_assert_true (g_str_has_prefix (error->message, bad));
-  g_assert_nonnull (strstr (error->message, "runs[0].network: unknown key “dpeth”"));
+  g_assert_true (g_str_has_prefix (error->message, "Could not read “"));
+  g_assert_nonnull (strstr (error->message, bad));
+  g_assert_nonnull (strstr (error->message, "run 1: network: unknown key “dpeth”"));
   g_clear_error (&error);
 
   remove_tree (dir);
@@ -1206,6 +1343,8 @@ main (int    argc,
   g_test_add_func ("/gradlens/preset/error/unknown-choice", test_error_unknown_choice);
   g_test_add_func ("/gradlens/preset/error/format-version", test_error_format_version);
   g_test_add_func ("/gradlens/preset/error/runs", test_error_runs);
+  g_test_add_func ("/gradlens/preset/error/messages", test_error_messages);
+  g_test_add_func ("/gradlens/preset/controls-and-long-work", test_controls_and_long_work);
   g_test_add_func ("/gradlens/preset/error/not-object", test_error_not_object);
   g_test_add_func ("/gradlens/preset/error/truncated", test_error_truncated);
   g_test_add_func ("/gradlens/preset/error/binary", test_error_binary);

@@ -376,7 +376,7 @@ test_run_cancel_many_seeds (void)
 
   c->nn.depth = 8;
   c->nn.width = 64;
-  c->nn.samples = 256;
+  c->nn.samples = 200;   /* small layers: progress by seed (gradlens_run_progress_steps) */
   c->seeds = 10000;
   r = gradlens_run (c, 2, GRADLENS_DEFAULT_MEMORY_LIMIT, cancel_count_cb, &cc, cancellable, &error);
   g_assert_null (r);
@@ -497,6 +497,102 @@ test_run_progress (void)
   g_mutex_clear (&p.lock);
 }
 
+/* A network with long layers tells each layer of its forward and backward
+ * pass: a single seed moves 2 x depth times, in order, with one total */
+typedef struct
+{
+  guint   n_calls;
+  guint   last_done;
+  guint   total;
+  guint   not_in_order;
+  guint   other_totals;
+} LayerCount;
+
+static void
+layer_count_cb (guint    done,
+                guint    total,
+                gpointer user_data)
+{
+  LayerCount *lc = user_data;
+
+  /* one thread: no lock needed */
+  lc->n_calls++;
+  if (done != lc->last_done + 1)
+    lc->not_in_order++;
+  lc->last_done = done;
+  if (lc->total == 0)
+    lc->total = total;
+  else if (total != lc->total)
+    lc->other_totals++;
+}
+
+static void
+test_run_progress_layers (void)
+{
+  g_autoptr(GradlensRunConfig) c = notebook_config ();
+  g_autoptr(GradlensRunResult) r = NULL;
+  g_autoptr(GError) error = NULL;
+  LayerCount lc = { 0 };
+
+  /* which runs report layers: the notebook's by seed, a 1000 x 512 one by layer */
+  g_assert_cmpuint (gradlens_run_progress_steps (c), ==, 1);
+  c->nn.depth = 1000;
+  c->nn.width = 512;
+  g_assert_cmpuint (gradlens_run_progress_steps (c), ==, 2000);
+
+  /* 256 x 256 x 16 = 2^20 multiply-adds a hidden layer: by layer */
+  c->nn.depth = 30;
+  c->nn.width = 256;
+  c->nn.samples = 16;
+  r = gradlens_run (c, 1, 0, layer_count_cb, &lc, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (r);
+  g_assert_cmpuint (lc.n_calls, ==, 60);
+  g_assert_cmpuint (lc.total, ==, 60);
+  g_assert_cmpuint (lc.last_done, ==, 60);
+  g_assert_cmpuint (lc.not_in_order, ==, 0);
+  g_assert_cmpuint (lc.other_totals, ==, 0);
+  g_clear_pointer (&r, gradlens_run_result_free);
+
+  /* residual connections and batch norm: the other backward loop */
+  memset (&lc, 0, sizeof lc);
+  c->nn.residual = TRUE;
+  c->nn.norm = NN_NORM_BATCH;
+  c->seeds = 2;
+  r = gradlens_run (c, 1, 0, layer_count_cb, &lc, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (lc.n_calls, ==, 120);
+  g_assert_cmpuint (lc.total, ==, 120);
+  g_assert_cmpuint (lc.not_in_order, ==, 0);
+}
+
+/* Cancelled between layers of a single seed: no layer is told after the
+ * cancel, whether it comes in the forward or in the backward pass */
+static void
+test_run_cancel_between_layers (void)
+{
+  static const guint cancel_at[] = { 50, 150, 199 };
+
+  for (guint k = 0; k < G_N_ELEMENTS (cancel_at); k++)
+    {
+      g_autoptr(GradlensRunConfig) c = notebook_config ();
+      g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+      g_autoptr(GradlensRunResult) r = NULL;
+      g_autoptr(GError) error = NULL;
+      CancelCount cc = { cancellable, cancel_at[k], 0, 0 };
+
+      c->nn.depth = 100;
+      c->nn.width = 256;
+      c->nn.samples = 16;
+      g_assert_cmpuint (gradlens_run_progress_steps (c), ==, 200);
+      r = gradlens_run (c, 1, 0, cancel_count_cb, &cc, cancellable, &error);
+      g_assert_null (r);
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      g_assert_true (g_atomic_int_get (&cc.cancelled));
+      g_assert_cmpint (g_atomic_int_get (&cc.after_cancel), ==, 0);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -514,6 +610,8 @@ main (int    argc,
   g_test_add_func ("/gradlens/runner/cancel/many-seeds", test_run_cancel_many_seeds);
   g_test_add_func ("/gradlens/runner/cancel/before", test_run_cancel_before);
   g_test_add_func ("/gradlens/runner/progress", test_run_progress);
+  g_test_add_func ("/gradlens/runner/progress/layers", test_run_progress_layers);
+  g_test_add_func ("/gradlens/runner/cancel/between-layers", test_run_cancel_between_layers);
 
   return g_test_run ();
 }

@@ -367,16 +367,16 @@ test_preset_train_invalid (void)
     const char *train;
     const char *message;
   } bad[] = {
-    { "[]", "p.json: train: expected an object with steps, optimizer, lr and momentum, found an array" },
-    { "{\"step\": 10}", "p.json: train: unknown key “step”; expected one of steps, optimizer, lr, momentum" },
-    { "{\"steps\": 0}", "p.json: train.steps: invalid value “0”; expected an integer from 1 to 100000" },
-    { "{\"steps\": 2.5}", "p.json: train.steps: expected an integer from 1 to 100000, found the number 2.5" },
-    { "{\"steps\": \"10\"}", "p.json: train.steps: expected an integer from 1 to 100000, found the string “10”" },
-    { "{\"optimizer\": \"adagrad\"}", "p.json: train.optimizer: invalid value “adagrad”; expected one of sgd, adam" },
-    { "{\"optimizer\": 1}", "p.json: train.optimizer: expected a string (one of sgd, adam), found the number 1" },
-    { "{\"lr\": -1}", "p.json: train.lr: invalid value “-1”; expected a number from 0 to 1000" },
-    { "{\"lr\": null}", "p.json: train.lr: expected a number from 0 to 1000, found null" },
-    { "{\"momentum\": 2.0}", "p.json: train.momentum: invalid value “2”; expected a number from 0 to 1" },
+    { "[]", "Could not read “p.json”: train: expected an object with steps, optimizer, lr and momentum, found an array" },
+    { "{\"step\": 10}", "Could not read “p.json”: train: unknown key “step”; expected one of steps, optimizer, lr, momentum" },
+    { "{\"steps\": 0}", "Could not read “p.json”: train.steps: invalid value “0”; expected an integer from 1 to 100000" },
+    { "{\"steps\": 2.5}", "Could not read “p.json”: train.steps: expected an integer from 1 to 100000, found the number 2.5" },
+    { "{\"steps\": \"10\"}", "Could not read “p.json”: train.steps: expected an integer from 1 to 100000, found the string “10”" },
+    { "{\"optimizer\": \"adagrad\"}", "Could not read “p.json”: train.optimizer: invalid value “adagrad”; expected one of sgd, adam" },
+    { "{\"optimizer\": 1}", "Could not read “p.json”: train.optimizer: expected a string (one of sgd, adam), found the number 1" },
+    { "{\"lr\": -1}", "Could not read “p.json”: train.lr: invalid value “-1”; expected a number from 0 to 1000" },
+    { "{\"lr\": null}", "Could not read “p.json”: train.lr: expected a number from 0 to 1000, found null" },
+    { "{\"momentum\": 2.0}", "Could not read “p.json”: train.momentum: invalid value “2”; expected a number from 0 to 1" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)

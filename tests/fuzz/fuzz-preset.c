@@ -60,7 +60,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
         broken ("an error outside GRADLENS_ERROR", error->message);
       if (!g_utf8_validate (error->message, -1, NULL))
         broken ("an error message that is not UTF-8", NULL);
-      if (!g_str_has_prefix (error->message, "fuzz.json: "))
+      if (!g_str_has_prefix (error->message, "Could not read “fuzz.json”: "))
         broken ("an error message that does not name the file", error->message);
       return 0;
     }

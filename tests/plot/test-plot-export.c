@@ -293,8 +293,8 @@ test_same_layout (Fixture       *f,
         }
       if (require_tool ("pdftoppm"))
         {
-          /* 640pt at 72 dpi is 640 px */
-          const char *argv[] = { "pdftoppm", "-png", "-r", "72", "-singlefile", pdf, pdf_prefix,
+          /* 640 CSS pixels are 480 pt, 640 px at 96 dpi */
+          const char *argv[] = { "pdftoppm", "-png", "-r", "96", "-singlefile", pdf, pdf_prefix,
                                  NULL };
           g_autofree char *out = run_tool (argv, &status);
 
