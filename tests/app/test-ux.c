@@ -8,13 +8,27 @@
 #include "config.h"
 
 #include <math.h>
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "app-test-util.h"
 #include "gradlens-choices.h"
 #include "gradlens-locale.h"
 #include "gradlens-run-summary.h"
+#include "gradlens-series-row.h"
 #include "gradlens-window-private.h"
+
+static GradlensWindow *
+new_window_sized (int width,
+                  int height)
+{
+  GradlensWindow *window = g_object_new (GRADLENS_TYPE_WINDOW, NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  return window;
+}
 
 static GradlensWindow *
 new_window (void)
@@ -148,10 +162,18 @@ set_choice (GradlensRunConfig *config,
   gradlens_field_set_choice (field, config, gradlens_choice_index (field, name));
 }
 
+static gboolean
+has_width (gpointer data)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (data));
+  return gtk_widget_get_width (GTK_WIDGET (data)) > 0;
+}
+
 static void
 test_run_subtitles (void)
 {
-  GradlensWindow *window = new_window ();
+  GradlensWindow *window = new_window_sized (1024, 600);
+  GtkListBox *list = gradlens_series_panel_get_list (gradlens_window_get_panel (window, "runs"));
   GradlensRunConfig *configs[4];
   const char *details[4];
 
@@ -177,6 +199,16 @@ test_run_subtitles (void)
       g_test_message ("run %u: %s", i + 1, details[i]);
       for (guint k = 0; k < i; k++)
         g_assert_cmpstr (details[i], !=, details[k]);
+    }
+  /* the runs list shows the whole line, wrapped, at the smallest window */
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  for (guint i = 0; i < G_N_ELEMENTS (configs); i++)
+    {
+      GtkLabel *label = gradlens_series_row_get_detail_label (GRADLENS_SERIES_ROW (gtk_list_box_get_row_at_index (list, i)));
+
+      wait_for (has_width, label, 5000, "the run's row to be laid out");
+      g_assert_cmpstr (gtk_label_get_label (label), ==, details[i]);
+      g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (label)));
     }
   /* the defaults add nothing */
   g_assert_null (strstr (details[0], "inputs"));
@@ -205,6 +237,89 @@ test_run_subtitles (void)
   destroy_window (window);
 }
 
+/* ---- tables keep every column whole and scroll ------------------------- */
+
+static void
+collect_titles (GtkWidget *widget,
+                gboolean   in_title,
+                GPtrArray *labels)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, g_type_from_name ("GtkColumnViewTitle")))
+    in_title = TRUE;
+  if (in_title && GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget))
+    g_ptr_array_add (labels, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    collect_titles (c, in_title, labels);
+}
+
+static void
+draw (GradlensWindow *window)
+{
+  gtk_widget_queue_resize (GTK_WIDGET (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+}
+
+/* every title of a table whole, the last column reachable, the table
+ * scrolling when it is wider than its place */
+static void
+check_table (GradlensWindow *window,
+             const char     *name,
+             guint           n_columns,
+             const char     *last)
+{
+  g_autoptr(GPtrArray) titles = g_ptr_array_new ();
+  GtkColumnView *view = gradlens_series_table_get_view (gradlens_window_get_table (window, name));
+  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (view), GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *h = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scroller));
+  gboolean saw_last = FALSE;
+  graphene_rect_t box;
+
+  gradlens_series_panel_show_table (gradlens_window_get_panel (window, "runs"), name);
+  draw (window);
+  collect_titles (GTK_WIDGET (view), FALSE, titles);
+  g_assert_cmpuint (titles->len, ==, n_columns);
+  for (guint i = 0; i < titles->len; i++)
+    {
+      GtkLabel *label = titles->pdata[i];
+      int natural;
+
+      gtk_widget_measure (GTK_WIDGET (label), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+      g_test_message ("%s: title “%s”: %d of %d px", name, gtk_label_get_label (label),
+                      gtk_widget_get_width (GTK_WIDGET (label)), natural);
+      g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (label)));
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (label)), >=, natural);
+      if (g_str_equal (gtk_label_get_label (label), last))
+        {
+          saw_last = TRUE;
+          /* reachable: within what the table scrolls to */
+          g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (label), GTK_WIDGET (view), &box));
+          g_assert_cmpfloat (box.origin.x + box.size.width, <=, gtk_adjustment_get_upper (h) + 0.5);
+        }
+    }
+  g_assert_true (saw_last);
+  /* at this size the table is wider than its place: it scrolls, header and all */
+  g_test_message ("%s: %g px wide in %g px", name, gtk_adjustment_get_upper (h), gtk_adjustment_get_page_size (h));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (h), >, gtk_adjustment_get_page_size (h));
+}
+
+static void
+test_tables (void)
+{
+  GradlensWindow *window = new_window_sized (1024, 600);
+  g_autoptr(GradlensRunConfig) config = gradlens_run_config_new ();
+
+  /* an ensemble: the statistics' columns too */
+  config->seeds = 9;
+  run_configs (window, &config, 1);
+  /* parameter, shape, norm, min, q1, median, q3, max */
+  check_table (window, "gradients", 8, "Max");
+  /* per layer: ... saturated, dead units */
+  check_table (window, "layers",
+               gradlens_run_layers_table.n_columns, _(gradlens_run_layers_table.columns[gradlens_run_layers_table.n_columns - 1].title));
+
+  destroy_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -222,6 +337,7 @@ main (int    argc,
 
   g_test_add_func ("/gradlens/ux/typed-values", test_typed_values);
   g_test_add_func ("/gradlens/ux/run-subtitles", test_run_subtitles);
+  g_test_add_func ("/gradlens/ux/tables", test_tables);
 
   return g_test_run ();
 }
