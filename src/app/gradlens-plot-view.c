@@ -659,3 +659,41 @@ gradlens_plot_view_copy_value_at (GradlensPlotView *self,
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), buf);
   return g_strdup (buf);
 }
+
+/**
+ * gradlens_plot_view_get_ranges:
+ * @self: a plot view
+ * @x_min: (out) (optional): the left edge of the data area, in category units
+ * @x_max: (out) (optional): its right edge
+ * @y_min: (out) (optional): its bottom, in data units
+ * @y_max: (out) (optional): its top
+ *
+ * The ranges the axes show at the widget's size: the zoomed view, or the
+ * automatic range of the visible series.
+ *
+ * Returns: %TRUE if there is a figure with data in view
+ */
+gboolean
+gradlens_plot_view_get_ranges (GradlensPlotView *self,
+                               double           *x_min,
+                               double           *x_max,
+                               double           *y_min,
+                               double           *y_max)
+{
+  PlotLayout layout;
+
+  g_return_val_if_fail (GRADLENS_IS_PLOT_VIEW (self), FALSE);
+
+  if (self->figure == NULL)
+    return FALSE;
+  compute_layout (self, &layout);
+  if (x_min != NULL)
+    *x_min = layout.x_min;
+  if (x_max != NULL)
+    *x_max = layout.x_max;
+  if (y_min != NULL)
+    *y_min = layout.y_min;
+  if (y_max != NULL)
+    *y_max = layout.y_max;
+  return layout.has_data;
+}

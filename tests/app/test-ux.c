@@ -320,6 +320,88 @@ test_tables (void)
   destroy_window (window);
 }
 
+/* ---- hiding a run rescales the axis -------------------------------------- */
+
+static GradlensPlotView *
+gradients_view (GradlensWindow *window)
+{
+  return gradlens_page_get_plot_view (gradlens_window_get_page (window, "gradients"));
+}
+
+static void
+test_hide_rescales (void)
+{
+  GradlensWindow *window = new_window ();
+  GradlensRunConfig *configs[2] = { gradlens_run_config_new (), gradlens_run_config_new () };
+  GradlensPlotView *view;
+  double lo_all, hi_all, lo, hi, x_lo, x_hi;
+  const GradlensRunResult *deep;
+
+  /* a deep sigmoid network (norms down to 1e-9 and less) beside a shallow one */
+  configs[0]->nn.depth = 12;
+  configs[1]->nn.depth = 2;
+  run_configs (window, configs, 2);
+  view = gradients_view (window);
+  deep = gradlens_run_item_get_result (run_at (window, 0));
+  g_assert_true (gradlens_plot_view_get_ranges (view, NULL, NULL, &lo_all, &hi_all));
+  g_test_message ("both runs: %g to %g", lo_all, hi_all);
+  /* the deep run's first weight is in view */
+  g_assert_cmpfloat (lo_all, <=, deep->grad_norm[0]);
+
+  /* hidden, the axis fits the shallow run alone */
+  gradlens_series_set_visible (GRADLENS_SERIES (run_at (window, 0)), FALSE);
+  g_assert_true (gradlens_plot_view_get_ranges (view, &x_lo, &x_hi, &lo, &hi));
+  g_test_message ("shallow run alone: %g to %g", lo, hi);
+  g_assert_cmpfloat (lo, >, deep->grad_norm[0]);
+  g_assert_cmpfloat (lo, >, lo_all);
+  /* the x axis too: the shallow run's 4 parameters, not the deep run's 24 */
+  g_assert_cmpfloat (x_hi, <, 4);
+
+  /* shown again: the full view */
+  gradlens_series_set_visible (GRADLENS_SERIES (run_at (window, 0)), TRUE);
+  g_assert_true (gradlens_plot_view_get_ranges (view, NULL, NULL, &lo, &hi));
+  g_assert_cmpfloat (lo, ==, lo_all);
+  g_assert_cmpfloat (hi, ==, hi_all);
+
+  /* zoomed in, the view stays where the user put it (as Plotly's after a
+   * zoom); double-click or the reset action restores the full view */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL);
+  g_assert_true (gradlens_plot_view_get_ranges (view, NULL, NULL, &lo, &hi));
+  g_assert_cmpfloat (lo, >, lo_all);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.reset-view", NULL);
+  g_assert_true (gradlens_plot_view_get_ranges (view, NULL, NULL, &lo, &hi));
+  g_assert_cmpfloat (lo, ==, lo_all);
+  g_assert_cmpfloat (hi, ==, hi_all);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL);
+  {
+    PlotLayout layout;
+    GtkWidget *widget = GTK_WIDGET (view);
+    GtkGesture *click = NULL;
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+    /* a double-click in the data area, through the plot's click gesture */
+    plot_layout_compute (&layout, gradlens_plot_view_get_figure (view), gtk_widget_get_width (widget),
+                         gtk_widget_get_height (widget));
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+        if (GTK_IS_GESTURE_CLICK (controller) && gtk_gesture_single_get_button (GTK_GESTURE_SINGLE (controller)) == GDK_BUTTON_PRIMARY)
+          click = GTK_GESTURE (controller);
+      }
+    g_assert_nonnull (click);
+    g_signal_emit_by_name (click, "pressed", 2, layout.area.x + layout.area.width / 2,
+                           layout.area.y + layout.area.height / 2);
+  }
+  g_assert_true (gradlens_plot_view_get_ranges (view, NULL, NULL, &lo, &hi));
+  g_assert_cmpfloat (lo, ==, lo_all);
+  g_assert_cmpfloat (hi, ==, hi_all);
+
+  gradlens_run_config_free (configs[0]);
+  gradlens_run_config_free (configs[1]);
+  destroy_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -338,6 +420,7 @@ main (int    argc,
   g_test_add_func ("/gradlens/ux/typed-values", test_typed_values);
   g_test_add_func ("/gradlens/ux/run-subtitles", test_run_subtitles);
   g_test_add_func ("/gradlens/ux/tables", test_tables);
+  g_test_add_func ("/gradlens/ux/hide-rescales", test_hide_rescales);
 
   return g_test_run ();
 }
