@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gradlens-plot-title.h"
 #include "gradlens-preset-file.h"
 #include "gradlens-window-private.h"
 
@@ -541,6 +542,7 @@ _gradlens_window_actions_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.open-builtin", "s", open_builtin_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-plot-title", NULL, gradlens_plot_title_action);
 }
 
 void

@@ -248,13 +248,14 @@ typedef struct
 } LayoutPass;
 
 /* Sizes follow the figure: at about 750×480 the base font is 12 px with Plotly's line
- * width 2 and marker size 8; a 1600×900 export gets 22.5 px text and thicker lines. */
+ * width 2 and marker size 8; a 1600×900 export gets 22.5 px text and thicker lines. The
+ * figure's minimum font size (the desktop's, on screen) is a floor. */
 static void
 pass_sizes (LayoutPass *p)
 {
   PlotLayout *layout = p->layout;
 
-  p->em = CLAMP (MIN (p->w / 1.6, p->h) / 40.0, 6.0, 64.0);
+  p->em = CLAMP (MAX (MIN (p->w / 1.6, p->h) / 40.0, p->fig->min_font_size), 6.0, 64.0);
   p->s = MAX (1.0, p->em / 12.0);
   layout->em = p->em;
   layout->line_width = 2.0 * p->s;

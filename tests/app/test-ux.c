@@ -9,11 +9,13 @@
 
 #include <math.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "app-test-util.h"
 #include "gradlens-choices.h"
 #include "gradlens-locale.h"
+#include "gradlens-plot-title.h"
 #include "gradlens-run-summary.h"
 #include "gradlens-series-row.h"
 #include "gradlens-window-private.h"
@@ -70,6 +72,13 @@ type_and_commit (GradlensWindow *window,
 
   gtk_editable_set_text (GTK_EDITABLE (button), text);
   gtk_spin_button_update (button);
+}
+
+static gboolean
+has_width (gpointer data)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (data));
+  return gtk_widget_get_width (GTK_WIDGET (data)) > 0;
 }
 
 /* ---- a value not kept as typed is said on its field -------------------- */
@@ -160,13 +169,6 @@ set_choice (GradlensRunConfig *config,
   const GradlensField *field = gradlens_field_lookup (section, key);
 
   gradlens_field_set_choice (field, config, gradlens_choice_index (field, name));
-}
-
-static gboolean
-has_width (gpointer data)
-{
-  gtk_widget_queue_draw (GTK_WIDGET (data));
-  return gtk_widget_get_width (GTK_WIDGET (data)) > 0;
 }
 
 static void
@@ -283,6 +285,7 @@ check_table (GradlensWindow *window,
       GtkLabel *label = titles->pdata[i];
       int natural;
 
+      wait_for (has_width, label, 5000, "the table to be laid out");
       gtk_widget_measure (GTK_WIDGET (label), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
       g_test_message ("%s: title “%s”: %d of %d px", name, gtk_label_get_label (label),
                       gtk_widget_get_width (GTK_WIDGET (label)), natural);
@@ -402,6 +405,272 @@ test_hide_rescales (void)
   destroy_window (window);
 }
 
+/* ---- the window fits 1024 x 600 ----------------------------------------- */
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_descendant (c, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+print_minimums (GtkWidget *widget,
+                int        depth)
+{
+  int min_w, min_h;
+
+  if (depth > 9 || !gtk_widget_get_visible (widget))
+    return;
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min_w, NULL, NULL, NULL);
+  gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, -1, &min_h, NULL, NULL, NULL);
+  if (min_w > 250 || min_h > 150)
+    g_test_message ("%*s%s %s: %d x %d", depth * 2, "", G_OBJECT_TYPE_NAME (widget),
+                    gtk_widget_get_name (widget), min_w, min_h);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    print_minimums (c, depth + 1);
+}
+
+/* the desktop's font size in pixels, from GtkSettings */
+static double
+settings_font_px (void)
+{
+  GtkSettings *settings = gtk_settings_get_default ();
+  g_autofree char *name = NULL;
+  PangoFontDescription *desc;
+  double size;
+  int dpi = 0;
+
+  g_object_get (settings, "gtk-font-name", &name, "gtk-xft-dpi", &dpi, NULL);
+  desc = pango_font_description_from_string (name);
+  size = pango_font_description_get_size (desc) / (double) PANGO_SCALE;
+  if (!pango_font_description_get_size_is_absolute (desc))
+    size *= (dpi > 0 ? dpi / 1024.0 : 96.0) / 72.0;
+  pango_font_description_free (desc);
+  g_test_message ("the desktop's font: %s, %g px", name, size);
+  return size;
+}
+
+static void
+assert_apart (GtkWidget  *window,
+              GtkWidget **widgets,
+              guint       n)
+{
+  graphene_rect_t boxes[8];
+
+  g_assert_cmpuint (n, <=, G_N_ELEMENTS (boxes));
+  for (guint i = 0; i < n; i++)
+    {
+      g_assert_true (gtk_widget_compute_bounds (widgets[i], window, &boxes[i]));
+      g_test_message ("  %s at %g,%g, %g x %g", G_OBJECT_TYPE_NAME (widgets[i]), boxes[i].origin.x,
+                      boxes[i].origin.y, boxes[i].size.width, boxes[i].size.height);
+      g_assert_cmpfloat (boxes[i].size.width, >, 50);
+      g_assert_cmpfloat (boxes[i].size.height, >, 50);
+      g_assert_cmpfloat (boxes[i].origin.x, >=, 0);
+      g_assert_cmpfloat (boxes[i].origin.y, >=, 0);
+      g_assert_cmpfloat (boxes[i].origin.x + boxes[i].size.width, <=, gtk_widget_get_width (window));
+      g_assert_cmpfloat (boxes[i].origin.y + boxes[i].size.height, <=, gtk_widget_get_height (window));
+      for (guint k = 0; k < i; k++)
+        g_assert_false (graphene_rect_intersection (&boxes[i], &boxes[k], NULL));
+    }
+}
+
+/* The window fits 1024 x 600 in every view, its parts side by side, the
+ * views' names all shown; the plot's text is never smaller than the
+ * desktop's font, there and at 1280 x 800. */
+static void
+test_small_screen (void)
+{
+  static const char *const views[] = { "gradients", "forward", "backward", "sweep", "train" };
+  static const int sizes[][2] = { { 1024, 600 }, { 1280, 800 } };
+  double font_px = settings_font_px ();
+
+  g_assert_cmpfloat (font_px, >=, 8);
+  for (guint z = 0; z < G_N_ELEMENTS (sizes); z++)
+    {
+      GradlensWindow *window = new_window_sized (sizes[z][0], sizes[z][1]);
+      g_autoptr(GradlensRunConfig) config = gradlens_run_config_new ();
+      GradlensPlotView *view;
+      GtkWidget *parts[3];
+      GtkWidget *switcher;
+      GtkWidget *scroller;
+      PlotLayout layout;
+
+      run_configs (window, &config, 1);
+      for (guint v = 0; v < G_N_ELEMENTS (views); v++)
+        {
+          int min_w, min_h;
+
+          gtk_stack_set_visible_child_name (window->plot_stack, views[v]);
+          if (g_test_verbose ())
+            print_minimums (GTK_WIDGET (window), 0);
+          gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &min_w, NULL, NULL, NULL);
+          gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_VERTICAL, 1024, &min_h, NULL, NULL, NULL);
+          g_test_message ("%s: the window's minimum: %d x %d", views[v], min_w, min_h);
+          g_assert_cmpint (min_w, <=, 1024);
+          g_assert_cmpint (min_h, <=, 600);
+        }
+      gtk_stack_set_visible_child_name (window->plot_stack, "gradients");
+      view = gradients_view (window);
+      wait_for (has_width, view, 5000, "the plot to be laid out");
+      draw (window);
+      g_test_message ("window %d x %d", gtk_widget_get_width (GTK_WIDGET (window)),
+                      gtk_widget_get_height (GTK_WIDGET (window)));
+      /* the window is no larger than asked (it has a shadow's margin) */
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, sizes[z][0]);
+      g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window)), <=, sizes[z][1]);
+
+      /* side panel, plot and runs side by side, none over another */
+      parts[0] = GTK_WIDGET (window->controls_scroller);
+      parts[1] = GTK_WIDGET (view);
+      parts[2] = GTK_WIDGET (gradlens_window_get_panel (window, "runs"));
+      assert_apart (GTK_WIDGET (window), parts, G_N_ELEMENTS (parts));
+
+      /* every view's name shows whole: none is scrolled out of sight */
+      switcher = find_descendant (GTK_WIDGET (window), GTK_TYPE_STACK_SWITCHER);
+      scroller = gtk_widget_get_ancestor (switcher, GTK_TYPE_SCROLLED_WINDOW);
+      for (GtkWidget *c = gtk_widget_get_first_child (switcher); c != NULL; c = gtk_widget_get_next_sibling (c))
+        {
+          graphene_rect_t box;
+          int natural;
+
+          gtk_widget_measure (c, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+          g_assert_true (gtk_widget_compute_bounds (c, scroller, &box));
+          g_test_message ("  a view's name: %g to %g of %d px (needs %d)", box.origin.x,
+                          box.origin.x + box.size.width, gtk_widget_get_width (scroller), natural);
+          g_assert_cmpfloat (box.origin.x, >=, 0);
+          g_assert_cmpfloat (box.origin.x + box.size.width, <=, gtk_widget_get_width (scroller));
+          g_assert_cmpfloat (box.size.width, >=, natural);
+        }
+
+      /* the plot's text: at least the desktop's font */
+      plot_layout_compute (&layout, gradlens_plot_view_get_figure (view), gtk_widget_get_width (GTK_WIDGET (view)),
+                           gtk_widget_get_height (GTK_WIDGET (view)));
+      g_test_message ("plot %d x %d: text %g px", gtk_widget_get_width (GTK_WIDGET (view)),
+                      gtk_widget_get_height (GTK_WIDGET (view)), layout.em);
+      g_assert_cmpfloat (layout.em, >=, font_px - 0.01);
+      destroy_window (window);
+    }
+}
+
+/* ---- the plot's title follows the runs or is the user's ----------------- */
+
+static GtkWindow *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) object = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (object) && gtk_widget_get_visible (GTK_WIDGET (object)))
+        return GTK_WINDOW (object);
+    }
+  return NULL;
+}
+
+static const char *
+plot_title (GradlensWindow *window)
+{
+  return plot_figure_get_title (gradlens_plot_view_get_figure (gradients_view (window)));
+}
+
+static void
+test_plot_title (void)
+{
+  const char *path = "/io/github/gradlens/Gradlens/presets/seed-ensembles.json";
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (path, 0, NULL);
+  g_autoptr(GradlensPreset) preset = NULL;
+  g_autoptr(GradlensPreset) reloaded = NULL;
+  g_autoptr(GradlensRunConfig) other = gradlens_run_config_new ();
+  g_autoptr(GPtrArray) removed = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *dir = g_dir_make_tmp ("gradlens-title-XXXXXX", NULL);
+  g_autofree char *saved = g_build_filename (dir, "mine.json", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (saved);
+  GradlensWindow *window = new_window ();
+  GradlensSession *session = gradlens_window_get_session (window);
+  GtkWindow *dialog;
+  guint n;
+
+  preset = gradlens_preset_load_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), path, NULL);
+  g_assert_nonnull (preset);
+  g_assert_nonnull (strstr (preset->plot.title, "200 seeds"));
+  g_assert_true (gradlens_window_open_resource (window, path));
+  wait_for (not_running, window, 60000, "the preset's runs");
+  n = n_runs (window);
+  g_assert_cmpuint (n, ==, preset->runs->len);
+  /* the preset's runs: the preset's title */
+  g_assert_cmpstr (plot_title (window), ==, preset->plot.title);
+
+  /* another run (one seed): the title no longer says "of 200 seeds" */
+  run_configs (window, &other, 1);
+  g_assert_cmpuint (n_runs (window), ==, n + 1);
+  g_assert_cmpstr (plot_title (window), ==, "Gradient Norms Across Layers");
+  /* removed again: the preset's runs, the preset's title */
+  {
+    g_autoptr(GObject) last = g_list_model_get_item (gradlens_session_get_runs (session), n);
+
+    g_ptr_array_add (removed, g_steal_pointer (&last));
+  }
+  gradlens_session_remove (session, gradlens_session_get_runs (session), n, 1);
+  g_assert_cmpstr (plot_title (window), ==, preset->plot.title);
+  /* one of the preset's runs removed: the title follows the runs left */
+  gradlens_session_remove (session, gradlens_session_get_runs (session), 0, 1);
+  g_assert_cmpstr (plot_title (window), ==, "Gradient Norms Across Layers, median and quartiles of 200 seeds");
+
+  /* the user's title, set in the question (Plot Title… in the menu) */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-plot-title", NULL));
+  dialog = find_message_dialog ();
+  g_assert_cmpstr (gtk_editable_get_text (gradlens_plot_title_dialog_get_entry (dialog)), ==, plot_title (window));
+  gtk_editable_set_text (gradlens_plot_title_dialog_get_entry (dialog), "  Two hundred seeds, mine  ");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "set");
+  g_assert_cmpstr (plot_title (window), ==, "Two hundred seeds, mine");
+  g_assert_true (gradlens_session_get_plot_title_is_users (session));
+  g_assert_true (gradlens_session_get_modified (session));
+  /* (a click on a response closes the question; emitted here, it is closed by hand) */
+  gtk_window_destroy (dialog);
+  /* it stays whatever runs come */
+  gradlens_session_insert (session, gradlens_session_get_runs (session), 0, removed);
+  run_configs (window, &other, 1);
+  g_assert_cmpstr (plot_title (window), ==, "Two hundred seeds, mine");
+
+  /* saved with the experiment, and there when it is opened again */
+  g_assert_true (gradlens_session_save (session, file, NULL));
+  g_assert_true (g_file_get_contents (saved, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "\"Two hundred seeds, mine\""));
+  reloaded = gradlens_preset_load_path (saved, NULL);
+  g_assert_nonnull (reloaded);
+  gradlens_session_load_preset (session, reloaded, file);
+  wait_for (not_running, window, 60000, "the saved runs");
+  g_assert_cmpstr (plot_title (window), ==, "Two hundred seeds, mine");
+
+  /* "Follow the Runs": the runs' title again */
+  gradlens_session_set_plot_title (session, "Mine again");
+  dialog = gradlens_plot_title_dialog_new (GTK_WINDOW (window), session);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "follow");
+  /* (a click on a response closes the question; emitted here, it is closed by hand) */
+  gtk_window_destroy (dialog);
+  g_assert_false (gradlens_session_get_plot_title_is_users (session));
+  g_assert_cmpstr (plot_title (window), ==, "Two hundred seeds, mine");   /* the saved runs' own title */
+  run_configs (window, &other, 1);
+  g_assert_cmpstr (plot_title (window), ==, "Gradient Norms Across Layers");
+
+  g_unlink (saved);
+  g_rmdir (dir);
+  destroy_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -416,11 +685,21 @@ main (int    argc,
     }
   adw_init ();
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  /* the application's style sheet, which AdwApplication loads in the app */
+  {
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (css, "/io/github/gradlens/Gradlens/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
 
   g_test_add_func ("/gradlens/ux/typed-values", test_typed_values);
   g_test_add_func ("/gradlens/ux/run-subtitles", test_run_subtitles);
   g_test_add_func ("/gradlens/ux/tables", test_tables);
   g_test_add_func ("/gradlens/ux/hide-rescales", test_hide_rescales);
+  g_test_add_func ("/gradlens/ux/small-screen", test_small_screen);
+  g_test_add_func ("/gradlens/ux/plot-title", test_plot_title);
 
   return g_test_run ();
 }
