@@ -47,6 +47,8 @@ void _gradlens_session_job_finished   (GradlensSession *self,
 void _gradlens_session_notify_running (GradlensSession *self);
 void _gradlens_session_set_modified   (GradlensSession *self,
                                        gboolean         modified);
+void _gradlens_session_watch_series   (GradlensSession *self,
+                                       gpointer         series);
 
 /* gradlens-session-title.c: the plot's title follows the runs or is the user's */
 void _gradlens_session_title_init     (GradlensSession      *self);

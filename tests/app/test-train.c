@@ -16,7 +16,7 @@
 #include "gradlens-locale.h"
 #include "gradlens-train-page.h"
 #include "gradlens-train-run.h"
-#include "gradlens-window-private.h"
+#include "gradlens-window.h"
 
 #define PRESETS_PATH "/io/github/gradlens/Gradlens/presets/"
 
