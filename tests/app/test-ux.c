@@ -32,14 +32,11 @@ new_window_sized (int width,
   return window;
 }
 
+/* at the window's own default size */
 static GradlensWindow *
 new_window (void)
 {
-  GradlensWindow *window = g_object_new (GRADLENS_TYPE_WINDOW, NULL);
-
-  gtk_window_present (GTK_WINDOW (window));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  return window;
+  return new_window_sized (1280, 800);
 }
 
 static GtkSpinButton *
@@ -564,21 +561,6 @@ test_small_screen (void)
 
 /* ---- the plot's title follows the runs or is the user's ----------------- */
 
-static GtkWindow *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) object = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (object) && gtk_widget_get_visible (GTK_WIDGET (object)))
-        return GTK_WINDOW (object);
-    }
-  return NULL;
-}
-
 static const char *
 plot_title (GradlensWindow *window)
 {
@@ -675,16 +657,7 @@ int
 main (int    argc,
       char **argv)
 {
-  gradlens_locale_init ("C.UTF-8");
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  gtk_disable_setlocale ();
-  if (!gtk_init_check ())
-    {
-      g_printerr ("cannot open the display; run this test through tests/app/xvfb-wrapper.sh\n");
-      return g_getenv ("DISPLAY") != NULL || g_getenv ("WAYLAND_DISPLAY") != NULL ? 1 : 77;
-    }
-  adw_init ();
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  app_test_init (&argc, &argv);
   /* the application's style sheet, which AdwApplication loads in the app */
   {
     g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
