@@ -78,6 +78,8 @@ sleep 0.3
 xdotool click 5
 sleep 0.3
 xdotool click 5
+sleep 1
+[ "$(q "s['fields']['samples']['text']")" = "$samples" ] || fail "the wheel changed Samples: $(q "s['fields']['samples']['text']")"
 wait_state "s['widgets']['samples'] is None or s['widgets']['samples']['y'] < $y0" "the panel to scroll under the wheel"
 [ "$(q "s['fields']['samples']['text']")" = "$samples" ] || fail "the wheel changed Samples: $(q "s['fields']['samples']['text']")"
 [ "$(q "s['fields']['samples']['focus']")" = False ] || fail "the wheel gave Samples the focus"
