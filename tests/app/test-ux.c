@@ -502,6 +502,9 @@ test_small_screen (void)
       GtkWidget *scroller;
       PlotLayout layout;
 
+      /* a run with a long name (the notebook's are as long) */
+      g_free (config->label);
+      config->label = g_strdup ("Leaky ReLU with Xavier Initialization, a long name");
       run_configs (window, &config, 1);
       for (guint v = 0; v < G_N_ELEMENTS (views); v++)
         {
