@@ -10,6 +10,7 @@
 
 #include "gradlens-choices.h"
 #include "gradlens-controls.h"
+#include "gradlens-number-field.h"
 #include "gradlens-problems.h"
 
 struct _GradlensControls
@@ -207,6 +208,19 @@ spin_changed_cb (GtkSpinButton *spin)
   gradlens_problems_clear_mark (GTK_WIDGET (spin));
 }
 
+/* the wheel and typed values: see gradlens-number-field.c */
+static void
+setup_number_fields (GradlensControls *self,
+                     GtkSpinButton    *depth_spins[3])
+{
+  for (guint i = 0; i < G_N_ELEMENTS (controls); i++)
+    if (GTK_IS_SPIN_BUTTON (control_widget (self, &controls[i])))
+      gradlens_number_field_setup (GTK_SPIN_BUTTON (control_widget (self, &controls[i])), control_field (&controls[i]));
+  gradlens_number_field_setup (depth_spins[0], gradlens_field_lookup ("network", "depth"));
+  gradlens_number_field_setup (depth_spins[1], gradlens_field_lookup ("network", "depth"));
+  gradlens_number_field_setup (depth_spins[2], &step_field);
+}
+
 /* ---- GObject ---------------------------------------------------------- */
 
 static void
@@ -280,6 +294,7 @@ gradlens_controls_init (GradlensControls *self)
     }
   for (guint i = 0; i < G_N_ELEMENTS (depth_spins); i++)
     g_signal_connect (depth_spins[i], "changed", G_CALLBACK (spin_changed_cb), NULL);
+  setup_number_fields (self, depth_spins);
   /* the notebook's defaults (DESIGN.md), as the experiment library has them */
   gradlens_controls_set_config (self, defaults);
 }

@@ -187,6 +187,7 @@ gradlens_page_set_session (GradlensPage    *self,
   g_signal_connect_object (session, "job-results", G_CALLBACK (job_results_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (session, "notify::y-scale", G_CALLBACK (plot_setting_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (session, "notify::x-axis", G_CALLBACK (plot_setting_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "notify::plot-title", G_CALLBACK (plot_setting_cb), self, G_CONNECT_SWAPPED);
   gradlens_page_update_figure (self, FALSE);
 }
 

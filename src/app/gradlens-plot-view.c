@@ -9,6 +9,8 @@
 
 #include <glib/gi18n.h>
 
+#include <pango/pangocairo.h>
+
 #include "gradlens-plot-view-private.h"
 
 G_DEFINE_FINAL_TYPE (GradlensPlotView, gradlens_plot_view, GTK_TYPE_WIDGET)
@@ -247,6 +249,37 @@ gradlens_plot_view_measure (GtkWidget      *widget,
   *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 800 : 450;
 }
 
+/* ---- readable text ------------------------------------------------------ */
+
+/* the desktop's font size in (logical) pixels, from the widget's Pango
+ * context (GtkSettings' gtk-font-name through the style) */
+static double
+system_font_px (GtkWidget *widget)
+{
+  PangoContext *context = gtk_widget_get_pango_context (widget);
+  const PangoFontDescription *desc = pango_context_get_font_description (context);
+  double size, dpi;
+
+  if (desc == NULL || pango_font_description_get_size (desc) <= 0)
+    return 0.0;
+  size = pango_font_description_get_size (desc) / (double) PANGO_SCALE;
+  if (pango_font_description_get_size_is_absolute (desc))
+    return size;
+  dpi = pango_cairo_context_get_resolution (context);
+  return size * (dpi > 0 ? dpi : 96.0) / 72.0;
+}
+
+/* the plot's text never smaller than the rest of the window's: a small
+ * plot (a 1024 × 600 screen) would shrink it to 7 px */
+static void
+apply_font_floor (GradlensPlotView *self)
+{
+  if (self->figure == NULL)
+    return;
+  plot_figure_set_min_font_size (self->figure, system_font_px (GTK_WIDGET (self)));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 static void
 gradlens_plot_view_dispose (GObject *object)
 {
@@ -344,6 +377,8 @@ gradlens_plot_view_init (GradlensPlotView *self)
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
   g_signal_connect (self, "notify::scale-factor", G_CALLBACK (scale_factor_cb), NULL);
+  g_signal_connect_object (gtk_settings_get_default (), "notify::gtk-font-name", G_CALLBACK (apply_font_floor), self,
+                           G_CONNECT_SWAPPED);
 
   controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
   g_signal_connect_swapped (controller, "scroll", G_CALLBACK (scroll_cb), self);
@@ -412,6 +447,7 @@ gradlens_plot_view_set_figure (GradlensPlotView *self,
     {
       self->figure = plot_figure_ref (figure);
       plot_figure_set_scale (self->figure, gtk_widget_get_scale_factor (GTK_WIDGET (self)));
+      apply_font_floor (self);
     }
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIGURE]);
@@ -479,4 +515,42 @@ gradlens_plot_view_legend_entry (GradlensPlotView *self,
     return FALSE;
   graphene_rect_init (bounds, rect.x, rect.y, rect.width, rect.height);
   return TRUE;
+}
+
+/**
+ * gradlens_plot_view_get_ranges:
+ * @self: a plot view
+ * @x_min: (out) (optional): the left edge of the data area, in category units
+ * @x_max: (out) (optional): its right edge
+ * @y_min: (out) (optional): its bottom, in data units
+ * @y_max: (out) (optional): its top
+ *
+ * The ranges the axes show at the widget's size: the zoomed view, or the
+ * automatic range of the visible series.
+ *
+ * Returns: %TRUE if there is a figure with data in view
+ */
+gboolean
+gradlens_plot_view_get_ranges (GradlensPlotView *self,
+                               double           *x_min,
+                               double           *x_max,
+                               double           *y_min,
+                               double           *y_max)
+{
+  PlotLayout layout;
+
+  g_return_val_if_fail (GRADLENS_IS_PLOT_VIEW (self), FALSE);
+
+  if (self->figure == NULL)
+    return FALSE;
+  compute_layout (self, &layout);
+  if (x_min != NULL)
+    *x_min = layout.x_min;
+  if (x_max != NULL)
+    *x_max = layout.x_max;
+  if (y_min != NULL)
+    *y_min = layout.y_min;
+  if (y_max != NULL)
+    *y_max = layout.y_max;
+  return layout.has_data;
 }

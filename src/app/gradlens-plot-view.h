@@ -32,4 +32,10 @@ char       *gradlens_plot_view_copy_value_at  (GradlensPlotView *self,
                                                double            x,
                                                double            y);
 
+gboolean    gradlens_plot_view_get_ranges     (GradlensPlotView *self,
+                                               double           *x_min,
+                                               double           *x_max,
+                                               double           *y_min,
+                                               double           *y_max);
+
 G_END_DECLS

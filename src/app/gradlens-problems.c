@@ -13,8 +13,34 @@
 #include "gradlens-problems.h"
 
 /* An invalid value is marked on its control (the "error" style class and
- * the message as its tooltip, on the control and its row) instead of a
- * dialog per problem. */
+ * the message as its tooltip, on the control and its row, and as the row's
+ * subtitle while marked) instead of a dialog per problem. */
+
+#define SUBTITLE_KEY "gradlens-problems-subtitle"
+
+/* the message in words under the row's title; its own subtitle comes back
+ * when the mark goes */
+static void
+show_in_subtitle (GtkWidget  *row,
+                  const char *message)
+{
+  if (!ADW_IS_ACTION_ROW (row))
+    return;
+  if (g_object_get_data (G_OBJECT (row), SUBTITLE_KEY) == NULL)
+    g_object_set_data_full (G_OBJECT (row), SUBTITLE_KEY,
+                            g_strdup (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)) != NULL
+                                      ? adw_action_row_get_subtitle (ADW_ACTION_ROW (row)) : ""), g_free);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), message);
+}
+
+static void
+restore_subtitle (GtkWidget *row)
+{
+  g_autofree char *subtitle = g_object_steal_data (G_OBJECT (row), SUBTITLE_KEY);
+
+  if (subtitle != NULL && ADW_IS_ACTION_ROW (row))
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+}
 
 /* the row that holds a control (itself for a combo row) */
 GtkWidget *
@@ -25,9 +51,11 @@ gradlens_problems_row (GtkWidget *widget)
   return gtk_widget_get_ancestor (widget, ADW_TYPE_PREFERENCES_ROW);
 }
 
-void
-gradlens_problems_mark (GtkWidget  *spin,
-            const char *message)
+#define NOTE_KEY "gradlens-problems-note"
+
+static void
+mark (GtkWidget  *spin,
+      const char *message)
 {
   GtkWidget *row = gradlens_problems_row (spin);
 
@@ -39,14 +67,16 @@ gradlens_problems_mark (GtkWidget  *spin,
     {
       gtk_widget_add_css_class (row, "error");
       gtk_widget_set_tooltip_text (row, message);
+      show_in_subtitle (row, message);
     }
 }
 
-void
-gradlens_problems_clear_mark (GtkWidget *spin)
+static void
+clear_mark (GtkWidget *spin)
 {
   GtkWidget *row = gradlens_problems_row (spin);
 
+  g_object_set_data (G_OBJECT (spin), NOTE_KEY, NULL);
   if (!gtk_widget_has_css_class (spin, "error"))
     return;
   gtk_widget_remove_css_class (spin, "error");
@@ -56,7 +86,43 @@ gradlens_problems_clear_mark (GtkWidget *spin)
     {
       gtk_widget_remove_css_class (row, "error");
       gtk_widget_set_tooltip_text (row, NULL);
+      restore_subtitle (row);
     }
+}
+
+void
+gradlens_problems_mark (GtkWidget  *spin,
+                        const char *message)
+{
+  g_object_set_data (G_OBJECT (spin), NOTE_KEY, NULL);
+  mark (spin, message);
+}
+
+/* A problem of the values: gone when the form is checked again. A note
+ * (gradlens_problems_mark_note) stays until gradlens_problems_clear_note. */
+void
+gradlens_problems_clear_mark (GtkWidget *spin)
+{
+  if (g_object_get_data (G_OBJECT (spin), NOTE_KEY) == NULL)
+    clear_mark (spin);
+}
+
+/* a value typed that the control could not keep as typed (clamped, or
+ * refused): marked the same way, but the value used is valid, so checking
+ * the form again keeps the note; the next edit clears it */
+void
+gradlens_problems_mark_note (GtkWidget  *spin,
+                             const char *message)
+{
+  mark (spin, message);
+  g_object_set_data (G_OBJECT (spin), NOTE_KEY, GINT_TO_POINTER (TRUE));
+}
+
+void
+gradlens_problems_clear_note (GtkWidget *spin)
+{
+  if (g_object_get_data (G_OBJECT (spin), NOTE_KEY) != NULL)
+    clear_mark (spin);
 }
 
 /* The one validator: a spin button's text against its field's type and

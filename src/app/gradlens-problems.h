@@ -21,6 +21,10 @@ GtkWidget *gradlens_problems_row         (GtkWidget           *widget);
 void       gradlens_problems_mark        (GtkWidget           *spin,
                                           const char          *message);
 void       gradlens_problems_clear_mark  (GtkWidget           *spin);
+/* a value typed but not kept as typed: a mark that lasts until the next edit */
+void       gradlens_problems_mark_note   (GtkWidget           *spin,
+                                          const char          *message);
+void       gradlens_problems_clear_note  (GtkWidget           *spin);
 void       gradlens_problems_report      (GradlensProblems    *problems,
                                           GtkWidget           *spin,
                                           const char          *message);

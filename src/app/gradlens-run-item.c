@@ -11,6 +11,7 @@
 #include "gradlens-choices.h"
 #include "gradlens-figure.h"
 #include "gradlens-run-item.h"
+#include "gradlens-run-summary.h"
 
 struct _GradlensRunItem
 {
@@ -65,6 +66,9 @@ describe (const GradlensRunResult *r)
   g_autofree char *decay = gradlens_decay_format (r->decay_per_layer);
   g_autofree char *net = NULL;
   g_autofree char *seeds = NULL;
+  g_autofree char *differences = gradlens_run_summary_dup_differences (&r->config);
+  const char *parts[5] = { NULL };
+  guint n = 0;
 
   if (gradlens_field_get_choice (gradlens_field_lookup ("init", "weights"), &r->config)
       == gradlens_choice_index (gradlens_field_lookup ("init", "weights"), "default"))
@@ -77,13 +81,17 @@ describe (const GradlensRunResult *r)
   if (r->n_seeds > 1)
     seeds = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d seed", "%d seeds", r->n_seeds), r->n_seeds);
 
-  if (decay != NULL && seeds != NULL)
-    return g_strdup_printf ("%s · %s · %s", decay, net, seeds);
+  /* the decay, the network, the seeds, then whatever else differs from the
+   * defaults (inputs, samples, dtype, ...), so that no two runs that
+   * differ look alike */
   if (decay != NULL)
-    return g_strdup_printf ("%s · %s", decay, net);
+    parts[n++] = decay;
+  parts[n++] = net;
   if (seeds != NULL)
-    return g_strdup_printf ("%s · %s", net, seeds);
-  return g_steal_pointer (&net);
+    parts[n++] = seeds;
+  if (differences != NULL)
+    parts[n++] = differences;
+  return g_strjoinv (" · ", (char **) parts);
 }
 
 /* ---- GradlensSeries --------------------------------------------------- */

@@ -152,6 +152,18 @@ detail_changed_cb (GradlensSeriesRow *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->detail_label), tooltip);
 }
 
+/* A long label is cut with "…" (the legend and the values' title say it whole)
+ * instead of widening the list and the window past a 1024 px screen: the
+ * editable label's own label ellipsized, its entry no wider than needed. */
+static void
+let_label_shrink (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    gtk_label_set_ellipsize (GTK_LABEL (widget), PANGO_ELLIPSIZE_END);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    let_label_shrink (child);
+}
+
 static void
 gradlens_series_row_constructed (GObject *object)
 {
@@ -278,6 +290,8 @@ gradlens_series_row_init (GradlensSeriesRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_drawing_area_set_draw_func (self->swatch, draw_swatch, self, NULL);
+  let_label_shrink (GTK_WIDGET (self->label_edit));
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->label_edit), 8);
 }
 
 /**

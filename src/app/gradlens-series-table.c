@@ -120,6 +120,25 @@ gradlens_series_table_init (GradlensSeriesTable *self)
   self->columns = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
+/* The column view ellipsizes its column titles, and gives a column no more
+ * than its minimum width when the table is narrower than its content:
+ * "Satura…", and the ensemble's last columns cut. Titles that keep their
+ * whole width make each column at least as wide as its title, and the
+ * table scrolls horizontally (its header with it) instead. */
+static void
+keep_titles_whole (GtkWidget *widget,
+                   gboolean   in_title)
+{
+  GType title_type = g_type_from_name ("GtkColumnViewTitle");
+
+  if (title_type != 0 && G_TYPE_CHECK_INSTANCE_TYPE (widget, title_type))
+    in_title = TRUE;
+  if (in_title && GTK_IS_LABEL (widget))
+    gtk_label_set_ellipsize (GTK_LABEL (widget), PANGO_ELLIPSIZE_NONE);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    keep_titles_whole (child, in_title);
+}
+
 /**
  * gradlens_series_table_new:
  * @view: the column view to fill
@@ -167,6 +186,7 @@ gradlens_series_table_new (GtkColumnView           *view,
       g_ptr_array_add (self->columns, column);
     }
 
+  keep_titles_whole (GTK_WIDGET (view), FALSE);
   if (shortcut_widget != NULL)
     {
       GtkEventController *shortcuts = gtk_shortcut_controller_new ();

@@ -28,6 +28,10 @@ struct _GradlensSession
                                         * compared only): its results are no modification */
   gboolean              modified;      /* changed since loaded or saved */
   GradlensRunConfig    *controls;      /* the controls panel to save with the preset, or NULL */
+  GPtrArray            *title_runs;    /* the loaded preset's run configs, whose plot title
+                                        * is preset_plot_title (gradlens-session-title.c) */
+  char                 *preset_plot_title;
+  gboolean              plot_title_users; /* the user set the plot's title */
 };
 
 /* gradlens-session.c */
@@ -46,6 +50,12 @@ void _gradlens_session_set_modified   (GradlensSession *self,
                                        gboolean         modified);
 void _gradlens_session_watch_series   (GradlensSession *self,
                                        gpointer         series);
+
+/* gradlens-session-title.c: the plot's title follows the runs or is the user's */
+void _gradlens_session_title_init     (GradlensSession      *self);
+void _gradlens_session_title_clear    (GradlensSession      *self);
+void _gradlens_session_title_loaded   (GradlensSession      *self,
+                                       const GradlensPreset *preset);
 
 /* gradlens-session-jobs.c: computing */
 void _gradlens_session_forget_job     (GradlensSession *self);

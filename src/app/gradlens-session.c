@@ -27,6 +27,7 @@ enum {
   PROP_TITLE,
   PROP_FILE,
   PROP_MODIFIED,
+  PROP_PLOT_TITLE,
   N_PROPS
 };
 
@@ -159,6 +160,7 @@ gradlens_session_finalize (GObject *object)
   g_clear_pointer (&self->plot_settings.y_title, g_free);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->controls, gradlens_run_config_free);
+  _gradlens_session_title_clear (self);
 
   G_OBJECT_CLASS (gradlens_session_parent_class)->finalize (object);
 }
@@ -184,6 +186,9 @@ gradlens_session_get_property (GObject    *object,
       break;
     case PROP_TITLE:
       g_value_set_string (value, self->title);
+      break;
+    case PROP_PLOT_TITLE:
+      g_value_set_string (value, self->plot_settings.title);
       break;
     case PROP_FILE:
       g_value_set_object (value, self->file);
@@ -248,6 +253,10 @@ gradlens_session_class_init (GradlensSessionClass *klass)
   properties[PROP_MODIFIED] =
     g_param_spec_boolean ("modified", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* the plot's title (gradlens-session-title.c) */
+  properties[PROP_PLOT_TITLE] =
+    g_param_spec_string ("plot-title", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* the experiment changed: a series added, removed, renamed, hidden, a
@@ -283,6 +292,7 @@ gradlens_session_init (GradlensSession *self)
   self->plot_settings.title = g_strdup (_("Gradient Norms Across Layers"));
   self->plot_settings.x_title = g_strdup (_("Layer Index"));
   self->plot_settings.y_title = g_strdup (_("Gradient Norm"));
+  _gradlens_session_title_init (self);
 }
 
 /* ---- public API ------------------------------------------------------- */
@@ -518,6 +528,7 @@ gradlens_session_load_preset (GradlensSession      *self,
   ps->title = g_strdup (preset->plot.title);
   ps->x_title = g_strdup (preset->plot.x_title);
   ps->y_title = g_strdup (preset->plot.y_title);
+  _gradlens_session_title_loaded (self, preset);
   if (old.y_scale != ps->y_scale)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_Y_SCALE]);
   if (old.x_axis != ps->x_axis)

@@ -44,6 +44,12 @@ void             gradlens_session_set_x_axis      (GradlensSession         *self
                                                    GradlensXAxis            axis);
 void             gradlens_session_set_theme       (GradlensSession         *self,
                                                    GradlensTheme            theme);
+/* the plot's title: the preset's while the runs are its runs, else derived
+ * from the runs, unless the user set it (NULL or "": follow the runs again) */
+void             gradlens_session_set_plot_title  (GradlensSession         *self,
+                                                   const char              *title);
+gboolean         gradlens_session_get_plot_title_is_users (GradlensSession *self);
+char            *gradlens_session_dup_derived_plot_title (GradlensSession  *self);
 /* the preset's title, NULL for an untitled experiment */
 const char      *gradlens_session_get_title       (GradlensSession         *self);
 GFile           *gradlens_session_get_file        (GradlensSession         *self);

@@ -90,6 +90,36 @@ collect_shortcut_titles (GtkWidget   *widget,
     collect_shortcut_titles (child, builder);
 }
 
+/* the side panel's number fields in the state: text, error mark, focus */
+static const char *const field_keys[][2] = {
+  { "network", "depth" }, { "network", "width" }, { "network", "inputs" }, { "data", "samples" }, { "data", "seeds" },
+};
+
+static void
+add_fields (JsonBuilder    *builder,
+            GradlensWindow *self)
+{
+  const char *const (*keys)[2] = field_keys;
+
+  json_builder_set_member_name (builder, "fields");
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < G_N_ELEMENTS (field_keys); i++)
+    {
+      GtkWidget *spin = gradlens_controls_get_field_widget (gradlens_window_get_controls (self), keys[i][0], keys[i][1]);
+
+      json_builder_set_member_name (builder, keys[i][1]);
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "text");
+      json_builder_add_string_value (builder, gtk_editable_get_text (GTK_EDITABLE (spin)));
+      json_builder_set_member_name (builder, "error");
+      json_builder_add_boolean_value (builder, gtk_widget_has_css_class (spin, "error"));
+      json_builder_set_member_name (builder, "focus");
+      json_builder_add_boolean_value (builder, gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (self)), spin));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_object (builder);
+}
+
 static void
 add_texts (JsonBuilder    *builder,
            GradlensWindow *self)
@@ -154,6 +184,7 @@ write_state (GradlensStateFile *state)
   json_builder_set_member_name (builder, "view");
   json_builder_add_string_value (builder, gradlens_window_get_view (self));
   add_texts (builder, self);
+  add_fields (builder, self);
   json_builder_set_member_name (builder, "window");
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "width");
@@ -336,6 +367,18 @@ gradlens_state_file_new (GradlensWindow *window)
   /* the boxes of the controls move when the side panel scrolls */
   g_signal_connect_object (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (gradlens_window_get_controls (window)), GTK_TYPE_SCROLLED_WINDOW))),
                            "value-changed", G_CALLBACK (gradlens_state_file_changed), self, G_CONNECT_SWAPPED);
+  /* the number fields' text, marks and focus (add_fields) */
+  g_signal_connect_object (window, "notify::focus-widget", G_CALLBACK (gradlens_state_file_changed), self,
+                           G_CONNECT_SWAPPED);
+  for (guint i = 0; i < G_N_ELEMENTS (field_keys); i++)
+    {
+      GtkWidget *spin = gradlens_controls_get_field_widget (gradlens_window_get_controls (window), field_keys[i][0],
+                                                            field_keys[i][1]);
+
+      g_signal_connect_object (spin, "changed", G_CALLBACK (gradlens_state_file_changed), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (spin, "notify::css-classes", G_CALLBACK (gradlens_state_file_changed), self,
+                               G_CONNECT_SWAPPED);
+    }
   return self;
 }
 

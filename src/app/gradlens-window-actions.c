@@ -11,6 +11,7 @@
 #include "gradlens-builtin-presets.h"
 #include "gradlens-file-chooser.h"
 #include "gradlens-guide.h"
+#include "gradlens-plot-title.h"
 #include "gradlens-preset-file.h"
 #include "gradlens-preview.h"
 #include "gradlens-window-private.h"
@@ -557,6 +558,7 @@ _gradlens_window_actions_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.open-builtin", "s", open_builtin_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-plot-title", NULL, gradlens_plot_title_action);
   /* the guide (F1) and the live preview, each in its own window */
   gradlens_guide_install_action (widget_class);
   gradlens_preview_install_action (widget_class);

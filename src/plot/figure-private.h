@@ -37,6 +37,7 @@ struct _PlotFigure
   PlotTheme        theme;
   PlotScale        y_scale;
   double           scale;
+  double           min_font_size;    /* px: the base font is never smaller (0: no minimum) */
 
   GPtrArray       *categories;       /* full names */
   GPtrArray       *category_labels;  /* shortened names shown on the axis */

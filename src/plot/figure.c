@@ -153,6 +153,7 @@ plot_figure_copy (const PlotFigure *fig)
   copy->theme = fig->theme;
   copy->y_scale = fig->y_scale;
   copy->scale = fig->scale;
+  copy->min_font_size = fig->min_font_size;
   for (i = 0; i < fig->categories->len; i++)
     {
       g_ptr_array_add (copy->categories, g_strdup (g_ptr_array_index (fig->categories, i)));
@@ -361,6 +362,34 @@ plot_figure_get_scale (const PlotFigure *fig)
   g_return_val_if_fail (fig != NULL, 1.0);
 
   return fig->scale;
+}
+
+/**
+ * plot_figure_set_min_font_size:
+ * @fig: a figure
+ * @size: the smallest base font size in pixels (tick labels and legend; titles are
+ *   larger), 0 for none
+ *
+ * The base font follows the figure's size (12 px at about 750×480); on screen it must not
+ * fall below the desktop's font, so a small plot keeps readable text. Lines and markers
+ * grow with the font as they do with the size. The default is 0.
+ */
+void
+plot_figure_set_min_font_size (PlotFigure *fig,
+                               double      size)
+{
+  g_return_if_fail (fig != NULL);
+  g_return_if_fail (size >= 0.0 && isfinite (size));
+
+  fig->min_font_size = size;
+}
+
+double
+plot_figure_get_min_font_size (const PlotFigure *fig)
+{
+  g_return_val_if_fail (fig != NULL, 0.0);
+
+  return fig->min_font_size;
 }
 
 /**

@@ -69,6 +69,9 @@ PlotScale      plot_figure_get_y_scale             (const PlotFigure *fig);
 void           plot_figure_set_scale               (PlotFigure       *fig,
                                                     double            scale);
 double         plot_figure_get_scale               (const PlotFigure *fig);
+void           plot_figure_set_min_font_size       (PlotFigure       *fig,
+                                                    double            size);
+double         plot_figure_get_min_font_size       (const PlotFigure *fig);
 
 void           plot_figure_set_categories          (PlotFigure       *fig,
                                                     const char *const *names,

@@ -248,13 +248,14 @@ typedef struct
 } LayoutPass;
 
 /* Sizes follow the figure: at about 750×480 the base font is 12 px with Plotly's line
- * width 2 and marker size 8; a 1600×900 export gets 22.5 px text and thicker lines. */
+ * width 2 and marker size 8; a 1600×900 export gets 22.5 px text and thicker lines. The
+ * figure's minimum font size (the desktop's, on screen) is a floor. */
 static void
 pass_sizes (LayoutPass *p)
 {
   PlotLayout *layout = p->layout;
 
-  p->em = CLAMP (MIN (p->w / 1.6, p->h) / 40.0, 6.0, 64.0);
+  p->em = CLAMP (MAX (MIN (p->w / 1.6, p->h) / 40.0, p->fig->min_font_size), 6.0, 64.0);
   p->s = MAX (1.0, p->em / 12.0);
   layout->em = p->em;
   layout->line_width = 2.0 * p->s;
@@ -262,8 +263,28 @@ pass_sizes (LayoutPass *p)
   layout->y_scale = p->fig->y_scale;
 }
 
-/* The ranges in view: the figure's own view where set, else every category with some room
- * at the ends and the automatic y range of the visible values. */
+/* How many categories the visible series reach (all of them when none is visible): hiding
+ * a long series fits the x axis to the shorter ones, as the y axis fits their values. */
+static guint
+visible_extent (const PlotFigure *fig,
+                guint             n)
+{
+  guint extent = 0;
+  guint i;
+
+  for (i = 0; i < fig->series->len; i++)
+    {
+      const PlotSeries *s = g_ptr_array_index (fig->series, i);
+
+      if (s->visible)
+        extent = MAX (extent, (guint) s->n_values);
+    }
+  return extent > 0 ? extent : n;
+}
+
+/* The ranges in view: the figure's own view where set, else the categories the visible
+ * series reach with some room at the ends and the automatic y range of the visible
+ * values. */
 static void
 pass_ranges (LayoutPass *p)
 {
@@ -289,7 +310,7 @@ pass_ranges (LayoutPass *p)
   else
     {
       layout->x_min = -X_PAD;
-      layout->x_max = (n - 1) + X_PAD;
+      layout->x_max = (visible_extent (fig, n) - 1) + X_PAD;
     }
 
   values = g_array_new (FALSE, FALSE, sizeof (double));

@@ -4,7 +4,12 @@
 
 #include "config.h"
 
+#include <stdlib.h>
+
+#include <adwaita.h>
 #include <gtk/gtk.h>
+
+#include "gradlens-locale.h"
 
 #include "gradlens-session.h"
 
@@ -73,4 +78,39 @@ guint
 n_runs (GradlensWindow *window)
 {
   return g_list_model_get_n_items (gradlens_session_get_runs (gradlens_window_get_session (window)));
+}
+
+GtkWindow *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) object = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (object) && gtk_widget_get_visible (GTK_WIDGET (object)))
+        return GTK_WINDOW (object);
+    }
+  return NULL;
+}
+
+void
+app_test_init (int    *argc,
+               char ***argv)
+{
+  gradlens_locale_init ("C.UTF-8");
+  g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  gtk_disable_setlocale ();
+  if (!gtk_init_check ())
+    {
+      /* meson runs the tests through tests/app/xvfb-wrapper.sh, which always
+       * provides a display: failing to open it there is a failure, not a
+       * reason to skip; only a manual run without any display skips */
+      g_printerr ("cannot open the display “%s”; run this test through tests/app/xvfb-wrapper.sh\n",
+                  g_getenv ("DISPLAY") != NULL ? g_getenv ("DISPLAY") : "");
+      exit (g_getenv ("DISPLAY") != NULL || g_getenv ("WAYLAND_DISPLAY") != NULL ? 1 : 77);
+    }
+  adw_init ();
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
 }

@@ -25,5 +25,11 @@ void             destroy_window (GradlensWindow *window);
 GradlensRunItem *run_at         (GradlensWindow *window,
                                  guint           i);
 guint            n_runs         (GradlensWindow *window);
+/* the question (an AdwMessageDialog) on screen, if any */
+GtkWindow       *find_message_dialog (void);
+/* the GLib test framework in C.UTF-8, GTK and libadwaita for a window test,
+ * GSettings in memory; without a display it exits (1 when one was named) */
+void             app_test_init  (int            *argc,
+                                 char         ***argv);
 
 G_END_DECLS

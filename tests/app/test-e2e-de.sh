@@ -43,38 +43,10 @@ cleanup() {
     if [ "$keep" = 1 ]; then echo "kept $tmp"; else rm -rf "$tmp"; fi
 }
 trap cleanup EXIT
-
-fail() {
-    echo "FAIL: $*" >&2
-    [ -f "$log" ] && { echo "--- application log" >&2; cat "$log" >&2; }
-    [ -f "$state" ] && { echo "--- last state" >&2; cat "$state" >&2; }
-    exit 1
-}
+# fail, q (a Python expression over the state) and wait_state
+. "$(dirname "$0")/e2e-lib.sh"
 
 step() { echo "# $*"; }
-
-q() {
-    python3 - "$state" "$1" <<'PY'
-import json, sys
-try:
-    s = json.load(open(sys.argv[1]))
-except Exception:
-    print("")
-    sys.exit(0)
-print(eval(sys.argv[2]))
-PY
-}
-
-wait_state() {
-    n=0
-    while [ $n -lt 300 ]; do
-        [ "$(q "$1")" = "True" ] && return 0
-        kill -0 "$pid" 2>/dev/null || fail "gradlens exited while waiting for $2"
-        sleep 0.1
-        n=$((n + 1))
-    done
-    fail "timed out waiting for $2"
-}
 
 wait_window() {
     n=0

@@ -71,47 +71,11 @@ cleanup() {
     fi
 }
 trap cleanup EXIT
-
-fail() {
-    echo "FAIL: $*" >&2
-    if [ -f "$log" ]; then
-        echo "--- application log" >&2
-        cat "$log" >&2
-    fi
-    if [ -f "$state" ]; then
-        echo "--- last state" >&2
-        cat "$state" >&2
-    fi
-    exit 1
-}
+# fail, q (a Python expression over the state) and wait_state
+. "$(dirname "$0")/e2e-lib.sh"
 
 step() {
     echo "# $*"
-}
-
-# q EXPR: evaluates a Python expression over the state s
-q() {
-    python3 - "$state" "$1" <<'EOF'
-import json, sys
-try:
-    s = json.load(open(sys.argv[1]))
-except Exception:
-    print("")
-    sys.exit(0)
-print(eval(sys.argv[2]))
-EOF
-}
-
-# wait_state EXPR WHAT: until the Python expression over the state is true
-wait_state() {
-    n=0
-    while [ $n -lt 300 ]; do
-        [ "$(q "$1")" = "True" ] && return 0
-        kill -0 "$pid" 2>/dev/null || fail "gradlens exited while waiting for $2"
-        sleep 0.1
-        n=$((n + 1))
-    done
-    fail "timed out waiting for $2"
 }
 
 wait_file() {

@@ -193,8 +193,6 @@ opened_done (gpointer data)
   return ((Opened *) data)->done;
 }
 
-static GtkWindow *find_message_dialog (void);
-
 /* the question before unsaved changes go */
 static GtkWindow *
 find_save_changes (void)
@@ -785,21 +783,6 @@ test_builtin_presets (void)
   destroy_window (window);
 }
 
-static GtkWindow *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) object = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (object) && gtk_widget_get_visible (GTK_WIDGET (object)))
-        return GTK_WINDOW (object);
-    }
-  return NULL;
-}
-
 /* A modified experiment is never replaced nor closed without a question:
  * Cancel keeps it, Discard goes on. */
 static void
@@ -1278,20 +1261,7 @@ int
 main (int    argc,
       char **argv)
 {
-  gradlens_locale_init ("C.UTF-8");
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  gtk_disable_setlocale ();
-  if (!gtk_init_check ())
-    {
-      /* meson runs this through tests/app/xvfb-wrapper.sh, which always
-       * provides a display: failing to open it there is a failure, not a
-       * reason to skip; only a manual run without any display skips */
-      g_printerr ("cannot open the display “%s”; run this test through tests/app/xvfb-wrapper.sh\n",
-                  g_getenv ("DISPLAY") != NULL ? g_getenv ("DISPLAY") : "");
-      return g_getenv ("DISPLAY") != NULL || g_getenv ("WAYLAND_DISPLAY") != NULL ? 1 : 77;
-    }
-  adw_init ();
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  app_test_init (&argc, &argv);
 
   g_test_add_func ("/gradlens/app/templates", test_templates);
   g_test_add_func ("/gradlens/app/scheme-rows", test_scheme_rows);

@@ -325,6 +325,51 @@ test_layout_mapping (void)
   }
 }
 
+/* The automatic ranges follow the visible series: hiding the long one fits the x axis to
+ * the short one; the minimum font size is a floor under the size's own. */
+static void
+test_layout_visible_and_font (void)
+{
+  g_autoptr(PlotFigure) fig = plot_figure_new ();
+  PlotRgba color = { 0.4, 0.4, 0.9, 1.0 };
+  double long_values[24], short_values[4] = { 0.1, 0.2, 0.3, 0.4 };
+  PlotLayout all, shown, small, floored;
+
+  for (guint i = 0; i < G_N_ELEMENTS (long_values); i++)
+    long_values[i] = pow (10.0, -(double) i);
+  plot_figure_add_series (fig, "long", &color, long_values, G_N_ELEMENTS (long_values));
+  plot_figure_add_series (fig, "short", &color, short_values, G_N_ELEMENTS (short_values));
+  plot_layout_compute (&all, fig, W, H);
+  g_assert_cmpfloat (all.x_max, >, 23);
+  g_assert_cmpfloat (all.y_min, <=, 1e-23);
+
+  plot_figure_set_series_visible (fig, 0, FALSE);
+  plot_layout_compute (&shown, fig, W, H);
+  g_assert_cmpfloat (shown.x_max, >, 3);
+  g_assert_cmpfloat (shown.x_max, <, 4);
+  g_assert_cmpfloat (shown.y_min, >=, 0.01);
+  g_assert_cmpuint (shown.n_categories, ==, 24);   /* the categories stay */
+
+  /* none visible: the whole x range */
+  plot_figure_set_series_visible (fig, 1, FALSE);
+  plot_layout_compute (&shown, fig, W, H);
+  g_assert_cmpfloat (shown.x_max, ==, all.x_max);
+  plot_figure_set_series_visible (fig, 0, TRUE);
+  plot_figure_set_series_visible (fig, 1, TRUE);
+
+  /* a small figure's text, then with a floor of 13 px */
+  plot_layout_compute (&small, fig, 400, 250);
+  g_assert_cmpfloat (small.em, <, 13);
+  g_assert_cmpfloat (plot_figure_get_min_font_size (fig), ==, 0);
+  plot_figure_set_min_font_size (fig, 13);
+  plot_layout_compute (&floored, fig, 400, 250);
+  g_assert_cmpfloat (floored.em, ==, 13);
+  g_assert_cmpfloat (floored.marker_size, >, small.marker_size);
+  /* a large figure's own size is above the floor */
+  plot_layout_compute (&floored, fig, 1600, 900);
+  g_assert_cmpfloat (floored.em, >, 13);
+}
+
 /* Zooming keeps the data under the pointer in place, in log space on a log axis; panning
  * moves the data with the pointer; reset returns to automatic. */
 static void
@@ -675,6 +720,7 @@ main (int   argc,
   g_test_add_func ("/gradlens/plot/figure/off-axis-note", test_off_axis_note);
   g_test_add_func ("/gradlens/plot/layout/mapping", test_layout_mapping);
   g_test_add_func ("/gradlens/plot/layout/zoom-pan", test_layout_zoom_pan);
+  g_test_add_func ("/gradlens/plot/layout/visible-and-font", test_layout_visible_and_font);
   g_test_add_func ("/gradlens/plot/hit/point", test_hit_point);
   g_test_add_func ("/gradlens/plot/hit/nonfinite", test_hit_nonfinite);
   g_test_add_func ("/gradlens/plot/hit/legend", test_hit_legend);

@@ -1,0 +1,107 @@
+#!/bin/sh
+# test-e2e-fields.sh GRADLENS
+# Copyright 2026 The Gradlens authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# End-to-end, with real X wheel, mouse and key events (xdotool) under a private X server
+# (xvfb-wrapper.sh): the side panel's number fields change only when meant.
+#   - a depth of 5000 typed into Depth (allowed: 1 to 1000) is used as 1000 and the field
+#     is marked as an error, not silently clamped,
+#   - the wheel over a number field that has no focus scrolls the panel, and the field
+#     keeps its value,
+#   - once the field has the focus (clicked into), the wheel changes its value.
+# Where to point comes from GRADLENS_STATE_FILE (see test-e2e.sh).
+set -u
+
+app=${1:?usage: test-e2e-fields.sh GRADLENS}
+root=${GRADLENS_SOURCE_ROOT:?GRADLENS_SOURCE_ROOT is not set}
+: "${DISPLAY:?no DISPLAY: run this through tests/app/xvfb-wrapper.sh}"
+for tool in xdotool python3; do
+    command -v "$tool" >/dev/null 2>&1 || { echo "FAIL: $tool is missing" >&2; exit 1; }
+done
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/gradlens-fields.XXXXXX")
+mkdir -p "$tmp/home" "$tmp/config"
+state="$tmp/state.json"
+log="$tmp/app.log"
+pid=""
+
+cleanup() {
+    if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+        kill -TERM "$pid" 2>/dev/null
+        sleep 1
+        kill -KILL "$pid" 2>/dev/null
+    fi
+    rm -rf "$tmp"
+}
+trap cleanup EXIT
+# fail, q (a Python expression over the state) and wait_state
+. "$(dirname "$0")/e2e-lib.sh"
+
+cp "$root/data/presets/notebook.json" "$tmp/notebook.json"
+HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/config" GRADLENS_STATE_FILE="$state" \
+    GSETTINGS_BACKEND=memory GTK_A11Y=none GSK_RENDERER=cairo \
+    "$app" "$tmp/notebook.json" >"$log" 2>&1 &
+pid=$!
+n=0
+wid=""
+while [ -z "$wid" ] && [ $n -lt 100 ]; do
+    wid=$(xdotool search --onlyvisible --name 'Gradlens$' 2>/dev/null | head -n 1)
+    sleep 0.1
+    n=$((n + 1))
+done
+[ -n "$wid" ] || fail "no Gradlens window appeared"
+wait_state "len(s['runs']) == 4 and not s['running'] and s['widgets']['samples'] is not None" "the notebook's runs"
+
+echo "# type 5000 into Depth (1 to 1000) and Tab: 1000 is used and the field says so"
+dx=$(q "int(s['widgets']['depth']['x'] + 20)")
+dy=$(q "int(s['widgets']['depth']['y'] + s['widgets']['depth']['height'] / 2)")
+xdotool mousemove --window "$wid" "$dx" "$dy" click 1
+wait_state "s['fields']['depth']['focus']" "Depth to have the focus"
+xdotool key --clearmodifiers ctrl+a
+xdotool type --delay 40 5000
+xdotool key --clearmodifiers Tab
+wait_state "s['fields']['depth']['text'] == '1000'" "the depth to be clamped"
+[ "$(q "s['fields']['depth']['error']")" = True ] || fail "the clamped depth is not marked"
+
+echo "  Depth shows 1000, marked"
+
+echo "# the wheel over Samples, which has no focus: the panel scrolls, Samples keeps 100"
+[ "$(q "s['fields']['samples']['focus']")" = False ] || fail "Samples has the focus at the start"
+samples=$(q "s['fields']['samples']['text']")
+[ "$samples" = 100 ] || fail "Samples does not show the preset's 100: $samples"
+y0=$(q "s['widgets']['samples']['y']")
+sx=$(q "int(s['widgets']['samples']['x'] + s['widgets']['samples']['width'] / 2)")
+sy=$(q "int(s['widgets']['samples']['y'] + s['widgets']['samples']['height'] / 2)")
+xdotool mousemove --window "$wid" "$sx" "$sy"
+sleep 0.3
+xdotool click 5
+sleep 0.3
+xdotool click 5
+sleep 1
+[ "$(q "s['fields']['samples']['text']")" = "$samples" ] || fail "the wheel changed Samples: $(q "s['fields']['samples']['text']")"
+wait_state "s['widgets']['samples'] is None or s['widgets']['samples']['y'] < $y0" "the panel to scroll under the wheel"
+[ "$(q "s['fields']['samples']['text']")" = "$samples" ] || fail "the wheel changed Samples: $(q "s['fields']['samples']['text']")"
+[ "$(q "s['fields']['samples']['focus']")" = False ] || fail "the wheel gave Samples the focus"
+echo "  Samples moved up from y $y0 to $(q "s['widgets']['samples']['y']"), still $samples"
+
+echo "# click into Samples: now the wheel changes it"
+sx=$(q "int(s['widgets']['samples']['x'] + 20)")
+sy=$(q "int(s['widgets']['samples']['y'] + s['widgets']['samples']['height'] / 2)")
+xdotool mousemove --window "$wid" "$sx" "$sy" click 1
+wait_state "s['fields']['samples']['focus']" "Samples to have the focus"
+y1=$(q "s['widgets']['samples']['y']")
+xdotool click 4
+wait_state "s['fields']['samples']['text'] != '$samples'" "the wheel to change the focused field"
+[ "$(q "s['fields']['samples']['text']")" = 101 ] || fail "the wheel up did not add one: $(q "s['fields']['samples']['text']")"
+[ "$(q "s['widgets']['samples']['y']")" = "$y1" ] || fail "the panel scrolled under a focused field"
+
+xdotool key --clearmodifiers ctrl+q
+n=0
+while kill -0 "$pid" 2>/dev/null && [ $n -lt 100 ]; do sleep 0.1; n=$((n + 1)); done
+kill -0 "$pid" 2>/dev/null && fail "gradlens did not quit"
+pid=""
+if grep -E 'CRITICAL|WARNING|Gtk-|Adwaita-|GLib-' "$log"; then
+    fail "warnings in the log"
+fi
+echo "ok: number fields"
