@@ -11,6 +11,7 @@
 #include "gradlens-depth-sweep.h"
 #include "gradlens-figure.h"
 #include "gradlens-job.h"
+#include "gradlens-remedies.h"
 
 struct _GradlensDepthSweep
 {
@@ -78,6 +79,12 @@ update_detail (GradlensDepthSweep *self)
   if (depths != NULL)
     g_string_append_printf (s, "%s · ", depths);
   g_string_append (s, net);
+  {
+    g_autofree char *remedies = gradlens_remedies_describe (self->config);
+
+    if (remedies != NULL)
+      g_string_append_printf (s, " · %s", remedies);
+  }
   if (self->config->seeds > 1)
     {
       g_string_append (s, " · ");
@@ -460,14 +467,39 @@ gradlens_depth_sweep_plan (GListModel               *sweeps,
                            guint                     n_depths,
                            GError                  **error)
 {
-  g_autoptr(GradlensRunConfig) swept = NULL;
+  return gradlens_depth_sweep_plan_several (sweeps, (const GradlensRunConfig * const *) &config, 1, depths,
+                                            n_depths, error);
+}
+
+/**
+ * gradlens_depth_sweep_plan_several:
+ * @sweeps: the sweeps listed, of #GradlensDepthSweep
+ * @configs: (array length=n_configs): valid runs; their depths are ignored
+ * @n_configs: how many new sweeps, at least one
+ * @depths: (array length=n_depths): depths of 1 .. 1000
+ * @n_depths: how many, at least one
+ * @error: why no sweep started: a run too deep for the limits
+ *
+ * As gradlens_depth_sweep_plan(), with a new sweep of each of @configs,
+ * in this order, each in a colour and with a label of its own.
+ *
+ * Returns: (transfer full) (nullable): the job, not started
+ */
+GradlensJob *
+gradlens_depth_sweep_plan_several (GListModel                     *sweeps,
+                                   const GradlensRunConfig * const *configs,
+                                   guint                           n_configs,
+                                   const int                      *depths,
+                                   guint                           n_depths,
+                                   GError                        **error)
+{
   g_autoptr(GradlensJob) job = NULL;
   g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (int));
-  g_autofree char *base = NULL;
+  g_autoptr(GListStore) taken = g_list_store_new (GRADLENS_TYPE_DEPTH_SWEEP);
   guint n_sweeps;
 
   g_return_val_if_fail (G_IS_LIST_MODEL (sweeps), NULL);
-  g_return_val_if_fail (config != NULL, NULL);
+  g_return_val_if_fail (configs != NULL && n_configs > 0, NULL);
   g_return_val_if_fail (depths != NULL && n_depths > 0, NULL);
 
   /* the depths of every sweep: these and those already listed */
@@ -482,6 +514,7 @@ gradlens_depth_sweep_plan (GListModel               *sweeps,
       points = gradlens_depth_sweep_get_points (sweep, &n_points);
       for (guint k = 0; k < n_points; k++)
         g_array_append_val (all, points[k].depth);
+      g_list_store_append (taken, sweep);
     }
   g_array_sort (all, compare_ints);
   for (guint k = 1; k < all->len; k++)
@@ -489,17 +522,26 @@ gradlens_depth_sweep_plan (GListModel               *sweeps,
       g_array_remove_index (all, k--);
 
   /* the deepest run must fit in memory, for every sweep */
-  if (!check_depth (config, g_array_index (all, int, all->len - 1), error))
-    return NULL;
+  for (guint c = 0; c < n_configs; c++)
+    if (!check_depth (configs[c], g_array_index (all, int, all->len - 1), error))
+      return NULL;
 
   job = gradlens_job_new (GRADLENS_JOB_SWEEP);
-  swept = gradlens_run_config_dup (config);
-  base = gradlens_default_sweep_label (swept);
-  g_free (swept->label);
-  swept->label = gradlens_series_list_unique_label (sweeps, base);
-  g_free (swept->color);
-  swept->color = gradlens_series_list_next_color (sweeps);
-  gradlens_job_add (job, swept, (const int *) (void *) all->data, all->len, NULL);
+  for (guint c = 0; c < n_configs; c++)
+    {
+      g_autoptr(GradlensRunConfig) swept = gradlens_run_config_dup (configs[c]);
+      g_autoptr(GradlensDepthSweep) placeholder = NULL;
+      g_autofree char *base = gradlens_default_sweep_label (swept);
+
+      g_free (swept->label);
+      swept->label = gradlens_series_list_unique_label (G_LIST_MODEL (taken), base);
+      g_free (swept->color);
+      swept->color = gradlens_series_list_next_color (G_LIST_MODEL (taken));
+      gradlens_job_add (job, swept, (const int *) (void *) all->data, all->len, NULL);
+      /* the next new sweep takes another label and colour */
+      placeholder = gradlens_depth_sweep_new (swept, NULL, 0);
+      g_list_store_append (taken, placeholder);
+    }
   for (guint i = 0; i < n_sweeps; i++)
     {
       g_autoptr(GradlensDepthSweep) sweep = g_list_model_get_item (sweeps, i);
@@ -520,4 +562,3 @@ gradlens_depth_sweep_plan (GListModel               *sweeps,
     }
   return g_steal_pointer (&job);
 }
-

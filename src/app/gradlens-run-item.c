@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "gradlens-figure.h"
+#include "gradlens-remedies.h"
 #include "gradlens-run-item.h"
 
 struct _GradlensRunItem
@@ -68,6 +69,22 @@ G_STATIC_ASSERT (G_N_ELEMENTS (layers_columns) == GRADLENS_N_LAYER_COLUMNS);
 const GradlensTableSpec gradlens_run_values_table = { values_columns, G_N_ELEMENTS (values_columns) };
 const GradlensTableSpec gradlens_run_layers_table = { layers_columns, G_N_ELEMENTS (layers_columns) };
 
+/* "sigmoid, 20 × 10, residual, batch norm" */
+static void
+add_remedies (char                   **net,
+              const GradlensRunConfig *config)
+{
+  g_autofree char *remedies = gradlens_remedies_describe (config);
+  char *both;
+
+  if (remedies == NULL)
+    return;
+  /* Translators: a run's network and its remedies, "sigmoid, 20 × 10" and "residual, batch norm" */
+  both = g_strdup_printf (_("%s, %s"), *net, remedies);
+  g_free (*net);
+  *net = both;
+}
+
 static char *
 describe (const GradlensRunResult *r)
 {
@@ -83,6 +100,7 @@ describe (const GradlensRunResult *r)
     /* Translators: activation, initialisation, depth × width, e.g. "sigmoid, xavier_normal, 5 × 10" */
     net = g_strdup_printf (_("%s, %s, %d × %d"), nn_activation_name (c->activation),
                            nn_init_name (c->init), c->depth, c->width);
+  add_remedies (&net, &r->config);
   if (r->n_seeds > 1)
     seeds = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d seed", "%d seeds", r->n_seeds), r->n_seeds);
 

@@ -277,6 +277,40 @@ gradlens_session_sweep (GradlensSession          *self,
 }
 
 /**
+ * gradlens_session_sweep_several:
+ * @self: a session
+ * @configs: (array length=n_configs): valid runs; their depths are ignored
+ * @n_configs: how many, at least one
+ * @depths: (array length=n_depths): depths of 1 .. 1000
+ * @n_depths: how many, at least one
+ * @error: why no sweep started
+ *
+ * As gradlens_session_sweep(), with a new sweep of each of @configs, all
+ * in one job (gradlens_depth_sweep_plan_several()).
+ *
+ * Returns: %TRUE if the computation started
+ */
+gboolean
+gradlens_session_sweep_several (GradlensSession                *self,
+                                const GradlensRunConfig * const *configs,
+                                guint                           n_configs,
+                                const int                      *depths,
+                                guint                           n_depths,
+                                GError                        **error)
+{
+  g_autoptr(GradlensJob) job = NULL;
+
+  g_return_val_if_fail (GRADLENS_IS_SESSION (self), FALSE);
+
+  job = gradlens_depth_sweep_plan_several (G_LIST_MODEL (self->sweeps), configs, n_configs, depths, n_depths,
+                                           error);
+  if (job == NULL)
+    return FALSE;
+  start_job (self, job);
+  return TRUE;
+}
+
+/**
  * gradlens_session_train:
  * @self: a session
  * @configs: (array length=n_configs): valid runs, side by side

@@ -47,6 +47,12 @@ static const Claim claims[] = {
   /* the ensembles' first seed (seed 0): the description's two groups */
   { "seed-ensembles.json", "Sigmoid, 200 seeds", "vanishing" },
   { "seed-ensembles.json", "Leaky ReLU, 200 seeds", "output_inactive" },
+  /* the remedies at depth 20: only the plain sigmoid net vanishes; residual
+   * connections slow the fall, batch norm and Leaky ReLU + He keep it flat */
+  { "remedies.json", "Plain sigmoid", "vanishing" },
+  { "remedies.json", "Sigmoid + residual connections", "" },
+  { "remedies.json", "Sigmoid + batch norm", "" },
+  { "remedies.json", "Leaky ReLU + He init", "" },
   /* what vanishing costs: the same two nets before training */
   { "what-vanishing-costs.json", "Sigmoid, default init", "vanishing" },
   { "what-vanishing-costs.json", "Leaky ReLU, He init", "" },

@@ -4,8 +4,9 @@
  * every combination with every activation in both dtypes through
  * gradlens_run (loss, every gradient norm, the layer statistics, the
  * backward signal, decay and diagnosis, the JSON export), trainings with
- * batch statistics at every step through gradlens_train, and the refusal
- * of batch norm with a single sample
+ * batch statistics at every step through gradlens_train, the runs of the
+ * built-in preset "Remedies" (tests/fixtures/remedies-preset.json), and the
+ * refusal of batch norm with a single sample
  * Copyright 2026 The Gradlens authors
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
@@ -25,6 +26,7 @@
 #include "mlp.h"
 
 static JsonParser *remedies_fixture;
+static JsonParser *remedies_preset_fixture;
 
 /* Tolerances against PyTorch, as test-mlp's and test-teaching's for plain
  * networks: the sums run in other orders than PyTorch's (the norms'
@@ -499,6 +501,46 @@ test_figure (void)
                        r->grad_norm[nn_config_param_index (&r->config.nn, (int) l, NN_PARAM_WEIGHT)]);
 }
 
+/* The built-in preset "Remedies" (data/presets/remedies.json) is what its
+ * fixture computed with PyTorch (tests/fixtures/remedies-preset.json, read
+ * from the preset by generate.py): the same runs, in the same order, with the
+ * same configurations; the numbers are compared by the runs'
+ * /gradlens/remedies/preset/ tests */
+static void
+test_preset_is_fixture (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("GRADLENS_SOURCE_ROOT"), "data", "presets", "remedies.json",
+                                            NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GradlensPreset) preset = gradlens_preset_load_path (path, &error);
+  JsonArray *runs = json_object_get_array_member (fixture_root (remedies_preset_fixture), "runs");
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (preset->runs->len, ==, 4);
+  g_assert_cmpuint (json_array_get_length (runs), ==, preset->runs->len);
+  for (guint i = 0; i < preset->runs->len; i++)
+    {
+      GradlensRunConfig *ours = g_ptr_array_index (preset->runs, i);
+      JsonObject *run = json_array_get_object_element (runs, i);
+      GradlensRunConfig theirs = { 0 };
+      g_autoptr(JsonBuilder) a = json_builder_new ();
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      g_autoptr(JsonNode) node_a = NULL;
+      g_autoptr(JsonNode) node_b = NULL;
+
+      config_from_json (json_object_get_object_member (run, "config"), &theirs);
+      g_assert_cmpstr (ours->label, ==, theirs.label);
+      gradlens_run_config_build_json (ours, a);
+      gradlens_run_config_build_json (&theirs, b);
+      gradlens_run_config_clear (&theirs);
+      node_a = json_builder_get_root (a);
+      node_b = json_builder_get_root (b);
+      g_assert_true (json_node_equal (node_a, node_b));
+      /* depth 20, the four profiles the description tells apart */
+      g_assert_cmpint (ours->nn.depth, ==, 20);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -526,6 +568,16 @@ main (int    argc,
 
       g_test_add_data_func (path, c, test_fixture_train);
     }
+  remedies_preset_fixture = fixture_load ("remedies-preset.json");
+  runs = json_object_get_array_member (fixture_root (remedies_preset_fixture), "runs");
+  for (guint i = 0; i < json_array_get_length (runs); i++)
+    {
+      JsonObject *run = json_array_get_object_element (runs, i);
+      g_autofree char *path = g_strdup_printf ("/gradlens/remedies/preset/%s", json_object_get_string_member (run, "label"));
+
+      g_test_add_data_func (path, run, test_fixture_run);
+    }
+  g_test_add_func ("/gradlens/remedies/preset-is-fixture", test_preset_is_fixture);
   g_test_add_func ("/gradlens/remedies/batch-norm-one-sample", test_batch_norm_one_sample);
   g_test_add_func ("/gradlens/remedies/plain-unchanged", test_plain_unchanged);
   g_test_add_func ("/gradlens/remedies/figure", test_figure);
