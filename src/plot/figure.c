@@ -36,6 +36,7 @@ plot_series_free (gpointer data)
   g_free (s->band_high);
   g_free (s->whisker_min);
   g_free (s->whisker_max);
+  g_free (s->gaps);
   g_free (s);
 }
 
@@ -59,6 +60,7 @@ plot_series_copy (const PlotSeries *src)
   s->whisker_min = dup_doubles (src->whisker_min, src->n_whiskers);
   s->whisker_max = dup_doubles (src->whisker_max, src->n_whiskers);
   s->n_whiskers = src->n_whiskers;
+  s->gaps = src->gaps != NULL ? g_memdup2 (src->gaps, src->n_values) : NULL;
   return s;
 }
 
@@ -1154,7 +1156,7 @@ plot_figure_dup_off_axis_note (const PlotFigure *fig)
           g_autofree char *category = NULL;
           g_autofree char *value = NULL;
 
-          if (cls == PLOT_VALUE_ON_AXIS)
+          if (cls == PLOT_VALUE_ON_AXIS || _plot_series_is_gap (series, i))
             continue;
           seen |= 1u << cls;
           if (listed >= PLOT_NOTE_MAX_VALUES)

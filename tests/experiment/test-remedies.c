@@ -493,6 +493,50 @@ test_figure (void)
       g_assert_cmpstr (plot_figure_get_category_label (by_param, i), ==, shortened);
       g_assert_cmpfloat (plot_figure_get_series_values (by_param, 0, NULL)[i], ==, r->grad_norm[i]);
     }
+  /* a plain run beside it: each of its values at its own parameter's name
+   * (lin3.weight at lin3.weight, not at norm2.weight), gaps at the norm
+   * layers' parameters, whichever run comes first */
+  {
+    GradlensRunConfig plain_config = { 0 };
+    g_autoptr(GradlensRunResult) plain = NULL;
+
+    gradlens_run_config_init (&plain_config);
+    plain_config.nn.depth = 3;
+    plain = gradlens_run (&plain_config, 1, 0, NULL, NULL, NULL, NULL);
+    gradlens_run_config_clear (&plain_config);
+    for (guint order = 0; order < 2; order++)
+      {
+        GradlensRunResult *both[2];
+        g_autoptr(PlotFigure) mixed = NULL;
+        guint s = order == 0 ? 0 : 1;
+        gsize n = 0;
+        const double *values;
+
+        both[s] = plain;
+        both[1 - s] = r;
+        mixed = gradlens_figure_from_results (&preset->plot, both, 2);
+        g_assert_cmpuint (plot_figure_get_n_categories (mixed), ==, G_N_ELEMENTS (names));
+        values = plot_figure_get_series_values (mixed, s, &n);
+        for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+          {
+            gboolean norm = g_str_has_prefix (names[i], "norm");
+
+            g_assert_cmpstr (plot_figure_get_category (mixed, i), ==, names[i]);
+            g_assert_cmpint (plot_figure_get_series_gap (mixed, s, i), ==, norm);
+            if (!norm)
+              {
+                int p;
+
+                for (p = 0; p < plain->n_params; p++)
+                  if (g_str_equal (plain->names[p], names[i]))
+                    break;
+                g_assert_cmpint (p, <, plain->n_params);
+                g_assert_cmpuint (i, <, n);
+                g_assert_cmpfloat (values[i], ==, plain->grad_norm[p]);
+              }
+          }
+      }
+  }
   preset->plot.x_axis = GRADLENS_X_LAYER;
   by_layer = gradlens_figure_from_results (&preset->plot, &r, 1);
   g_assert_cmpuint (plot_figure_get_n_categories (by_layer), ==, 3);
