@@ -69,20 +69,17 @@ G_STATIC_ASSERT (G_N_ELEMENTS (layers_columns) == GRADLENS_N_LAYER_COLUMNS);
 const GradlensTableSpec gradlens_run_values_table = { values_columns, G_N_ELEMENTS (values_columns) };
 const GradlensTableSpec gradlens_run_layers_table = { layers_columns, G_N_ELEMENTS (layers_columns) };
 
-/* "sigmoid, 20 × 10, residual, batch norm" */
-static void
-add_remedies (char                   **net,
-              const GradlensRunConfig *config)
+/* the activation, with the remedies when there are any: "sigmoid" or
+ * "sigmoid, residual, batch norm" (the subtitle is cut at its end) */
+static char *
+activation_text (const GradlensRunConfig *config)
 {
   g_autofree char *remedies = gradlens_remedies_describe (config);
-  char *both;
 
   if (remedies == NULL)
-    return;
-  /* Translators: a run's network and its remedies, "sigmoid, 20 × 10" and "residual, batch norm" */
-  both = g_strdup_printf (_("%s, %s"), *net, remedies);
-  g_free (*net);
-  *net = both;
+    return g_strdup (nn_activation_name (config->nn.activation));
+  /* Translators: a run's activation and its remedies, "sigmoid" and "residual, batch norm" */
+  return g_strdup_printf (_("%s, %s"), nn_activation_name (config->nn.activation), remedies);
 }
 
 static char *
@@ -92,15 +89,14 @@ describe (const GradlensRunResult *r)
   g_autofree char *decay = gradlens_decay_format (r->decay_per_layer);
   g_autofree char *net = NULL;
   g_autofree char *seeds = NULL;
+  g_autofree char *activation = activation_text (&r->config);
 
   if (c->init == NN_INIT_DEFAULT)
     /* Translators: activation, depth × width, e.g. "sigmoid, 5 × 10" */
-    net = g_strdup_printf (_("%s, %d × %d"), nn_activation_name (c->activation), c->depth, c->width);
+    net = g_strdup_printf (_("%s, %d × %d"), activation, c->depth, c->width);
   else
     /* Translators: activation, initialisation, depth × width, e.g. "sigmoid, xavier_normal, 5 × 10" */
-    net = g_strdup_printf (_("%s, %s, %d × %d"), nn_activation_name (c->activation),
-                           nn_init_name (c->init), c->depth, c->width);
-  add_remedies (&net, &r->config);
+    net = g_strdup_printf (_("%s, %s, %d × %d"), activation, nn_init_name (c->init), c->depth, c->width);
   if (r->n_seeds > 1)
     seeds = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d seed", "%d seeds", r->n_seeds), r->n_seeds);
 
