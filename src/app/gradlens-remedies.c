@@ -208,3 +208,58 @@ gradlens_remedies_live_sentence (GListModel *runs)
   /* Translators: the guide's live numbers on the remedies; %s lists runs as "“label” 2.4e-18, ×0.13; ..." */
   return g_strdup_printf (_("On screen, lin1.weight’s gradient norm and the change per layer: %s."), items->str);
 }
+
+/**
+ * gradlens_remedies_backward_note:
+ * @runs: the session's runs, of #GradlensRunItem
+ *
+ * Why the Backward Signal view draws no prediction for the visible runs
+ * with residual connections or normalisation (DESIGN.md: their
+ * predicted_grad_rms is null).
+ *
+ * Returns: (transfer full) (nullable): the note, NULL when every visible
+ *   run is plain
+ */
+char *
+gradlens_remedies_backward_note (GListModel *runs)
+{
+  g_autoptr(GString) labels = g_string_new (NULL);
+  gboolean residual = FALSE, norm = FALSE;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (runs), NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (runs); i++)
+    {
+      g_autoptr(GradlensRunItem) item = g_list_model_get_item (runs, i);
+      const GradlensRunConfig *config = &gradlens_run_item_get_result (item)->config;
+      gboolean has_norm = norm_choice (config) > 0;
+
+      if (!gradlens_series_get_visible (GRADLENS_SERIES (item)) || (!has_residual (config) && !has_norm))
+        continue;
+      residual = residual || has_residual (config);
+      norm = norm || has_norm;
+      /* Translators: the runs without a prediction, listed: "“A”, “B”" */
+      g_string_append_printf (labels, labels->len > 0 ? _(", “%s”") : _("“%s”"),
+                              gradlens_series_get_label (GRADLENS_SERIES (item)));
+    }
+  if (labels->len == 0)
+    return NULL;
+  if (residual && norm)
+    /* Translators: the Backward Signal view; %s lists the runs with residual connections or normalisation */
+    return g_strdup_printf (_("No dashed prediction for %s: the variance argument multiplies one gain per layer "
+                              "along a single path. A residual connection adds a second path around each layer "
+                              "(h + f(h)), and normalisation divides each layer’s output by its own measured "
+                              "spread, so the weights’ size cancels out: neither fits the argument."),
+                            labels->str);
+  if (residual)
+    /* Translators: as above, for runs with residual connections only */
+    return g_strdup_printf (_("No dashed prediction for %s: the variance argument multiplies one gain per layer "
+                              "along a single path, but a residual connection adds a second path around each "
+                              "layer (h + f(h)), so the signal no longer shrinks by the product of the gains."),
+                            labels->str);
+  /* Translators: as above, for runs with normalisation only */
+  return g_strdup_printf (_("No dashed prediction for %s: normalisation divides each layer’s output by its own "
+                            "measured spread, so the weights’ size cancels out and n·Var(W) no longer sets the "
+                            "step the variance argument predicts."),
+                          labels->str);
+}

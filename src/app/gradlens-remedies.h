@@ -36,4 +36,8 @@ GPtrArray *gradlens_remedies_variants          (const GradlensRunConfig *config)
  * GradlensRunItem); NULL without a plain sigmoid run and one with a remedy */
 char      *gradlens_remedies_live_sentence     (GListModel              *runs);
 
+/* the Backward Signal view: why the visible runs with remedies (of
+ * GradlensRunItem) have no prediction; NULL when every visible run is plain */
+char      *gradlens_remedies_backward_note     (GListModel              *runs);
+
 G_END_DECLS

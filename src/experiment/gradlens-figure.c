@@ -442,7 +442,22 @@ gradlens_figure_from_backward_signal (const GradlensPlotSettings *settings,
 
             series = plot_figure_add_series (figure, predicted, &color, values, r->depth);
             plot_figure_set_series_dashed (figure, series, TRUE);
-            if (isfinite (act) && isfinite (weight))
+            if (!nn_config_is_plain (&r->config.nn))
+              {
+                /* DESIGN.md: no prediction with residual connections or
+                 * normalisation; its entry says why instead of a line of
+                 * NaN markers */
+                g_autofree gboolean *gaps = g_new (gboolean, MAX (r->depth, 1));
+
+                for (int l = 0; l < r->depth; l++)
+                  gaps[l] = TRUE;
+                plot_figure_set_series_gaps (figure, series, gaps, r->depth);
+                /* Translators: legend suffix of a run with residual connections or normalisation in the
+                 * Backward Signal view, where the variance argument predicts nothing */
+                suffix = g_strdup (_("no prediction: the variance argument does not cover residual connections "
+                                     "or normalisation"));
+              }
+            else if (isfinite (act) && isfinite (weight))
               /* Translators: legend suffix of a predicted backward signal: the mean activation gain
                * times the mean weight gain per layer */
               suffix = g_strdup_printf (_("hidden layers: ×%.2f activation × %.2f weights ≈ ×%.2f"), act, weight,
