@@ -23,19 +23,15 @@ gradlens_window_sweep_remedies (GradlensWindow *self)
   g_autoptr(GPtrArray) variants = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *problem = NULL;
-  g_autofree char *depths_problem = NULL;
-  gboolean valid;
 
   g_return_val_if_fail (GRADLENS_IS_WINDOW (self), FALSE);
 
+  /* one computation at a time */
   if (gradlens_window_get_running (self))
     return FALSE;
-  valid = gradlens_controls_get_config (self->controls, config, &problem);
-  if (!gradlens_controls_get_depths (self->controls, depths, &depths_problem))
-    valid = FALSE;
-  if (!valid)
+  if (!gradlens_controls_get_sweep (self->controls, config, depths, &problem))
     {
-      _gradlens_window_show_invalid (self, problem != NULL ? problem : depths_problem);
+      _gradlens_window_show_invalid (self, problem);
       return FALSE;
     }
   variants = gradlens_remedies_variants (config);

@@ -278,15 +278,10 @@ gradlens_session_sweep (GradlensSession          *self,
 
 /**
  * gradlens_session_sweep_several:
- * @self: a session
- * @configs: (array length=n_configs): valid runs; their depths are ignored
- * @n_configs: how many, at least one
- * @depths: (array length=n_depths): depths of 1 .. 1000
- * @n_depths: how many, at least one
- * @error: why no sweep started
  *
- * As gradlens_session_sweep(), with a new sweep of each of @configs, all
- * in one job (gradlens_depth_sweep_plan_several()).
+ * As gradlens_session_sweep(), with a new sweep of each of @configs (valid
+ * runs, their depths ignored), all in one job: the arguments are those of
+ * gradlens_depth_sweep_plan_several().
  *
  * Returns: %TRUE if the computation started
  */

@@ -4,8 +4,9 @@
 
 #include "config.h"
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
+#include "gradlens-locale.h"
 #include "gradlens-session.h"
 
 #include "app-test-util.h"
@@ -73,4 +74,33 @@ guint
 n_runs (GradlensWindow *window)
 {
   return g_list_model_get_n_items (gradlens_session_get_runs (gradlens_window_get_session (window)));
+}
+
+/**
+ * app_test_init:
+ * @argc: main's
+ * @argv: main's
+ *
+ * What every window test's main() does first: English messages, the GLib
+ * test framework, a display (through xvfb-wrapper.sh), libadwaita and the
+ * memory settings backend.
+ *
+ * Returns: -1 to go on, or the exit code without a display
+ */
+int
+app_test_init (int    *argc,
+               char ***argv)
+{
+  gradlens_locale_init ("C.UTF-8");
+  g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  gtk_disable_setlocale ();
+  if (!gtk_init_check ())
+    {
+      g_printerr ("cannot open the display “%s”; run this test through tests/app/xvfb-wrapper.sh\n",
+                  g_getenv ("DISPLAY") != NULL ? g_getenv ("DISPLAY") : "");
+      return g_getenv ("DISPLAY") != NULL || g_getenv ("WAYLAND_DISPLAY") != NULL ? 1 : 77;
+    }
+  adw_init ();
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  return -1;
 }

@@ -25,5 +25,8 @@ void             destroy_window (GradlensWindow *window);
 GradlensRunItem *run_at         (GradlensWindow *window,
                                  guint           i);
 guint            n_runs         (GradlensWindow *window);
+/* the start of a window test's main(): -1 to go on, else the exit code */
+int              app_test_init  (int            *argc,
+                                 char         ***argv);
 
 G_END_DECLS

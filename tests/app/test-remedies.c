@@ -21,7 +21,6 @@
 #include "gradlens-choices.h"
 #include "gradlens-depth-sweep.h"
 #include "gradlens-guide.h"
-#include "gradlens-locale.h"
 #include "gradlens-remedy-sweep.h"
 #include "gradlens-sweep.h"
 #include "gradlens-window-private.h"
@@ -489,18 +488,10 @@ int
 main (int    argc,
       char **argv)
 {
-  gradlens_locale_init ("C.UTF-8");
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  gtk_disable_setlocale ();
-  if (!gtk_init_check ())
-    {
-      g_printerr ("cannot open the display “%s”; run this test through tests/app/xvfb-wrapper.sh\n",
-                  g_getenv ("DISPLAY") != NULL ? g_getenv ("DISPLAY") : "");
-      return g_getenv ("DISPLAY") != NULL || g_getenv ("WAYLAND_DISPLAY") != NULL ? 1 : 77;
-    }
-  adw_init ();
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  int code = app_test_init (&argc, &argv);
 
+  if (code >= 0)
+    return code;
   g_test_add_func ("/gradlens/app/remedies/switches", test_switches);
   g_test_add_func ("/gradlens/app/remedies/batch-norm-one-sample", test_batch_norm_one_sample);
   g_test_add_func ("/gradlens/app/remedies/preset-roundtrip", test_preset_roundtrip);
