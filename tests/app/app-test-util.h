@@ -25,6 +25,11 @@ void             destroy_window (GradlensWindow *window);
 GradlensRunItem *run_at         (GradlensWindow *window,
                                  guint           i);
 guint            n_runs         (GradlensWindow *window);
+GradlensWindow  *new_window     (void);
+/* a field's control in the side panel (asserted to exist) */
+GtkWidget       *field_widget   (GradlensWindow *window,
+                                 const char     *section,
+                                 const char     *key);
 /* the start of a window test's main(): -1 to go on, else the exit code */
 int              app_test_init  (int            *argc,
                                  char         ***argv);

@@ -27,27 +27,6 @@
 
 #define PRESETS_PATH "/io/github/gradlens/Gradlens/presets/"
 
-static GradlensWindow *
-new_window (void)
-{
-  GradlensWindow *window = g_object_new (GRADLENS_TYPE_WINDOW, NULL);
-
-  gtk_window_present (GTK_WINDOW (window));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  return window;
-}
-
-static GtkWidget *
-field_widget (GradlensWindow *window,
-              const char     *section,
-              const char     *key)
-{
-  GtkWidget *widget = gradlens_controls_get_field_widget (gradlens_window_get_controls (window), section, key);
-
-  g_assert_nonnull (widget);
-  return widget;
-}
-
 static void
 set_number (GradlensWindow *window,
             const char     *section,

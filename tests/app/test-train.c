@@ -13,7 +13,6 @@
 
 #include "app-test-util.h"
 #include "gradlens-heatmap-view.h"
-#include "gradlens-locale.h"
 #include "gradlens-train-page.h"
 #include "gradlens-train-run.h"
 #include "gradlens-window-private.h"
@@ -24,7 +23,7 @@
 
 
 static GradlensWindow *
-new_window (void)
+new_large_window (void)
 {
   GradlensWindow *window = g_object_new (GRADLENS_TYPE_WINDOW, NULL);
 
@@ -84,7 +83,7 @@ static GradlensWindow *
 trained_window (int            steps,
                 GradlensPage **page)
 {
-  GradlensWindow *window = new_window ();
+  GradlensWindow *window = new_large_window ();
   GtkWidget *steps_spin;
 
   g_assert_true (gradlens_window_open_resource (window, PRESETS_PATH "what-vanishing-costs.json"));
@@ -307,7 +306,7 @@ static void
 test_cancel (void)
 {
   enum { STEPS = 20000, STRIDE = STEPS / 100 };
-  GradlensWindow *window = new_window ();
+  GradlensWindow *window = new_large_window ();
   g_autoptr(GError) error = NULL;
   g_autoptr(GradlensPreset) preset = NULL;
   g_autoptr(GradlensJob) job = NULL;
@@ -354,17 +353,11 @@ int
 main (int    argc,
       char **argv)
 {
-  gradlens_locale_init ("C.UTF-8");
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  gtk_disable_setlocale ();
-  if (!gtk_init_check ())
-    {
-      g_printerr ("cannot open the display “%s”; run this test through tests/app/xvfb-wrapper.sh\n",
-                  g_getenv ("DISPLAY") != NULL ? g_getenv ("DISPLAY") : "");
-      return g_getenv ("DISPLAY") != NULL || g_getenv ("WAYLAND_DISPLAY") != NULL ? 1 : 77;
-    }
-  adw_init ();
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  int code = app_test_init (&argc, &argv);
+
+  /* no display: a failure under xvfb-wrapper.sh, a skip only by hand */
+  if (code >= 0)
+    return code;
 
   g_test_add_func ("/gradlens/app/train/slider-and-play", test_slider_and_play);
   g_test_add_func ("/gradlens/app/train/export", test_export);

@@ -18,7 +18,6 @@
 #include "gradlens-figure.h"
 #include "gradlens-forward-page.h"
 #include "gradlens-guide.h"
-#include "gradlens-locale.h"
 #include "gradlens-preview.h"
 #include "gradlens-series-row.h"
 #include "gradlens-window-private.h"
@@ -40,16 +39,6 @@ spin_for (guint ms)
   gint64 until = g_get_monotonic_time () + (gint64) ms * 1000;
 
   wait_for (elapsed, &until, ms + 5000, "time to pass");
-}
-
-static GradlensWindow *
-new_window (void)
-{
-  GradlensWindow *window = g_object_new (GRADLENS_TYPE_WINDOW, NULL);
-
-  gtk_window_present (GTK_WINDOW (window));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  return window;
 }
 
 /* the side panel's rows by the names they had, through the controls'
@@ -1220,17 +1209,11 @@ int
 main (int    argc,
       char **argv)
 {
-  gradlens_locale_init ("C.UTF-8");
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  gtk_disable_setlocale ();
-  if (!gtk_init_check ())
-    {
-      g_printerr ("cannot open the display “%s”; run this test through tests/app/xvfb-wrapper.sh\n",
-                  g_getenv ("DISPLAY") != NULL ? g_getenv ("DISPLAY") : "");
-      return g_getenv ("DISPLAY") != NULL || g_getenv ("WAYLAND_DISPLAY") != NULL ? 1 : 77;
-    }
-  adw_init ();
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  int code = app_test_init (&argc, &argv);
+
+  /* no display: a failure under xvfb-wrapper.sh, a skip only by hand */
+  if (code >= 0)
+    return code;
 
   g_test_add_func ("/gradlens/app/views/templates", test_views_templates);
   g_test_add_func ("/gradlens/app/views/band-and-decay", test_band_and_decay);

@@ -13,7 +13,6 @@
 #include "gradlens-choices.h"
 #include "gradlens-figure.h"
 #include "gradlens-forward-page.h"
-#include "gradlens-locale.h"
 #include "gradlens-series-row.h"
 #include "gradlens-window-private.h"
 
@@ -34,16 +33,6 @@ spin_for (guint ms)
   gint64 until = g_get_monotonic_time () + (gint64) ms * 1000;
 
   wait_for (elapsed, &until, ms + 5000, "time to pass");
-}
-
-static GradlensWindow *
-new_window (void)
-{
-  GradlensWindow *window = g_object_new (GRADLENS_TYPE_WINDOW, NULL);
-
-  gtk_window_present (GTK_WINDOW (window));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  return window;
 }
 
 /* the side panel's rows by the names they had, through the controls'
@@ -152,10 +141,7 @@ spin (GradlensWindow *window,
       const char     *section,
       const char     *key)
 {
-  GtkWidget *widget = gradlens_controls_get_field_widget (gradlens_window_get_controls (window), section, key);
-
-  g_assert_nonnull (widget);
-  return widget;
+  return field_widget (window, section, key);
 }
 
 /* types into a spin button the way a user does: its text, not its value */
@@ -1182,20 +1168,11 @@ int
 main (int    argc,
       char **argv)
 {
-  gradlens_locale_init ("C.UTF-8");
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  gtk_disable_setlocale ();
-  if (!gtk_init_check ())
-    {
-      /* meson runs this through tests/app/xvfb-wrapper.sh, which always
-       * provides a display: failing to open it there is a failure, not a
-       * reason to skip; only a manual run without any display skips */
-      g_printerr ("cannot open the display “%s”; run this test through tests/app/xvfb-wrapper.sh\n",
-                  g_getenv ("DISPLAY") != NULL ? g_getenv ("DISPLAY") : "");
-      return g_getenv ("DISPLAY") != NULL || g_getenv ("WAYLAND_DISPLAY") != NULL ? 1 : 77;
-    }
-  adw_init ();
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  int code = app_test_init (&argc, &argv);
+
+  /* no display: a failure under xvfb-wrapper.sh, a skip only by hand */
+  if (code >= 0)
+    return code;
 
   g_test_add_func ("/gradlens/app/templates", test_templates);
   g_test_add_func ("/gradlens/app/scheme-rows", test_scheme_rows);
