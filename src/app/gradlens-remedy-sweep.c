@@ -15,6 +15,21 @@
  * the session, so that its progress bar, Stop and the sweeps' panel work as
  * for one sweep. */
 
+/* the batch norm sweep with one sample (the core's message, on the
+ * samples), or the deepest run beyond the memory limit (on the depths) */
+static void
+refused (GradlensWindow *self,
+         const char     *message)
+{
+  GtkWidget *samples = gradlens_controls_get_field_widget (self->controls, "data", "samples");
+
+  if (g_str_has_prefix (message, "network.norm:"))
+    gradlens_problems_mark (samples, message);
+  else
+    gradlens_controls_mark_depths (self->controls, message);
+  _gradlens_window_show_invalid (self, message);
+}
+
 gboolean
 gradlens_window_sweep_remedies (GradlensWindow *self)
 {
@@ -35,21 +50,16 @@ gradlens_window_sweep_remedies (GradlensWindow *self)
       return FALSE;
     }
   variants = gradlens_remedies_variants (config);
-  if (!gradlens_session_sweep_several (self->session, (const GradlensRunConfig * const *) variants->pdata,
-                                       variants->len, (const int *) (void *) depths->data, depths->len, &error))
+  if (gradlens_session_sweep_several (self->session, variants, (const int *) (void *) depths->data, depths->len,
+                                      &error))
     {
-      /* the batch norm sweep with one sample (the core's message), or the
-       * deepest run beyond the memory limit */
-      if (g_str_has_prefix (error->message, "network.norm:"))
-        gradlens_problems_mark (gradlens_controls_get_field_widget (self->controls, "data", "samples"),
-                                error->message);
-      else
-        gradlens_controls_mark_depths (self->controls, error->message);
-      _gradlens_window_show_invalid (self, error->message);
-      return FALSE;
+      /* as for one sweep: the toast about invalid values goes, the next
+       * series gets a label of its own */
+      if (self->error_toast != NULL)
+        adw_toast_dismiss (self->error_toast);
+      gradlens_controls_clear_label (self->controls);
+      return TRUE;
     }
-  if (self->error_toast != NULL)
-    adw_toast_dismiss (self->error_toast);
-  gradlens_controls_clear_label (self->controls);
-  return TRUE;
+  refused (self, error->message);
+  return FALSE;
 }

@@ -71,9 +71,9 @@ gboolean         gradlens_session_sweep           (GradlensSession         *self
                                                    const int               *depths,
                                                    guint                    n_depths,
                                                    GError                 **error);
+/* configs: a GPtrArray of GradlensRunConfig, a new sweep each */
 gboolean         gradlens_session_sweep_several   (GradlensSession         *self,
-                                                   const GradlensRunConfig * const *configs,
-                                                   guint                    n_configs,
+                                                   GPtrArray               *configs,
                                                    const int               *depths,
                                                    guint                    n_depths,
                                                    GError                 **error);

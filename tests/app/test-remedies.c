@@ -463,6 +463,19 @@ test_preset_guide_backward (void)
   destroy_window (window);
 }
 
+static const struct
+{
+  const char *path;
+  GTestFunc   func;
+} tests[] = {
+  { "/gradlens/app/remedies/switches", test_switches },
+  { "/gradlens/app/remedies/batch-norm-one-sample", test_batch_norm_one_sample },
+  { "/gradlens/app/remedies/preset-roundtrip", test_preset_roundtrip },
+  { "/gradlens/app/remedies/sweep", test_remedy_sweep },
+  { "/gradlens/app/remedies/sweep-cancel", test_remedy_sweep_cancel },
+  { "/gradlens/app/remedies/preset-guide-backward", test_preset_guide_backward },
+};
+
 int
 main (int    argc,
       char **argv)
@@ -471,11 +484,7 @@ main (int    argc,
 
   if (code >= 0)
     return code;
-  g_test_add_func ("/gradlens/app/remedies/switches", test_switches);
-  g_test_add_func ("/gradlens/app/remedies/batch-norm-one-sample", test_batch_norm_one_sample);
-  g_test_add_func ("/gradlens/app/remedies/preset-roundtrip", test_preset_roundtrip);
-  g_test_add_func ("/gradlens/app/remedies/sweep", test_remedy_sweep);
-  g_test_add_func ("/gradlens/app/remedies/sweep-cancel", test_remedy_sweep_cancel);
-  g_test_add_func ("/gradlens/app/remedies/preset-guide-backward", test_preset_guide_backward);
+  for (guint i = 0; i < G_N_ELEMENTS (tests); i++)
+    g_test_add_func (tests[i].path, tests[i].func);
   return g_test_run ();
 }

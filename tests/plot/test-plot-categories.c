@@ -204,14 +204,23 @@ test_drawn (void)
   cairo_surface_destroy (surface);
 }
 
+static const struct
+{
+  const char *path;
+  GTestFunc   func;
+} tests[] = {
+  { "/plot/categories/plain-first", test_plain_first },
+  { "/plot/categories/norm-first", test_norm_first },
+  { "/plot/categories/deeper", test_deeper },
+  { "/plot/categories/drawn", test_drawn },
+};
+
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  g_test_add_func ("/plot/categories/plain-first", test_plain_first);
-  g_test_add_func ("/plot/categories/norm-first", test_norm_first);
-  g_test_add_func ("/plot/categories/deeper", test_deeper);
-  g_test_add_func ("/plot/categories/drawn", test_drawn);
+  for (guint i = 0; i < G_N_ELEMENTS (tests); i++)
+    g_test_add_func (tests[i].path, tests[i].func);
   return g_test_run ();
 }
