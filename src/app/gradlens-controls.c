@@ -526,38 +526,6 @@ gradlens_controls_get_depths (GradlensControls  *self,
   return ok;
 }
 
-/**
- * gradlens_controls_get_sweep:
- * @self: the controls
- * @config: (out caller-allocates): an initialised config to fill
- * @depths: an array of int to append the sweep's depths to
- * @message: (out) (optional): the first problem, for a toast
- *
- * gradlens_controls_get_config() and gradlens_controls_get_depths() at
- * once: every invalid control is marked.
- *
- * Returns: %TRUE if both are valid
- */
-gboolean
-gradlens_controls_get_sweep (GradlensControls   *self,
-                             GradlensRunConfig  *config,
-                             GArray             *depths,
-                             char              **message)
-{
-  g_autofree char *first = NULL;
-  g_autofree char *second = NULL;
-  gboolean ok;
-
-  g_return_val_if_fail (GRADLENS_IS_CONTROLS (self), FALSE);
-
-  ok = gradlens_controls_get_config (self, config, &first);
-  if (!gradlens_controls_get_depths (self, depths, &second))
-    ok = FALSE;
-  if (message != NULL)
-    *message = first != NULL ? g_steal_pointer (&first) : g_steal_pointer (&second);
-  return ok;
-}
-
 /* a sweep refused for its depths (too deep for the memory limit) */
 void
 gradlens_controls_mark_depths (GradlensControls *self,

@@ -31,11 +31,6 @@ void       gradlens_controls_set_sweep_mode  (GradlensControls        *self,
 gboolean   gradlens_controls_get_depths      (GradlensControls        *self,
                                               GArray                  *depths,
                                               char                   **message);
-/* the configuration and the depths of a sweep, each checked */
-gboolean   gradlens_controls_get_sweep       (GradlensControls        *self,
-                                              GradlensRunConfig       *config,
-                                              GArray                  *depths,
-                                              char                   **message);
 void       gradlens_controls_mark_depths     (GradlensControls        *self,
                                               const char              *message);
 

@@ -15,6 +15,25 @@
  * the session, so that its progress bar, Stop and the sweeps' panel work as
  * for one sweep. */
 
+/* the configuration and the depths of a sweep, each checked and marked
+ * where invalid; message: the first problem */
+static gboolean
+read_sweep (GradlensControls   *controls,
+            GradlensRunConfig  *config,
+            GArray             *depths,
+            char              **message)
+{
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  gboolean ok;
+
+  ok = gradlens_controls_get_config (controls, config, &first);
+  if (!gradlens_controls_get_depths (controls, depths, &second))
+    ok = FALSE;
+  *message = first != NULL ? g_steal_pointer (&first) : g_steal_pointer (&second);
+  return ok;
+}
+
 /* the batch norm sweep with one sample (the core's message, on the
  * samples), or the deepest run beyond the memory limit (on the depths) */
 static void
@@ -44,7 +63,7 @@ gradlens_window_sweep_remedies (GradlensWindow *self)
   /* one computation at a time */
   if (gradlens_window_get_running (self))
     return FALSE;
-  if (!gradlens_controls_get_sweep (self->controls, config, depths, &problem))
+  if (!read_sweep (self->controls, config, depths, &problem))
     {
       _gradlens_window_show_invalid (self, problem);
       return FALSE;
