@@ -46,15 +46,21 @@ gradlens_diagnosis_dup_text (const GradlensRunResult *r)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+/* the remedies, when on, so that overlaid runs and sweeps tell themselves
+ * apart: ", residual, batch norm" or "" */
+static char *
+remedies_suffix (const NnConfig *c)
+{
+  return g_strdup_printf ("%s%s%s", c->residual ? ", residual" : "", c->norm == NN_NORM_BATCH ? ", batch norm" : "",
+                          c->norm == NN_NORM_LAYER ? ", layer norm" : "");
+}
+
 char *
 gradlens_default_label (const GradlensRunConfig *config,
                         guint                    n)
 {
   const NnConfig *c = &config->nn;
-  /* the remedies, when on, so that overlaid runs tell themselves apart */
-  g_autofree char *remedies = g_strdup_printf ("%s%s%s", c->residual ? ", residual" : "",
-                                               c->norm == NN_NORM_BATCH ? ", batch norm" : "",
-                                               c->norm == NN_NORM_LAYER ? ", layer norm" : "");
+  g_autofree char *remedies = remedies_suffix (c);
 
   if (config->label != NULL && config->label[0] != '\0')
     return g_strdup (config->label);
@@ -500,12 +506,13 @@ char *
 gradlens_default_sweep_label (const GradlensRunConfig *config)
 {
   const NnConfig *c = &config->nn;
+  g_autofree char *remedies = remedies_suffix (c);
 
   if (config->label != NULL && config->label[0] != '\0')
     return g_strdup (config->label);
   if (c->init == NN_INIT_DEFAULT)
-    return g_strdup (nn_activation_name (c->activation));
-  return g_strdup_printf ("%s, %s", nn_activation_name (c->activation), nn_init_name (c->init));
+    return g_strdup_printf ("%s%s", nn_activation_name (c->activation), remedies);
+  return g_strdup_printf ("%s, %s%s", nn_activation_name (c->activation), nn_init_name (c->init), remedies);
 }
 
 static int

@@ -134,7 +134,8 @@ PlotFigure *gradlens_figure_from_sweeps      (const GradlensPlotSettings *settin
 double      gradlens_sweep_decay_per_layer   (const GradlensSweepPoint   *points,
                                               guint                       n_points);
 
-/* "sigmoid" or "relu, kaiming_normal": the label of a sweep without one */
+/* "sigmoid", "relu, kaiming_normal" or "sigmoid, residual, batch norm": the
+ * label of a sweep without one */
 char       *gradlens_default_sweep_label     (const GradlensRunConfig    *config);
 
 G_END_DECLS

@@ -479,6 +479,12 @@ test_figure (void)
   config.nn.residual = true;
   r = gradlens_run (&config, 1, 0, NULL, NULL, NULL, NULL);
   label = gradlens_default_label (&config, 1);
+  /* a sweep of it is named so too */
+  {
+    g_autofree char *sweep_label = gradlens_default_sweep_label (&config);
+
+    g_assert_cmpstr (sweep_label, ==, "sigmoid, residual, batch norm");
+  }
   gradlens_run_config_clear (&config);
   g_assert_nonnull (strstr (label, "residual, batch norm"));
 
