@@ -15,28 +15,17 @@
 
 struct _GradlensDepthSweep
 {
-  GObject parent_instance;
+  GradlensSeriesItem parent_instance;
 
   /* Owned */
   GradlensRunConfig *config;   /* its label and colour are the sweep's */
   GArray            *points;   /* of GradlensSweepPoint, by depth */
-  char              *detail;
-  gboolean           visible;
 };
 
 static void series_iface_init (GradlensSeriesInterface *iface);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (GradlensDepthSweep, gradlens_depth_sweep, G_TYPE_OBJECT,
+G_DEFINE_FINAL_TYPE_WITH_CODE (GradlensDepthSweep, gradlens_depth_sweep, GRADLENS_TYPE_SERIES_ITEM,
                                G_IMPLEMENT_INTERFACE (GRADLENS_TYPE_SERIES, series_iface_init))
-
-enum {
-  PROP_0,
-  PROP_LABEL,
-  PROP_COLOR,
-  PROP_VISIBLE,
-  PROP_DETAIL,
-  N_PROPS
-};
 
 static const GradlensColumnSpec sweep_columns[] = {
   /* Translators: column headings of a sweep's table: the depth, the first layer's gradient norm */
@@ -91,65 +80,10 @@ update_detail (GradlensDepthSweep *self)
       g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "%d seed", "%d seeds", self->config->seeds),
                               self->config->seeds);
     }
-  g_free (self->detail);
-  self->detail = g_string_free (s, FALSE);
+  gradlens_series_item_take_detail (GRADLENS_SERIES_ITEM (self), g_string_free (s, FALSE));
 }
 
 /* ---- GradlensSeries --------------------------------------------------- */
-
-static const char *
-sweep_get_label (GradlensSeries *series)
-{
-  GradlensDepthSweep *self = GRADLENS_DEPTH_SWEEP (series);
-
-  return self->config->label != NULL ? self->config->label : "";
-}
-
-static void
-sweep_set_label (GradlensSeries *series,
-                 const char     *label)
-{
-  GradlensDepthSweep *self = GRADLENS_DEPTH_SWEEP (series);
-
-  if (label == NULL)
-    label = "";
-  if (g_strcmp0 (label, sweep_get_label (series)) == 0)
-    return;
-  g_free (self->config->label);
-  self->config->label = g_strdup (label);
-  g_object_notify (G_OBJECT (self), "label");
-}
-
-static const char *
-sweep_get_color (GradlensSeries *series)
-{
-  return GRADLENS_DEPTH_SWEEP (series)->config->color;
-}
-
-static gboolean
-sweep_get_visible (GradlensSeries *series)
-{
-  return GRADLENS_DEPTH_SWEEP (series)->visible;
-}
-
-static void
-sweep_set_visible (GradlensSeries *series,
-                   gboolean        visible)
-{
-  GradlensDepthSweep *self = GRADLENS_DEPTH_SWEEP (series);
-
-  visible = !!visible;
-  if (self->visible == visible)
-    return;
-  self->visible = visible;
-  g_object_notify (G_OBJECT (self), "visible");
-}
-
-static const char *
-sweep_get_detail (GradlensSeries *series)
-{
-  return GRADLENS_DEPTH_SWEEP (series)->detail;
-}
 
 static double
 sweep_get_decay (GradlensSeries *series)
@@ -176,7 +110,7 @@ static char *
 sweep_dup_accessible_name (GradlensSeries *series)
 {
   /* Translators: the accessible name of a sweep in the list of depth sweeps */
-  return g_strdup_printf (_("Sweep “%s”"), sweep_get_label (series));
+  return g_strdup_printf (_("Sweep “%s”"), gradlens_series_get_label (series));
 }
 
 static const GradlensTableSpec *
@@ -233,12 +167,6 @@ sweep_dup_cell (GradlensSeries *series,
 static void
 series_iface_init (GradlensSeriesInterface *iface)
 {
-  iface->get_label = sweep_get_label;
-  iface->set_label = sweep_set_label;
-  iface->get_color = sweep_get_color;
-  iface->get_visible = sweep_get_visible;
-  iface->set_visible = sweep_set_visible;
-  iface->get_detail = sweep_get_detail;
   iface->get_decay = sweep_get_decay;
   iface->has_stats = sweep_has_stats;
   iface->get_config = sweep_get_config;
@@ -257,57 +185,8 @@ gradlens_depth_sweep_finalize (GObject *object)
 
   g_clear_pointer (&self->config, gradlens_run_config_free);
   g_clear_pointer (&self->points, g_array_unref);
-  g_clear_pointer (&self->detail, g_free);
 
   G_OBJECT_CLASS (gradlens_depth_sweep_parent_class)->finalize (object);
-}
-
-static void
-gradlens_depth_sweep_get_property (GObject    *object,
-                                   guint       prop_id,
-                                   GValue     *value,
-                                   GParamSpec *pspec)
-{
-  GradlensDepthSweep *self = GRADLENS_DEPTH_SWEEP (object);
-
-  switch (prop_id)
-    {
-    case PROP_LABEL:
-      g_value_set_string (value, sweep_get_label (GRADLENS_SERIES (self)));
-      break;
-    case PROP_COLOR:
-      g_value_set_string (value, self->config->color);
-      break;
-    case PROP_VISIBLE:
-      g_value_set_boolean (value, self->visible);
-      break;
-    case PROP_DETAIL:
-      g_value_set_string (value, self->detail);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-gradlens_depth_sweep_set_property (GObject      *object,
-                                   guint         prop_id,
-                                   const GValue *value,
-                                   GParamSpec   *pspec)
-{
-  GradlensDepthSweep *self = GRADLENS_DEPTH_SWEEP (object);
-
-  switch (prop_id)
-    {
-    case PROP_LABEL:
-      sweep_set_label (GRADLENS_SERIES (self), g_value_get_string (value));
-      break;
-    case PROP_VISIBLE:
-      sweep_set_visible (GRADLENS_SERIES (self), g_value_get_boolean (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -316,19 +195,11 @@ gradlens_depth_sweep_class_init (GradlensDepthSweepClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = gradlens_depth_sweep_finalize;
-  object_class->get_property = gradlens_depth_sweep_get_property;
-  object_class->set_property = gradlens_depth_sweep_set_property;
-
-  g_object_class_override_property (object_class, PROP_LABEL, "label");
-  g_object_class_override_property (object_class, PROP_COLOR, "color");
-  g_object_class_override_property (object_class, PROP_VISIBLE, "visible");
-  g_object_class_override_property (object_class, PROP_DETAIL, "detail");
 }
 
 static void
 gradlens_depth_sweep_init (GradlensDepthSweep *self)
 {
-  self->visible = TRUE;
   self->points = g_array_new (FALSE, FALSE, sizeof (GradlensSweepPoint));
 }
 
@@ -351,6 +222,7 @@ gradlens_depth_sweep_new (const GradlensRunConfig  *config,
 
   self = g_object_new (GRADLENS_TYPE_DEPTH_SWEEP, NULL);
   self->config = gradlens_run_config_dup (config);
+  gradlens_series_item_set_config (GRADLENS_SERIES_ITEM (self), self->config);
   gradlens_depth_sweep_add_points (self, points, n_points);
   return self;
 }
@@ -406,7 +278,6 @@ gradlens_depth_sweep_add_points (GradlensDepthSweep       *self,
     }
   g_array_sort (self->points, compare_points);
   update_detail (self);
-  g_object_notify (G_OBJECT (self), "detail");
 }
 
 gboolean

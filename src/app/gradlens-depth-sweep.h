@@ -6,7 +6,7 @@
 #include <glib-object.h>
 
 #include "gradlens-job.h"
-#include "gradlens-series.h"
+#include "gradlens-series-item.h"
 #include "gradlens-sweep.h"
 
 G_BEGIN_DECLS
@@ -28,7 +28,7 @@ extern const GradlensTableSpec gradlens_sweep_table;
 
 #define GRADLENS_TYPE_DEPTH_SWEEP (gradlens_depth_sweep_get_type ())
 
-G_DECLARE_FINAL_TYPE (GradlensDepthSweep, gradlens_depth_sweep, GRADLENS, DEPTH_SWEEP, GObject)
+G_DECLARE_FINAL_TYPE (GradlensDepthSweep, gradlens_depth_sweep, GRADLENS, DEPTH_SWEEP, GradlensSeriesItem)
 
 /* A depth sweep as the session lists it (a GradlensSeries): the
  * configuration it ran (its depth ignored; its label and colour are the

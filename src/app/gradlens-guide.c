@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gradlens-choices.h"
 #include "gradlens-figure.h"
 #include "gradlens-guide.h"
 #include "gradlens-remedies.h"
@@ -46,22 +47,31 @@ static const struct
   { N_("What do residual connections and normalisation change?"), "remedies.json" },
 };
 
-/* the first visible run on screen that matches */
+/* the first visible run on screen that matches: its activation and weight
+ * initialisation named as in the field table's choices ("sigmoid",
+ * "default"; init NULL: any but "default") */
 static const GradlensRunResult *
 find_run (GradlensGuide *self,
-          NnActivation   activation,
-          int            init)   /* -1: any but default */
+          const char    *activation,
+          const char    *init)
 {
   GListModel *runs = gradlens_session_get_runs (self->session);
+  const GradlensField *activation_field = gradlens_field_lookup ("network", "activation");
+  const GradlensField *init_field = gradlens_field_lookup ("init", "weights");
+  int wanted_activation = gradlens_choice_index (activation_field, activation);
+  int default_init = gradlens_choice_index (init_field, "default");
+  int wanted_init = init != NULL ? gradlens_choice_index (init_field, init) : -1;
 
   for (guint i = 0; i < g_list_model_get_n_items (runs); i++)
     {
       g_autoptr(GradlensRunItem) item = g_list_model_get_item (runs, i);
       const GradlensRunResult *r = gradlens_run_item_get_result (item);
+      int run_init = gradlens_field_get_choice (init_field, &r->config);
 
-      if (!gradlens_series_get_visible (GRADLENS_SERIES (item)) || r->config.nn.activation != activation)
+      if (!gradlens_series_get_visible (GRADLENS_SERIES (item))
+          || gradlens_field_get_choice (activation_field, &r->config) != wanted_activation)
         continue;
-      if (init >= 0 ? (int) r->config.nn.init == init : r->config.nn.init != NN_INIT_DEFAULT)
+      if (init != NULL ? run_init == wanted_init : run_init != default_init)
         return r;
     }
   return NULL;
@@ -96,7 +106,7 @@ live_sentence (GradlensGuide        *self,
   switch (question)
     {
     case GRADLENS_GUIDE_PATTERN:
-      r = find_run (self, NN_ACT_SIGMOID, NN_INIT_DEFAULT);
+      r = find_run (self, "sigmoid", "default");
       if (r == NULL || !end_norms (r, &first, &last) || !isfinite (r->decay_per_layer))
         break;
       /* Translators: live numbers of a run on screen: its label, the first and last layer's weight
@@ -111,7 +121,7 @@ live_sentence (GradlensGuide        *self,
                                 r->decay_per_layer);
       }
     case GRADLENS_GUIDE_SIGMOID:
-      r = find_run (self, NN_ACT_SIGMOID, NN_INIT_DEFAULT);
+      r = find_run (self, "sigmoid", "default");
       if (r == NULL)
         break;
       gradlens_backward_mean_gains (r, &act, &weight, &measured);
@@ -123,11 +133,11 @@ live_sentence (GradlensGuide        *self,
                                 "×%.2f per layer; measured ×%.2f (see the Backward Signal view)."),
                               r->config.label != NULL ? r->config.label : "", act, weight, act * weight, measured);
     case GRADLENS_GUIDE_RELU:
-      r = find_run (self, NN_ACT_LEAKY_RELU, NN_INIT_DEFAULT);
+      r = find_run (self, "leaky_relu", "default");
       if (r == NULL)
-        r = find_run (self, NN_ACT_LEAKY_RELU, -1);
+        r = find_run (self, "leaky_relu", NULL);
       if (r == NULL)
-        r = find_run (self, NN_ACT_RELU, NN_INIT_DEFAULT);
+        r = find_run (self, "relu", "default");
       if (r == NULL)
         break;
       gradlens_backward_mean_gains (r, &act, &weight, &measured);
@@ -138,9 +148,9 @@ live_sentence (GradlensGuide        *self,
                                 "and the gradient norm changes ×%.2f per layer."),
                               r->config.label != NULL ? r->config.label : "", act, r->decay_per_layer);
     case GRADLENS_GUIDE_INIT:
-      r = find_run (self, NN_ACT_SIGMOID, -1);
+      r = find_run (self, "sigmoid", NULL);
       if (r == NULL)
-        r = find_run (self, NN_ACT_LEAKY_RELU, -1);
+        r = find_run (self, "leaky_relu", NULL);
       if (r == NULL)
         break;
       gradlens_backward_mean_gains (r, &act, &weight, &measured);

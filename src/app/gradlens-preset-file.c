@@ -4,6 +4,8 @@
 
 #include "config.h"
 
+#include <stdlib.h>
+
 #include <glib/gi18n.h>
 
 #include "gradlens-error.h"
@@ -124,4 +126,41 @@ gradlens_preset_file_save (const GradlensPreset  *preset,
       return FALSE;
     }
   return gradlens_preset_save (preset, path, error);
+}
+
+/* ---- shipped presets -------------------------------------------------- */
+
+static gboolean
+file_in_folder (GFile      *file,
+                const char *folder)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *real_path = NULL;
+  g_autofree char *real_folder = NULL;
+  g_autoptr(GFile) real_file = NULL;
+  g_autoptr(GFile) real_dir = NULL;
+
+  if (path == NULL || folder == NULL || folder[0] == '\0')
+    return FALSE;
+  real_path = realpath (path, NULL);
+  real_folder = realpath (folder, NULL);
+  if (real_path == NULL || real_folder == NULL)
+    return FALSE;
+  real_file = g_file_new_for_path (real_path);
+  real_dir = g_file_new_for_path (real_folder);
+  return g_file_has_prefix (real_file, real_dir);
+}
+
+/**
+ * gradlens_preset_file_is_shipped:
+ * @file: a preset file
+ *
+ * Whether @file is one of the presets Gradlens ships: installed under the
+ * prefix's data folder, or in the source tree's data/presets (`./run.sh`,
+ * `meson devenv`). These are opened as templates and never rewritten.
+ */
+gboolean
+gradlens_preset_file_is_shipped (GFile *file)
+{
+  return file_in_folder (file, PKGDATADIR "/presets") || file_in_folder (file, SOURCE_PRESETS_DIR);
 }

@@ -21,4 +21,7 @@ gboolean        gradlens_preset_file_save        (const GradlensPreset  *preset,
                                                   GFile                 *file,
                                                   GError               **error);
 
+/* a preset Gradlens ships (opened as a template, never rewritten) */
+gboolean        gradlens_preset_file_is_shipped  (GFile                 *file);
+
 G_END_DECLS

@@ -9,11 +9,10 @@
 #include "gradlens-problems.h"
 #include "gradlens-remedies.h"
 #include "gradlens-remedy-sweep.h"
-#include "gradlens-window-private.h"
 
 /* A depth sweep with and without each remedy: four sweeps in one job of
  * the session, so that its progress bar, Stop and the sweeps' panel work as
- * for one sweep. */
+ * for one sweep. Through the window's public API only. */
 
 /* the configuration and the depths of a sweep, each checked and marked
  * where invalid; message: the first problem */
@@ -40,13 +39,13 @@ static void
 refused (GradlensWindow *self,
          const char     *message)
 {
-  GtkWidget *samples = gradlens_controls_get_field_widget (self->controls, "data", "samples");
+  GradlensControls *controls = gradlens_window_get_controls (self);
 
   if (g_str_has_prefix (message, "network.norm:"))
-    gradlens_problems_mark (samples, message);
+    gradlens_problems_mark (gradlens_controls_get_field_widget (controls, "data", "samples"), message);
   else
-    gradlens_controls_mark_depths (self->controls, message);
-  _gradlens_window_show_invalid (self, message);
+    gradlens_controls_mark_depths (controls, message);
+  gradlens_window_add_toast (self, message);
 }
 
 gboolean
@@ -63,20 +62,17 @@ gradlens_window_sweep_remedies (GradlensWindow *self)
   /* one computation at a time */
   if (gradlens_window_get_running (self))
     return FALSE;
-  if (!read_sweep (self->controls, config, depths, &problem))
+  if (!read_sweep (gradlens_window_get_controls (self), config, depths, &problem))
     {
-      _gradlens_window_show_invalid (self, problem);
+      gradlens_window_add_toast (self, problem != NULL ? problem : _("Some values are invalid"));
       return FALSE;
     }
   variants = gradlens_remedies_variants (config);
-  if (gradlens_session_sweep_several (self->session, variants, (const int *) (void *) depths->data, depths->len,
-                                      &error))
+  if (gradlens_session_sweep_several (gradlens_window_get_session (self), variants,
+                                      (const int *) (void *) depths->data, depths->len, &error))
     {
-      /* as for one sweep: the toast about invalid values goes, the next
-       * series gets a label of its own */
-      if (self->error_toast != NULL)
-        adw_toast_dismiss (self->error_toast);
-      gradlens_controls_clear_label (self->controls);
+      /* as for one sweep: the next series gets a label of its own */
+      gradlens_controls_clear_label (gradlens_window_get_controls (self));
       return TRUE;
     }
   refused (self, error->message);

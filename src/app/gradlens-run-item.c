@@ -8,33 +8,23 @@
 
 #include <glib/gi18n.h>
 
+#include "gradlens-choices.h"
 #include "gradlens-figure.h"
 #include "gradlens-remedies.h"
 #include "gradlens-run-item.h"
 
 struct _GradlensRunItem
 {
-  GObject parent_instance;
+  GradlensSeriesItem parent_instance;
 
   /* Owned */
   GradlensRunResult *result;
-  char              *detail;
-  gboolean           visible;
 };
 
 static void series_iface_init (GradlensSeriesInterface *iface);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (GradlensRunItem, gradlens_run_item, G_TYPE_OBJECT,
+G_DEFINE_FINAL_TYPE_WITH_CODE (GradlensRunItem, gradlens_run_item, GRADLENS_TYPE_SERIES_ITEM,
                                G_IMPLEMENT_INTERFACE (GRADLENS_TYPE_SERIES, series_iface_init))
-
-enum {
-  PROP_0,
-  PROP_LABEL,
-  PROP_COLOR,
-  PROP_VISIBLE,
-  PROP_DETAIL,
-  N_PROPS
-};
 
 static const GradlensColumnSpec values_columns[] = {
   /* Translators: column headings of the table of values */
@@ -91,7 +81,8 @@ describe (const GradlensRunResult *r)
   g_autofree char *seeds = NULL;
   g_autofree char *activation = activation_text (&r->config);
 
-  if (c->init == NN_INIT_DEFAULT)
+  if (gradlens_field_get_choice (gradlens_field_lookup ("init", "weights"), &r->config)
+      == gradlens_choice_index (gradlens_field_lookup ("init", "weights"), "default"))
     /* Translators: activation, depth × width, e.g. "sigmoid, 5 × 10" */
     net = g_strdup_printf (_("%s, %d × %d"), activation, c->depth, c->width);
   else
@@ -110,62 +101,6 @@ describe (const GradlensRunResult *r)
 }
 
 /* ---- GradlensSeries --------------------------------------------------- */
-
-static const char *
-run_item_get_label (GradlensSeries *series)
-{
-  GradlensRunItem *self = GRADLENS_RUN_ITEM (series);
-
-  return self->result->config.label != NULL ? self->result->config.label : "";
-}
-
-/* The label lives in the result's config, so that the figure, the exports
- * and a saved preset all see the new name. */
-static void
-run_item_set_label (GradlensSeries *series,
-                    const char     *label)
-{
-  GradlensRunItem *self = GRADLENS_RUN_ITEM (series);
-
-  if (label == NULL)
-    label = "";
-  if (g_strcmp0 (label, run_item_get_label (series)) == 0)
-    return;
-  g_free (self->result->config.label);
-  self->result->config.label = g_strdup (label);
-  g_object_notify (G_OBJECT (self), "label");
-}
-
-static const char *
-run_item_get_color (GradlensSeries *series)
-{
-  return GRADLENS_RUN_ITEM (series)->result->config.color;
-}
-
-static gboolean
-run_item_get_visible (GradlensSeries *series)
-{
-  return GRADLENS_RUN_ITEM (series)->visible;
-}
-
-static void
-run_item_set_visible (GradlensSeries *series,
-                      gboolean        visible)
-{
-  GradlensRunItem *self = GRADLENS_RUN_ITEM (series);
-
-  visible = !!visible;
-  if (self->visible == visible)
-    return;
-  self->visible = visible;
-  g_object_notify (G_OBJECT (self), "visible");
-}
-
-static const char *
-run_item_get_detail (GradlensSeries *series)
-{
-  return GRADLENS_RUN_ITEM (series)->detail;
-}
 
 static double
 run_item_get_decay (GradlensSeries *series)
@@ -195,7 +130,7 @@ static char *
 run_item_dup_accessible_name (GradlensSeries *series)
 {
   /* Translators: the accessible name of a run in the list of runs */
-  return g_strdup_printf (_("Run “%s”"), run_item_get_label (series));
+  return g_strdup_printf (_("Run “%s”"), gradlens_series_get_label (series));
 }
 
 static const GradlensTableSpec *
@@ -316,12 +251,6 @@ run_item_dup_cell (GradlensSeries *series,
 static void
 series_iface_init (GradlensSeriesInterface *iface)
 {
-  iface->get_label = run_item_get_label;
-  iface->set_label = run_item_set_label;
-  iface->get_color = run_item_get_color;
-  iface->get_visible = run_item_get_visible;
-  iface->set_visible = run_item_set_visible;
-  iface->get_detail = run_item_get_detail;
   iface->get_decay = run_item_get_decay;
   iface->has_stats = run_item_has_stats;
   iface->get_config = run_item_get_config;
@@ -340,57 +269,8 @@ gradlens_run_item_finalize (GObject *object)
   GradlensRunItem *self = (GradlensRunItem *) object;
 
   g_clear_pointer (&self->result, gradlens_run_result_free);
-  g_clear_pointer (&self->detail, g_free);
 
   G_OBJECT_CLASS (gradlens_run_item_parent_class)->finalize (object);
-}
-
-static void
-gradlens_run_item_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
-{
-  GradlensSeries *series = GRADLENS_SERIES (object);
-
-  switch (prop_id)
-    {
-    case PROP_LABEL:
-      g_value_set_string (value, run_item_get_label (series));
-      break;
-    case PROP_COLOR:
-      g_value_set_string (value, run_item_get_color (series));
-      break;
-    case PROP_VISIBLE:
-      g_value_set_boolean (value, run_item_get_visible (series));
-      break;
-    case PROP_DETAIL:
-      g_value_set_string (value, run_item_get_detail (series));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-gradlens_run_item_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  GradlensSeries *series = GRADLENS_SERIES (object);
-
-  switch (prop_id)
-    {
-    case PROP_LABEL:
-      run_item_set_label (series, g_value_get_string (value));
-      break;
-    case PROP_VISIBLE:
-      run_item_set_visible (series, g_value_get_boolean (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -399,19 +279,11 @@ gradlens_run_item_class_init (GradlensRunItemClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = gradlens_run_item_finalize;
-  object_class->get_property = gradlens_run_item_get_property;
-  object_class->set_property = gradlens_run_item_set_property;
-
-  g_object_class_override_property (object_class, PROP_LABEL, "label");
-  g_object_class_override_property (object_class, PROP_COLOR, "color");
-  g_object_class_override_property (object_class, PROP_VISIBLE, "visible");
-  g_object_class_override_property (object_class, PROP_DETAIL, "detail");
 }
 
 static void
 gradlens_run_item_init (GradlensRunItem *self)
 {
-  self->visible = TRUE;
 }
 
 /**
@@ -429,7 +301,8 @@ gradlens_run_item_new (GradlensRunResult *result)
 
   self = g_object_new (GRADLENS_TYPE_RUN_ITEM, NULL);
   self->result = result;
-  self->detail = describe (result);
+  gradlens_series_item_set_config (GRADLENS_SERIES_ITEM (self), &result->config);
+  gradlens_series_item_take_detail (GRADLENS_SERIES_ITEM (self), describe (result));
   return self;
 }
 

@@ -6,7 +6,7 @@
 #include <glib-object.h>
 
 #include "gradlens-runner.h"
-#include "gradlens-series.h"
+#include "gradlens-series-item.h"
 
 G_BEGIN_DECLS
 
@@ -54,7 +54,7 @@ extern const GradlensTableSpec gradlens_run_layers_table;
 /* One computed run as the session lists it (a GradlensSeries): its result
  * (owned, never changed but for the label), its colour and whether the plot
  * shows it. */
-G_DECLARE_FINAL_TYPE (GradlensRunItem, gradlens_run_item, GRADLENS, RUN_ITEM, GObject)
+G_DECLARE_FINAL_TYPE (GradlensRunItem, gradlens_run_item, GRADLENS, RUN_ITEM, GradlensSeriesItem)
 
 GradlensRunItem         *gradlens_run_item_new        (GradlensRunResult *result);
 const GradlensRunResult *gradlens_run_item_get_result (GradlensRunItem   *self);

@@ -43,6 +43,8 @@ void _gradlens_session_job_finished   (GradlensSession *self,
 void _gradlens_session_notify_running (GradlensSession *self);
 void _gradlens_session_set_modified   (GradlensSession *self,
                                        gboolean         modified);
+void _gradlens_session_watch_series   (GradlensSession *self,
+                                       gpointer         series);
 
 /* gradlens-session-jobs.c: computing */
 void _gradlens_session_forget_job     (GradlensSession *self);

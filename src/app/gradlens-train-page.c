@@ -12,40 +12,8 @@
 #include "gradlens-export.h"
 #include "gradlens-heatmap-view.h"
 #include "gradlens-series.h"
-#include "gradlens-train-page.h"
+#include "gradlens-train-page-private.h"
 #include "gradlens-train-run.h"
-
-#define PLAY_INTERVAL_MS 40
-#define PLAY_FRAMES      150   /* a whole training plays in about 6 s */
-
-struct _GradlensTrainPage
-{
-  GradlensPage         parent_instance;
-
-  /* Template widgets */
-  GradlensHeatmapView *heatmap_view;
-  GradlensPlotView    *plot_view;
-  GtkWidget           *hint_label;
-  GtkWidget           *train_button;
-  GtkSpinButton       *steps_spin;
-  GtkDropDown         *optimizer_dropdown;
-  GtkDropDown         *show_dropdown;
-  GtkSpinButton       *lr_spin;
-  GtkSpinButton       *momentum_spin;
-  GtkWidget           *momentum_label;
-  GtkToggleButton     *play_button;
-  GtkScale            *step_scale;
-  GtkLabel            *step_label;
-  GtkAdjustment       *step_adjustment;
-
-  /* Owned */
-  guint                play_id;
-  guint                update_id;
-  gboolean             showing_settings;   /* the controls follow the session */
-  GradlensSession     *session;            /* the session followed */
-  GListModel          *trainings;          /* its trainings */
-  gboolean             disposed;
-};
 
 G_DEFINE_FINAL_TYPE (GradlensTrainPage, gradlens_train_page, GRADLENS_TYPE_PAGE)
 
@@ -135,173 +103,6 @@ train_page_build_figure (GradlensPage *page)
   return figure;
 }
 
-/* how far layer l's weights moved by step t (the median over seeds) */
-static double
-weight_change (const GradlensTrainResult *r,
-               guint                      t,
-               int                        l)
-{
-  if (r->change_stats != NULL)
-    return r->change_stats_defined[l] ? r->change_stats[(gsize) t * r->depth + l].median : NAN;
-  return r->has_change[l] ? r->weight_change[(gsize) t * r->depth + l] : NAN;
-}
-
-static gboolean
-showing_change (GradlensTrainPage *self)
-{
-  return gtk_drop_down_get_selected (self->show_dropdown) == 1;
-}
-
-/* the heatmap of every training (each parameter's gradient norm, or each
- * layer's weight change), the step of the slider marked */
-static PlotHeatmap *
-build_heatmap (GradlensTrainPage *self,
-               gboolean           for_screen)
-{
-  GListModel *trainings = train_page_get_series (GRADLENS_PAGE (self));
-  guint n = g_list_model_get_n_items (trainings);
-  gboolean change = showing_change (self);
-  PlotHeatmap *hm = plot_heatmap_new ();
-
-  plot_heatmap_set_titles (hm, for_screen ? NULL : _("Training: Gradient Norms and Loss per Step"),
-                           /* Translators: the titles of the heatmap's colour bar */
-                           change ? _("Weight change") : _("Gradient norm"), _("Loss"), _("Step"));
-  plot_heatmap_set_zero_low (hm, change);
-  plot_heatmap_set_theme (hm, adw_style_manager_get_dark (adw_style_manager_get_default ())
-                                ? PLOT_THEME_DARK : PLOT_THEME_LIGHT);
-  plot_heatmap_set_marker (hm, (int) gradlens_train_page_get_step (self));
-  if (for_screen)
-    gradlens_heatmap_view_set_value_name (self->heatmap_view, change ? _("weight change") : _("gradient norm"));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GradlensTrainRun) run = g_list_model_get_item (trainings, i);
-      const GradlensTrainResult *r = gradlens_train_run_get_result (run);
-      guint filled = gradlens_train_run_get_n_steps (run);
-      guint steps = (guint) gradlens_train_run_get_settings (run)->steps;
-      g_autofree double *values = NULL;
-      g_autofree double *losses = NULL;
-      g_auto(GStrv) rows = NULL;
-      g_auto(GStrv) names = NULL;
-      int n_rows;
-      PlotRgba color;
-
-      if (r == NULL || !gradlens_series_get_visible (GRADLENS_SERIES (run)))
-        continue;
-      n_rows = change ? r->depth : r->n_params;
-      plot_rgba_parse (&color, gradlens_series_get_color (GRADLENS_SERIES (run)));
-      values = g_new (double, (gsize) MAX (filled, 1) * n_rows);
-      losses = g_new (double, MAX (filled, 1));
-      for (guint t = 0; t < filled; t++)
-        {
-          losses[t] = gradlens_train_run_get_loss (run, t);
-          for (int p = 0; p < n_rows; p++)
-            values[(gsize) t * n_rows + p] = change ? weight_change (r, t, p) : gradlens_train_run_get_norm (run, t, p);
-        }
-      rows = g_new0 (char *, n_rows + 1);
-      names = g_new0 (char *, n_rows + 1);
-      for (int p = 0; p < n_rows; p++)
-        {
-          rows[p] = change ? g_strdup_printf ("lin%d", p + 1) : plot_shorten_parameter_name (r->names[p]);
-          names[p] = change ? g_strdup_printf ("lin%d.weight", p + 1) : g_strdup (r->names[p]);
-        }
-      plot_heatmap_add_panel (hm, gradlens_series_get_label (GRADLENS_SERIES (run)), &color,
-                              (const char * const *) rows, n_rows, steps, filled, values, losses);
-      if (for_screen)
-        gradlens_heatmap_view_set_names (self->heatmap_view, plot_heatmap_get_n_panels (hm) - 1,
-                                         gradlens_series_get_label (GRADLENS_SERIES (run)),
-                                         (const char * const *) names);
-    }
-  return hm;
-}
-
-static PlotHeatmap *
-train_page_dup_heatmap (GradlensPage *page)
-{
-  GradlensTrainPage *self = GRADLENS_TRAIN_PAGE (page);
-
-  if (g_list_model_get_n_items (train_page_get_series (page)) == 0)
-    return NULL;
-  return build_heatmap (self, FALSE);
-}
-
-static char *
-train_page_dup_export_text (GradlensPage *page,
-                            gboolean      json)
-{
-  GListModel *trainings = train_page_get_series (page);
-  guint n = g_list_model_get_n_items (trainings);
-  g_autoptr(JsonBuilder) b = NULL;
-  g_autoptr(JsonNode) root = NULL;
-  GString *s;
-
-  if (n == 0)
-    return NULL;
-  if (!json)
-    {
-      s = g_string_new (NULL);
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(GradlensTrainRun) run = g_list_model_get_item (trainings, i);
-          const GradlensTrainResult *r = gradlens_train_run_get_result (run);
-          g_autofree char *csv = NULL;
-          g_auto(GStrv) lines = NULL;
-
-          if (r == NULL || gradlens_train_run_get_n_steps (run) < (guint) r->n_steps)
-            continue;
-          csv = gradlens_train_to_csv (r);
-          lines = g_strsplit (csv, "\n", -1);
-          for (guint k = 0; lines[k] != NULL; k++)
-            {
-              if (lines[k][0] == '\0' || (k == 0 && s->len > 0))
-                continue;
-              if (k == 0)
-                g_string_append (s, "label,");
-              else
-                {
-                  gradlens_csv_append_field (s, gradlens_series_get_label (GRADLENS_SERIES (run)));
-                  g_string_append_c (s, ',');
-                }
-              g_string_append (s, lines[k]);
-              g_string_append_c (s, '\n');
-            }
-        }
-      return g_string_free (s, FALSE);
-    }
-
-  b = json_builder_new ();
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "trainings");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GradlensTrainRun) run = g_list_model_get_item (trainings, i);
-      const GradlensTrainResult *r = gradlens_train_run_get_result (run);
-      g_autofree char *text = NULL;
-      g_autoptr(JsonNode) node = NULL;
-
-      if (r == NULL || gradlens_train_run_get_n_steps (run) < (guint) r->n_steps)
-        continue;
-      text = gradlens_train_to_json (r);
-      node = json_from_string (text, NULL);
-      if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-        continue;
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "label");
-      json_builder_add_string_value (b, gradlens_series_get_label (GRADLENS_SERIES (run)));
-      json_builder_set_member_name (b, "config");
-      gradlens_run_config_build_json (gradlens_train_run_get_config (run), b);
-      json_builder_set_member_name (b, "settings");
-      gradlens_train_settings_build_json (gradlens_train_run_get_settings (run), b);
-      json_builder_set_member_name (b, "train");
-      json_builder_add_value (b, json_node_copy (json_object_get_member (json_node_get_object (node), "train")));
-      json_builder_end_object (b);
-    }
-  json_builder_end_array (b);
-  json_builder_end_object (b);
-  root = json_builder_get_root (b);
-  return gradlens_json_to_text (root, 2);
-}
-
 /* ---- following the trainings ------------------------------------------ */
 
 static void
@@ -332,7 +133,7 @@ refresh (GradlensTrainPage *self)
   gtk_widget_set_visible (self->hint_label, n == 0);
   gtk_widget_set_visible (GTK_WIDGET (self->heatmap_view), n > 0);
   gtk_widget_set_sensitive (GTK_WIDGET (self->play_button), filled > 1);
-  gradlens_heatmap_view_set_heatmap (self->heatmap_view, build_heatmap (self, TRUE));
+  gradlens_heatmap_view_set_heatmap (self->heatmap_view, _gradlens_train_page_build_heatmap (self, TRUE));
   gradlens_page_update_figure (GRADLENS_PAGE (self), TRUE);
   update_step_label (self);
 }
@@ -458,15 +259,23 @@ gradlens_train_page_get_playing (GradlensTrainPage *self)
 
 /* ---- settings --------------------------------------------------------- */
 
+/* SGD has a momentum; Adam does not */
+static gboolean
+is_sgd (const GradlensTrainSettings *settings)
+{
+  return g_strcmp0 (gradlens_train_settings_get_optimizer (settings), "sgd") == 0;
+}
+
 static void
 read_settings (GradlensTrainPage     *self,
                GradlensTrainSettings *settings)
 {
   gradlens_train_settings_init (settings);
   settings->steps = gtk_spin_button_get_value_as_int (self->steps_spin);
-  settings->optimizer = gtk_drop_down_get_selected (self->optimizer_dropdown) == 1 ? NN_OPTIM_ADAM : NN_OPTIM_SGD;
+  gradlens_train_settings_parse (settings, "optimizer",
+                                 gtk_drop_down_get_selected (self->optimizer_dropdown) == 1 ? "adam" : "sgd", NULL);
   settings->lr = gtk_spin_button_get_value (self->lr_spin);
-  settings->momentum = settings->optimizer == NN_OPTIM_SGD ? gtk_spin_button_get_value (self->momentum_spin) : 0.0;
+  settings->momentum = is_sgd (settings) ? gtk_spin_button_get_value (self->momentum_spin) : 0.0;
 }
 
 /* the session's settings (a preset loaded) into the controls */
@@ -481,12 +290,12 @@ show_settings (GradlensTrainPage *self)
   settings = gradlens_session_get_train_settings (session);
   self->showing_settings = TRUE;
   gtk_spin_button_set_value (self->steps_spin, settings->steps);
-  gtk_drop_down_set_selected (self->optimizer_dropdown, settings->optimizer == NN_OPTIM_ADAM ? 1 : 0);
+  gtk_drop_down_set_selected (self->optimizer_dropdown, is_sgd (settings) ? 0 : 1);
   gtk_spin_button_set_value (self->lr_spin, settings->lr);
   gtk_spin_button_set_value (self->momentum_spin, settings->momentum);
   self->showing_settings = FALSE;
-  gtk_widget_set_sensitive (GTK_WIDGET (self->momentum_spin), settings->optimizer == NN_OPTIM_SGD);
-  gtk_widget_set_sensitive (self->momentum_label, settings->optimizer == NN_OPTIM_SGD);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->momentum_spin), is_sgd (settings));
+  gtk_widget_set_sensitive (self->momentum_label, is_sgd (settings));
 }
 
 static void
@@ -498,8 +307,8 @@ settings_changed_cb (GradlensTrainPage *self)
   if (self->showing_settings || session == NULL)
     return;
   read_settings (self, &settings);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->momentum_spin), settings.optimizer == NN_OPTIM_SGD);
-  gtk_widget_set_sensitive (self->momentum_label, settings.optimizer == NN_OPTIM_SGD);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->momentum_spin), is_sgd (&settings));
+  gtk_widget_set_sensitive (self->momentum_label, is_sgd (&settings));
   if (gradlens_train_settings_validate (&settings, GRADLENS_NAMING_PRESET, NULL))
     gradlens_session_set_train_settings (session, &settings);
 }
@@ -625,8 +434,8 @@ gradlens_train_page_class_init (GradlensTrainPageClass *klass)
   object_class->dispose = gradlens_train_page_dispose;
   page_class->get_series = train_page_get_series;
   page_class->build_figure = train_page_build_figure;
-  page_class->dup_export_text = train_page_dup_export_text;
-  page_class->dup_heatmap = train_page_dup_heatmap;
+  page_class->dup_export_text = _gradlens_train_page_dup_export_text;
+  page_class->dup_heatmap = _gradlens_train_page_dup_heatmap;
 
   g_type_ensure (GRADLENS_TYPE_PLOT_VIEW);
   g_type_ensure (GRADLENS_TYPE_HEATMAP_VIEW);

@@ -13,28 +13,22 @@
 
 struct _GradlensTrainRun
 {
-  GObject parent_instance;
+  GradlensSeriesItem parent_instance;
 
   /* Owned */
   GradlensRunConfig     *config;   /* its label and colour are the training's */
   GradlensTrainSettings  settings;
   GradlensTrainResult   *result;   /* NULL until the first steps */
   guint                  n_steps;  /* steps of result filled in */
-  char                  *detail;
-  gboolean               visible;
 };
 
 static void series_iface_init (GradlensSeriesInterface *iface);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (GradlensTrainRun, gradlens_train_run, G_TYPE_OBJECT,
+G_DEFINE_FINAL_TYPE_WITH_CODE (GradlensTrainRun, gradlens_train_run, GRADLENS_TYPE_SERIES_ITEM,
                                G_IMPLEMENT_INTERFACE (GRADLENS_TYPE_SERIES, series_iface_init))
 
 enum {
   PROP_0,
-  PROP_LABEL,
-  PROP_COLOR,
-  PROP_VISIBLE,
-  PROP_DETAIL,
   PROP_N_STEPS,
   N_PROPS
 };
@@ -57,70 +51,15 @@ const GradlensTableSpec gradlens_train_table = { train_columns, G_N_ELEMENTS (tr
 static void
 update_detail (GradlensTrainRun *self)
 {
-  const char *optimizer = self->settings.optimizer == NN_OPTIM_ADAM ? "Adam" : "SGD";
+  const char *optimizer = g_strcmp0 (gradlens_train_settings_get_optimizer (&self->settings), "adam") == 0 ? "Adam" : "SGD";
 
-  g_free (self->detail);
   /* Translators: a training's detail line: "SGD · lr 0.5 · 120 of 300 steps" */
-  self->detail = g_strdup_printf (_("%s · lr %g · %u of %d steps"), optimizer, self->settings.lr, self->n_steps,
-                                  self->settings.steps);
-  g_object_notify (G_OBJECT (self), "detail");
+  gradlens_series_item_take_detail (GRADLENS_SERIES_ITEM (self),
+                                    g_strdup_printf (_("%s · lr %g · %u of %d steps"), optimizer, self->settings.lr,
+                                                     self->n_steps, self->settings.steps));
 }
 
 /* ---- GradlensSeries --------------------------------------------------- */
-
-static const char *
-train_get_label (GradlensSeries *series)
-{
-  GradlensTrainRun *self = GRADLENS_TRAIN_RUN (series);
-
-  return self->config->label != NULL ? self->config->label : "";
-}
-
-static void
-train_set_label (GradlensSeries *series,
-                 const char     *label)
-{
-  GradlensTrainRun *self = GRADLENS_TRAIN_RUN (series);
-
-  if (label == NULL)
-    label = "";
-  if (g_strcmp0 (label, train_get_label (series)) == 0)
-    return;
-  g_free (self->config->label);
-  self->config->label = g_strdup (label);
-  g_object_notify (G_OBJECT (self), "label");
-}
-
-static const char *
-train_get_color (GradlensSeries *series)
-{
-  return GRADLENS_TRAIN_RUN (series)->config->color;
-}
-
-static gboolean
-train_get_visible (GradlensSeries *series)
-{
-  return GRADLENS_TRAIN_RUN (series)->visible;
-}
-
-static void
-train_set_visible (GradlensSeries *series,
-                   gboolean        visible)
-{
-  GradlensTrainRun *self = GRADLENS_TRAIN_RUN (series);
-
-  visible = !!visible;
-  if (self->visible == visible)
-    return;
-  self->visible = visible;
-  g_object_notify (G_OBJECT (self), "visible");
-}
-
-static const char *
-train_get_detail (GradlensSeries *series)
-{
-  return GRADLENS_TRAIN_RUN (series)->detail;
-}
 
 static double
 train_get_decay (GradlensSeries *series)
@@ -144,7 +83,7 @@ static char *
 train_dup_accessible_name (GradlensSeries *series)
 {
   /* Translators: the accessible name of a training in the list of trainings */
-  return g_strdup_printf (_("Training “%s”"), train_get_label (series));
+  return g_strdup_printf (_("Training “%s”"), gradlens_series_get_label (series));
 }
 
 static const GradlensTableSpec *
@@ -203,12 +142,6 @@ train_dup_cell (GradlensSeries *series,
 static void
 series_iface_init (GradlensSeriesInterface *iface)
 {
-  iface->get_label = train_get_label;
-  iface->set_label = train_set_label;
-  iface->get_color = train_get_color;
-  iface->get_visible = train_get_visible;
-  iface->set_visible = train_set_visible;
-  iface->get_detail = train_get_detail;
   iface->get_decay = train_get_decay;
   iface->has_stats = train_has_stats;
   iface->get_config = train_get_config;
@@ -227,7 +160,6 @@ gradlens_train_run_finalize (GObject *object)
 
   g_clear_pointer (&self->config, gradlens_run_config_free);
   g_clear_pointer (&self->result, gradlens_train_result_free);
-  g_clear_pointer (&self->detail, g_free);
 
   G_OBJECT_CLASS (gradlens_train_run_parent_class)->finalize (object);
 }
@@ -242,41 +174,8 @@ gradlens_train_run_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_LABEL:
-      g_value_set_string (value, train_get_label (GRADLENS_SERIES (self)));
-      break;
-    case PROP_COLOR:
-      g_value_set_string (value, self->config->color);
-      break;
-    case PROP_VISIBLE:
-      g_value_set_boolean (value, self->visible);
-      break;
-    case PROP_DETAIL:
-      g_value_set_string (value, self->detail);
-      break;
     case PROP_N_STEPS:
       g_value_set_uint (value, self->n_steps);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-gradlens_train_run_set_property (GObject      *object,
-                                 guint         prop_id,
-                                 const GValue *value,
-                                 GParamSpec   *pspec)
-{
-  GradlensTrainRun *self = GRADLENS_TRAIN_RUN (object);
-
-  switch (prop_id)
-    {
-    case PROP_LABEL:
-      train_set_label (GRADLENS_SERIES (self), g_value_get_string (value));
-      break;
-    case PROP_VISIBLE:
-      train_set_visible (GRADLENS_SERIES (self), g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -290,12 +189,7 @@ gradlens_train_run_class_init (GradlensTrainRunClass *klass)
 
   object_class->finalize = gradlens_train_run_finalize;
   object_class->get_property = gradlens_train_run_get_property;
-  object_class->set_property = gradlens_train_run_set_property;
 
-  g_object_class_override_property (object_class, PROP_LABEL, "label");
-  g_object_class_override_property (object_class, PROP_COLOR, "color");
-  g_object_class_override_property (object_class, PROP_VISIBLE, "visible");
-  g_object_class_override_property (object_class, PROP_DETAIL, "detail");
   n_steps_pspec = g_param_spec_uint ("n-steps", NULL, NULL, 0, G_MAXUINT, 0,
                                      G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_property (object_class, PROP_N_STEPS, n_steps_pspec);
@@ -304,7 +198,6 @@ gradlens_train_run_class_init (GradlensTrainRunClass *klass)
 static void
 gradlens_train_run_init (GradlensTrainRun *self)
 {
-  self->visible = TRUE;
 }
 
 /**
@@ -324,6 +217,7 @@ gradlens_train_run_new (const GradlensRunConfig     *config,
 
   self = g_object_new (GRADLENS_TYPE_TRAIN_RUN, NULL);
   self->config = gradlens_run_config_dup (config);
+  gradlens_series_item_set_config (GRADLENS_SERIES_ITEM (self), self->config);
   self->settings = *settings;
   update_detail (self);
   return self;

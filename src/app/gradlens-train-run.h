@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include "gradlens-series.h"
+#include "gradlens-series-item.h"
 #include "gradlens-train.h"
 
 G_BEGIN_DECLS
@@ -22,7 +22,7 @@ extern const GradlensTableSpec gradlens_train_table;
 
 #define GRADLENS_TYPE_TRAIN_RUN (gradlens_train_run_get_type ())
 
-G_DECLARE_FINAL_TYPE (GradlensTrainRun, gradlens_train_run, GRADLENS, TRAIN_RUN, GObject)
+G_DECLARE_FINAL_TYPE (GradlensTrainRun, gradlens_train_run, GRADLENS, TRAIN_RUN, GradlensSeriesItem)
 
 /* A training as the session lists it (a GradlensSeries): the configuration
  * it trained (its label and colour are the training's), how, and the steps

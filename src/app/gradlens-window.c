@@ -9,16 +9,17 @@
 #include "gradlens-backward-page.h"
 #include "gradlens-forward-page.h"
 #include "gradlens-gradients-page.h"
-#include "gradlens-guide.h"
-#include "gradlens-preview.h"
 #include "gradlens-series-row.h"
 #include "gradlens-sweep-page.h"
 #include "gradlens-train-page.h"
 #include "gradlens-window-private.h"
+#include "gradlens-window-size.h"
 
-/* The window: the header bar, the side panel, the views, progress, toasts
- * and dialogs around a GradlensSession, which owns the experiment and
- * computes it. */
+/* The window, a shell: the header bar, the side panel, the views, progress,
+ * toasts and dialogs around a GradlensSession, which owns the experiment and
+ * computes it. Its actions (gradlens-window-actions.c) forward to the page on
+ * screen or to the session; the Export dialog, the question before unsaved
+ * changes go and the state dump for tests are objects of their own. */
 
 G_DEFINE_FINAL_TYPE (GradlensWindow, gradlens_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -35,12 +36,20 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 
+/* something a test's state dump shows changed */
+static void
+state_changed (GradlensWindow *self)
+{
+  if (self->state_file != NULL)
+    gradlens_state_file_changed (self->state_file);
+}
+
 /* ---- the title -------------------------------------------------------- */
 
 /* what the experiment is called: its title, or "Untitled (from …)" for a
  * template (a built-in or shipped preset, which saving never rewrites) */
 char *
-_gradlens_window_dup_display_title (GradlensWindow *self)
+gradlens_window_dup_display_title (GradlensWindow *self)
 {
   const char *preset_title = gradlens_session_get_title (self->session);
   gboolean titled = preset_title != NULL && preset_title[0] != '\0';
@@ -51,11 +60,11 @@ _gradlens_window_dup_display_title (GradlensWindow *self)
   return g_strdup (titled ? preset_title : _("Untitled Experiment"));
 }
 
-void
-_gradlens_window_update_title (GradlensWindow *self)
+static void
+update_title (GradlensWindow *self)
 {
   GFile *file = gradlens_session_get_file (self->session);
-  g_autofree char *title = _gradlens_window_dup_display_title (self);
+  g_autofree char *title = gradlens_window_dup_display_title (self);
   g_autofree char *window_title = NULL;
   g_autofree char *basename = NULL;
 
@@ -75,55 +84,16 @@ _gradlens_window_update_title (GradlensWindow *self)
   /* Translators: the window title: "<experiment> – Gradlens" */
   window_title = g_strdup_printf (_("%s – Gradlens"), title);
   gtk_window_set_title (GTK_WINDOW (self), window_title);
-  _gradlens_window_state_changed (self);
+  state_changed (self);
 }
 
 /* ---- the session's news ----------------------------------------------- */
-
-/* results landed: show the first new one's table */
-static void
-job_results_cb (GradlensWindow  *self,
-                GListModel      *list,
-                int              position,
-                GradlensSession *session)
-{
-  if (self->closed)
-    return;
-  if (list == gradlens_session_get_sweeps (session))
-    {
-      if (position >= 0)
-        gradlens_series_panel_select (self->sweeps_panel, position);
-      return;
-    }
-  gradlens_series_panel_select (self->runs_panel, g_list_model_get_n_items (list) - 1);
-}
-
-static void
-job_finished_cb (GradlensWindow  *self,
-                 GradlensJobKind  kind,
-                 const GError    *error,
-                 GradlensSession *session)
-{
-  if (self->closed || error == NULL)
-    return;
-  if (kind == GRADLENS_JOB_TRAIN && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Training stopped")));
-  else if (kind == GRADLENS_JOB_TRAIN)
-    _gradlens_window_show_error (self, _("The Training Failed"), error->message);
-  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    adw_toast_overlay_add_toast (self->toast_overlay,
-                                 adw_toast_new (kind == GRADLENS_JOB_SWEEP ? _("Sweep stopped")
-                                                                           : _("Computation stopped")));
-  else
-    _gradlens_window_show_error (self, kind == GRADLENS_JOB_SWEEP ? _("The Sweep Failed") : _("The Run Failed"),
-                                 error->message);
-}
 
 static void
 list_changed_cb (GradlensWindow *self)
 {
   _gradlens_window_update_actions (self);
-  _gradlens_window_state_changed (self);
+  state_changed (self);
 }
 
 static void
@@ -139,41 +109,6 @@ plot_setting_cb (GradlensWindow  *self,
 
 /* ---- computing -------------------------------------------------------- */
 
-void
-_gradlens_window_update_actions (GradlensWindow *self)
-{
-  gboolean running, has_runs, has_sweeps, sweep_view, has_table;
-  GradlensSeriesPanel *panel;
-
-  /* the template is gone (dispose) */
-  if (self->run_button == NULL || self->session == NULL || self->runs_panel == NULL || self->sweeps_panel == NULL)
-    return;
-  running = gradlens_session_get_running (self->session);
-  has_runs = g_list_model_get_n_items (gradlens_session_get_runs (self->session)) > 0;
-  has_sweeps = g_list_model_get_n_items (gradlens_session_get_sweeps (self->session)) > 0;
-  sweep_view = g_strcmp0 (_gradlens_window_get_view (self), "sweep") == 0;
-  panel = sweep_view ? self->sweeps_panel : self->runs_panel;
-  has_table = gradlens_series_panel_get_selected (panel) != NULL;
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.run", !running);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sweep", !running);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.stop", running);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.clear-runs", has_runs && !running);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-run", !running);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.clear-sweeps", has_sweeps && !running);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-sweep", !running);
-  /* the figure on screen, or the values of the runs */
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", sweep_view ? has_sweeps : has_runs);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-values", has_table);
-  /* a preset holds at least one run */
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", has_runs);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_runs);
-  /* the view's own computation: a run, or a sweep */
-  gtk_widget_set_visible (GTK_WIDGET (self->run_button), !running && !sweep_view);
-  gtk_widget_set_visible (GTK_WIDGET (self->sweep_button), !running && sweep_view);
-  gtk_widget_set_visible (GTK_WIDGET (self->stop_button), running);
-}
-
 /* the header says what computes while the progress bar shows */
 static void
 progress_text_cb (GradlensWindow *self)
@@ -183,7 +118,7 @@ progress_text_cb (GradlensWindow *self)
   if (text != NULL)
     adw_window_title_set_subtitle (self->window_title, text);
   else
-    _gradlens_window_update_title (self);
+    update_title (self);
 }
 
 /* a computation started or ended */
@@ -196,74 +131,50 @@ running_changed_cb (GradlensWindow *self)
     gradlens_progress_end (self->progress);
   _gradlens_window_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
-  _gradlens_window_state_changed (self);
+  state_changed (self);
 }
 
-/* ---- actions ---------------------------------------------------------- */
+/* ---- the views --------------------------------------------------------- */
 
-static void
-run_action (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
+/* the view shown: "gradients", "forward", "backward", "sweep" or "train" */
+const char *
+gradlens_window_get_view (GradlensWindow *self)
 {
-  gradlens_window_run (GRADLENS_WINDOW (widget));
+  g_return_val_if_fail (GRADLENS_IS_WINDOW (self), NULL);
+
+  return self->views != NULL ? gradlens_views_get_view (self->views) : "gradients";
 }
 
-static void
-stop_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+/* the page on screen */
+GradlensPage *
+gradlens_window_get_visible_page (GradlensWindow *self)
 {
-  gradlens_window_stop (GRADLENS_WINDOW (widget));
-}
+  g_return_val_if_fail (GRADLENS_IS_WINDOW (self), NULL);
 
-static void
-copy_values_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  GradlensWindow *self = GRADLENS_WINDOW (widget);
-  g_autofree char *text = gradlens_window_dup_values_tsv (self);
-
-  if (text == NULL)
-    return;
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Values copied")));
+  return gradlens_views_get_visible_page (self->views);
 }
 
 static void
-zoom_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+view_changed_cb (GradlensWindow *self)
 {
-  GradlensWindow *self = GRADLENS_WINDOW (widget);
-  GradlensPlotView *view = gradlens_page_get_plot_view (_gradlens_window_current_page (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW]);
+}
 
-  if (g_str_equal (action_name, "win.zoom-in"))
-    gradlens_plot_view_zoom (view, 1.25);
-  else if (g_str_equal (action_name, "win.zoom-out"))
-    gradlens_plot_view_zoom (view, 0.8);
-  else
-    gradlens_plot_view_reset_view (view);
+static void
+views_changed_cb (GradlensWindow *self)
+{
+  _gradlens_window_update_actions (self);
+  state_changed (self);
+}
+
+static void
+statistic_changed_cb (GradlensWindow *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATISTIC]);
+  state_changed (self);
 }
 
 /* ---- GObject ---------------------------------------------------------- */
-
-static void
-save_window_state (GradlensWindow *self)
-{
-  int width, height;
-
-  if (self->settings == NULL)
-    return;
-  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
-  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
-  if (!gtk_window_is_maximized (GTK_WINDOW (self)) && width > 0 && height > 0)
-    {
-      g_settings_set_int (self->settings, "window-width", MAX (width, 360));
-      g_settings_set_int (self->settings, "window-height", MAX (height, 360));
-    }
-}
 
 static gboolean
 gradlens_window_close_request (GtkWindow *window)
@@ -271,13 +182,15 @@ gradlens_window_close_request (GtkWindow *window)
   GradlensWindow *self = GRADLENS_WINDOW (window);
 
   /* unsaved changes: ask first (Save / Discard / Cancel) */
-  if (!_gradlens_window_confirm_close (self))
+  if (!gradlens_unsaved_changes_confirm_close (self->changes))
     return TRUE;
   /* the worker notices promptly and its results are dropped; files still
    * being read are dropped when they arrive */
   self->closed = TRUE;
   gradlens_window_stop (self);
-  save_window_state (self);
+  if (self->export_dialog != NULL)
+    gradlens_export_dialog_close (self->export_dialog);
+  gradlens_window_size_save (GTK_WINDOW (self), self->settings);
 
   return GTK_WINDOW_CLASS (gradlens_window_parent_class)->close_request (window);
 }
@@ -300,13 +213,40 @@ gradlens_window_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (self->progress, self);
       gradlens_progress_end (self->progress);
     }
-  _gradlens_window_views_dispose (self);
-  _gradlens_window_actions_dispose (self);
-  _gradlens_window_changes_dispose (self);
-  _gradlens_window_state_dispose (self);
+  if (self->plot_stack != NULL)
+    g_signal_handlers_disconnect_by_data (self->plot_stack, self);
+  if (self->views != NULL)
+    gradlens_views_close (self->views);
+  if (self->chooser != NULL)
+    {
+      gtk_native_dialog_destroy (self->chooser);
+      g_clear_object (&self->chooser);
+    }
+  if (self->error_dialog != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->error_dialog), (gpointer *) &self->error_dialog);
+      gtk_window_destroy (self->error_dialog);
+      self->error_dialog = NULL;
+    }
+  if (self->error_toast != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->error_toast), (gpointer *) &self->error_toast);
+      self->error_toast = NULL;
+    }
+  if (self->changes != NULL)
+    gradlens_unsaved_changes_close (self->changes);
+  if (self->export_dialog != NULL)
+    gradlens_export_dialog_close (self->export_dialog);
+  if (self->state_file != NULL)
+    gradlens_state_file_close (self->state_file);
+  g_clear_pointer (&self->undo_items, g_ptr_array_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), GRADLENS_TYPE_WINDOW);
 
+  g_clear_object (&self->views);
+  g_clear_object (&self->changes);
+  g_clear_object (&self->export_dialog);
+  g_clear_object (&self->state_file);
   g_clear_object (&self->session);
   g_clear_object (&self->progress);
   g_clear_object (&self->settings);
@@ -334,7 +274,7 @@ gradlens_window_get_property (GObject    *object,
       g_value_set_string (value, gradlens_x_axis_name (gradlens_session_get_x_axis (self->session)));
       break;
     case PROP_VIEW:
-      g_value_set_string (value, _gradlens_window_get_view (self));
+      g_value_set_string (value, gradlens_window_get_view (self));
       break;
     case PROP_STATISTIC:
       g_value_set_string (value, gradlens_forward_page_get_statistic (GRADLENS_FORWARD_PAGE (self->forward_page)));
@@ -361,7 +301,7 @@ gradlens_window_set_property (GObject      *object,
       break;
     case PROP_VIEW:
       /* notifies when the stack shows the page */
-      _gradlens_window_set_view (self, g_value_get_string (value));
+      gradlens_views_set_view (self->views, g_value_get_string (value));
       break;
     case PROP_STATISTIC:
       gradlens_forward_page_set_statistic (GRADLENS_FORWARD_PAGE (self->forward_page), g_value_get_string (value));
@@ -407,8 +347,6 @@ gradlens_window_class_init (GradlensWindowClass *klass)
   g_type_ensure (GRADLENS_TYPE_GRADIENTS_PAGE);
   g_type_ensure (GRADLENS_TYPE_FORWARD_PAGE);
   g_type_ensure (GRADLENS_TYPE_BACKWARD_PAGE);
-  gradlens_guide_install_action (widget_class);
-  gradlens_preview_install_action (widget_class);
   g_type_ensure (GRADLENS_TYPE_SWEEP_PAGE);
   g_type_ensure (GRADLENS_TYPE_TRAIN_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -424,30 +362,21 @@ gradlens_window_class_init (GradlensWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GradlensWindow, controls_scroller);
   gtk_widget_class_bind_template_child (widget_class, GradlensWindow, controls);
   gtk_widget_class_bind_template_child (widget_class, GradlensWindow, presets_menu);
-
-
-  gtk_widget_class_install_action (widget_class, "win.run", NULL, run_action);
-  gtk_widget_class_install_action (widget_class, "win.stop", NULL, stop_action);
-  gtk_widget_class_install_action (widget_class, "win.copy-values", NULL, copy_values_action);
-  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
-  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
-  gtk_widget_class_install_action (widget_class, "win.reset-view", NULL, zoom_action);
-  gtk_widget_class_install_property_action (widget_class, "win.y-scale", "y-scale");
-  gtk_widget_class_install_property_action (widget_class, "win.x-axis", "x-axis");
-  gtk_widget_class_install_property_action (widget_class, "win.view", "view");
-  gtk_widget_class_install_property_action (widget_class, "win.statistic", "statistic");
+  gtk_widget_class_bind_template_child (widget_class, GradlensWindow, plot_stack);
+  gtk_widget_class_bind_template_child (widget_class, GradlensWindow, gradients_page);
+  gtk_widget_class_bind_template_child (widget_class, GradlensWindow, forward_page);
+  gtk_widget_class_bind_template_child (widget_class, GradlensWindow, sweep_page);
+  gtk_widget_class_bind_template_child (widget_class, GradlensWindow, train_page);
+  gtk_widget_class_bind_template_child (widget_class, GradlensWindow, lower_stack);
+  gtk_widget_class_bind_template_child (widget_class, GradlensWindow, runs_panel);
+  gtk_widget_class_bind_template_child (widget_class, GradlensWindow, sweeps_panel);
 
   _gradlens_window_actions_class_init (widget_class);
-  _gradlens_window_export_class_init (widget_class);
-  _gradlens_window_views_class_init (widget_class);
 }
 
 static void
 gradlens_window_init (GradlensWindow *self)
 {
-  g_autoptr(GSettingsSchema) schema = NULL;
-  GSettingsSchemaSource *source;
-
   /* first: the property actions ask it from the template on */
   self->session = gradlens_session_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -471,42 +400,38 @@ gradlens_window_init (GradlensWindow *self)
   if (g_str_has_suffix (APP_ID, ".Devel"))
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
-  source = g_settings_schema_source_get_default ();
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, "io.github.gradlens.Gradlens", TRUE);
-  if (schema != NULL)
-    {
-      self->settings = g_settings_new ("io.github.gradlens.Gradlens");
-      gtk_window_set_default_size (GTK_WINDOW (self),
-                                   g_settings_get_int (self->settings, "window-width"),
-                                   g_settings_get_int (self->settings, "window-height"));
-      if (g_settings_get_boolean (self->settings, "window-maximized"))
-        gtk_window_maximize (GTK_WINDOW (self));
-    }
+  self->settings = gradlens_window_size_restore (GTK_WINDOW (self));
 
   g_signal_connect_object (self->session, "notify::running", G_CALLBACK (running_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::y-scale", G_CALLBACK (plot_setting_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::x-axis", G_CALLBACK (plot_setting_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->session, "notify::title", G_CALLBACK (_gradlens_window_update_title), self,
+  g_signal_connect_object (self->session, "notify::title", G_CALLBACK (update_title), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->session, "notify::file", G_CALLBACK (_gradlens_window_update_title), self,
+  g_signal_connect_object (self->session, "notify::file", G_CALLBACK (update_title), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->session, "notify::modified", G_CALLBACK (_gradlens_window_update_title), self,
+  g_signal_connect_object (self->session, "notify::modified", G_CALLBACK (update_title), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->session, "job-results", G_CALLBACK (job_results_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->session, "job-finished", G_CALLBACK (job_finished_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gradlens_session_get_runs (self->session), "items-changed", G_CALLBACK (list_changed_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gradlens_session_get_sweeps (self->session), "items-changed",
                            G_CALLBACK (list_changed_cb), self, G_CONNECT_SWAPPED);
 
-  _gradlens_window_views_init (self);
-
+  self->views = gradlens_views_new (self->plot_stack, self->lower_stack, self->runs_panel, self->sweeps_panel,
+                                    self->controls, self->session);
+  g_signal_connect_object (self->views, "changed", G_CALLBACK (views_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->views, "figure-changed", G_CALLBACK (state_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->plot_stack, "notify::visible-child-name", G_CALLBACK (view_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->forward_page, "notify::statistic", G_CALLBACK (statistic_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  self->changes = gradlens_unsaved_changes_new (self);
+  g_signal_connect_object (self->changes, "notify::asking", G_CALLBACK (state_changed), self, G_CONNECT_SWAPPED);
+  self->export_dialog = gradlens_export_dialog_new (self, self->settings);
   _gradlens_window_actions_init (self);
-  _gradlens_window_state_init (self);
+  self->state_file = gradlens_state_file_new (self);
 
-  _gradlens_window_update_title (self);
+  update_title (self);
   _gradlens_window_update_actions (self);
 }
 
@@ -546,6 +471,42 @@ gradlens_window_get_session (GradlensWindow *self)
   return self->session;
 }
 
+/* the header bar's Run button */
+GtkButton *
+gradlens_window_get_run_button (GradlensWindow *self)
+{
+  g_return_val_if_fail (GRADLENS_IS_WINDOW (self), NULL);
+
+  return self->run_button;
+}
+
+/* the application's settings; %NULL without the installed schema */
+GSettings *
+gradlens_window_get_settings (GradlensWindow *self)
+{
+  g_return_val_if_fail (GRADLENS_IS_WINDOW (self), NULL);
+
+  return self->settings;
+}
+
+/* close-request or dispose ran: late results (files read, exports) are dropped */
+gboolean
+gradlens_window_is_closed (GradlensWindow *self)
+{
+  g_return_val_if_fail (GRADLENS_IS_WINDOW (self), TRUE);
+
+  return self->closed;
+}
+
+/* the question before unsaved changes go */
+GradlensUnsavedChanges *
+gradlens_window_get_unsaved_changes (GradlensWindow *self)
+{
+  g_return_val_if_fail (GRADLENS_IS_WINDOW (self), NULL);
+
+  return self->changes;
+}
+
 /**
  * gradlens_window_dup_values_tsv:
  * @self: the window
@@ -563,7 +524,7 @@ gradlens_window_dup_values_tsv (GradlensWindow *self)
 
   g_return_val_if_fail (GRADLENS_IS_WINDOW (self), NULL);
 
-  panel = g_strcmp0 (_gradlens_window_get_view (self), "sweep") == 0 ? self->sweeps_panel : self->runs_panel;
+  panel = gradlens_views_get_visible_panel (self->views);
   return gradlens_series_table_dup_tsv (gradlens_series_panel_get_visible_table (panel));
 }
 

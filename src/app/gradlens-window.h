@@ -27,6 +27,21 @@ GradlensPage   *gradlens_window_get_page        (GradlensWindow        *self,
 /* the list and tables of "runs" or "sweeps" */
 GradlensSeriesPanel *gradlens_window_get_panel  (GradlensWindow        *self,
                                                  const char            *name);
+/* the view shown ("gradients", "forward", "backward", "sweep", "train") and its page */
+const char     *gradlens_window_get_view        (GradlensWindow        *self);
+GradlensPage   *gradlens_window_get_visible_page (GradlensWindow       *self);
+GtkButton      *gradlens_window_get_run_button  (GradlensWindow        *self);
+
+/* the shell: its settings, the experiment's name, dialogs and toasts */
+GSettings      *gradlens_window_get_settings    (GradlensWindow        *self);
+gboolean        gradlens_window_is_closed       (GradlensWindow        *self);
+char           *gradlens_window_dup_display_title (GradlensWindow      *self);
+struct _GradlensUnsavedChanges *gradlens_window_get_unsaved_changes (GradlensWindow *self);
+void            gradlens_window_show_error      (GradlensWindow        *self,
+                                                 const char            *heading,
+                                                 const char            *body);
+void            gradlens_window_add_toast       (GradlensWindow        *self,
+                                                 const char            *text);
 
 /* the experiment */
 void            gradlens_window_open_file       (GradlensWindow        *self,
@@ -43,6 +58,8 @@ gboolean        gradlens_window_open_resource   (GradlensWindow        *self,
                                                  const char            *resource_path);
 void            gradlens_window_load_preset     (GradlensWindow        *self,
                                                  const GradlensPreset  *preset,
+                                                 GFile                 *file);
+gboolean        gradlens_window_save_to         (GradlensWindow        *self,
                                                  GFile                 *file);
 
 /* computing */

@@ -48,6 +48,14 @@ gradlens_train_settings_to_optim (const GradlensTrainSettings *s,
   optim->momentum = s->optimizer == NN_OPTIM_SGD ? s->momentum : 0;
 }
 
+const char *
+gradlens_train_settings_get_optimizer (const GradlensTrainSettings *settings)
+{
+  g_return_val_if_fail (settings != NULL, NULL);
+
+  return nn_optimizer_name (settings->optimizer);
+}
+
 static char *
 describe_key (TrainKey       key,
               GradlensNaming naming)

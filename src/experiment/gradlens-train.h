@@ -50,6 +50,9 @@ void      gradlens_train_settings_build_json (const GradlensTrainSettings  *sett
                                               JsonBuilder                  *builder);
 void      gradlens_train_settings_to_optim   (const GradlensTrainSettings  *settings,
                                               NnOptimConfig                *optim);
+/* "sgd" or "adam", as presets and the CLI name the optimizer (set it with
+ * gradlens_train_settings_parse (settings, "optimizer", name, error)) */
+const char *gradlens_train_settings_get_optimizer (const GradlensTrainSettings *settings);
 
 /* The result of training one configuration for its seeds. Arrays are
  * seed-major, then step-major: the value of seed s, step t, parameter p is

@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "gradlens-depth-sweep.h"
+#include "gradlens-file-chooser.h"
 #include "gradlens-locale.h"
 #include "gradlens-run-item.h"
 #include "gradlens-preset-file.h"
@@ -520,6 +521,167 @@ test_train_preset (void)
   wait_until_idle (session, "the preset's run");
 }
 
+/* ---- the common part of every series ---------------------------------- */
+
+typedef struct
+{
+  guint label;
+  guint visible;
+  guint detail;
+  /* the session's "series-changed" */
+  GListModel *list;
+  guint       position;
+  char       *what;
+} Notes;
+
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 Notes      *notes)
+{
+  if (g_str_equal (pspec->name, "label"))
+    notes->label++;
+  else if (g_str_equal (pspec->name, "visible"))
+    notes->visible++;
+  else if (g_str_equal (pspec->name, "detail"))
+    notes->detail++;
+}
+
+static void
+series_changed_cb (GradlensSession *session,
+                   GListModel      *list,
+                   guint            position,
+                   const char      *what,
+                   Notes           *notes)
+{
+  notes->list = list;
+  notes->position = position;
+  g_free (notes->what);
+  notes->what = g_strdup (what);
+}
+
+/* one series of a session's list, renamed and hidden through the interface
+ * and the properties: what GradlensSeriesItem does for every kind */
+static void
+check_series_item (GradlensSession *session,
+                   GListModel      *list,
+                   guint            position,
+                   gboolean         saved_in_presets)
+{
+  GradlensSeries *series = series_at (list, position);
+  Notes notes = { 0 };
+  g_autofree char *color = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *detail = NULL;
+  gboolean modified = gradlens_session_get_modified (session);
+  gulong notify_id = g_signal_connect (series, "notify", G_CALLBACK (count_notify_cb), &notes);
+  gulong changed_id = g_signal_connect (session, "series-changed", G_CALLBACK (series_changed_cb), &notes);
+
+  g_assert_true (GRADLENS_IS_SERIES_ITEM (series));
+  /* label and colour are those of the configuration it computes */
+  g_object_get (series, "color", &color, "detail", &detail, NULL);
+  g_assert_nonnull (color);
+  g_assert_cmpstr (color, ==, gradlens_series_get_config (series)->color);
+  g_assert_cmpstr (detail, ==, gradlens_series_get_detail (series));
+
+  gradlens_series_set_label (series, "Renamed");
+  g_assert_cmpstr (gradlens_series_get_label (series), ==, "Renamed");
+  g_assert_cmpstr (gradlens_series_get_config (series)->label, ==, "Renamed");
+  g_object_get (series, "label", &label, NULL);
+  g_assert_cmpstr (label, ==, "Renamed");
+  g_assert_true (notes.list == list);
+  g_assert_cmpuint (notes.position, ==, position);
+  g_assert_cmpstr (notes.what, ==, "label");
+  /* the same label again: nothing changes */
+  g_object_set (series, "label", "Renamed", NULL);
+  g_assert_cmpuint (notes.label, ==, 1);
+  g_assert_cmpint (gradlens_session_get_modified (session), ==, saved_in_presets || modified);
+
+  g_assert_true (gradlens_series_get_visible (series));
+  g_object_set (series, "visible", FALSE, NULL);
+  gradlens_series_set_visible (series, FALSE);
+  g_assert_false (gradlens_series_get_visible (series));
+  g_assert_cmpuint (notes.visible, ==, 1);
+  g_assert_cmpstr (notes.what, ==, "visible");
+  gradlens_series_set_visible (series, TRUE);
+  g_assert_cmpuint (notes.visible, ==, 2);
+  g_assert_cmpuint (notes.detail, ==, 0);
+  /* a run is part of a preset: its changes mark the experiment modified;
+   * depth sweeps and trainings are not saved, and do not */
+  g_assert_cmpint (gradlens_session_get_modified (session), ==, saved_in_presets || modified);
+
+  g_signal_handler_disconnect (series, notify_id);
+  g_signal_handler_disconnect (session, changed_id);
+  g_free (notes.what);
+}
+
+static void
+test_series_items (void)
+{
+  g_autoptr(GradlensSession) session = gradlens_session_new ();
+  g_autoptr(GradlensRunConfig) config = gradlens_run_config_new ();
+  GradlensRunConfig *configs[1] = { config };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "series-items.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GradlensTrainSettings settings;
+  const int depths[] = { 1, 2 };
+
+  run_one (session, "a run");
+  /* saved: not modified until a run changes */
+  g_assert_true (gradlens_session_save (session, file, &error));
+  g_assert_no_error (error);
+  g_assert_false (gradlens_session_get_modified (session));
+  check_series_item (session, gradlens_session_get_runs (session), 0, TRUE);
+  g_assert_true (gradlens_session_get_modified (session));
+
+  g_assert_true (gradlens_session_save (session, file, &error));
+  g_assert_true (gradlens_session_sweep (session, config, depths, G_N_ELEMENTS (depths), &error));
+  g_assert_no_error (error);
+  wait_until_idle (session, "a sweep");
+  g_assert_cmpuint (g_list_model_get_n_items (gradlens_session_get_sweeps (session)), ==, 1);
+  check_series_item (session, gradlens_session_get_sweeps (session), 0, FALSE);
+
+  gradlens_train_settings_init (&settings);
+  settings.steps = 3;
+  gradlens_session_set_train_settings (session, &settings);
+  g_assert_true (gradlens_session_save (session, file, &error));
+  g_assert_true (gradlens_session_train (session, configs, 1, &error));
+  g_assert_no_error (error);
+  wait_until_idle (session, "a training");
+  g_assert_cmpuint (g_list_model_get_n_items (gradlens_session_get_trainings (session)), ==, 1);
+  check_series_item (session, gradlens_session_get_trainings (session), 0, FALSE);
+  g_unlink (path);
+}
+
+/* ---- Save As ----------------------------------------------------------- */
+
+/* Save As starts beside the user's own file, else in the documents folder,
+ * else at home (here, without a documents folder); never in the working
+ * folder. (The end-to-end test checks the documents folder itself.) */
+static void
+test_save_folder (void)
+{
+  g_autoptr(GFile) mine = g_file_new_build_filename (g_get_tmp_dir (), "work", "mine.json", NULL);
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(GFile) expected = NULL;
+  g_autoptr(GFile) here = g_file_new_for_path (".");
+
+  /* a test's isolated folders have no user-dirs.dirs: no documents folder */
+  g_assert_null (g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS));
+  folder = gradlens_dup_save_folder (NULL);
+  expected = g_file_new_for_path (g_get_home_dir ());
+  g_assert_true (g_file_equal (folder, expected));
+  g_assert_false (g_file_equal (folder, here));
+  g_clear_object (&folder);
+  g_clear_object (&expected);
+
+  /* the user's own file: beside it */
+  folder = gradlens_dup_save_folder (mine);
+  expected = g_file_new_build_filename (g_get_tmp_dir (), "work", NULL);
+  g_assert_true (g_file_equal (folder, expected));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -534,6 +696,8 @@ main (int    argc,
   g_test_add_func ("/gradlens/session/train", test_train);
   g_test_add_func ("/gradlens/session/train-steps-and-cancel", test_train_steps_and_cancel);
   g_test_add_func ("/gradlens/session/train-preset", test_train_preset);
+  g_test_add_func ("/gradlens/session/series-items", test_series_items);
+  g_test_add_func ("/gradlens/session/save-folder", test_save_folder);
 
   return g_test_run ();
 }

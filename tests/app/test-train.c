@@ -15,7 +15,7 @@
 #include "gradlens-heatmap-view.h"
 #include "gradlens-train-page.h"
 #include "gradlens-train-run.h"
-#include "gradlens-window-private.h"
+#include "gradlens-window.h"
 
 #define PRESETS_PATH "/io/github/gradlens/Gradlens/presets/"
 

@@ -15,12 +15,13 @@
 #include "app-test-util.h"
 #include "gradlens-backward-page.h"
 #include "gradlens-choices.h"
+#include "gradlens-depth-sweep.h"
 #include "gradlens-figure.h"
 #include "gradlens-forward-page.h"
 #include "gradlens-guide.h"
 #include "gradlens-preview.h"
 #include "gradlens-series-row.h"
-#include "gradlens-window-private.h"
+#include "gradlens-window.h"
 
 #define PRESETS_PATH "/io/github/gradlens/Gradlens/presets/"
 

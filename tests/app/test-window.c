@@ -11,10 +11,11 @@
 
 #include "app-test-util.h"
 #include "gradlens-choices.h"
+#include "gradlens-depth-sweep.h"
 #include "gradlens-figure.h"
 #include "gradlens-forward-page.h"
 #include "gradlens-series-row.h"
-#include "gradlens-window-private.h"
+#include "gradlens-window.h"
 
 #define PRESETS_PATH "/io/github/gradlens/Gradlens/presets/"
 
@@ -1164,6 +1165,42 @@ test_pixels_and_style (void)
   destroy_window (window);
 }
 
+/* the header bar's button of an action, found as a person finds it: by
+ * what it does, not by its template name */
+static GtkButton *
+find_action_button (GtkWidget  *widget,
+                    const char *action)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return GTK_BUTTON (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkButton *found = find_action_button (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Save shows GNOME's Save icon, which is not Export's (issue 14): two
+ * buttons that look alike would read as two downloads */
+static void
+test_save_icon (void)
+{
+  GradlensWindow *window = new_window ();
+  GtkButton *save = find_action_button (GTK_WIDGET (window), "win.save");
+  GtkButton *export = find_action_button (GTK_WIDGET (window), "win.export");
+
+  g_assert_nonnull (save);
+  g_assert_nonnull (export);
+  g_assert_cmpstr (gtk_button_get_icon_name (save), ==, "document-save-symbolic");
+  g_assert_cmpstr (gtk_button_get_icon_name (export), !=, gtk_button_get_icon_name (save));
+  g_assert_nonnull (gtk_widget_get_tooltip_text (GTK_WIDGET (save)));
+  destroy_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1186,6 +1223,7 @@ main (int    argc,
   g_test_add_func ("/gradlens/app/save-roundtrip", test_save_roundtrip);
   g_test_add_func ("/gradlens/app/drop", test_drop);
   g_test_add_func ("/gradlens/app/export", test_export);
+  g_test_add_func ("/gradlens/app/save-icon", test_save_icon);
   g_test_add_func ("/gradlens/app/pixels-and-style", test_pixels_and_style);
 
   return g_test_run ();

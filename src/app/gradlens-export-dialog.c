@@ -1,4 +1,4 @@
-/* gradlens-window-export.c
+/* gradlens-export-dialog.c
  * Copyright 2026 The Gradlens authors
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
@@ -9,10 +9,26 @@
 
 #include <glib/gi18n.h>
 
-#include "gradlens-window-private.h"
+#include "gradlens-export-dialog.h"
+#include "gradlens-file-chooser.h"
 
-/* Exporting the view on screen: its page says what (the figure, or its
- * values) and writes it; the window asks where, in which size and theme. */
+/* The Export dialog: a file chooser with the format, size and theme; the
+ * question before a renamed file replaces another; the toast that says
+ * where the file went. What is written is the window's (the view on
+ * screen: gradlens_window_export_async()). */
+
+struct _GradlensExportDialog
+{
+  GObject          parent_instance;
+
+  /* Borrowed */
+  GradlensWindow  *window;     /* owns this; %NULL once closed */
+  /* Owned */
+  GSettings       *settings;   /* export-format, last-export-folder (nullable) */
+  GtkNativeDialog *chooser;    /* until its response */
+};
+
+G_DEFINE_FINAL_TYPE (GradlensExportDialog, gradlens_export_dialog, G_TYPE_OBJECT)
 
 /* Export sizes offered in the dialog: pixels (CSS pixels for SVG, which renders
  * at that size; one point per pixel for a PDF page) */
@@ -20,6 +36,12 @@ static const char *export_sizes[] = { "1600x900", "1280x720", "1920x1080", "1000
 
 /* the formats, as file extensions (the GSettings key "export-format") */
 static const char * const export_formats[] = { "png", "svg", "pdf", "csv", "json", NULL };
+
+/* ---- the window's exports --------------------------------------------- */
+
+/* gradlens_window_export() and its asynchronous form are the window's (see
+ * gradlens-window.h); they live beside the dialog that uses them and reach
+ * the window through its public API only */
 
 static GradlensPageExport *
 prepare (GradlensWindow  *self,
@@ -29,8 +51,8 @@ prepare (GradlensWindow  *self,
          GradlensTheme    theme,
          GError         **error)
 {
-  return gradlens_page_prepare_export (_gradlens_window_current_page (self), self->gradients_page, path, width,
-                                       height, theme, error);
+  return gradlens_page_prepare_export (gradlens_window_get_visible_page (self), gradlens_window_get_page (self, "gradients"),
+                                       path, width, height, theme, error);
 }
 
 /**
@@ -137,24 +159,26 @@ gradlens_window_export_finish (GradlensWindow  *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+/* ---- the dialog -------------------------------------------------------- */
+
 static void
 export_done_cb (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  g_autoptr(GradlensWindow) self = user_data;
+  g_autoptr(GradlensExportDialog) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   GradlensPageExport *export = g_task_get_task_data (G_TASK (result));
   const char *path;
 
-  if (!gradlens_window_export_finish (self, result, &error))
+  if (!gradlens_window_export_finish (GRADLENS_WINDOW (object), result, &error))
     {
-      if (!self->closed)
-        _gradlens_window_show_error (self, _("Export Failed"), error->message);
+      if (self->window != NULL)
+        gradlens_window_show_error (self->window, _("Export Failed"), error->message);
       return;
     }
-  if (self->closed)
+  if (self->window == NULL)
     return;
   path = gradlens_page_export_get_path (export);
   if (self->settings != NULL)
@@ -165,7 +189,7 @@ export_done_cb (GObject      *object,
     }
   /* Translators: %s is the path of the exported file */
   text = g_strdup_printf (_("Exported to %s"), path);
-  _gradlens_window_toast (self, text);
+  gradlens_window_add_toast (self->window, text);
 }
 
 typedef struct
@@ -185,23 +209,23 @@ overwrite_free (gpointer data)
 }
 
 static void
-overwrite_response_cb (AdwMessageDialog *dialog,
-                       const char       *response,
-                       GradlensWindow   *self)
+overwrite_response_cb (AdwMessageDialog     *dialog,
+                       const char           *response,
+                       GradlensExportDialog *self)
 {
   Overwrite *o = g_object_get_data (G_OBJECT (dialog), "gradlens-overwrite");
 
-  if (g_str_equal (response, "replace") && !self->closed)
-    gradlens_window_export_async (self, o->path, o->width, o->height,
-                                  gradlens_session_get_plot_settings (self->session)->theme, NULL,
+  if (g_str_equal (response, "replace") && self->window != NULL)
+    gradlens_window_export_async (self->window, o->path, o->width, o->height,
+                                  gradlens_session_get_plot_settings (gradlens_window_get_session (self->window))->theme, NULL,
                                   export_done_cb, g_object_ref (self));
 }
 
 static void
-ask_overwrite (GradlensWindow *self,
-               const char     *path,
-               int             width,
-               int             height)
+ask_overwrite (GradlensExportDialog *self,
+               const char           *path,
+               int                   width,
+               int                   height)
 {
   g_autofree char *name = g_path_get_basename (path);
   Overwrite *o = g_new0 (Overwrite, 1);
@@ -211,7 +235,7 @@ ask_overwrite (GradlensWindow *self,
   o->width = width;
   o->height = height;
   /* Translators: %s is a file name */
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), NULL, NULL);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self->window), NULL, NULL);
   adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("Replace “%s”?"), name);
   adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog),
                                _("A file with this name exists already. Replacing it overwrites its contents."));
@@ -226,7 +250,7 @@ ask_overwrite (GradlensWindow *self,
 }
 
 static void
-export_response_cb (GradlensWindow       *self,
+export_response_cb (GradlensExportDialog *self,
                     int                   response,
                     GtkFileChooserNative *native)
 {
@@ -251,7 +275,7 @@ export_response_cb (GradlensWindow       *self,
       size = g_strdup (gtk_file_chooser_get_choice (chooser, "size"));
       theme = g_strdup (gtk_file_chooser_get_choice (chooser, "theme"));
     }
-  file = _gradlens_window_finish_chooser (self, native, response);
+  file = gradlens_file_chooser_finish (&self->chooser, native, response);
   if (file == NULL)
     return;
 
@@ -261,7 +285,7 @@ export_response_cb (GradlensWindow       *self,
       g_autofree char *name = g_file_get_parse_name (file);
 
       g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("%s: only local files can be written"), name);
-      _gradlens_window_show_error (self, _("Export Failed"), error->message);
+      gradlens_window_show_error (self->window, _("Export Failed"), error->message);
       return;
     }
   /* no known extension: take the chosen filter's */
@@ -297,13 +321,13 @@ export_response_cb (GradlensWindow       *self,
 
   if (g_strcmp0 (size, "view") == 0)
     {
-      width = MAX (gtk_widget_get_width (GTK_WIDGET (gradlens_page_get_plot_view (_gradlens_window_current_page (self)))), 16);
-      height = MAX (gtk_widget_get_height (GTK_WIDGET (gradlens_page_get_plot_view (_gradlens_window_current_page (self)))), 16);
+      width = MAX (gtk_widget_get_width (GTK_WIDGET (gradlens_page_get_plot_view (gradlens_window_get_visible_page (self->window)))), 16);
+      height = MAX (gtk_widget_get_height (GTK_WIDGET (gradlens_page_get_plot_view (gradlens_window_get_visible_page (self->window)))), 16);
     }
   else if (size != NULL)
     sscanf (size, "%dx%d", &width, &height);
   if (theme != NULL)
-    gradlens_session_set_theme (self->session,
+    gradlens_session_set_theme (gradlens_window_get_session (self->window),
                                 g_str_equal (theme, "light") ? GRADLENS_THEME_LIGHT : GRADLENS_THEME_DARK);
 
   /* a name the chooser did not confirm: ask before replacing a file */
@@ -312,17 +336,22 @@ export_response_cb (GradlensWindow       *self,
       ask_overwrite (self, path, width, height);
       return;
     }
-  gradlens_window_export_async (self, path, width, height,
-                                gradlens_session_get_plot_settings (self->session)->theme, NULL,
+  gradlens_window_export_async (self->window, path, width, height,
+                                gradlens_session_get_plot_settings (gradlens_window_get_session (self->window))->theme, NULL,
                                 export_done_cb, g_object_ref (self));
 }
 
-static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+/**
+ * gradlens_export_dialog_present:
+ * @self: the export dialog of a window
+ *
+ * Asks where to export the view on screen, in which format (the last one
+ * first), size and theme (the window's first); then exports in a worker
+ * thread and says where the file went.
+ */
+void
+gradlens_export_dialog_present (GradlensExportDialog *self)
 {
-  GradlensWindow *self = GRADLENS_WINDOW (widget);
   GtkFileChooserNative *native;
   GtkFileChooser *chooser;
   g_autofree char *name = NULL;
@@ -342,8 +371,11 @@ export_action (GtkWidget  *widget,
     { _("JSON Values"), "json", "application/json" },
   };
 
+  g_return_if_fail (GRADLENS_IS_EXPORT_DIALOG (self));
+  g_return_if_fail (self->window != NULL);
+
   /* Translators: the title of the file chooser that exports the figure or the values */
-  native = gtk_file_chooser_native_new (_("Export"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+  native = gtk_file_chooser_native_new (_("Export"), GTK_WINDOW (self->window), GTK_FILE_CHOOSER_ACTION_SAVE,
                                         _("_Export"), _("_Cancel"));
   chooser = GTK_FILE_CHOOSER (native);
   /* the format of the last export first */
@@ -356,7 +388,7 @@ export_action (GtkWidget  *widget,
     }
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
     {
-      g_autoptr(GtkFileFilter) filter = _gradlens_window_filter_new (formats[i].name, formats[i].suffix, formats[i].mime);
+      g_autoptr(GtkFileFilter) filter = gradlens_file_filter_new (formats[i].name, formats[i].suffix, formats[i].mime);
 
       gtk_file_chooser_add_filter (chooser, filter);
       if (g_str_equal (formats[i].suffix, offered))
@@ -390,13 +422,70 @@ export_action (GtkWidget  *widget,
           gtk_file_chooser_set_current_folder (chooser, dir, NULL);
         }
     }
-  name = _gradlens_window_suggested_name (self, offered);
+  name = gradlens_suggested_file_name (gradlens_session_get_title (gradlens_window_get_session (self->window)), offered);
   gtk_file_chooser_set_current_name (chooser, name);
-  _gradlens_window_show_chooser (self, native, G_CALLBACK (export_response_cb));
+  gradlens_file_chooser_show (&self->chooser, native, G_CALLBACK (export_response_cb), self);
 }
 
-void
-_gradlens_window_export_class_init (GtkWidgetClass *widget_class)
+/* ---- GObject ---------------------------------------------------------- */
+
+static void
+gradlens_export_dialog_dispose (GObject *object)
 {
-  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  GradlensExportDialog *self = GRADLENS_EXPORT_DIALOG (object);
+
+  gradlens_export_dialog_close (self);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (gradlens_export_dialog_parent_class)->dispose (object);
+}
+
+static void
+gradlens_export_dialog_class_init (GradlensExportDialogClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = gradlens_export_dialog_dispose;
+}
+
+static void
+gradlens_export_dialog_init (GradlensExportDialog *self)
+{
+}
+
+/* ---- public API ------------------------------------------------------- */
+
+/**
+ * gradlens_export_dialog_new:
+ * @window: the window whose view is exported; it owns the result
+ * @settings: (nullable): the application's settings (the last format and
+ *   folder)
+ *
+ * Returns: (transfer full): the export dialog of @window
+ */
+GradlensExportDialog *
+gradlens_export_dialog_new (GradlensWindow *window,
+                            GSettings      *settings)
+{
+  GradlensExportDialog *self;
+
+  g_return_val_if_fail (GRADLENS_IS_WINDOW (window), NULL);
+
+  self = g_object_new (GRADLENS_TYPE_EXPORT_DIALOG, NULL);
+  self->window = window;
+  self->settings = settings != NULL ? g_object_ref (settings) : NULL;
+  return self;
+}
+
+/* the window closes: the chooser goes, exports still running are written
+ * but no longer said */
+void
+gradlens_export_dialog_close (GradlensExportDialog *self)
+{
+  g_return_if_fail (GRADLENS_IS_EXPORT_DIALOG (self));
+
+  if (self->chooser != NULL)
+    {
+      gtk_native_dialog_destroy (self->chooser);
+      g_clear_object (&self->chooser);
+    }
+  self->window = NULL;
 }

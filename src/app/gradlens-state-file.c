@@ -1,4 +1,4 @@
-/* gradlens-window-state.c
+/* gradlens-state-file.c
  * Copyright 2026 The Gradlens authors
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
@@ -6,7 +6,10 @@
 
 #include <json-glib/json-glib.h>
 
-#include "gradlens-window-private.h"
+#include "gradlens-depth-sweep.h"
+#include "gradlens-run-item.h"
+#include "gradlens-state-file.h"
+#include "gradlens-unsaved-changes.h"
 
 /* A state dump for end-to-end tests, written only when the environment
  * variable GRADLENS_STATE_FILE names a file: after each frame that shows a
@@ -15,6 +18,20 @@
  * plot and its legend entries are in the window's X surface (for xdotool).
  * It exports nothing and changes nothing: tests still press the keys and
  * click the legend like a user. */
+
+struct _GradlensStateFile
+{
+  GObject         parent_instance;
+
+  /* Borrowed */
+  GradlensWindow *window;     /* owns this */
+  /* Owned */
+  char           *path;
+  gulong          tick_id;
+  gboolean        dirty;
+};
+
+G_DEFINE_FINAL_TYPE (GradlensStateFile, gradlens_state_file, G_TYPE_OBJECT)
 
 static void
 add_rect (JsonBuilder           *builder,
@@ -77,13 +94,13 @@ static void
 add_texts (JsonBuilder    *builder,
            GradlensWindow *self)
 {
-  GtkWidget *content = gtk_button_get_child (self->run_button);
+  GtkWidget *content = gtk_button_get_child (gradlens_window_get_run_button (self));
   GListModel *toplevels = gtk_window_get_toplevels ();
 
   json_builder_set_member_name (builder, "run_button");
   json_builder_add_string_value (builder, ADW_IS_BUTTON_CONTENT (content)
                                           ? adw_button_content_get_label (ADW_BUTTON_CONTENT (content))
-                                          : gtk_button_get_label (self->run_button));
+                                          : gtk_button_get_label (gradlens_window_get_run_button (self)));
   json_builder_set_member_name (builder, "shortcuts");
   json_builder_begin_array (builder);
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
@@ -97,8 +114,14 @@ add_texts (JsonBuilder    *builder,
 }
 
 static void
-write_state (GradlensWindow *self)
+write_state (GradlensStateFile *state)
 {
+  GradlensWindow *self = state->window;
+  GradlensSession *session = gradlens_window_get_session (self);
+  GradlensControls *controls = gradlens_window_get_controls (self);
+  GradlensSeriesPanel *runs_panel = gradlens_window_get_panel (self, "runs");
+  GradlensSeriesPanel *sweeps_panel = gradlens_window_get_panel (self, "sweeps");
+  GradlensPage *gradients_page = gradlens_window_get_page (self, "gradients");
   static guint serial;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonGenerator) generator = json_generator_new ();
@@ -107,12 +130,12 @@ write_state (GradlensWindow *self)
   g_autofree char *text = NULL;
   graphene_rect_t plot;
   double sx = 0, sy = 0;
-  GListModel *runs = gradlens_session_get_runs (self->session);
-  GListModel *sweeps = gradlens_session_get_sweeps (self->session);
+  GListModel *runs = gradlens_session_get_runs (session);
+  GListModel *sweeps = gradlens_session_get_sweeps (session);
   guint n = g_list_model_get_n_items (runs);
 
   gtk_native_get_surface_transform (GTK_NATIVE (self), &sx, &sy);
-  if (!gtk_widget_compute_bounds (GTK_WIDGET (gradlens_page_get_plot_view (self->gradients_page)), GTK_WIDGET (self), &plot))
+  if (!gtk_widget_compute_bounds (GTK_WIDGET (gradlens_page_get_plot_view (gradients_page)), GTK_WIDGET (self), &plot))
     graphene_rect_init (&plot, 0, 0, 0, 0);
   plot.origin.x += sx;
   plot.origin.y += sy;
@@ -125,11 +148,11 @@ write_state (GradlensWindow *self)
   json_builder_set_member_name (builder, "running");
   json_builder_add_boolean_value (builder, gradlens_window_get_running (self));
   json_builder_set_member_name (builder, "modified");
-  json_builder_add_boolean_value (builder, gradlens_session_get_modified (self->session));
+  json_builder_add_boolean_value (builder, gradlens_session_get_modified (session));
   json_builder_set_member_name (builder, "asking");
-  json_builder_add_boolean_value (builder, _gradlens_window_get_asking (self));
+  json_builder_add_boolean_value (builder, gradlens_unsaved_changes_get_asking (gradlens_window_get_unsaved_changes (self)));
   json_builder_set_member_name (builder, "view");
-  json_builder_add_string_value (builder, _gradlens_window_get_view (self));
+  json_builder_add_string_value (builder, gradlens_window_get_view (self));
   add_texts (builder, self);
   json_builder_set_member_name (builder, "window");
   json_builder_begin_object (builder);
@@ -142,18 +165,18 @@ write_state (GradlensWindow *self)
   add_rect (builder, &plot);
   json_builder_set_member_name (builder, "widgets");
   json_builder_begin_object (builder);
-  add_widget (builder, self, "controls", GTK_WIDGET (self->controls_scroller), sx, sy);
-  add_widget (builder, self, "depth", gradlens_controls_get_field_widget (self->controls, "network", "depth"), sx, sy);
-  add_widget (builder, self, "width", gradlens_controls_get_field_widget (self->controls, "network", "width"), sx, sy);
-  add_widget (builder, self, "samples", gradlens_controls_get_field_widget (self->controls, "data", "samples"), sx, sy);
-  add_widget (builder, self, "seeds", gradlens_controls_get_field_widget (self->controls, "data", "seeds"), sx, sy);
-  add_widget (builder, self, "run_button", GTK_WIDGET (self->run_button), sx, sy);
-  add_widget (builder, self, "runs_list", GTK_WIDGET (gradlens_series_panel_get_list (self->runs_panel)), sx, sy);
-  add_widget (builder, self, "values", GTK_WIDGET (gradlens_series_table_get_view (gradlens_series_panel_get_table (self->runs_panel, "gradients"))), sx, sy);
-  add_widget (builder, self, "forward_plot", GTK_WIDGET (gradlens_page_get_plot_view (self->forward_page)), sx, sy);
-  add_widget (builder, self, "sweep_plot", GTK_WIDGET (gradlens_page_get_plot_view (self->sweep_page)), sx, sy);
-  add_widget (builder, self, "sweep_to", gradlens_controls_get_sweep_widget (self->controls, "to"), sx, sy);
-  add_widget (builder, self, "sweeps_list", GTK_WIDGET (gradlens_series_panel_get_list (self->sweeps_panel)), sx, sy);
+  add_widget (builder, self, "controls", GTK_WIDGET (gtk_widget_get_ancestor (GTK_WIDGET (controls), GTK_TYPE_SCROLLED_WINDOW)), sx, sy);
+  add_widget (builder, self, "depth", gradlens_controls_get_field_widget (controls, "network", "depth"), sx, sy);
+  add_widget (builder, self, "width", gradlens_controls_get_field_widget (controls, "network", "width"), sx, sy);
+  add_widget (builder, self, "samples", gradlens_controls_get_field_widget (controls, "data", "samples"), sx, sy);
+  add_widget (builder, self, "seeds", gradlens_controls_get_field_widget (controls, "data", "seeds"), sx, sy);
+  add_widget (builder, self, "run_button", GTK_WIDGET (gradlens_window_get_run_button (self)), sx, sy);
+  add_widget (builder, self, "runs_list", GTK_WIDGET (gradlens_series_panel_get_list (runs_panel)), sx, sy);
+  add_widget (builder, self, "values", GTK_WIDGET (gradlens_series_table_get_view (gradlens_series_panel_get_table (runs_panel, "gradients"))), sx, sy);
+  add_widget (builder, self, "forward_plot", GTK_WIDGET (gradlens_page_get_plot_view (gradlens_window_get_page (self, "forward"))), sx, sy);
+  add_widget (builder, self, "sweep_plot", GTK_WIDGET (gradlens_page_get_plot_view (gradlens_window_get_page (self, "sweep"))), sx, sy);
+  add_widget (builder, self, "sweep_to", gradlens_controls_get_sweep_widget (controls, "to"), sx, sy);
+  add_widget (builder, self, "sweeps_list", GTK_WIDGET (gradlens_series_panel_get_list (sweeps_panel)), sx, sy);
   json_builder_end_object (builder);
 
   json_builder_set_member_name (builder, "runs");
@@ -173,7 +196,7 @@ write_state (GradlensWindow *self)
       json_builder_set_member_name (builder, "depth");
       json_builder_add_int_value (builder, gradlens_run_item_get_result (run)->depth);
       json_builder_set_member_name (builder, "legend");
-      if (gradlens_plot_view_legend_entry (gradlens_page_get_plot_view (self->gradients_page), i, &entry))
+      if (gradlens_plot_view_legend_entry (gradlens_page_get_plot_view (gradients_page), i, &entry))
         {
           entry.origin.x += plot.origin.x;
           entry.origin.y += plot.origin.y;
@@ -209,87 +232,136 @@ write_state (GradlensWindow *self)
   json_generator_set_root (generator, root);
   json_generator_set_pretty (generator, TRUE);
   text = json_generator_to_data (generator, NULL);
-  if (!g_file_set_contents (self->state_path, text, -1, &error))
+  if (!g_file_set_contents (state->path, text, -1, &error))
     g_printerr ("gradlens: cannot write the state file: %s\n", error->message);
 }
 
 static void
-after_paint_cb (GradlensWindow *self,
-                GdkFrameClock  *clock)
+after_paint_cb (GradlensStateFile *self,
+                GdkFrameClock     *clock)
 {
-  g_clear_signal_handler (&self->state_tick_id, clock);
-  if (!self->state_dirty)
+  g_clear_signal_handler (&self->tick_id, clock);
+  if (!self->dirty || self->window == NULL)
     return;
-  self->state_dirty = FALSE;
+  self->dirty = FALSE;
   write_state (self);
 }
 
 static void
-schedule (GradlensWindow *self)
+schedule (GradlensStateFile *self)
 {
   GdkFrameClock *clock;
 
-  if (self->state_path == NULL || self->state_tick_id != 0 || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+  if (self->window == NULL || self->tick_id != 0 || !gtk_widget_get_mapped (GTK_WIDGET (self->window)))
     return;
-  clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (self->window));
   if (clock == NULL)
     return;
   /* written after the frame that shows the change is painted, so that a
    * screenshot taken then shows it */
-  self->state_tick_id = g_signal_connect_object (clock, "after-paint", G_CALLBACK (after_paint_cb), self,
-                                                 G_CONNECT_SWAPPED);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-void
-_gradlens_window_state_changed (GradlensWindow *self)
-{
-  if (self->state_path == NULL)
-    return;
-  self->state_dirty = TRUE;
-  schedule (self);
+  self->tick_id = g_signal_connect_object (clock, "after-paint", G_CALLBACK (after_paint_cb), self,
+                                           G_CONNECT_SWAPPED);
+  gtk_widget_queue_draw (GTK_WIDGET (self->window));
 }
 
 static void
-map_cb (GradlensWindow *self)
+map_cb (GradlensStateFile *self)
 {
-  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self));
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self->window));
 
   /* the shortcuts window (set by the application once the window was made)
    * shown or hidden */
   if (overlay != NULL && g_object_get_data (G_OBJECT (overlay), "gradlens-state") == NULL)
     {
       g_object_set_data (G_OBJECT (overlay), "gradlens-state", self);
-      g_signal_connect_object (overlay, "notify::visible", G_CALLBACK (_gradlens_window_state_changed), self,
+      g_signal_connect_object (overlay, "notify::visible", G_CALLBACK (gradlens_state_file_changed), self,
                                G_CONNECT_SWAPPED);
     }
-  _gradlens_window_state_changed (self);
+  gradlens_state_file_changed (self);
 }
 
-void
-_gradlens_window_state_init (GradlensWindow *self)
+/* ---- GObject ---------------------------------------------------------- */
+
+static void
+gradlens_state_file_dispose (GObject *object)
+{
+  gradlens_state_file_close (GRADLENS_STATE_FILE (object));
+
+  G_OBJECT_CLASS (gradlens_state_file_parent_class)->dispose (object);
+}
+
+static void
+gradlens_state_file_finalize (GObject *object)
+{
+  g_free (GRADLENS_STATE_FILE (object)->path);
+
+  G_OBJECT_CLASS (gradlens_state_file_parent_class)->finalize (object);
+}
+
+static void
+gradlens_state_file_class_init (GradlensStateFileClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = gradlens_state_file_dispose;
+  G_OBJECT_CLASS (klass)->finalize = gradlens_state_file_finalize;
+}
+
+static void
+gradlens_state_file_init (GradlensStateFile *self)
+{
+}
+
+/* ---- public API ------------------------------------------------------- */
+
+/**
+ * gradlens_state_file_new:
+ * @window: the window described; it owns the result
+ *
+ * Returns: (transfer full) (nullable): the state dump of @window, %NULL
+ *   unless GRADLENS_STATE_FILE names a file
+ */
+GradlensStateFile *
+gradlens_state_file_new (GradlensWindow *window)
 {
   const char *path = g_getenv ("GRADLENS_STATE_FILE");
+  GradlensStateFile *self;
+
+  g_return_val_if_fail (GRADLENS_IS_WINDOW (window), NULL);
 
   if (path == NULL || path[0] == '\0')
-    return;
-  self->state_path = g_strdup (path);
-  g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
+    return NULL;
+  self = g_object_new (GRADLENS_TYPE_STATE_FILE, NULL);
+  self->window = window;
+  self->path = g_strdup (path);
+  g_signal_connect_object (window, "map", G_CALLBACK (map_cb), self, G_CONNECT_SWAPPED);
   /* the boxes of the controls move when the side panel scrolls */
-  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->controls_scroller), "value-changed",
-                           G_CALLBACK (_gradlens_window_state_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (gradlens_window_get_controls (window)), GTK_TYPE_SCROLLED_WINDOW))),
+                           "value-changed", G_CALLBACK (gradlens_state_file_changed), self, G_CONNECT_SWAPPED);
+  return self;
 }
 
+/* something a test looks at changed: written after the next frame */
 void
-_gradlens_window_state_dispose (GradlensWindow *self)
+gradlens_state_file_changed (GradlensStateFile *self)
 {
-  if (self->state_tick_id != 0)
+  g_return_if_fail (GRADLENS_IS_STATE_FILE (self));
+
+  self->dirty = TRUE;
+  schedule (self);
+}
+
+/* the window goes: nothing more is written */
+void
+gradlens_state_file_close (GradlensStateFile *self)
+{
+  g_return_if_fail (GRADLENS_IS_STATE_FILE (self));
+
+  if (self->tick_id != 0 && self->window != NULL)
     {
-      GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+      GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self->window));
 
       if (clock != NULL)
-        g_clear_signal_handler (&self->state_tick_id, clock);
-      self->state_tick_id = 0;
+        g_clear_signal_handler (&self->tick_id, clock);
     }
-  g_clear_pointer (&self->state_path, g_free);
+  self->tick_id = 0;
+  self->window = NULL;
 }
