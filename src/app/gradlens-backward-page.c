@@ -10,6 +10,7 @@
 
 #include "gradlens-backward-page.h"
 #include "gradlens-figure.h"
+#include "gradlens-remedies.h"
 #include "gradlens-run-item.h"
 
 struct _GradlensBackwardPage
@@ -18,6 +19,7 @@ struct _GradlensBackwardPage
 
   /* Template widgets */
   GtkLabel         *explanation;
+  GtkLabel         *remedies_note;
   GradlensPlotView *plot_view;
   GtkGrid          *gains_grid;
 
@@ -208,6 +210,7 @@ rebuild_gains (GradlensBackwardPage *self)
       const GradlensRunResult *r = gradlens_run_item_get_result (item);
       const char *color = gradlens_series_get_color (GRADLENS_SERIES (item));
       g_autofree char *heading = NULL;
+      g_autofree char *remedies = gradlens_remedies_describe (&r->config);
 
       if (!gradlens_series_get_visible (GRADLENS_SERIES (item)))
         continue;
@@ -230,10 +233,15 @@ rebuild_gains (GradlensBackwardPage *self)
               g_autofree char *p = times (step);
               g_autofree char *m = times (measured);
 
-              /* Translators: a step of the backward signal: activation gain × weight gain ≈ predicted
-               * step, then the step measured, e.g. "×0.24 activation × 0.61 weights ≈ ×0.15 (measured ×0.14)" */
-              text = g_markup_printf_escaped (_("%s activation × %s weights ≈ <b>%s</b> <span alpha=\"70%%\">(measured %s)</span>"),
-                                              a, w, p, m);
+              if (remedies != NULL)
+                /* Translators: a step of the backward signal of a run with residual connections or
+                 * normalisation, which the variance argument does not predict: "measured ×0.85 (no prediction)" */
+                text = g_markup_printf_escaped (_("measured <b>%s</b> <span alpha=\"70%%\">(no prediction)</span>"), m);
+              else
+                /* Translators: a step of the backward signal: activation gain × weight gain ≈ predicted
+                 * step, then the step measured, e.g. "×0.24 activation × 0.61 weights ≈ ×0.15 (measured ×0.14)" */
+                text = g_markup_printf_escaped (_("%s activation × %s weights ≈ <b>%s</b> <span alpha=\"70%%\">(measured %s)</span>"),
+                                                a, w, p, m);
             }
           else
             {
@@ -284,6 +292,13 @@ figure_changed_cb (GradlensBackwardPage *self)
     self->gains_key = g_string_free (g_steal_pointer (&key), FALSE);
   }
   rebuild_gains (self);
+  if (session != NULL)
+    {
+      g_autofree char *note = gradlens_remedies_backward_note (gradlens_session_get_runs (session));
+
+      gtk_label_set_text (self->remedies_note, note != NULL ? note : "");
+      gtk_widget_set_visible (GTK_WIDGET (self->remedies_note), note != NULL);
+    }
 }
 
 /* a prediction's legend entry toggles its run (the measurements' entries
@@ -331,6 +346,7 @@ gradlens_backward_page_class_init (GradlensBackwardPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/gradlens/Gradlens/ui/gradlens-backward-page.ui");
   gtk_widget_class_bind_template_child (widget_class, GradlensBackwardPage, explanation);
+  gtk_widget_class_bind_template_child (widget_class, GradlensBackwardPage, remedies_note);
   gtk_widget_class_bind_template_child (widget_class, GradlensBackwardPage, plot_view);
   gtk_widget_class_bind_template_child (widget_class, GradlensBackwardPage, gains_grid);
 }

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 
@@ -12,6 +13,7 @@
 #include "gradlens-controls.h"
 #include "gradlens-number-field.h"
 #include "gradlens-problems.h"
+#include "gradlens-remedies.h"
 
 struct _GradlensControls
 {
@@ -31,6 +33,8 @@ struct _GradlensControls
   AdwComboRow         *activation_row;
   GtkSpinButton       *slope_spin;
   GtkSwitch           *output_activation_switch;
+  GtkSwitch           *residual_switch;
+  AdwComboRow         *norm_row;
   AdwComboRow         *init_row;
   GtkSpinButton       *gain_spin;
   AdwActionRow        *a_row;
@@ -50,7 +54,8 @@ struct _GradlensControls
 G_DEFINE_FINAL_TYPE (GradlensControls, gradlens_controls, GTK_TYPE_BOX)
 
 /* The control of each field: a spin button for a number, a combo row for a
- * choice, the switch for the output activation ("same" when on) */
+ * choice, a switch for a true/false field (the residual connections) and for
+ * the output activation ("same" when on) */
 typedef struct
 {
   const char *section;
@@ -69,6 +74,8 @@ static const Control controls[] = {
   CONTROL ("network", "activation", activation_row),
   CONTROL ("network", "negative_slope", slope_spin),
   CONTROL ("network", "output_activation", output_activation_switch),
+  CONTROL ("network", "residual", residual_switch),
+  CONTROL ("network", "norm", norm_row),
   CONTROL ("init", "weights", init_row),
   CONTROL ("init", "gain", gain_spin),
   CONTROL ("init", "a", a_spin),
@@ -116,8 +123,7 @@ static void
 clear_errors (GradlensControls *self)
 {
   for (guint i = 0; i < G_N_ELEMENTS (controls); i++)
-    if (GTK_IS_SPIN_BUTTON (control_widget (self, &controls[i])))
-      gradlens_problems_clear_mark (control_widget (self, &controls[i]));
+    gradlens_problems_clear_mark (control_widget (self, &controls[i]));
 }
 
 /* ---- choices and visibility ------------------------------------------- */
@@ -187,6 +193,7 @@ update_visibility (GradlensControls *self)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (self->bias_row),
                                  gradlens_choice_description (bias, gradlens_field_get_choice (bias, config)));
   }
+  gradlens_remedies_describe_norm_row (self->norm_row, config);
   if (g_str_has_prefix (init, "kaiming"))
     {
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->a_row), _("Negative slope _a"));
@@ -200,6 +207,34 @@ update_visibility (GradlensControls *self)
       /* Translators: uniform's argument a */
       adw_action_row_set_subtitle (self->a_row, _("The smallest value a weight can take"));
     }
+}
+
+/* a problem the experiment library found, such as batch norm with one
+ * sample, on the controls of the fields its message begins with
+ * ("network.norm: ...", the preset path) */
+static gboolean
+mark_library_problem (GradlensControls *self,
+                      GradlensProblems *problems,
+                      const char       *message)
+{
+  gboolean marked = FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (controls); i++)
+    {
+      g_autofree char *path = controls[i].section != NULL
+                              ? g_strdup_printf ("%s.%s:", controls[i].section, controls[i].key)
+                              : g_strdup_printf ("%s:", controls[i].key);
+
+      if (g_str_has_prefix (message, path))
+        {
+          gradlens_problems_report (problems, control_widget (self, &controls[i]), message);
+          marked = TRUE;
+        }
+    }
+  /* batch norm's statistics need the samples too */
+  if (marked && g_str_has_prefix (message, "network.norm:") && strstr (message, "data.samples") != NULL)
+    gradlens_problems_mark (GTK_WIDGET (self->samples_spin), message);
+  return marked;
 }
 
 static void
@@ -254,6 +289,8 @@ gradlens_controls_class_init (GradlensControlsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GradlensControls, activation_row);
   gtk_widget_class_bind_template_child (widget_class, GradlensControls, slope_spin);
   gtk_widget_class_bind_template_child (widget_class, GradlensControls, output_activation_switch);
+  gtk_widget_class_bind_template_child (widget_class, GradlensControls, residual_switch);
+  gtk_widget_class_bind_template_child (widget_class, GradlensControls, norm_row);
   gtk_widget_class_bind_template_child (widget_class, GradlensControls, init_row);
   gtk_widget_class_bind_template_child (widget_class, GradlensControls, gain_spin);
   gtk_widget_class_bind_template_child (widget_class, GradlensControls, a_row);
@@ -316,6 +353,8 @@ gradlens_controls_set_config (GradlensControls        *self,
 
       if (GTK_IS_SPIN_BUTTON (widget))
         gtk_spin_button_set_value (GTK_SPIN_BUTTON (widget), gradlens_field_get_number (field, config));
+      else if (field->type == GRADLENS_FIELD_BOOL)
+        gradlens_remedies_show_switch (field, GTK_SWITCH (widget), config);
       else if (GTK_IS_SWITCH (widget))
         gtk_switch_set_active (GTK_SWITCH (widget),
                                gradlens_field_get_choice (field, config) == gradlens_choice_index (field, "same"));
@@ -363,6 +402,11 @@ gradlens_controls_get_config (GradlensControls   *self,
 
       if (field->type == GRADLENS_FIELD_CHOICE)
         continue;
+      if (field->type == GRADLENS_FIELD_BOOL)
+        {
+          gradlens_remedies_read_switch (field, GTK_SWITCH (widget), config);
+          continue;
+        }
       /* a hidden argument of another scheme cannot be wrong: keep its value */
       if (!gradlens_field_is_used (field, config))
         value = gtk_spin_button_get_value (GTK_SPIN_BUTTON (widget));
@@ -419,7 +463,8 @@ gradlens_controls_get_config (GradlensControls   *self,
   {
     g_autoptr(GError) error = NULL;
 
-    if (!gradlens_run_config_validate (config, GRADLENS_NAMING_PRESET, GRADLENS_DEFAULT_MEMORY_LIMIT, &error))
+    if (!gradlens_run_config_validate (config, GRADLENS_NAMING_PRESET, GRADLENS_DEFAULT_MEMORY_LIMIT, &error)
+        && !mark_library_problem (self, &problems, error->message))
       {
         problems.first = g_strdup (error->message);
         problems.n_errors++;

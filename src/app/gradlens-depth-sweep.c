@@ -11,6 +11,7 @@
 #include "gradlens-depth-sweep.h"
 #include "gradlens-figure.h"
 #include "gradlens-job.h"
+#include "gradlens-remedies.h"
 
 struct _GradlensDepthSweep
 {
@@ -67,6 +68,12 @@ update_detail (GradlensDepthSweep *self)
   if (depths != NULL)
     g_string_append_printf (s, "%s · ", depths);
   g_string_append (s, net);
+  {
+    g_autofree char *remedies = gradlens_remedies_describe (self->config);
+
+    if (remedies != NULL)
+      g_string_append_printf (s, " · %s", remedies);
+  }
   if (self->config->seeds > 1)
     {
       g_string_append (s, " · ");
@@ -321,29 +328,71 @@ gradlens_depth_sweep_plan (GListModel               *sweeps,
                            guint                     n_depths,
                            GError                  **error)
 {
-  g_autoptr(GradlensRunConfig) swept = NULL;
+  return gradlens_depth_sweep_plan_several (sweeps, (const GradlensRunConfig * const *) &config, 1, depths,
+                                            n_depths, error);
+}
+
+/**
+ * gradlens_depth_sweep_plan_several:
+ * @sweeps: the sweeps listed, of #GradlensDepthSweep
+ * @configs: (array length=n_configs): valid runs; their depths are ignored
+ * @n_configs: how many new sweeps, at least one
+ * @depths: (array length=n_depths): depths of 1 .. 1000
+ * @n_depths: how many, at least one
+ * @error: why no sweep started: a run too deep for the limits
+ *
+ * As gradlens_depth_sweep_plan(), with a new sweep of each of @configs,
+ * in this order, each in a colour and with a label of its own.
+ *
+ * Returns: (transfer full) (nullable): the job, not started
+ */
+GradlensJob *
+gradlens_depth_sweep_plan_several (GListModel                     *sweeps,
+                                   const GradlensRunConfig * const *configs,
+                                   guint                           n_configs,
+                                   const int                      *depths,
+                                   guint                           n_depths,
+                                   GError                        **error)
+{
   g_autoptr(GradlensJob) job = NULL;
-  g_autofree char *base = NULL;
+  g_autoptr(GListStore) taken = g_list_store_new (GRADLENS_TYPE_DEPTH_SWEEP);
+  guint n_sweeps;
   int deepest = 0;
 
   g_return_val_if_fail (G_IS_LIST_MODEL (sweeps), NULL);
-  g_return_val_if_fail (config != NULL, NULL);
+  g_return_val_if_fail (configs != NULL && n_configs > 0, NULL);
   g_return_val_if_fail (depths != NULL && n_depths > 0, NULL);
 
-  /* the deepest run must fit in memory */
+  /* the deepest run of every new sweep must fit in memory; a new sweep
+   * covers its own depths and never extends those already listed */
   for (guint k = 0; k < n_depths; k++)
     deepest = MAX (deepest, depths[k]);
-  if (!check_depth (config, deepest, error))
-    return NULL;
+  for (guint c = 0; c < n_configs; c++)
+    if (!check_depth (configs[c], deepest, error))
+      return NULL;
 
+  n_sweeps = g_list_model_get_n_items (sweeps);
+  for (guint i = 0; i < n_sweeps; i++)
+    {
+      g_autoptr(GradlensDepthSweep) sweep = g_list_model_get_item (sweeps, i);
+
+      g_list_store_append (taken, sweep);
+    }
   job = gradlens_job_new (GRADLENS_JOB_SWEEP);
-  swept = gradlens_run_config_dup (config);
-  base = gradlens_default_sweep_label (swept);
-  g_free (swept->label);
-  swept->label = gradlens_series_list_unique_label (sweeps, base);
-  g_free (swept->color);
-  swept->color = gradlens_series_list_next_color (sweeps);
-  gradlens_job_add (job, swept, depths, n_depths, NULL);
+  for (guint c = 0; c < n_configs; c++)
+    {
+      g_autoptr(GradlensRunConfig) swept = gradlens_run_config_dup (configs[c]);
+      g_autoptr(GradlensDepthSweep) placeholder = NULL;
+      g_autofree char *base = gradlens_default_sweep_label (swept);
+
+      g_free (swept->label);
+      swept->label = gradlens_series_list_unique_label (G_LIST_MODEL (taken), base);
+      g_free (swept->color);
+      swept->color = gradlens_series_list_next_color (G_LIST_MODEL (taken));
+      gradlens_job_add (job, swept, depths, n_depths, NULL);
+      /* the next new sweep takes another label and colour */
+      placeholder = gradlens_depth_sweep_new (swept, NULL, 0);
+      g_list_store_append (taken, placeholder);
+    }
   return g_steal_pointer (&job);
 }
-

@@ -51,5 +51,13 @@ GradlensJob              *gradlens_depth_sweep_plan         (GListModel         
                                                              const int                *depths,
                                                              guint                     n_depths,
                                                              GError                  **error);
+/* the same with a new sweep of each of configs (their labels and colours
+ * made unique among themselves too) */
+GradlensJob              *gradlens_depth_sweep_plan_several (GListModel                     *sweeps,
+                                                             const GradlensRunConfig * const *configs,
+                                                             guint                           n_configs,
+                                                             const int                      *depths,
+                                                             guint                           n_depths,
+                                                             GError                        **error);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include "gradlens-choices.h"
 #include "gradlens-figure.h"
 #include "gradlens-guide.h"
+#include "gradlens-remedies.h"
 #include "gradlens-run-item.h"
 #include "gradlens-train-run.h"
 
@@ -43,6 +44,7 @@ static const struct
   { N_("What changes with ReLU or Leaky ReLU?"), "notebook-2-leaky-relu.json" },
   { N_("What do Xavier and He initialisation do, and why?"), "notebook.json" },
   { N_("What does a vanishing gradient cost when the network trains?"), "what-vanishing-costs.json" },
+  { N_("What do residual connections and normalisation change?"), "remedies.json" },
 };
 
 /* the first visible run on screen that matches: its activation and weight
@@ -181,6 +183,14 @@ live_sentence (GradlensGuide        *self,
         /* Translators: the guide's training answer without a training on screen */
         return g_strdup (_("Press “Show me”, then Train in the Training view, to see the numbers here."));
       }
+    case GRADLENS_GUIDE_REMEDIES:
+      {
+        char *sentence = gradlens_remedies_live_sentence (gradlens_session_get_runs (self->session));
+
+        if (sentence != NULL)
+          return sentence;
+        break;
+      }
     case GRADLENS_GUIDE_N_QUESTIONS:
     default:
       break;
@@ -224,6 +234,15 @@ answer_text (GradlensGuideQuestion question)
                "first layers stay where they started while its last layer learns, and its loss barely "
                "falls; with Leaky ReLU and He initialisation every layer moves and the loss falls. In the "
                "Training view, switch the heatmap to “Weight change” to see how far each layer has moved.");
+    case GRADLENS_GUIDE_REMEDIES:
+      return _("Both change the path the gradient takes back. A residual connection computes h + f(h), so "
+               "going backwards the gradient is passed on unchanged besides what flows through the layer: "
+               "the factors of the layers no longer simply multiply, and the fall slows down. Normalisation "
+               "(batch norm over the samples, layer norm over a sample’s units) rescales each layer’s output "
+               "to mean 0 and spread 1 before the activation, so sigmoid is kept in its steep middle, where "
+               "its derivative is near its largest, 1/4, and the weights’ size no longer matters. A good "
+               "activation and initialisation (Leaky ReLU + He) keep the profile flat without changing the "
+               "network. The variance argument of the Backward Signal view does not cover these layers.");
     case GRADLENS_GUIDE_N_QUESTIONS:
     default:
       return "";

@@ -10,6 +10,7 @@
 
 #include "gradlens-choices.h"
 #include "gradlens-figure.h"
+#include "gradlens-remedies.h"
 #include "gradlens-run-item.h"
 #include "gradlens-run-summary.h"
 
@@ -59,6 +60,19 @@ G_STATIC_ASSERT (G_N_ELEMENTS (layers_columns) == GRADLENS_N_LAYER_COLUMNS);
 const GradlensTableSpec gradlens_run_values_table = { values_columns, G_N_ELEMENTS (values_columns) };
 const GradlensTableSpec gradlens_run_layers_table = { layers_columns, G_N_ELEMENTS (layers_columns) };
 
+/* the activation, with the remedies when there are any: "sigmoid" or
+ * "sigmoid, residual, batch norm" (the subtitle is cut at its end) */
+static char *
+activation_text (const GradlensRunConfig *config)
+{
+  g_autofree char *remedies = gradlens_remedies_describe (config);
+
+  if (remedies == NULL)
+    return g_strdup (nn_activation_name (config->nn.activation));
+  /* Translators: a run's activation and its remedies, "sigmoid" and "residual, batch norm" */
+  return g_strdup_printf (_("%s, %s"), nn_activation_name (config->nn.activation), remedies);
+}
+
 static char *
 describe (const GradlensRunResult *r)
 {
@@ -69,15 +83,15 @@ describe (const GradlensRunResult *r)
   g_autofree char *differences = gradlens_run_summary_dup_differences (&r->config);
   const char *parts[5] = { NULL };
   guint n = 0;
+  g_autofree char *activation = activation_text (&r->config);
 
   if (gradlens_field_get_choice (gradlens_field_lookup ("init", "weights"), &r->config)
       == gradlens_choice_index (gradlens_field_lookup ("init", "weights"), "default"))
     /* Translators: activation, depth × width, e.g. "sigmoid, 5 × 10" */
-    net = g_strdup_printf (_("%s, %d × %d"), nn_activation_name (c->activation), c->depth, c->width);
+    net = g_strdup_printf (_("%s, %d × %d"), activation, c->depth, c->width);
   else
     /* Translators: activation, initialisation, depth × width, e.g. "sigmoid, xavier_normal, 5 × 10" */
-    net = g_strdup_printf (_("%s, %s, %d × %d"), nn_activation_name (c->activation),
-                           nn_init_name (c->init), c->depth, c->width);
+    net = g_strdup_printf (_("%s, %s, %d × %d"), activation, nn_init_name (c->init), c->depth, c->width);
   if (r->n_seeds > 1)
     seeds = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d seed", "%d seeds", r->n_seeds), r->n_seeds);
 

@@ -9,12 +9,12 @@
 #include "gradlens-choices.h"
 #include "gradlens-run-summary.h"
 
-/* the fields a run's subtitle names anyway (activation, scheme, depth ×
- * width, seeds) */
+/* the fields a run's subtitle names anyway (activation and its remedies,
+ * scheme, depth × width, seeds) */
 static gboolean
 said_anyway (const GradlensField *field)
 {
-  static const char *const keys[] = { "activation", "weights", "depth", "width", "seeds" };
+  static const char *const keys[] = { "activation", "residual", "norm", "weights", "depth", "width", "seeds" };
 
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     if (g_str_equal (field->key, keys[i]))
@@ -38,8 +38,8 @@ format_value (const GradlensField     *field,
  *
  * The settings of @config that differ from the defaults (DESIGN.md's, as
  * the field table has them) and are used by it, named by their preset key,
- * in the field table's order: "inputs 20, samples 256, seed 3, residual,
- * norm batch, float64". Leaves out what a run's subtitle says anyway.
+ * in the field table's order: "inputs 20, samples 256, seed 3, float64".
+ * Leaves out what a run's subtitle says anyway (the remedies among them).
  *
  * Returns: (transfer full) (nullable): the list, or %NULL when nothing differs
  */

@@ -279,6 +279,42 @@ gradlens_session_sweep (GradlensSession          *self,
 }
 
 /**
+ * gradlens_session_sweep_several:
+ * @self: a session
+ * @configs: (element-type GradlensRunConfig): valid runs, one new sweep
+ *   each, in this order; their depths are ignored
+ * @depths: (array length=n_depths): depths of 1 .. 1000
+ * @n_depths: how many, at least one
+ * @error: why no sweep started
+ *
+ * As gradlens_session_sweep() for several new sweeps at once, in one job
+ * (gradlens_depth_sweep_plan_several()), each in a colour and with a label
+ * of its own.
+ *
+ * Returns: %TRUE if the computation started
+ */
+gboolean
+gradlens_session_sweep_several (GradlensSession  *self,
+                                GPtrArray        *configs,
+                                const int        *depths,
+                                guint             n_depths,
+                                GError          **error)
+{
+  g_autoptr(GradlensJob) job = NULL;
+
+  g_return_val_if_fail (GRADLENS_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (configs != NULL && configs->len > 0, FALSE);
+
+  job = gradlens_depth_sweep_plan_several (G_LIST_MODEL (self->sweeps),
+                                           (const GradlensRunConfig * const *) configs->pdata, configs->len,
+                                           depths, n_depths, error);
+  if (job == NULL)
+    return FALSE;
+  start_job (self, job);
+  return TRUE;
+}
+
+/**
  * gradlens_session_train:
  * @self: a session
  * @configs: (array length=n_configs): valid runs, side by side

@@ -81,6 +81,12 @@ gboolean         gradlens_session_sweep           (GradlensSession         *self
                                                    const int               *depths,
                                                    guint                    n_depths,
                                                    GError                 **error);
+/* configs: a GPtrArray of GradlensRunConfig, a new sweep each */
+gboolean         gradlens_session_sweep_several   (GradlensSession         *self,
+                                                   GPtrArray               *configs,
+                                                   const int               *depths,
+                                                   guint                    n_depths,
+                                                   GError                 **error);
 /* training: the settings (a preset's "train"), and training configs side
  * by side (replacing the trainings listed; their steps shown as they come) */
 const GradlensTrainSettings *gradlens_session_get_train_settings (GradlensSession *self);

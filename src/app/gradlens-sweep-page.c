@@ -11,6 +11,7 @@
 #include "gradlens-depth-sweep.h"
 #include "gradlens-export.h"
 #include "gradlens-figure.h"
+#include "gradlens-remedy-sweep.h"
 #include "gradlens-sweep-page.h"
 
 struct _GradlensSweepPage
@@ -19,9 +20,15 @@ struct _GradlensSweepPage
 
   /* Template widgets */
   GradlensPlotView *plot_view;
+  GtkButton        *remedies_button;
+  /* Borrowed */
+  GradlensSession  *watched;   /* whose running state the button follows */
 };
 
 G_DEFINE_FINAL_TYPE (GradlensSweepPage, gradlens_sweep_page, GRADLENS_TYPE_PAGE)
+
+static void watch_session (GradlensSweepPage *self,
+                           GradlensSession   *session);
 
 static GListModel *
 sweep_page_get_series (GradlensPage *page)
@@ -51,6 +58,7 @@ sweep_page_build_figure (GradlensPage *page)
       series[i].points = gradlens_depth_sweep_get_points (sweep, &series[i].n_points);
       series[i].has_stats = gradlens_series_has_stats (GRADLENS_SERIES (sweep));
     }
+  watch_session (GRADLENS_SWEEP_PAGE (page), session);
   settings.y_scale = gradlens_session_get_y_scale (session);
   settings.title = (char *) _("First Layer’s Gradient Norm against Depth");
   /* Translators: the x axis of the depth sweep: the number of linear layers */
@@ -126,6 +134,42 @@ sweep_page_dup_export_text (GradlensPage *page,
   return gradlens_json_to_text (root, 2);
 }
 
+/* sweep-page.remedies: the window's sweep with and without each remedy
+ * (gradlens-remedy-sweep.c) */
+static void
+remedies_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (GRADLENS_IS_WINDOW (root))
+    gradlens_window_sweep_remedies (GRADLENS_WINDOW (root));
+}
+
+/* one computation at a time, as the Sweep button */
+static void
+running_changed_cb (GradlensSweepPage *self)
+{
+  GradlensSession *session = gradlens_page_get_session (GRADLENS_PAGE (self));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sweep-page.remedies",
+                                 session == NULL || !gradlens_session_get_running (session));
+}
+
+/* the page's session is known once it builds its first figure
+ * (gradlens_page_set_session()) */
+static void
+watch_session (GradlensSweepPage *self,
+               GradlensSession   *session)
+{
+  if (session == NULL || session == self->watched)
+    return;
+  self->watched = session;
+  g_signal_connect_object (session, "notify::running", G_CALLBACK (running_changed_cb), self, G_CONNECT_SWAPPED);
+  running_changed_cb (self);
+}
+
 static void
 gradlens_sweep_page_dispose (GObject *object)
 {
@@ -150,6 +194,8 @@ gradlens_sweep_page_class_init (GradlensSweepPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/gradlens/Gradlens/ui/gradlens-sweep-page.ui");
   gtk_widget_class_bind_template_child (widget_class, GradlensSweepPage, plot_view);
+  gtk_widget_class_bind_template_child (widget_class, GradlensSweepPage, remedies_button);
+  gtk_widget_class_install_action (widget_class, "sweep-page.remedies", NULL, remedies_action);
 }
 
 static void

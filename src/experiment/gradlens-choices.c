@@ -36,6 +36,9 @@ static const struct
   { "bias", "zeros", N_("Zeros") },
   { "mode", "fan_in", N_("Fan in") },
   { "mode", "fan_out", N_("Fan out") },
+  { "norm", "none", N_("None") },
+  { "norm", "batch", N_("Batch norm") },
+  { "norm", "layer", N_("Layer norm") },
   { "dtype", "float32", N_("float32 (PyTorch’s default)") },
   { "dtype", "float64", N_("float64") },
 };
@@ -68,6 +71,14 @@ static const struct
   { "bias", "zeros", N_("Every bias starts at 0, as in the notebook’s He and Xavier runs") },
   { "mode", "fan_in", N_("n = n_in, the layer’s inputs: keeps the forward signal’s variance") },
   { "mode", "fan_out", N_("n = n_out, the layer’s outputs: keeps the backward signal’s variance") },
+  { "norm", "none",
+    N_("Each activation gets the Linear layer’s output as it is") },
+  { "norm", "batch",
+    N_("Each unit rescaled to mean 0 and spread 1 over the batch of samples, before the activation: "
+       "no layer can push the next into saturation") },
+  { "norm", "layer",
+    N_("Each sample’s units rescaled to mean 0 and spread 1, before the activation: like batch norm, "
+       "but one sample at a time") },
 };
 
 /* Which initialisation schemes take which argument (torch.nn.init) */

@@ -46,15 +46,21 @@ gradlens_diagnosis_dup_text (const GradlensRunResult *r)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+/* the remedies, when on, so that overlaid runs and sweeps tell themselves
+ * apart: ", residual, batch norm" or "" */
+static char *
+remedies_suffix (const NnConfig *c)
+{
+  return g_strdup_printf ("%s%s%s", c->residual ? ", residual" : "", c->norm == NN_NORM_BATCH ? ", batch norm" : "",
+                          c->norm == NN_NORM_LAYER ? ", layer norm" : "");
+}
+
 char *
 gradlens_default_label (const GradlensRunConfig *config,
                         guint                    n)
 {
   const NnConfig *c = &config->nn;
-  /* the remedies, when on, so that overlaid runs tell themselves apart */
-  g_autofree char *remedies = g_strdup_printf ("%s%s%s", c->residual ? ", residual" : "",
-                                               c->norm == NN_NORM_BATCH ? ", batch norm" : "",
-                                               c->norm == NN_NORM_LAYER ? ", layer norm" : "");
+  g_autofree char *remedies = remedies_suffix (c);
 
   if (config->label != NULL && config->label[0] != '\0')
     return g_strdup (config->label);
@@ -65,26 +71,25 @@ gradlens_default_label (const GradlensRunConfig *config,
                           nn_init_name (c->init), remedies, c->depth, c->width);
 }
 
-static void
-set_categories (PlotFigure              *figure,
-                GradlensXAxis            x_axis,
-                const GradlensRunResult *widest)
+/* the categories of r's values on the figure's x axis: its parameters'
+ * names, or its layers ("1", "2", ...) for its Linear weights */
+static GPtrArray *
+category_names (GradlensXAxis            x_axis,
+                const GradlensRunResult *r)
 {
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
 
-  if (widest == NULL)
-    return;
-  for (int p = 0; p < widest->n_params; p++)
+  for (int p = 0; p < r->n_params; p++)
     {
       if (x_axis == GRADLENS_X_LAYER)
         {
-          if (widest->is_weight[p])
-            g_ptr_array_add (names, g_strdup_printf ("%d", widest->layers[p]));
+          if (r->is_weight[p])
+            g_ptr_array_add (names, g_strdup_printf ("%d", r->layers[p]));
         }
       else
-        g_ptr_array_add (names, g_strdup (widest->names[p]));
+        g_ptr_array_add (names, g_strdup (r->names[p]));
     }
-  plot_figure_set_categories (figure, (const char * const *) names->pdata, names->len);
+  return names;
 }
 
 guint
@@ -93,40 +98,59 @@ gradlens_figure_add_result (PlotFigure              *figure,
                             const GradlensRunResult *r,
                             guint                    index)
 {
-  g_autofree double *values = g_new (double, r->n_params);
-  g_autofree double *q1 = g_new (double, r->n_params);
-  g_autofree double *q3 = g_new (double, r->n_params);
-  g_autofree double *lo = g_new (double, r->n_params);
-  g_autofree double *hi = g_new (double, r->n_params);
+  g_autoptr(GPtrArray) names = category_names (x_axis, r);
+  g_autofree guint *slots = NULL;
+  g_autofree double *values = NULL;
+  g_autofree double *q1 = NULL;
+  g_autofree double *q3 = NULL;
+  g_autofree double *lo = NULL;
+  g_autofree double *hi = NULL;
+  g_autofree gboolean *gaps = NULL;
   g_autofree char *label = gradlens_default_label (&r->config, index + 1);
   g_autofree char *suffix = gradlens_format_decay (r->decay_per_layer);
   PlotRgba color;
-  gsize n = 0;
+  gsize n = 0, k = 0;
   guint series;
 
   if (r->config.color == NULL || !plot_rgba_parse (&color, r->config.color))
     plot_palette_color (index, &color);
-  /* a deeper run widens the x axis of the whole figure */
-  if (plot_figure_get_n_categories (figure)
-      < (guint) (x_axis == GRADLENS_X_LAYER ? r->depth : r->n_params))
-    set_categories (figure, x_axis, r);
-
+  /* each value at its parameter's name: runs with and without norm layers,
+   * or of other depths, share the axis, with a gap where a run has no such
+   * parameter */
+  slots = plot_figure_merge_categories (figure, (const char * const *) names->pdata, names->len);
+  for (guint i = 0; i < names->len; i++)
+    n = MAX (n, (gsize) slots[i] + 1);
+  values = g_new (double, MAX (n, 1));
+  q1 = g_new (double, MAX (n, 1));
+  q3 = g_new (double, MAX (n, 1));
+  lo = g_new (double, MAX (n, 1));
+  hi = g_new (double, MAX (n, 1));
+  gaps = g_new (gboolean, MAX (n, 1));
+  for (gsize i = 0; i < n; i++)
+    {
+      values[i] = q1[i] = q3[i] = lo[i] = hi[i] = NAN;
+      gaps[i] = TRUE;
+    }
   for (int p = 0; p < r->n_params; p++)
     {
+      guint at;
+
       if (x_axis == GRADLENS_X_LAYER && !r->is_weight[p])
         continue;
-      values[n] = r->grad_norm[p];
+      at = slots[k++];
+      values[at] = r->grad_norm[p];
+      gaps[at] = FALSE;
       if (r->stats != NULL)
         {
-          q1[n] = r->stats[p].q1;
-          q3[n] = r->stats[p].q3;
-          lo[n] = r->stats[p].min;
-          hi[n] = r->stats[p].max;
+          q1[at] = r->stats[p].q1;
+          q3[at] = r->stats[p].q3;
+          lo[at] = r->stats[p].min;
+          hi[at] = r->stats[p].max;
         }
-      n++;
     }
 
   series = plot_figure_add_series (figure, label, &color, values, n);
+  plot_figure_set_series_gaps (figure, series, gaps, n);
   if (r->stats != NULL)
     {
       plot_figure_set_series_band (figure, series, q1, q3, n);
@@ -155,18 +179,12 @@ gradlens_figure_from_results (const GradlensPlotSettings *settings,
                               guint                       n_results)
 {
   PlotFigure *figure = plot_figure_new ();
-  const GradlensRunResult *widest = NULL;
 
   plot_figure_set_title (figure, settings->title ? settings->title : "");
   plot_figure_set_x_title (figure, settings->x_title ? settings->x_title : "");
   plot_figure_set_y_title (figure, settings->y_title ? settings->y_title : "");
   plot_figure_set_theme (figure, settings->theme == GRADLENS_THEME_LIGHT ? PLOT_THEME_LIGHT : PLOT_THEME_DARK);
   plot_figure_set_y_scale (figure, settings->y_scale == GRADLENS_Y_LINEAR ? PLOT_SCALE_LINEAR : PLOT_SCALE_LOG);
-
-  for (guint i = 0; i < n_results; i++)
-    if (widest == NULL || results[i]->n_params > widest->n_params)
-      widest = results[i];
-  set_categories (figure, settings->x_axis, widest);
 
   for (guint i = 0; i < n_results; i++)
     gradlens_figure_add_result (figure, settings->x_axis, results[i], i);
@@ -430,7 +448,22 @@ gradlens_figure_from_backward_signal (const GradlensPlotSettings *settings,
 
             series = plot_figure_add_series (figure, predicted, &color, values, r->depth);
             plot_figure_set_series_dashed (figure, series, TRUE);
-            if (isfinite (act) && isfinite (weight))
+            if (!nn_config_is_plain (&r->config.nn))
+              {
+                /* DESIGN.md: no prediction with residual connections or
+                 * normalisation; its entry says why instead of a line of
+                 * NaN markers */
+                g_autofree gboolean *gaps = g_new (gboolean, MAX (r->depth, 1));
+
+                for (int l = 0; l < r->depth; l++)
+                  gaps[l] = TRUE;
+                plot_figure_set_series_gaps (figure, series, gaps, r->depth);
+                /* Translators: legend suffix of a run with residual connections or normalisation in the
+                 * Backward Signal view, where the variance argument predicts nothing */
+                suffix = g_strdup (_("no prediction: the variance argument does not cover residual connections "
+                                     "or normalisation"));
+              }
+            else if (isfinite (act) && isfinite (weight))
               /* Translators: legend suffix of a predicted backward signal: the mean activation gain
                * times the mean weight gain per layer */
               suffix = g_strdup_printf (_("hidden layers: ×%.2f activation × %.2f weights ≈ ×%.2f"), act, weight,
@@ -473,12 +506,13 @@ char *
 gradlens_default_sweep_label (const GradlensRunConfig *config)
 {
   const NnConfig *c = &config->nn;
+  g_autofree char *remedies = remedies_suffix (c);
 
   if (config->label != NULL && config->label[0] != '\0')
     return g_strdup (config->label);
   if (c->init == NN_INIT_DEFAULT)
-    return g_strdup (nn_activation_name (c->activation));
-  return g_strdup_printf ("%s, %s", nn_activation_name (c->activation), nn_init_name (c->init));
+    return g_strdup_printf ("%s%s", nn_activation_name (c->activation), remedies);
+  return g_strdup_printf ("%s, %s%s", nn_activation_name (c->activation), nn_init_name (c->init), remedies);
 }
 
 static int

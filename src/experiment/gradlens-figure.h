@@ -17,13 +17,17 @@ G_BEGIN_DECLS
  * colour `first_color + i`), the gradient norm of each parameter (x by
  * parameter) or of each layer's weight (x by layer), the quartile band and
  * min/max whiskers with several seeds, and "×0.12 per layer" as the legend
- * suffix. Returns: (transfer full) */
+ * suffix. Each value sits at its parameter's (or layer's) category: runs
+ * with and without norm layers, or of other depths, share the axis, with a
+ * gap where a run has no such parameter. Returns: (transfer full) */
 PlotFigure *gradlens_figure_from_results (const GradlensPlotSettings *settings,
                                           GradlensRunResult * const  *results,
                                           guint                       n_results);
 
 /* the series of one result (x by parameter or by layer), for the app's
- * incremental updates; color may be NULL for the palette colour `index` */
+ * incremental updates, its names merged into the figure's categories
+ * (plot_figure_merge_categories()); color may be NULL for the palette
+ * colour `index` */
 guint       gradlens_figure_add_result   (PlotFigure                 *figure,
                                           GradlensXAxis               x_axis,
                                           const GradlensRunResult    *result,
@@ -130,7 +134,8 @@ PlotFigure *gradlens_figure_from_sweeps      (const GradlensPlotSettings *settin
 double      gradlens_sweep_decay_per_layer   (const GradlensSweepPoint   *points,
                                               guint                       n_points);
 
-/* "sigmoid" or "relu, kaiming_normal": the label of a sweep without one */
+/* "sigmoid", "relu, kaiming_normal" or "sigmoid, residual, batch norm": the
+ * label of a sweep without one */
 char       *gradlens_default_sweep_label     (const GradlensRunConfig    *config);
 
 G_END_DECLS

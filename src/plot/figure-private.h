@@ -25,7 +25,17 @@ typedef struct
   double   *whisker_min;
   double   *whisker_max;
   gsize     n_whiskers;
+  guint8   *gaps;         /* n_values flags, or NULL: no value at that category (figure-names.c) */
 } PlotSeries;
+
+/* the series has no value at category i: nothing is drawn there, and its
+ * line joins the values on either side */
+static inline gboolean
+_plot_series_is_gap (const PlotSeries *s,
+                     gsize             i)
+{
+  return s->gaps != NULL && i < s->n_values && s->gaps[i] != 0;
+}
 
 struct _PlotFigure
 {

@@ -36,6 +36,7 @@ plot_series_free (gpointer data)
   g_free (s->band_high);
   g_free (s->whisker_min);
   g_free (s->whisker_max);
+  g_free (s->gaps);
   g_free (s);
 }
 
@@ -59,6 +60,7 @@ plot_series_copy (const PlotSeries *src)
   s->whisker_min = dup_doubles (src->whisker_min, src->n_whiskers);
   s->whisker_max = dup_doubles (src->whisker_max, src->n_whiskers);
   s->n_whiskers = src->n_whiskers;
+  s->gaps = src->gaps != NULL ? g_memdup2 (src->gaps, src->n_values) : NULL;
   return s;
 }
 
@@ -1180,7 +1182,7 @@ append_series_off_axis (const PlotFigure *fig,
     {
       PlotValueClass cls = plot_axis_classify (fig->y_scale, series->values[i]);
 
-      if (cls == PLOT_VALUE_ON_AXIS)
+      if (cls == PLOT_VALUE_ON_AXIS || _plot_series_is_gap (series, i))
         continue;
       if (count[cls]++ == 0)
         first[cls] = i;
@@ -1195,7 +1197,8 @@ append_series_off_axis (const PlotFigure *fig,
       g_autofree char *category = NULL;
       g_autofree char *value = NULL;
 
-      if (cls == PLOT_VALUE_ON_AXIS || (count[cls] > PLOT_NOTE_LIST_AT_MOST && i != first[cls]))
+      if (cls == PLOT_VALUE_ON_AXIS || _plot_series_is_gap (series, i)
+          || (count[cls] > PLOT_NOTE_LIST_AT_MOST && i != first[cls]))
         continue;
       if (*listed >= PLOT_NOTE_MAX_VALUES)
         {

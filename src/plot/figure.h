@@ -83,6 +83,17 @@ const char    *plot_figure_get_category_label      (const PlotFigure *fig,
                                                     guint             index);
 char          *plot_shorten_parameter_name         (const char       *name);
 
+guint         *plot_figure_merge_categories        (PlotFigure       *fig,
+                                                    const char *const *names,
+                                                    gsize             n_names);
+void           plot_figure_set_series_gaps         (PlotFigure       *fig,
+                                                    guint             series,
+                                                    const gboolean   *gaps,
+                                                    gsize             n_values);
+gboolean       plot_figure_get_series_gap          (const PlotFigure *fig,
+                                                    guint             series,
+                                                    guint             index);
+
 guint          plot_figure_add_series              (PlotFigure       *fig,
                                                     const char       *label,
                                                     const PlotRgba   *color,

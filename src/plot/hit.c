@@ -61,7 +61,7 @@ plot_layout_hit_point (const PlotLayout *layout,
         {
           double px, py, d;
 
-          if (!_plot_mapping_position (&mapping, i, ps->values[i], NULL, &px, &py))
+          if (_plot_series_is_gap (ps, i) || !_plot_mapping_position (&mapping, i, ps->values[i], NULL, &px, &py))
             continue;
           d = hypot (px - x, py - y);
           if (d <= max_dist && d <= best)

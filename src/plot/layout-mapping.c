@@ -228,7 +228,7 @@ plot_layout_point_position (const PlotLayout *layout,
   if (series >= fig->series->len)
     return FALSE;
   s = g_ptr_array_index (fig->series, series);
-  if (!s->visible || index >= s->n_values)
+  if (!s->visible || index >= s->n_values || _plot_series_is_gap (s, index))
     return FALSE;
   _plot_mapping_init (&mapping, layout);
   shown = _plot_mapping_position (&mapping, index, s->values[index], NULL, &x, &y);

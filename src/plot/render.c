@@ -242,6 +242,7 @@ typedef struct
   double         y;
   PlotValueClass cls;
   gboolean       shown;
+  gboolean       gap;     /* no value here: no marker, the line passes by */
 } Position;
 
 /* Adds the polygon in scratch->points (lower edge left to right, then upper edge right to
@@ -374,6 +375,9 @@ series_positions (Target           *target,
       Position *p = &g_array_index (positions, Position, i);
 
       p->shown = _plot_mapping_position (&target->mapping, i, s->values[i], &p->cls, &p->x, &p->y);
+      p->gap = _plot_series_is_gap (s, i);
+      if (p->gap)
+        p->shown = FALSE;
     }
   return (const Position *) (void *) positions->data;
 }
@@ -395,6 +399,8 @@ add_series_line (Target           *target,
     {
       Point cur, a, b;
 
+      if (pos[i].gap)
+        continue;
       if (pos[i].cls != PLOT_VALUE_ON_AXIS)
         {
           have_prev = FALSE;

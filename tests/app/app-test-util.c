@@ -114,3 +114,26 @@ app_test_init (int    *argc,
   adw_init ();
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
 }
+
+/* a window of its own, shown and drawn once */
+GradlensWindow *
+new_window (void)
+{
+  GradlensWindow *window = g_object_new (GRADLENS_TYPE_WINDOW, NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  return window;
+}
+
+/* a field's control in the side panel: spin button, combo row or switch */
+GtkWidget *
+field_widget (GradlensWindow *window,
+              const char     *section,
+              const char     *key)
+{
+  GtkWidget *widget = gradlens_controls_get_field_widget (gradlens_window_get_controls (window), section, key);
+
+  g_assert_nonnull (widget);
+  return widget;
+}

@@ -27,6 +27,12 @@ GradlensRunItem *run_at         (GradlensWindow *window,
 guint            n_runs         (GradlensWindow *window);
 /* the question (an AdwMessageDialog) on screen, if any */
 GtkWindow       *find_message_dialog (void);
+/* a window of its own, shown and drawn once */
+GradlensWindow  *new_window     (void);
+/* a field's control in the side panel (asserted to exist) */
+GtkWidget       *field_widget   (GradlensWindow *window,
+                                 const char     *section,
+                                 const char     *key);
 /* the GLib test framework in C.UTF-8, GTK and libadwaita for a window test,
  * GSettings in memory; without a display it exits (1 when one was named) */
 void             app_test_init  (int            *argc,

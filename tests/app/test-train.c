@@ -13,7 +13,6 @@
 
 #include "app-test-util.h"
 #include "gradlens-heatmap-view.h"
-#include "gradlens-locale.h"
 #include "gradlens-train-page.h"
 #include "gradlens-train-run.h"
 #include "gradlens-window.h"
@@ -24,7 +23,7 @@
 
 
 static GradlensWindow *
-new_window (void)
+new_large_window (void)
 {
   GradlensWindow *window = g_object_new (GRADLENS_TYPE_WINDOW, NULL);
 
@@ -84,7 +83,7 @@ static GradlensWindow *
 trained_window (int            steps,
                 GradlensPage **page)
 {
-  GradlensWindow *window = new_window ();
+  GradlensWindow *window = new_large_window ();
   GtkWidget *steps_spin;
 
   g_assert_true (gradlens_window_open_resource (window, PRESETS_PATH "what-vanishing-costs.json"));
@@ -307,7 +306,7 @@ static void
 test_cancel (void)
 {
   enum { STEPS = 20000, STRIDE = STEPS / 100 };
-  GradlensWindow *window = new_window ();
+  GradlensWindow *window = new_large_window ();
   g_autoptr(GError) error = NULL;
   g_autoptr(GradlensPreset) preset = NULL;
   g_autoptr(GradlensJob) job = NULL;

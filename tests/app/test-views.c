@@ -19,7 +19,6 @@
 #include "gradlens-figure.h"
 #include "gradlens-forward-page.h"
 #include "gradlens-guide.h"
-#include "gradlens-locale.h"
 #include "gradlens-preview.h"
 #include "gradlens-series-row.h"
 #include "gradlens-window.h"
@@ -41,16 +40,6 @@ spin_for (guint ms)
   gint64 until = g_get_monotonic_time () + (gint64) ms * 1000;
 
   wait_for (elapsed, &until, ms + 5000, "time to pass");
-}
-
-static GradlensWindow *
-new_window (void)
-{
-  GradlensWindow *window = g_object_new (GRADLENS_TYPE_WINDOW, NULL);
-
-  gtk_window_present (GTK_WINDOW (window));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  return window;
 }
 
 /* the side panel's rows by the names they had, through the controls'

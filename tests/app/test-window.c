@@ -14,7 +14,6 @@
 #include "gradlens-depth-sweep.h"
 #include "gradlens-figure.h"
 #include "gradlens-forward-page.h"
-#include "gradlens-locale.h"
 #include "gradlens-series-row.h"
 #include "gradlens-window.h"
 
@@ -35,16 +34,6 @@ spin_for (guint ms)
   gint64 until = g_get_monotonic_time () + (gint64) ms * 1000;
 
   wait_for (elapsed, &until, ms + 5000, "time to pass");
-}
-
-static GradlensWindow *
-new_window (void)
-{
-  GradlensWindow *window = g_object_new (GRADLENS_TYPE_WINDOW, NULL);
-
-  gtk_window_present (GTK_WINDOW (window));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  return window;
 }
 
 /* the side panel's rows by the names they had, through the controls'
@@ -153,10 +142,7 @@ spin (GradlensWindow *window,
       const char     *section,
       const char     *key)
 {
-  GtkWidget *widget = gradlens_controls_get_field_widget (gradlens_window_get_controls (window), section, key);
-
-  g_assert_nonnull (widget);
-  return widget;
+  return field_widget (window, section, key);
 }
 
 /* types into a spin button the way a user does: its text, not its value */
@@ -281,7 +267,8 @@ assert_run_matches (GradlensWindow          *window,
   g_assert_cmpuint (plot_figure_get_n_series (figure), >, index);
   g_assert_cmpstr (plot_figure_get_series_label (figure, index), ==, gradlens_series_get_label (GRADLENS_SERIES (run)));
   values = plot_figure_get_series_values (figure, index, &n_values);
-  if (g_strcmp0 (g_object_get_data (G_OBJECT (window), "x-axis"), "layer") == 0)
+  /* the axis the window shows (a preset, such as Remedies, may choose layers) */
+  if (gradlens_session_get_x_axis (gradlens_window_get_session (window)) == GRADLENS_X_LAYER)
     {
       gsize k = 0;
 
@@ -559,10 +546,8 @@ test_run (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.y-scale", "s", "linear");
   g_assert_cmpint (plot_figure_get_y_scale (view_figure (window, "gradients")), ==, PLOT_SCALE_LINEAR);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.x-axis", "s", "layer");
-  g_object_set_data (G_OBJECT (window), "x-axis", (gpointer) "layer");
   assert_run_matches (window, 1, config);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.x-axis", "s", "parameter");
-  g_object_set_data (G_OBJECT (window), "x-axis", NULL);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.y-scale", "s", "log");
   g_assert_cmpint (plot_figure_get_y_scale (view_figure (window, "gradients")), ==, PLOT_SCALE_LOG);
 

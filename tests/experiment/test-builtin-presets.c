@@ -47,6 +47,12 @@ static const Claim claims[] = {
   /* the ensembles' first seed (seed 0): the description's two groups */
   { "seed-ensembles.json", "Sigmoid, 200 seeds", "vanishing" },
   { "seed-ensembles.json", "Leaky ReLU, 200 seeds", "output_inactive" },
+  /* the remedies at depth 20: only the plain sigmoid net vanishes; residual
+   * connections slow the fall, batch norm and Leaky ReLU + He keep it flat */
+  { "remedies.json", "Plain sigmoid", "vanishing" },
+  { "remedies.json", "Sigmoid + residual connections", "" },
+  { "remedies.json", "Sigmoid + batch norm", "" },
+  { "remedies.json", "Leaky ReLU + He init", "" },
   /* what vanishing costs: the same two nets before training */
   { "what-vanishing-costs.json", "Sigmoid, default init", "vanishing" },
   { "what-vanishing-costs.json", "Leaky ReLU, He init", "" },
@@ -181,6 +187,48 @@ test_what_vanishing_costs (void)
   g_assert_nonnull (strstr (preset->description, "Training view"));
 }
 
+/* "Remedies": four clearly different profiles, as its description says:
+ * the plain sigmoid net falls ×0.13 per layer to about 1e-18 at lin1,
+ * residual connections slow the fall to about ×0.85 (5e-4 at lin1), batch
+ * norm keeps it flat (×1.00), Leaky ReLU + He flat at a higher level */
+static void
+test_remedies (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("GRADLENS_SOURCE_ROOT"), "data", "presets", "remedies.json",
+                                            NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GradlensPreset) preset = gradlens_preset_load_path (path, &error);
+  GradlensRunResult *r[4];
+  double lin1[4];
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (preset->runs->len, ==, 4);
+  for (guint i = 0; i < 4; i++)
+    {
+      r[i] = gradlens_run (g_ptr_array_index (preset->runs, i), 0, 0, NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (r[i]->depth, ==, 20);
+      g_assert_cmpstr (r[i]->names[0], ==, "lin1.weight");
+      lin1[i] = r[i]->grad_norm[0];
+    }
+  g_assert_cmpfloat (r[0]->decay_per_layer, <, 0.2);
+  g_assert_cmpfloat (lin1[0], <, 1e-15);
+  g_assert_cmpfloat (r[1]->decay_per_layer, >, 0.75);
+  g_assert_cmpfloat (r[1]->decay_per_layer, <, 0.95);
+  g_assert_cmpfloat (lin1[1], >, 1e-4);
+  g_assert_cmpfloat (lin1[1], <, 1e-3);
+  g_assert_cmpfloat (fabs (r[2]->decay_per_layer - 1.0), <, 0.05);
+  g_assert_cmpfloat (r[3]->decay_per_layer, >, 0.85);
+  /* each flat profile above the one before: residual < batch norm < Leaky ReLU + He at lin1 */
+  g_assert_cmpfloat (lin1[1] * 10, <, lin1[2]);
+  g_assert_cmpfloat (lin1[2] * 10, <, lin1[3]);
+  /* the norm layers' parameters follow their Linear's */
+  g_assert_cmpstr (r[2]->names[2], ==, "norm1.weight");
+  g_assert_nonnull (strstr (preset->description, "seed is 1"));
+  for (guint i = 0; i < 4; i++)
+    gradlens_run_result_free (r[i]);
+}
+
 static void
 test_description_key (void)
 {
@@ -225,5 +273,6 @@ main (int    argc,
   g_test_add_func ("/gradlens/builtin-presets/healthy-relu", test_healthy_relu);
   g_test_add_func ("/gradlens/builtin-presets/description-key", test_description_key);
   g_test_add_func ("/gradlens/builtin-presets/what-vanishing-costs", test_what_vanishing_costs);
+  g_test_add_func ("/gradlens/builtin-presets/remedies", test_remedies);
   return g_test_run ();
 }

@@ -4,8 +4,9 @@
  * every combination with every activation in both dtypes through
  * gradlens_run (loss, every gradient norm, the layer statistics, the
  * backward signal, decay and diagnosis, the JSON export), trainings with
- * batch statistics at every step through gradlens_train, and the refusal
- * of batch norm with a single sample
+ * batch statistics at every step through gradlens_train, the runs of the
+ * built-in preset "Remedies" (tests/fixtures/remedies-preset.json), and the
+ * refusal of batch norm with a single sample
  * Copyright 2026 The Gradlens authors
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
@@ -25,6 +26,7 @@
 #include "mlp.h"
 
 static JsonParser *remedies_fixture;
+static JsonParser *remedies_preset_fixture;
 
 /* Tolerances against PyTorch, as test-mlp's and test-teaching's for plain
  * networks: the sums run in other orders than PyTorch's (the norms'
@@ -477,6 +479,12 @@ test_figure (void)
   config.nn.residual = true;
   r = gradlens_run (&config, 1, 0, NULL, NULL, NULL, NULL);
   label = gradlens_default_label (&config, 1);
+  /* a sweep of it is named so too */
+  {
+    g_autofree char *sweep_label = gradlens_default_sweep_label (&config);
+
+    g_assert_cmpstr (sweep_label, ==, "sigmoid, residual, batch norm");
+  }
   gradlens_run_config_clear (&config);
   g_assert_nonnull (strstr (label, "residual, batch norm"));
 
@@ -491,12 +499,96 @@ test_figure (void)
       g_assert_cmpstr (plot_figure_get_category_label (by_param, i), ==, shortened);
       g_assert_cmpfloat (plot_figure_get_series_values (by_param, 0, NULL)[i], ==, r->grad_norm[i]);
     }
+  /* a plain run beside it: each of its values at its own parameter's name
+   * (lin3.weight at lin3.weight, not at norm2.weight), gaps at the norm
+   * layers' parameters, whichever run comes first */
+  {
+    GradlensRunConfig plain_config = { 0 };
+    g_autoptr(GradlensRunResult) plain = NULL;
+
+    gradlens_run_config_init (&plain_config);
+    plain_config.nn.depth = 3;
+    plain = gradlens_run (&plain_config, 1, 0, NULL, NULL, NULL, NULL);
+    gradlens_run_config_clear (&plain_config);
+    for (guint order = 0; order < 2; order++)
+      {
+        GradlensRunResult *both[2];
+        g_autoptr(PlotFigure) mixed = NULL;
+        guint s = order == 0 ? 0 : 1;
+        gsize n = 0;
+        const double *values;
+
+        both[s] = plain;
+        both[1 - s] = r;
+        mixed = gradlens_figure_from_results (&preset->plot, both, 2);
+        g_assert_cmpuint (plot_figure_get_n_categories (mixed), ==, G_N_ELEMENTS (names));
+        values = plot_figure_get_series_values (mixed, s, &n);
+        for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+          {
+            gboolean norm = g_str_has_prefix (names[i], "norm");
+
+            g_assert_cmpstr (plot_figure_get_category (mixed, i), ==, names[i]);
+            g_assert_cmpint (plot_figure_get_series_gap (mixed, s, i), ==, norm);
+            if (!norm)
+              {
+                int p;
+
+                for (p = 0; p < plain->n_params; p++)
+                  if (g_str_equal (plain->names[p], names[i]))
+                    break;
+                g_assert_cmpint (p, <, plain->n_params);
+                g_assert_cmpuint (i, <, n);
+                g_assert_cmpfloat (values[i], ==, plain->grad_norm[p]);
+              }
+          }
+      }
+  }
   preset->plot.x_axis = GRADLENS_X_LAYER;
   by_layer = gradlens_figure_from_results (&preset->plot, &r, 1);
   g_assert_cmpuint (plot_figure_get_n_categories (by_layer), ==, 3);
   for (guint l = 0; l < 3; l++)
     g_assert_cmpfloat (plot_figure_get_series_values (by_layer, 0, NULL)[l], ==,
                        r->grad_norm[nn_config_param_index (&r->config.nn, (int) l, NN_PARAM_WEIGHT)]);
+}
+
+/* The built-in preset "Remedies" (data/presets/remedies.json) is what its
+ * fixture computed with PyTorch (tests/fixtures/remedies-preset.json, read
+ * from the preset by generate.py): the same runs, in the same order, with the
+ * same configurations; the numbers are compared by the runs'
+ * /gradlens/remedies/preset/ tests */
+static void
+test_preset_is_fixture (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("GRADLENS_SOURCE_ROOT"), "data", "presets", "remedies.json",
+                                            NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GradlensPreset) preset = gradlens_preset_load_path (path, &error);
+  JsonArray *runs = json_object_get_array_member (fixture_root (remedies_preset_fixture), "runs");
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (preset->runs->len, ==, 4);
+  g_assert_cmpuint (json_array_get_length (runs), ==, preset->runs->len);
+  for (guint i = 0; i < preset->runs->len; i++)
+    {
+      GradlensRunConfig *ours = g_ptr_array_index (preset->runs, i);
+      JsonObject *run = json_array_get_object_element (runs, i);
+      GradlensRunConfig theirs = { 0 };
+      g_autoptr(JsonBuilder) a = json_builder_new ();
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      g_autoptr(JsonNode) node_a = NULL;
+      g_autoptr(JsonNode) node_b = NULL;
+
+      config_from_json (json_object_get_object_member (run, "config"), &theirs);
+      g_assert_cmpstr (ours->label, ==, theirs.label);
+      gradlens_run_config_build_json (ours, a);
+      gradlens_run_config_build_json (&theirs, b);
+      gradlens_run_config_clear (&theirs);
+      node_a = json_builder_get_root (a);
+      node_b = json_builder_get_root (b);
+      g_assert_true (json_node_equal (node_a, node_b));
+      /* depth 20, the four profiles the description tells apart */
+      g_assert_cmpint (ours->nn.depth, ==, 20);
+    }
 }
 
 int
@@ -526,6 +618,16 @@ main (int    argc,
 
       g_test_add_data_func (path, c, test_fixture_train);
     }
+  remedies_preset_fixture = fixture_load ("remedies-preset.json");
+  runs = json_object_get_array_member (fixture_root (remedies_preset_fixture), "runs");
+  for (guint i = 0; i < json_array_get_length (runs); i++)
+    {
+      JsonObject *run = json_array_get_object_element (runs, i);
+      g_autofree char *path = g_strdup_printf ("/gradlens/remedies/preset/%s", json_object_get_string_member (run, "label"));
+
+      g_test_add_data_func (path, run, test_fixture_run);
+    }
+  g_test_add_func ("/gradlens/remedies/preset-is-fixture", test_preset_is_fixture);
   g_test_add_func ("/gradlens/remedies/batch-norm-one-sample", test_batch_norm_one_sample);
   g_test_add_func ("/gradlens/remedies/plain-unchanged", test_plain_unchanged);
   g_test_add_func ("/gradlens/remedies/figure", test_figure);
