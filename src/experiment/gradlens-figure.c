@@ -565,6 +565,8 @@ gradlens_figure_from_sweeps (const GradlensPlotSettings *settings,
       const GradlensSweepSeries *sweep = &sweeps[s];
       g_autofree double *values = NULL;
       g_autofree double *q1 = NULL, *q3 = NULL, *lo = NULL, *hi = NULL;
+      g_autofree gboolean *gaps = NULL;
+      gboolean any_gap = FALSE;
       g_autofree char *suffix = gradlens_format_decay (gradlens_sweep_decay_per_layer (sweep->points,
                                                                                        sweep->n_points));
       PlotRgba color;
@@ -585,6 +587,7 @@ gradlens_figure_from_sweeps (const GradlensPlotSettings *settings,
       q3 = g_new (double, MAX (n, 1));
       lo = g_new (double, MAX (n, 1));
       hi = g_new (double, MAX (n, 1));
+      gaps = g_new0 (gboolean, MAX (n, 1));
       for (guint k = 0, p = 0; k < n; k++)
         {
           int d = g_array_index (depths, int, k);
@@ -602,9 +605,16 @@ gradlens_figure_from_sweeps (const GradlensPlotSettings *settings,
               hi[k] = point->stats.max;
             }
           else
-            values[k] = q1[k] = q3[k] = lo[k] = hi[k] = NAN;
+            {
+              /* a depth another sweep has and this one has not: a gap,
+               * drawn as nothing and never noted as NaN */
+              values[k] = q1[k] = q3[k] = lo[k] = hi[k] = NAN;
+              gaps[k] = any_gap = TRUE;
+            }
         }
       series = plot_figure_add_series (figure, sweep->label != NULL ? sweep->label : "", &color, values, n);
+      if (any_gap)
+        plot_figure_set_series_gaps (figure, series, gaps, n);
       if (sweep->has_stats)
         {
           plot_figure_set_series_band (figure, series, q1, q3, n);

@@ -122,8 +122,9 @@ typedef struct
  * quartile band and min/max whiskers), "×0.31 per layer" (how the value
  * changes per added layer, gradlens_sweep_decay_per_layer) as the legend
  * suffix. Sweeps are meant to share their depths; a depth that a sweep lacks
- * below its deepest one is drawn as NaN. NULL titles in settings take
- * English defaults. Returns: (transfer full) */
+ * below its deepest one is a gap in its series (nothing drawn, nothing
+ * noted). NULL titles in settings take English defaults.
+ * Returns: (transfer full) */
 PlotFigure *gradlens_figure_from_sweeps      (const GradlensPlotSettings *settings,
                                               const GradlensSweepSeries  *sweeps,
                                               guint                       n_sweeps);

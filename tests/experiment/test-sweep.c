@@ -12,6 +12,7 @@
 #include <math.h>
 
 #include "gradlens-error.h"
+#include "gradlens-figure.h"
 #include "gradlens-preset.h"
 #include "gradlens-sweep.h"
 
@@ -191,6 +192,36 @@ test_sweep_invalid_depth (void)
   g_assert_nonnull (strstr (error->message, "1001"));
 }
 
+/* Two sweeps over interleaved depths (1, 3, 5 and 1, 2, 3): each is drawn
+ * at its own depths; where one lacks a depth the other has, its series has
+ * a gap (nothing drawn, nothing noted), never a NaN marker */
+static void
+test_sweep_figure_gaps (void)
+{
+  GradlensSweepPoint odd[3] = { { .depth = 1, .value = 1e-1 }, { .depth = 3, .value = 1e-2 },
+                                { .depth = 5, .value = 1e-3 } };
+  GradlensSweepPoint first[3] = { { .depth = 1, .value = 1.0 }, { .depth = 2, .value = 0.5 },
+                                  { .depth = 3, .value = 0.25 } };
+  GradlensSweepSeries sweeps[2] = { { .label = "odd", .points = odd, .n_points = 3 },
+                                    { .label = "first", .points = first, .n_points = 3 } };
+  GradlensPlotSettings settings = { 0 };
+  g_autoptr(PlotFigure) figure = gradlens_figure_from_sweeps (&settings, sweeps, 2);
+  g_autofree char *note = plot_figure_dup_off_axis_note (figure);
+
+  g_assert_cmpuint (plot_figure_get_n_series (figure), ==, 2);
+  /* categories 1, 2, 3, 5 */
+  g_assert_cmpstr (plot_figure_get_category (figure, 1), ==, "2");
+  g_assert_cmpstr (plot_figure_get_category (figure, 3), ==, "5");
+  g_assert_false (plot_figure_get_series_gap (figure, 0, 0));
+  g_assert_true (plot_figure_get_series_gap (figure, 0, 1));
+  g_assert_false (plot_figure_get_series_gap (figure, 0, 2));
+  g_assert_false (plot_figure_get_series_gap (figure, 0, 3));
+  for (guint k = 0; k < 3; k++)
+    g_assert_false (plot_figure_get_series_gap (figure, 1, k));
+  /* nothing is off the axis: the gap is not a NaN to explain */
+  g_assert_null (note);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -200,5 +231,6 @@ main (int    argc,
   g_test_add_func ("/gradlens/sweep/parse-depths", test_sweep_parse_depths);
   g_test_add_func ("/gradlens/sweep/cancel", test_sweep_cancel);
   g_test_add_func ("/gradlens/sweep/invalid-depth", test_sweep_invalid_depth);
+  g_test_add_func ("/gradlens/sweep/figure-gaps", test_sweep_figure_gaps);
   return g_test_run ();
 }
