@@ -249,6 +249,47 @@ ask_overwrite (GradlensExportDialog *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/**
+ * gradlens_export_dialog_resolve_path:
+ * @path: the file name the user accepted
+ * @chosen: (nullable): the extension of the format chosen in the dialog
+ * @offered: (nullable): the extension of the name the dialog offered
+ * @renamed: (out) (optional): whether the result differs from @path
+ *
+ * Where an export goes, so that the format shown and the file agree: a
+ * name without a known extension gets the chosen format's ("x" as SVG is
+ * "x.svg"); a chosen format wins over the offered extension the user kept
+ * (choose "SVG Image", keep "x.png": "x.svg"); an extension the user typed
+ * wins over the format ("x.pdf" stays a PDF).
+ *
+ * Returns: (transfer full): the path to write
+ */
+char *
+gradlens_export_dialog_resolve_path (const char *path,
+                                     const char *chosen,
+                                     const char *offered,
+                                     gboolean   *renamed)
+{
+  g_autofree char *offered_ext = g_strconcat (".", offered != NULL ? offered : "png", NULL);
+  char *result;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!gradlens_page_export_known_suffix (path))
+    result = g_strconcat (path, ".", chosen != NULL ? chosen : "png", NULL);
+  else if (chosen != NULL && g_strcmp0 (chosen, offered) != 0 && g_str_has_suffix (path, offered_ext))
+    {
+      g_autofree char *stem = g_strndup (path, strlen (path) - strlen (offered_ext));
+
+      result = g_strconcat (stem, ".", chosen, NULL);
+    }
+  else
+    result = g_strdup (path);
+  if (renamed != NULL)
+    *renamed = !g_str_equal (result, path);
+  return result;
+}
+
 static void
 export_response_cb (GradlensExportDialog *self,
                     int                   response,
@@ -264,7 +305,6 @@ export_response_cb (GradlensExportDialog *self,
   GtkFileFilter *filter;
   const char *suffix = NULL;
   g_autofree char *offered = g_strdup (g_object_get_data (G_OBJECT (native), "gradlens-offered"));
-  g_autofree char *offered_ext = g_strconcat (".", offered != NULL ? offered : "png", NULL);
   gboolean renamed = FALSE;
   int width = 1600, height = 900;
 
@@ -288,28 +328,12 @@ export_response_cb (GradlensExportDialog *self,
       gradlens_window_show_error (self->window, _("Export Failed"), error->message);
       return;
     }
-  /* no known extension: take the chosen filter's */
-  if (!gradlens_page_export_known_suffix (path))
-    {
-      char *with_suffix = g_strconcat (path, ".", suffix != NULL ? suffix : "png", NULL);
+  {
+    char *resolved = gradlens_export_dialog_resolve_path (path, suffix, offered, &renamed);
 
-      g_free (path);
-      path = with_suffix;
-      renamed = TRUE;
-    }
-  /* the format was chosen but the name kept the offered extension: the
-   * format wins (choose "SVG Image", keep "x.png": "x.svg" is written);
-   * an extension typed by the user wins over the format */
-  else if (suffix != NULL && g_strcmp0 (suffix, offered) != 0 && g_str_has_suffix (path, offered_ext))
-    {
-      char *renamed_path = g_strconcat ("", path, NULL);
-
-      renamed_path[strlen (path) - strlen (offered_ext)] = '\0';
-      g_free (path);
-      path = g_strconcat (renamed_path, ".", suffix, NULL);
-      g_free (renamed_path);
-      renamed = TRUE;
-    }
+    g_free (path);
+    path = resolved;
+  }
   /* the extension is the format: remembered for the next export */
   if (self->settings != NULL && strrchr (path, '.') != NULL)
     {

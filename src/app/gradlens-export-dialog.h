@@ -15,5 +15,9 @@ GradlensExportDialog *gradlens_export_dialog_new     (GradlensWindow       *wind
                                                       GSettings            *settings);
 void                  gradlens_export_dialog_present (GradlensExportDialog *self);
 void                  gradlens_export_dialog_close   (GradlensExportDialog *self);
+char                 *gradlens_export_dialog_resolve_path (const char      *path,
+                                                           const char      *chosen,
+                                                           const char      *offered,
+                                                           gboolean        *renamed);
 
 G_END_DECLS

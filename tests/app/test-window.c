@@ -15,6 +15,7 @@
 #include "gradlens-figure.h"
 #include "gradlens-forward-page.h"
 #include "gradlens-series-row.h"
+#include "gradlens-export-dialog.h"
 #include "gradlens-window.h"
 
 #define PRESETS_PATH "/io/github/gradlens/Gradlens/presets/"
@@ -1246,6 +1247,39 @@ test_save_icon (void)
   destroy_window (window);
 }
 
+/* The export's format and its file name agree (issue 14): the format
+ * chosen in the dialog wins over the offered extension the user kept, an
+ * extension the user typed wins over the format, a bare name gets the
+ * chosen format's extension */
+static void
+test_export_format_extension (void)
+{
+  static const struct {
+    const char *path, *chosen, *offered, *expected;
+  } cases[] = {
+    { "/tmp/x.png", "svg", "png", "/tmp/x.svg" },      /* chose SVG, kept x.png */
+    { "/tmp/x.png", "pdf", "png", "/tmp/x.pdf" },
+    { "/tmp/x.svg", "png", "svg", "/tmp/x.png" },      /* the remembered format offered */
+    { "/tmp/x.pdf", "svg", "png", "/tmp/x.pdf" },      /* typed .pdf: a PDF */
+    { "/tmp/x.csv", "png", "png", "/tmp/x.csv" },      /* typed .csv: values */
+    { "/tmp/x.png", "png", "png", "/tmp/x.png" },
+    { "/tmp/x", "svg", "png", "/tmp/x.svg" },          /* no extension: the format's */
+    { "/tmp/x.txt", "pdf", "png", "/tmp/x.txt.pdf" },  /* not a format's extension */
+    { "/tmp/x", NULL, NULL, "/tmp/x.png" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      gboolean renamed = FALSE;
+      g_autofree char *path = gradlens_export_dialog_resolve_path (cases[i].path, cases[i].chosen,
+                                                                  cases[i].offered, &renamed);
+
+      g_test_message ("%s as %s (offered %s): %s", cases[i].path, cases[i].chosen, cases[i].offered, path);
+      g_assert_cmpstr (path, ==, cases[i].expected);
+      g_assert_cmpint (renamed, ==, !g_str_equal (cases[i].path, cases[i].expected));
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1266,6 +1300,7 @@ main (int    argc,
   g_test_add_func ("/gradlens/app/drop", test_drop);
   g_test_add_func ("/gradlens/app/export", test_export);
   g_test_add_func ("/gradlens/app/save-icon", test_save_icon);
+  g_test_add_func ("/gradlens/app/export-format-extension", test_export_format_extension);
   g_test_add_func ("/gradlens/app/pixels-and-style", test_pixels_and_style);
 
   return g_test_run ();
