@@ -272,6 +272,7 @@ check_table (GradlensWindow *window,
   GtkAdjustment *h = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scroller));
   gboolean saw_last = FALSE;
   graphene_rect_t box;
+  GtkWidget *title;
 
   gradlens_series_panel_show_table (gradlens_window_get_panel (window, "runs"), name);
   draw (window);
@@ -288,6 +289,12 @@ check_table (GradlensWindow *window,
                       gtk_widget_get_width (GTK_WIDGET (label)), natural);
       g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (label)));
       g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (label)), >=, natural);
+      /* and its column as wide: a title wider than its column is drawn cut
+       * (or under the next one) though the label itself is whole */
+      title = gtk_widget_get_ancestor (GTK_WIDGET (label), g_type_from_name ("GtkColumnViewTitle"));
+      g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (label), title, &box));
+      g_assert_cmpfloat (box.origin.x, >=, -0.5);
+      g_assert_cmpfloat (box.origin.x + box.size.width, <=, gtk_widget_get_width (title) + 0.5);
       if (g_str_equal (gtk_label_get_label (label), last))
         {
           saw_last = TRUE;
