@@ -488,6 +488,56 @@ assert_apart (GtkWidget  *window,
     }
 }
 
+/* the settings' widgets: labels, buttons, spin buttons, drop-downs (not their parts) */
+static void
+collect_fields (GtkWidget *widget,
+                GPtrArray *widgets)
+{
+  if (GTK_IS_LABEL (widget) || GTK_IS_BUTTON (widget) || GTK_IS_SPIN_BUTTON (widget) || GTK_IS_DROP_DOWN (widget))
+    {
+      g_ptr_array_add (widgets, widget);
+      return;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    collect_fields (c, widgets);
+}
+
+/* every widget of the Training view's settings whole within the view's
+ * visible place (not scrolled out of sight, sideways or down) */
+static void
+check_train_settings (GradlensWindow *window)
+{
+  GtkWidget *page = GTK_WIDGET (gradlens_window_get_page (window, "train"));
+  GtkWidget *settings = find_descendant (page, GTK_TYPE_FLOW_BOX);
+  GtkWidget *place = gtk_widget_get_ancestor (page, GTK_TYPE_SCROLLED_WINDOW);
+  g_autoptr(GPtrArray) widgets = g_ptr_array_new ();
+
+  gtk_stack_set_visible_child_name (window->plot_stack, "train");
+  draw (window);
+  g_assert_nonnull (settings);
+  g_assert_nonnull (place);
+  collect_fields (settings, widgets);
+  /* the button, two labels and two numbers, the optimizer, momentum's label and number */
+  g_assert_cmpuint (widgets->len, ==, 8);
+  for (guint i = 0; i < widgets->len; i++)
+    {
+      GtkWidget *widget = widgets->pdata[i];
+      graphene_rect_t box;
+
+      g_assert_true (gtk_widget_compute_bounds (widget, place, &box));
+      g_test_message ("  the Training view's %s %s: %g,%g, %g x %g in %d x %d", G_OBJECT_TYPE_NAME (widget),
+                      GTK_IS_LABEL (widget) ? gtk_label_get_label (GTK_LABEL (widget)) : "",
+                      box.origin.x, box.origin.y, box.size.width, box.size.height,
+                      gtk_widget_get_width (place), gtk_widget_get_height (place));
+      g_assert_cmpfloat (box.size.width, >, 0);
+      g_assert_cmpfloat (box.origin.x, >=, 0);
+      g_assert_cmpfloat (box.origin.y, >=, 0);
+      g_assert_cmpfloat (box.origin.x + box.size.width, <=, gtk_widget_get_width (place));
+      g_assert_cmpfloat (box.origin.y + box.size.height, <=, gtk_widget_get_height (place));
+    }
+  gtk_stack_set_visible_child_name (window->plot_stack, "gradients");
+}
+
 /* The window fits 1024 x 600 in every view, its parts side by side, the
  * views' names all shown; the plot's text is never smaller than the
  * desktop's font, there and at 1280 x 800. */
@@ -559,6 +609,8 @@ test_small_screen (void)
           g_assert_cmpfloat (box.size.width, >=, natural);
         }
 
+      check_train_settings (window);
+
       /* the plot's text: at least the desktop's font */
       plot_layout_compute (&layout, gradlens_plot_view_get_figure (view), gtk_widget_get_width (GTK_WIDGET (view)),
                            gtk_widget_get_height (GTK_WIDGET (view)));
@@ -567,6 +619,21 @@ test_small_screen (void)
       g_assert_cmpfloat (layout.em, >=, font_px - 0.01);
       destroy_window (window);
     }
+}
+
+/* In German too (longer words), the Training view's settings fit 1024 x 600 */
+static void
+test_train_settings_de (void)
+{
+  GradlensWindow *window;
+
+  gradlens_locale_init ("de_DE.UTF-8");
+  /* the German catalogue in the build tree (GRADLENS_LOCALEDIR) */
+  g_assert_cmpstr (_("Steps"), ==, "Schritte");
+  window = new_window_sized (1024, 600);
+  check_train_settings (window);
+  destroy_window (window);
+  gradlens_locale_init ("C.UTF-8");
 }
 
 /* ---- the plot's title follows the runs or is the user's ----------------- */
@@ -682,6 +749,7 @@ main (int    argc,
   g_test_add_func ("/gradlens/ux/tables", test_tables);
   g_test_add_func ("/gradlens/ux/hide-rescales", test_hide_rescales);
   g_test_add_func ("/gradlens/ux/small-screen", test_small_screen);
+  g_test_add_func ("/gradlens/ux/train-settings-de", test_train_settings_de);
   g_test_add_func ("/gradlens/ux/plot-title", test_plot_title);
 
   return g_test_run ();
