@@ -18,6 +18,7 @@
 #include "gradlens-plot-title.h"
 #include "gradlens-run-summary.h"
 #include "gradlens-series-row.h"
+#include "gradlens-train-page-private.h"
 #include "gradlens-window-private.h"
 
 static GradlensWindow *
@@ -636,6 +637,84 @@ test_train_settings_de (void)
   gradlens_locale_init ("C.UTF-8");
 }
 
+/* ---- the Training view's number fields, as the side panel's ------------- */
+
+/* the wheel: GtkSpinButton's own handler off, gradlens_number_field_setup's on */
+static void
+assert_wheel_only_focused (GtkSpinButton *button)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (button));
+  gboolean ours = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_EVENT_CONTROLLER_SCROLL (controller))
+        continue;
+      if (g_strcmp0 (gtk_event_controller_get_name (controller), "gradlens-number-field-scroll") == 0)
+        ours = TRUE;
+      else
+        g_assert_cmpint (gtk_event_controller_get_propagation_phase (controller), ==, GTK_PHASE_NONE);
+    }
+  g_assert_true (ours);
+}
+
+static void
+commit_text (GtkSpinButton *button,
+             const char    *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (button), text);
+  gtk_spin_button_update (button);
+}
+
+static void
+test_train_fields (void)
+{
+  GradlensWindow *window = new_window_sized (1024, 600);
+  GradlensTrainPage *page = GRADLENS_TRAIN_PAGE (gradlens_window_get_page (window, "train"));
+  GradlensSession *session = gradlens_window_get_session (window);
+  const GradlensField *steps = gradlens_train_field ("steps");
+  const GradlensField *momentum = gradlens_train_field ("momentum");
+  g_autofree char *too_many = g_strdup_printf ("%.0f", steps->max * 5);
+  g_autofree char *expect = NULL;
+  GtkAdjustment *adjustment;
+
+  gtk_stack_set_visible_child_name (window->plot_stack, "train");
+  draw (window);
+  assert_wheel_only_focused (page->steps_spin);
+  assert_wheel_only_focused (page->lr_spin);
+  assert_wheel_only_focused (page->momentum_spin);
+  /* the ranges are the experiment library's */
+  adjustment = gtk_spin_button_get_adjustment (page->lr_spin);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), ==, gradlens_train_field ("lr")->max);
+  g_assert_cmpfloat (gtk_adjustment_get_lower (adjustment), ==, gradlens_train_field ("lr")->min);
+
+  /* more steps than allowed: the most, said on the field, and the session's */
+  commit_text (page->steps_spin, too_many);
+  g_assert_cmpfloat (gtk_spin_button_get_value (page->steps_spin), ==, steps->max);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (page->steps_spin), "error"));
+  expect = g_strdup_printf ("%s is more than %.0f, the most allowed; using %.0f", too_many, steps->max, steps->max);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (page->steps_spin)), ==, expect);
+  g_assert_cmpint (gradlens_session_get_train_settings (session)->steps, ==, (int) steps->max);
+  /* the next edit ends the note */
+  commit_text (page->steps_spin, "50");
+  g_assert_cmpint (gradlens_session_get_train_settings (session)->steps, ==, 50);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (page->steps_spin), "error"));
+
+  /* a momentum above 1: 1 */
+  commit_text (page->momentum_spin, "3");
+  g_assert_cmpfloat (gtk_spin_button_get_value (page->momentum_spin), ==, momentum->max);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (page->momentum_spin), "error"));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (page->momentum_spin)), "the most allowed"));
+
+  /* not a number: the learning rate before is kept, and said so */
+  commit_text (page->lr_spin, "");
+  g_assert_cmpfloat (gtk_spin_button_get_value (page->lr_spin), ==, 0.1);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (page->lr_spin)), ==, "No number was given; keeping 0.1");
+  destroy_window (window);
+}
+
 /* ---- the plot's title follows the runs or is the user's ----------------- */
 
 static const char *
@@ -750,6 +829,7 @@ main (int    argc,
   g_test_add_func ("/gradlens/ux/hide-rescales", test_hide_rescales);
   g_test_add_func ("/gradlens/ux/small-screen", test_small_screen);
   g_test_add_func ("/gradlens/ux/train-settings-de", test_train_settings_de);
+  g_test_add_func ("/gradlens/ux/train-fields", test_train_fields);
   g_test_add_func ("/gradlens/ux/plot-title", test_plot_title);
 
   return g_test_run ();
