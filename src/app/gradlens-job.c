@@ -6,43 +6,7 @@
 
 #include <stdlib.h>
 
-#include "gradlens-job.h"
-#include "gradlens-sweep.h"
-
-typedef struct
-{
-  GradlensRunConfig *config;
-  int               *depths;   /* a sweep's, increasing */
-  guint              n_depths;
-  GObject           *target;
-  guint64            units;    /* runs of one network: its share of the progress */
-  gpointer           output;   /* guarded by the job's mutex */
-  guint              n_output; /* a sweep's points in output (fewer than n_depths when stopped) */
-  GradlensTrainResult *live;   /* guarded: a training's result while it trains */
-  guint              live_steps;   /* guarded: its steps that are final */
-} JobItem;
-
-struct _GradlensJob
-{
-  GObject parent_instance;
-
-  /* Owned; read-only once started but for each item's output */
-  GPtrArray       *items;     /* of JobItem */
-  GradlensJobKind  kind;
-  guint64          total;     /* units over all items */
-  GradlensTrainSettings train;   /* a training job's */
-
-  /* Guarded by mutex: written by the worker, read on the main thread */
-  GMutex           mutex;
-  guint            worker_done;
-  double           worker_fraction;
-  guint            idle_id;
-
-  /* Main thread only */
-  guint            n_done;
-  double           fraction;
-  gboolean         started;
-};
+#include "gradlens-job-private.h"
 
 G_DEFINE_FINAL_TYPE (GradlensJob, gradlens_job, G_TYPE_OBJECT)
 
@@ -61,72 +25,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-/* ---- the workers, one per kind ---------------------------------------- */
-
-typedef gpointer (*WorkFunc) (const JobItem         *item,
-                              GradlensProgressFunc   progress,
-                              gpointer               user_data,
-                              GCancellable          *cancellable,
-                              GError               **error);
-
-static gpointer
-run_work (const JobItem         *item,
-          GradlensProgressFunc   progress,
-          gpointer               user_data,
-          GCancellable          *cancellable,
-          GError               **error)
-{
-  GradlensRunResult *result = gradlens_run (item->config, 0, GRADLENS_DEFAULT_MEMORY_LIMIT, progress, user_data,
-                                            cancellable, error);
-
-  /* which of several runs failed */
-  if (result == NULL && !g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && item->config->label != NULL)
-    g_prefix_error (error, "%s: ", item->config->label);
-  return result;
-}
-
-static void keep_partial_sweep (gpointer            user_data,
-                                GradlensSweepPoint *points,
-                                guint               n_points);
-
-/* a sweep: stopped, it keeps the depths it computed, in order */
-static gpointer
-sweep_work (const JobItem         *item,
-            GradlensProgressFunc   progress,
-            gpointer               user_data,
-            GCancellable          *cancellable,
-            GError               **error)
-{
-  g_autofree GradlensSweepPoint *points = g_new0 (GradlensSweepPoint, item->n_depths);
-
-  if (gradlens_sweep_into (item->config, item->depths, item->n_depths, 0, GRADLENS_DEFAULT_MEMORY_LIMIT,
-                           progress, user_data, points, cancellable, error))
-    return g_steal_pointer (&points);
-  if (g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      guint n_done = gradlens_sweep_points_done (points, item->n_depths);
-
-      keep_partial_sweep (user_data, g_steal_pointer (&points), n_done);
-    }
-  return NULL;
-}
-
-static gpointer train_work (const JobItem         *item,
-                            GradlensProgressFunc   progress,
-                            gpointer               user_data,
-                            GCancellable          *cancellable,
-                            GError               **error);
-
-static const struct
-{
-  WorkFunc       work;
-  GDestroyNotify free_output;
-} kinds[] = {
-  [GRADLENS_JOB_RUN] = { run_work, (GDestroyNotify) gradlens_run_result_free },
-  [GRADLENS_JOB_SWEEP] = { sweep_work, g_free },
-  [GRADLENS_JOB_TRAIN] = { train_work, (GDestroyNotify) gradlens_train_result_free },
-};
 
 /* ---- the relay to the main thread ------------------------------------- */
 
@@ -186,16 +84,6 @@ schedule_drain_locked (GradlensJob *self)
     self->idle_id = g_idle_add_full (G_PRIORITY_DEFAULT, drain_idle_cb, g_object_ref (self), g_object_unref);
 }
 
-/* Progress of the item that starts at unit `offset` */
-typedef struct
-{
-  GradlensJob *self;
-  guint64      offset;
-  guint64      units;
-  JobItem     *item;
-} ProgressContext;
-
-/* worker threads (the runner spreads its seeds over several) */
 static void
 progress_cb (guint    done,
              guint    total,
@@ -220,10 +108,10 @@ progress_cb (guint    done,
 
 /* worker thread: a stopped sweep's points, the item's output (finished
  * as far as it came; the job still ends cancelled) */
-static void
-keep_partial_sweep (gpointer            user_data,
-                    GradlensSweepPoint *points,
-                    guint               n_points)
+void
+_gradlens_job_keep_partial_sweep (gpointer            user_data,
+                                  GradlensSweepPoint *points,
+                                  guint               n_points)
 {
   ProgressContext *ctx = user_data;
   GradlensJob *self = ctx->self;
@@ -261,7 +149,7 @@ gradlens_job_worker (GTask        *task,
 
       if (g_task_return_error_if_cancelled (task))
         return;
-      output = kinds[self->kind].work (item, progress_cb, &ctx, cancellable, &error);
+      output = _gradlens_job_kinds[self->kind].work (item, progress_cb, &ctx, cancellable, &error);
       if (output != NULL && self->kind == GRADLENS_JOB_SWEEP)
         item->n_output = item->n_depths;
       if (output == NULL)
@@ -283,39 +171,6 @@ gradlens_job_worker (GTask        *task,
   g_task_return_boolean (task, TRUE);
 }
 
-/* a training: its result, shown step by step while it trains */
-static gpointer
-train_work (const JobItem         *item,
-            GradlensProgressFunc   progress,
-            gpointer               user_data,
-            GCancellable          *cancellable,
-            GError               **error)
-{
-  ProgressContext *ctx = user_data;
-  GradlensJob *self = ctx->self;
-  GradlensTrainResult *result = gradlens_train_result_new (item->config, &self->train);
-
-  if (result == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE, "out of memory");
-      return NULL;
-    }
-  /* the item (freed with the job) keeps it until it is final */
-  g_mutex_lock (&self->mutex);
-  ctx->item->live = result;
-  ctx->item->live_steps = 0;
-  g_mutex_unlock (&self->mutex);
-  if (!gradlens_train_into (result, 0, GRADLENS_DEFAULT_MEMORY_LIMIT, progress, user_data, cancellable, error))
-    {
-      if (!g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && item->config->label != NULL)
-        g_prefix_error (error, "%s: ", item->config->label);
-      return NULL;
-    }
-  return result;
-}
-
-/* ---- GObject ---------------------------------------------------------- */
-
 static void
 gradlens_job_finalize (GObject *object)
 {
@@ -325,7 +180,7 @@ gradlens_job_finalize (GObject *object)
     {
       JobItem *item = g_ptr_array_index (self->items, i);
 
-      g_clear_pointer (&item->output, kinds[self->kind].free_output);
+      g_clear_pointer (&item->output, _gradlens_job_kinds[self->kind].free_output);
       g_clear_pointer (&item->live, gradlens_train_result_free);
     }
   g_clear_pointer (&self->items, g_ptr_array_unref);

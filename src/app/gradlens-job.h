@@ -10,7 +10,7 @@
 
 G_BEGIN_DECLS
 
-/* What a job computes; each kind has its worker in gradlens-job.c */
+/* What a job computes; each kind has its worker in gradlens-job-workers.c */
 typedef enum
 {
   GRADLENS_JOB_RUN,     /* gradlens_run() of each item: a GradlensRunResult */

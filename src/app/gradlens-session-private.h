@@ -50,6 +50,9 @@ void _gradlens_session_set_modified   (GradlensSession *self,
                                        gboolean         modified);
 void _gradlens_session_watch_series   (GradlensSession *self,
                                        gpointer         series);
+void _gradlens_session_set_title_and_file (GradlensSession *self,
+                                           const char      *title,
+                                           GFile           *file);
 
 /* gradlens-session-title.c: the plot's title follows the runs or is the user's */
 void _gradlens_session_title_init     (GradlensSession      *self);

@@ -11,6 +11,7 @@
 
 #include "gradlens-export.h"
 #include "gradlens-heatmap-view.h"
+#include "gradlens-number-field.h"
 #include "gradlens-series.h"
 #include "gradlens-train-page-private.h"
 #include "gradlens-train-run.h"
@@ -464,11 +465,46 @@ gradlens_train_page_class_init (GradlensTrainPageClass *klass)
 static void
 gradlens_train_page_init (GradlensTrainPage *self)
 {
+  GradlensTrainSettings defaults;
+
   gtk_widget_init_template (GTK_WIDGET (self));
   gradlens_page_set_plot_view (GRADLENS_PAGE (self), self->plot_view);
+  /* the side panel's wheel and notes; the ranges from the experiment library */
+  gradlens_number_field_setup (self->steps_spin, gradlens_train_field ("steps"));
+  gradlens_number_field_setup (self->lr_spin, gradlens_train_field ("lr"));
+  gradlens_number_field_setup (self->momentum_spin, gradlens_train_field ("momentum"));
+  gradlens_train_settings_init (&defaults);
+  self->showing_settings = TRUE;
+  gtk_spin_button_set_value (self->steps_spin, defaults.steps);
+  gtk_spin_button_set_value (self->lr_spin, defaults.lr);
+  gtk_spin_button_set_value (self->momentum_spin, defaults.momentum);
+  self->showing_settings = FALSE;
   g_signal_connect_object (self->step_adjustment, "value-changed", G_CALLBACK (step_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark", G_CALLBACK (queue_refresh), self,
                            G_CONNECT_SWAPPED);
   update_step_label (self);
+}
+
+/**
+ * gradlens_train_page_get_field:
+ * @self: the Training page
+ * @key: "steps", "lr" or "momentum" (as gradlens_train_field() names them)
+ *
+ * Returns: (transfer none) (nullable): the field's number control
+ */
+GtkSpinButton *
+gradlens_train_page_get_field (GradlensTrainPage *self,
+                               const char        *key)
+{
+  g_return_val_if_fail (GRADLENS_IS_TRAIN_PAGE (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  if (g_str_equal (key, "steps"))
+    return self->steps_spin;
+  if (g_str_equal (key, "lr"))
+    return self->lr_spin;
+  if (g_str_equal (key, "momentum"))
+    return self->momentum_spin;
+  return NULL;
 }

@@ -21,5 +21,8 @@ gboolean gradlens_train_page_get_playing (GradlensTrainPage *self);
 /* trains the session's runs with the settings of the page's controls */
 gboolean gradlens_train_page_train       (GradlensTrainPage *self,
                                           GError           **error);
+/* the number field of a training setting: "steps", "lr" or "momentum" */
+GtkSpinButton *gradlens_train_page_get_field (GradlensTrainPage *self,
+                                              const char        *key);
 
 G_END_DECLS

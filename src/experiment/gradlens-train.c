@@ -29,6 +29,13 @@ typedef enum
 
 static const char * const key_names[N_KEYS] = { "steps", "optimizer", "lr", "momentum" };
 
+/* the numbers' ranges, for forms (the app's Training view) and the checks below */
+static const GradlensField number_fields[N_KEYS] = {
+  [KEY_STEPS] = { "train", "steps", "steps", GRADLENS_FIELD_INT, 1, GRADLENS_TRAIN_MAX_STEPS, NULL, 0, NULL },
+  [KEY_LR] = { "train", "lr", "lr", GRADLENS_FIELD_DOUBLE, 0, GRADLENS_TRAIN_MAX_LR, NULL, 0, NULL },
+  [KEY_MOMENTUM] = { "train", "momentum", "momentum", GRADLENS_FIELD_DOUBLE, 0, 1, NULL, 0, NULL },
+};
+
 void
 gradlens_train_settings_init (GradlensTrainSettings *s)
 {
@@ -54,6 +61,17 @@ gradlens_train_settings_get_optimizer (const GradlensTrainSettings *settings)
   g_return_val_if_fail (settings != NULL, NULL);
 
   return nn_optimizer_name (settings->optimizer);
+}
+
+const GradlensField *
+gradlens_train_field (const char *key)
+{
+  g_return_val_if_fail (key != NULL, NULL);
+
+  for (int k = 0; k < N_KEYS; k++)
+    if (number_fields[k].key != NULL && g_str_equal (number_fields[k].key, key))
+      return &number_fields[k];
+  return NULL;
 }
 
 static char *
@@ -118,17 +136,17 @@ set_number (GradlensTrainSettings  *s,
   switch (key)
     {
     case KEY_STEPS:
-      if (!(v >= 1 && v <= GRADLENS_TRAIN_MAX_STEPS) || v != floor (v))
+      if (!(v >= number_fields[key].min && v <= number_fields[key].max) || v != floor (v))
         return invalid_value (error, where, key, text);
       s->steps = (int) v;
       return TRUE;
     case KEY_LR:
-      if (!(isfinite (v) && v >= 0 && v <= GRADLENS_TRAIN_MAX_LR))
+      if (!(isfinite (v) && v >= number_fields[key].min && v <= number_fields[key].max))
         return invalid_value (error, where, key, text);
       s->lr = v;
       return TRUE;
     case KEY_MOMENTUM:
-      if (!(isfinite (v) && v >= 0 && v <= 1))
+      if (!(isfinite (v) && v >= number_fields[key].min && v <= number_fields[key].max))
         return invalid_value (error, where, key, text);
       s->momentum = v;
       return TRUE;

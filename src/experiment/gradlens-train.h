@@ -26,6 +26,10 @@ typedef struct
   double       momentum;    /* 0..1, SGD only */
 } GradlensTrainSettings;
 
+/* the field of a number of the settings ("steps", "lr", "momentum"): its
+ * type and range; NULL for another key */
+const GradlensField *gradlens_train_field (const char *key);
+
 /* steps 100, sgd, lr 0.1, momentum 0 (the reference script's defaults) */
 void      gradlens_train_settings_init       (GradlensTrainSettings        *settings);
 /* every range and rule; errors name the field as naming says

@@ -19,6 +19,7 @@
 #include "gradlens-run-summary.h"
 #include "gradlens-series-row.h"
 #include "gradlens-window.h"
+#include "gradlens-train-page.h"
 
 static GradlensWindow *
 new_window_sized (int width,
@@ -268,6 +269,7 @@ check_table (GradlensWindow *window,
   GtkAdjustment *h = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scroller));
   gboolean saw_last = FALSE;
   graphene_rect_t box;
+  GtkWidget *title;
 
   gradlens_series_panel_show_table (gradlens_window_get_panel (window, "runs"), name);
   draw (window);
@@ -284,6 +286,12 @@ check_table (GradlensWindow *window,
                       gtk_widget_get_width (GTK_WIDGET (label)), natural);
       g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (label)));
       g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (label)), >=, natural);
+      /* and its column as wide: a title wider than its column is drawn cut
+       * (or under the next one) though the label itself is whole */
+      title = gtk_widget_get_ancestor (GTK_WIDGET (label), g_type_from_name ("GtkColumnViewTitle"));
+      g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (label), title, &box));
+      g_assert_cmpfloat (box.origin.x, >=, -0.5);
+      g_assert_cmpfloat (box.origin.x + box.size.width, <=, gtk_widget_get_width (title) + 0.5);
       if (g_str_equal (gtk_label_get_label (label), last))
         {
           saw_last = TRUE;
@@ -477,6 +485,56 @@ assert_apart (GtkWidget  *window,
     }
 }
 
+/* the settings' widgets: labels, buttons, spin buttons, drop-downs (not their parts) */
+static void
+collect_fields (GtkWidget *widget,
+                GPtrArray *widgets)
+{
+  if (GTK_IS_LABEL (widget) || GTK_IS_BUTTON (widget) || GTK_IS_SPIN_BUTTON (widget) || GTK_IS_DROP_DOWN (widget))
+    {
+      g_ptr_array_add (widgets, widget);
+      return;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    collect_fields (c, widgets);
+}
+
+/* every widget of the Training view's settings whole within the view's
+ * visible place (not scrolled out of sight, sideways or down) */
+static void
+check_train_settings (GradlensWindow *window)
+{
+  GtkWidget *page = GTK_WIDGET (gradlens_window_get_page (window, "train"));
+  GtkWidget *settings = find_descendant (page, GTK_TYPE_FLOW_BOX);
+  GtkWidget *place = gtk_widget_get_ancestor (page, GTK_TYPE_SCROLLED_WINDOW);
+  g_autoptr(GPtrArray) widgets = g_ptr_array_new ();
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "train");
+  draw (window);
+  g_assert_nonnull (settings);
+  g_assert_nonnull (place);
+  collect_fields (settings, widgets);
+  /* the button, two labels and two numbers, the optimizer, momentum's label and number */
+  g_assert_cmpuint (widgets->len, ==, 8);
+  for (guint i = 0; i < widgets->len; i++)
+    {
+      GtkWidget *widget = widgets->pdata[i];
+      graphene_rect_t box;
+
+      g_assert_true (gtk_widget_compute_bounds (widget, place, &box));
+      g_test_message ("  the Training view's %s %s: %g,%g, %g x %g in %d x %d", G_OBJECT_TYPE_NAME (widget),
+                      GTK_IS_LABEL (widget) ? gtk_label_get_label (GTK_LABEL (widget)) : "",
+                      box.origin.x, box.origin.y, box.size.width, box.size.height,
+                      gtk_widget_get_width (place), gtk_widget_get_height (place));
+      g_assert_cmpfloat (box.size.width, >, 0);
+      g_assert_cmpfloat (box.origin.x, >=, 0);
+      g_assert_cmpfloat (box.origin.y, >=, 0);
+      g_assert_cmpfloat (box.origin.x + box.size.width, <=, gtk_widget_get_width (place));
+      g_assert_cmpfloat (box.origin.y + box.size.height, <=, gtk_widget_get_height (place));
+    }
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "gradients");
+}
+
 /* The window fits 1024 x 600 in every view, its parts side by side, the
  * views' names all shown; the plot's text is never smaller than the
  * desktop's font, there and at 1280 x 800. */
@@ -548,6 +606,8 @@ test_small_screen (void)
           g_assert_cmpfloat (box.size.width, >=, natural);
         }
 
+      check_train_settings (window);
+
       /* the plot's text: at least the desktop's font */
       plot_layout_compute (&layout, gradlens_plot_view_get_figure (view), gtk_widget_get_width (GTK_WIDGET (view)),
                            gtk_widget_get_height (GTK_WIDGET (view)));
@@ -556,6 +616,99 @@ test_small_screen (void)
       g_assert_cmpfloat (layout.em, >=, font_px - 0.01);
       destroy_window (window);
     }
+}
+
+/* In German too (longer words), the Training view's settings fit 1024 x 600 */
+static void
+test_train_settings_de (void)
+{
+  GradlensWindow *window;
+
+  gradlens_locale_init ("de_DE.UTF-8");
+  /* the German catalogue in the build tree (GRADLENS_LOCALEDIR) */
+  g_assert_cmpstr (_("Steps"), ==, "Schritte");
+  window = new_window_sized (1024, 600);
+  check_train_settings (window);
+  destroy_window (window);
+  gradlens_locale_init ("C.UTF-8");
+}
+
+/* ---- the Training view's number fields, as the side panel's ------------- */
+
+/* the wheel: GtkSpinButton's own handler off, gradlens_number_field_setup's on */
+static void
+assert_wheel_only_focused (GtkSpinButton *button)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (button));
+  gboolean ours = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_EVENT_CONTROLLER_SCROLL (controller))
+        continue;
+      if (g_strcmp0 (gtk_event_controller_get_name (controller), "gradlens-number-field-scroll") == 0)
+        ours = TRUE;
+      else
+        g_assert_cmpint (gtk_event_controller_get_propagation_phase (controller), ==, GTK_PHASE_NONE);
+    }
+  g_assert_true (ours);
+}
+
+static void
+commit_text (GtkSpinButton *button,
+             const char    *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (button), text);
+  gtk_spin_button_update (button);
+}
+
+static void
+test_train_fields (void)
+{
+  GradlensWindow *window = new_window_sized (1024, 600);
+  GradlensTrainPage *page = GRADLENS_TRAIN_PAGE (gradlens_window_get_page (window, "train"));
+  GradlensSession *session = gradlens_window_get_session (window);
+  const GradlensField *steps = gradlens_train_field ("steps");
+  const GradlensField *momentum = gradlens_train_field ("momentum");
+  g_autofree char *too_many = g_strdup_printf ("%.0f", steps->max * 5);
+  g_autofree char *expect = NULL;
+  GtkAdjustment *adjustment;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "train");
+  draw (window);
+  assert_wheel_only_focused (gradlens_train_page_get_field (page, "steps"));
+  assert_wheel_only_focused (gradlens_train_page_get_field (page, "lr"));
+  assert_wheel_only_focused (gradlens_train_page_get_field (page, "momentum"));
+  /* the ranges are the experiment library's */
+  adjustment = gtk_spin_button_get_adjustment (gradlens_train_page_get_field (page, "lr"));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), ==, gradlens_train_field ("lr")->max);
+  g_assert_cmpfloat (gtk_adjustment_get_lower (adjustment), ==, gradlens_train_field ("lr")->min);
+
+  /* more steps than allowed: the most, said on the field, and the session's */
+  commit_text (gradlens_train_page_get_field (page, "steps"), too_many);
+  g_assert_cmpfloat (gtk_spin_button_get_value (gradlens_train_page_get_field (page, "steps")), ==, steps->max);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (gradlens_train_page_get_field (page, "steps")), "error"));
+  expect = g_strdup_printf ("%s is more than %.0f, the most allowed; using %.0f", too_many, steps->max, steps->max);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (gradlens_train_page_get_field (page, "steps"))), ==, expect);
+  g_assert_cmpint (gradlens_session_get_train_settings (session)->steps, ==, (int) steps->max);
+  /* the next edit ends the note */
+  commit_text (gradlens_train_page_get_field (page, "steps"), "50");
+  g_assert_cmpint (gradlens_session_get_train_settings (session)->steps, ==, 50);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (gradlens_train_page_get_field (page, "steps")), "error"));
+
+  /* a momentum above 1: 1 */
+  commit_text (gradlens_train_page_get_field (page, "momentum"), "3");
+  g_assert_cmpfloat (gtk_spin_button_get_value (gradlens_train_page_get_field (page, "momentum")), ==, momentum->max);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (gradlens_train_page_get_field (page, "momentum")), "error"));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (gradlens_train_page_get_field (page, "momentum"))), "the most allowed"));
+
+  /* not a number: the learning rate before is kept, and said so */
+  commit_text (gradlens_train_page_get_field (page, "lr"), "");
+  g_assert_cmpfloat (gtk_spin_button_get_value (gradlens_train_page_get_field (page, "lr")), ==, 0.1);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (gradlens_train_page_get_field (page, "lr"))), ==, "No number was given; keeping 0.1");
+  destroy_window (window);
 }
 
 /* ---- the plot's title follows the runs or is the user's ----------------- */
@@ -671,6 +824,8 @@ main (int    argc,
   g_test_add_func ("/gradlens/ux/tables", test_tables);
   g_test_add_func ("/gradlens/ux/hide-rescales", test_hide_rescales);
   g_test_add_func ("/gradlens/ux/small-screen", test_small_screen);
+  g_test_add_func ("/gradlens/ux/train-settings-de", test_train_settings_de);
+  g_test_add_func ("/gradlens/ux/train-fields", test_train_fields);
   g_test_add_func ("/gradlens/ux/plot-title", test_plot_title);
 
   return g_test_run ();
