@@ -5,12 +5,15 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include <adwaita.h>
 #include <gtk/gtk.h>
 
+#include "gradlens-forward-page.h"
 #include "gradlens-locale.h"
-
+#include "gradlens-series-panel.h"
+#include "gradlens-series-table.h"
 #include "gradlens-session.h"
 
 #include "app-test-util.h"
@@ -136,4 +139,84 @@ field_widget (GradlensWindow *window,
 
   g_assert_nonnull (widget);
   return widget;
+}
+
+static gboolean
+elapsed (gpointer data)
+{
+  return g_get_monotonic_time () >= *(gint64 *) data;
+}
+
+/* spins the main context for ms milliseconds */
+void
+spin_for (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + (gint64) ms * 1000;
+
+  wait_for (elapsed, &until, ms + 5000, "time to pass");
+}
+
+/* the side panel's rows by the names they had, through the controls'
+ * accessors */
+static const struct
+{
+  const char *name;
+  const char *section;
+  const char *key;
+} control_rows[] = {
+  { "activation_row", "network", "activation" }, { "slope_row", "network", "negative_slope" },
+  { "depth_row", "network", "depth" }, { "init_row", "init", "weights" }, { "gain_row", "init", "gain" },
+  { "a_row", "init", "a" }, { "b_row", "init", "b" }, { "mode_row", "init", "mode" },
+  { "nonlinearity_row", "init", "nonlinearity" }, { "mean_row", "init", "mean" }, { "std_row", "init", "std" },
+  { "bias_row", "init", "bias" }, { "dtype_row", NULL, "dtype" },
+};
+
+GtkWidget *
+window_child (GradlensWindow *window,
+       const char     *name)
+{
+  GradlensControls *controls = gradlens_window_get_controls (window);
+  GObject *object = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (control_rows); i++)
+    if (g_str_equal (control_rows[i].name, name))
+      object = G_OBJECT (gradlens_controls_get_field_row (controls, control_rows[i].section, control_rows[i].key));
+  if (g_str_equal (name, "output_activation_switch"))
+    object = G_OBJECT (gradlens_controls_get_field_widget (controls, "network", "output_activation"));
+  else if (g_str_equal (name, "label_row"))
+    object = G_OBJECT (gradlens_controls_get_label_row (controls));
+  else if (g_str_has_prefix (name, "sweep_") && g_str_has_suffix (name, "_spin"))
+    {
+      g_autofree char *which = g_strndup (name + 6, strlen (name) - 6 - 5);
+
+      object = G_OBJECT (gradlens_controls_get_sweep_widget (controls, which));
+    }
+  else if (g_str_equal (name, "sweep_group"))
+    object = G_OBJECT (gradlens_controls_get_sweep_widget (controls, "group"));
+  else if (g_str_equal (name, "runs_list"))
+    object = G_OBJECT (gradlens_series_panel_get_list (gradlens_window_get_panel (window, "runs")));
+  else if (g_str_equal (name, "sweeps_list"))
+    object = G_OBJECT (gradlens_series_panel_get_list (gradlens_window_get_panel (window, "sweeps")));
+  else if (g_str_equal (name, "tables_stack"))
+    object = G_OBJECT (gradlens_series_panel_get_stack (gradlens_window_get_panel (window, "runs")));
+  else if (g_str_equal (name, "values_title"))
+    object = G_OBJECT (gradlens_series_panel_get_values_title (gradlens_window_get_panel (window, "runs")));
+  else if (g_str_equal (name, "values_view") || g_str_equal (name, "layers_view") || g_str_equal (name, "sweep_values_view"))
+    object = G_OBJECT (gradlens_series_table_get_view (gradlens_window_get_table (window, g_str_equal (name, "values_view") ? "gradients" : g_str_equal (name, "layers_view") ? "layers" : "sweep")));
+  else if (g_str_equal (name, "values_scroller"))
+    object = G_OBJECT (gtk_widget_get_parent (GTK_WIDGET (gradlens_series_table_get_view (gradlens_window_get_table (window, "gradients")))));
+  else if (g_str_equal (name, "plot_view"))
+    object = G_OBJECT (gradlens_page_get_plot_view (gradlens_window_get_page (window, "gradients")));
+  else if (g_str_equal (name, "forward_view"))
+    object = G_OBJECT (gradlens_page_get_plot_view (gradlens_window_get_page (window, "forward")));
+  else if (g_str_equal (name, "sweep_view"))
+    object = G_OBJECT (gradlens_page_get_plot_view (gradlens_window_get_page (window, "sweep")));
+  else if (g_str_equal (name, "stat_dropdown"))
+    object = G_OBJECT (gradlens_forward_page_get_chooser (GRADLENS_FORWARD_PAGE (gradlens_window_get_page (window, "forward"))));
+  else if (g_str_equal (name, "stat_explanation"))
+    object = G_OBJECT (gradlens_forward_page_get_explanation (GRADLENS_FORWARD_PAGE (gradlens_window_get_page (window, "forward"))));
+  else if (object == NULL)
+    object = gtk_widget_get_template_child (GTK_WIDGET (window), GRADLENS_TYPE_WINDOW, name);
+  g_assert_nonnull (object);
+  return GTK_WIDGET (object);
 }

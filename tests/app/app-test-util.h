@@ -33,6 +33,13 @@ GradlensWindow  *new_window     (void);
 GtkWidget       *field_widget   (GradlensWindow *window,
                                  const char     *section,
                                  const char     *key);
+/* spins the main context for ms milliseconds */
+void             spin_for       (guint           ms);
+/* a widget of the window by the name it had in the window's template (the
+ * side panel's rows, the tables, the plot views...), through the classes'
+ * accessors where they have one */
+GtkWidget       *window_child   (GradlensWindow *window,
+                                 const char     *name);
 /* the GLib test framework in C.UTF-8, GTK and libadwaita for a window test,
  * GSettings in memory; without a display it exits (1 when one was named) */
 void             app_test_init  (int            *argc,

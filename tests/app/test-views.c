@@ -28,85 +28,6 @@
 /* ---- helpers (as in test-window.c) ------------------------------------ */
 
 
-static gboolean
-elapsed (gpointer data)
-{
-  return g_get_monotonic_time () >= *(gint64 *) data;
-}
-
-static void
-spin_for (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + (gint64) ms * 1000;
-
-  wait_for (elapsed, &until, ms + 5000, "time to pass");
-}
-
-/* the side panel's rows by the names they had, through the controls'
- * accessors */
-static const struct
-{
-  const char *name;
-  const char *section;
-  const char *key;
-} control_rows[] = {
-  { "activation_row", "network", "activation" }, { "slope_row", "network", "negative_slope" },
-  { "depth_row", "network", "depth" }, { "init_row", "init", "weights" }, { "gain_row", "init", "gain" },
-  { "a_row", "init", "a" }, { "b_row", "init", "b" }, { "mode_row", "init", "mode" },
-  { "nonlinearity_row", "init", "nonlinearity" }, { "mean_row", "init", "mean" }, { "std_row", "init", "std" },
-  { "bias_row", "init", "bias" }, { "dtype_row", NULL, "dtype" },
-};
-
-static GtkWidget *
-child (GradlensWindow *window,
-       const char     *name)
-{
-  GradlensControls *controls = gradlens_window_get_controls (window);
-  GObject *object = NULL;
-
-  for (guint i = 0; i < G_N_ELEMENTS (control_rows); i++)
-    if (g_str_equal (control_rows[i].name, name))
-      object = G_OBJECT (gradlens_controls_get_field_row (controls, control_rows[i].section, control_rows[i].key));
-  if (g_str_equal (name, "output_activation_switch"))
-    object = G_OBJECT (gradlens_controls_get_field_widget (controls, "network", "output_activation"));
-  else if (g_str_equal (name, "label_row"))
-    object = G_OBJECT (gradlens_controls_get_label_row (controls));
-  else if (g_str_has_prefix (name, "sweep_") && g_str_has_suffix (name, "_spin"))
-    {
-      g_autofree char *which = g_strndup (name + 6, strlen (name) - 6 - 5);
-
-      object = G_OBJECT (gradlens_controls_get_sweep_widget (controls, which));
-    }
-  else if (g_str_equal (name, "sweep_group"))
-    object = G_OBJECT (gradlens_controls_get_sweep_widget (controls, "group"));
-  else if (g_str_equal (name, "runs_list"))
-    object = G_OBJECT (gradlens_series_panel_get_list (gradlens_window_get_panel (window, "runs")));
-  else if (g_str_equal (name, "sweeps_list"))
-    object = G_OBJECT (gradlens_series_panel_get_list (gradlens_window_get_panel (window, "sweeps")));
-  else if (g_str_equal (name, "tables_stack"))
-    object = G_OBJECT (gradlens_series_panel_get_stack (gradlens_window_get_panel (window, "runs")));
-  else if (g_str_equal (name, "values_title"))
-    object = G_OBJECT (gradlens_series_panel_get_values_title (gradlens_window_get_panel (window, "runs")));
-  else if (g_str_equal (name, "values_view") || g_str_equal (name, "layers_view") || g_str_equal (name, "sweep_values_view"))
-    object = G_OBJECT (gradlens_series_table_get_view (gradlens_window_get_table (window, g_str_equal (name, "values_view") ? "gradients" : g_str_equal (name, "layers_view") ? "layers" : "sweep")));
-  else if (g_str_equal (name, "values_scroller"))
-    object = G_OBJECT (gtk_widget_get_parent (GTK_WIDGET (gradlens_series_table_get_view (gradlens_window_get_table (window, "gradients")))));
-  else if (g_str_equal (name, "plot_view"))
-    object = G_OBJECT (gradlens_page_get_plot_view (gradlens_window_get_page (window, "gradients")));
-  else if (g_str_equal (name, "forward_view"))
-    object = G_OBJECT (gradlens_page_get_plot_view (gradlens_window_get_page (window, "forward")));
-  else if (g_str_equal (name, "sweep_view"))
-    object = G_OBJECT (gradlens_page_get_plot_view (gradlens_window_get_page (window, "sweep")));
-  else if (g_str_equal (name, "stat_dropdown"))
-    object = G_OBJECT (gradlens_forward_page_get_chooser (GRADLENS_FORWARD_PAGE (gradlens_window_get_page (window, "forward"))));
-  else if (g_str_equal (name, "stat_explanation"))
-    object = G_OBJECT (gradlens_forward_page_get_explanation (GRADLENS_FORWARD_PAGE (gradlens_window_get_page (window, "forward"))));
-  else if (object == NULL)
-    object = gtk_widget_get_template_child (GTK_WIDGET (window), GRADLENS_TYPE_WINDOW, name);
-  g_assert_nonnull (object);
-  return GTK_WIDGET (object);
-}
-
 /* the figure a view's page shows */
 static PlotFigure *
 view_figure (GradlensWindow *window,
@@ -160,7 +81,7 @@ type_into_child (GradlensWindow *window,
                  const char     *name,
                  const char     *text)
 {
-  gtk_editable_set_text (GTK_EDITABLE (child (window, name)), text);
+  gtk_editable_set_text (GTK_EDITABLE (window_child (window, name)), text);
 }
 
 static GradlensDepthSweep *
@@ -263,24 +184,24 @@ test_views_templates (void)
   GListModel *model;
 
   for (guint i = 0; i < G_N_ELEMENTS (children); i++)
-    child (window, children[i]);
+    window_child (window, children[i]);
   g_object_get (window, "view", &view, "statistic", &statistic, NULL);
   g_assert_cmpstr (view, ==, "gradients");
   g_assert_cmpstr (statistic, ==, "deriv_mean");
-  model = gtk_drop_down_get_model (GTK_DROP_DOWN (child (window, "stat_dropdown")));
+  model = gtk_drop_down_get_model (GTK_DROP_DOWN (window_child (window, "stat_dropdown")));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, GRADLENS_N_LAYER_STATS);
   /* the sweep's controls show only in its view */
-  g_assert_false (gtk_widget_get_visible (child (window, "sweep_group")));
+  g_assert_false (gtk_widget_get_visible (window_child (window, "sweep_group")));
   show_view (window, "sweep");
-  g_assert_true (gtk_widget_get_visible (child (window, "sweep_group")));
-  g_assert_false (gtk_widget_get_sensitive (child (window, "depth_row")));
-  g_assert_true (gtk_widget_get_visible (child (window, "sweep_button")));
-  g_assert_false (gtk_widget_get_visible (child (window, "run_button")));
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (window, "lower_stack"))), ==, "sweeps");
+  g_assert_true (gtk_widget_get_visible (window_child (window, "sweep_group")));
+  g_assert_false (gtk_widget_get_sensitive (window_child (window, "depth_row")));
+  g_assert_true (gtk_widget_get_visible (window_child (window, "sweep_button")));
+  g_assert_false (gtk_widget_get_visible (window_child (window, "run_button")));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (window_child (window, "lower_stack"))), ==, "sweeps");
   show_view (window, "gradients");
-  g_assert_false (gtk_widget_get_visible (child (window, "sweep_group")));
-  g_assert_true (gtk_widget_get_visible (child (window, "run_button")));
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (window, "lower_stack"))), ==, "runs");
+  g_assert_false (gtk_widget_get_visible (window_child (window, "sweep_group")));
+  g_assert_true (gtk_widget_get_visible (window_child (window, "run_button")));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (window_child (window, "lower_stack"))), ==, "runs");
   destroy_window (window);
 }
 
@@ -292,7 +213,7 @@ test_band_and_decay (void)
 {
   AdwStyleManager *style = adw_style_manager_get_default ();
   GradlensWindow *window = new_window ();
-  GtkWidget *view = child (window, "plot_view");
+  GtkWidget *view = window_child (window, "plot_view");
   const GradlensRunResult *result;
   PlotFigure *figure;
   PlotLayout layout;
@@ -403,7 +324,7 @@ test_band_and_decay (void)
   /* the decay per layer in the run's row, as the legend has it */
   decay = gradlens_decay_format (result->decay_per_layer);
   g_assert_nonnull (decay);
-  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (child (window, "runs_list")), 0);
+  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (window_child (window, "runs_list")), 0);
   g_assert_nonnull (row);
   detail = gradlens_series_row_get_detail_label (GRADLENS_SERIES_ROW (row));
   g_assert_true (g_str_has_prefix (gtk_label_get_label (detail), decay));
@@ -416,12 +337,21 @@ test_band_and_decay (void)
 
 /* 1000 seeds of the notebook's network: the progress bar need not show; a
  * long multi-seed run shows its fraction. */
+/* the progress bar shown and past 0 */
+static gboolean
+progress_shown (gpointer data)
+{
+  GradlensWindow *window = data;
+
+  return gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (window_child (window, "progress_bar"))) > 0.0
+         && gtk_revealer_get_reveal_child (GTK_REVEALER (window_child (window, "progress_revealer")));
+}
+
 static void
 test_seed_progress (void)
 {
   GradlensWindow *window = new_window ();
-  GtkRevealer *revealer = GTK_REVEALER (child (window, "progress_revealer"));
-  GtkProgressBar *bar = GTK_PROGRESS_BAR (child (window, "progress_bar"));
+  GtkRevealer *revealer = GTK_REVEALER (window_child (window, "progress_revealer"));
   gint64 start;
   double ms;
 
@@ -444,17 +374,8 @@ test_seed_progress (void)
   type_into (window, "data", "seeds", "5000");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.run", NULL);
   g_assert_true (gradlens_window_get_running (window));
-  {
-    gint64 until = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-    while (gtk_progress_bar_get_fraction (bar) <= 0.0 || !gtk_revealer_get_reveal_child (revealer))
-      {
-        g_assert_cmpint (g_get_monotonic_time (), <, until);
-        g_main_context_iteration (NULL, FALSE);
-        g_usleep (2000);
-      }
-  }
-  g_assert_nonnull (strstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (child (window, "window_title"))), "%"));
+  wait_for (progress_shown, window, 60000, "the progress bar to move");
+  g_assert_nonnull (strstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (window_child (window, "window_title"))), "%"));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.stop", NULL);
   wait_for (not_running, window, 10000, "the stopped run");
   g_assert_cmpuint (n_runs (window), ==, 1);
@@ -470,7 +391,7 @@ assert_forward_series (GradlensWindow    *window,
 
   g_object_get (window, "statistic", &name, NULL);
   g_assert_cmpstr (name, ==, gradlens_layer_stat_name (stat));
-  g_assert_true (gradlens_plot_view_get_figure (GRADLENS_PLOT_VIEW (child (window, "forward_view"))) == figure);
+  g_assert_true (gradlens_plot_view_get_figure (GRADLENS_PLOT_VIEW (window_child (window, "forward_view"))) == figure);
   g_assert_cmpuint (plot_figure_get_n_series (figure), ==, n_runs (window));
   g_assert_cmpint (plot_figure_get_y_scale (figure), ==, gradlens_layer_stat_scale (stat));
   for (guint r = 0; r < n_runs (window); r++)
@@ -515,7 +436,7 @@ static void
 test_forward (void)
 {
   GradlensWindow *window = new_window ();
-  GtkDropDown *dropdown = GTK_DROP_DOWN (child (window, "stat_dropdown"));
+  GtkDropDown *dropdown = GTK_DROP_DOWN (window_child (window, "stat_dropdown"));
   g_autofree char *tsv = NULL;
   g_auto(GStrv) lines = NULL;
   const double *before, *after;
@@ -528,7 +449,7 @@ test_forward (void)
   wait_for (not_running, window, 30000, "the notebook");
   g_assert_cmpuint (n_runs (window), ==, 4);
   show_view (window, "forward");
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (window, "tables_stack"))), ==, "layers");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (window_child (window, "tables_stack"))), ==, "layers");
 
   assert_forward_series (window, GRADLENS_LAYER_DERIV_MEAN);
   /* sigmoid's derivative is at most 0.25 */
@@ -536,7 +457,7 @@ test_forward (void)
   for (gsize l = 0; l < n_before; l++)
     g_assert_cmpfloat (before[l], <=, 0.25);
   first_value = before[0];
-  explanation = gtk_label_get_label (GTK_LABEL (child (window, "stat_explanation")));
+  explanation = gtk_label_get_label (GTK_LABEL (window_child (window, "stat_explanation")));
   g_assert_nonnull (strstr (explanation, "0.25"));
 
   /* the chooser: another statistic, other series */
@@ -545,7 +466,7 @@ test_forward (void)
   after = plot_figure_get_series_values (view_figure (window, "forward"), 0, &n_after);
   g_assert_cmpuint (n_after, ==, n_before);
   g_assert_false (same_double (after[0], first_value));
-  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (child (window, "stat_explanation"))), !=, explanation);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (window_child (window, "stat_explanation"))), !=, explanation);
   g_assert_cmpint (plot_figure_get_y_scale (view_figure (window, "forward")), ==, PLOT_SCALE_LINEAR);
 
   /* the action, as a menu or a test would use it; every statistic */
@@ -561,7 +482,7 @@ test_forward (void)
   /* a hidden run is hidden here too; its legend entry shows it again */
   gradlens_series_set_visible (GRADLENS_SERIES (run_at (window, 1)), FALSE);
   g_assert_false (plot_figure_get_series_visible (view_figure (window, "forward"), 1));
-  g_signal_emit_by_name (child (window, "forward_view"), "legend-clicked", 1u);
+  g_signal_emit_by_name (window_child (window, "forward_view"), "legend-clicked", 1u);
   g_assert_true (gradlens_series_get_visible (GRADLENS_SERIES (run_at (window, 1))));
   g_assert_true (plot_figure_get_series_visible (view_figure (window, "forward"), 1));
 
@@ -588,14 +509,14 @@ test_forward (void)
     g_assert_cmpint (atoi (cells[7]), ==, last->layer_stats[2].dead_units);
   }
   /* the other table is one click away */
-  gtk_stack_set_visible_child_name (GTK_STACK (child (window, "tables_stack")), "gradients");
+  gtk_stack_set_visible_child_name (GTK_STACK (window_child (window, "tables_stack")), "gradients");
   g_free (tsv);
   tsv = gradlens_window_dup_values_tsv (window);
   g_assert_true (g_str_has_prefix (tsv, "parameter\tshape\tgrad_norm\n"));
 
   /* back on the gradient norms, the figure is the gradient norms' */
   show_view (window, "gradients");
-  g_assert_true (gradlens_plot_view_get_figure (GRADLENS_PLOT_VIEW (child (window, "plot_view")))
+  g_assert_true (gradlens_plot_view_get_figure (GRADLENS_PLOT_VIEW (window_child (window, "plot_view")))
                  == view_figure (window, "gradients"));
   destroy_window (window);
 }
@@ -667,7 +588,7 @@ static gboolean
 has_error_class (GradlensWindow *window,
                  const char     *name)
 {
-  return gtk_widget_has_css_class (child (window, name), "error");
+  return gtk_widget_has_css_class (window_child (window, name), "error");
 }
 
 /* The sweep: a series of gradlens_sweep()'s values over the depths (the
@@ -711,7 +632,7 @@ test_sweep (void)
   g_assert_cmpint (g_ascii_strcasecmp (gradlens_series_get_color (GRADLENS_SERIES (sweep_at (window, 0))), "#636efa"), ==, 0);
   assert_sweep_series (window, 0, sigmoid, 12);
   figure = view_figure (window, "sweep");
-  g_assert_true (gradlens_plot_view_get_figure (GRADLENS_PLOT_VIEW (child (window, "sweep_view"))) == figure);
+  g_assert_true (gradlens_plot_view_get_figure (GRADLENS_PLOT_VIEW (window_child (window, "sweep_view"))) == figure);
   g_assert_cmpint (plot_figure_get_y_scale (figure), ==, PLOT_SCALE_LOG);
   g_assert_cmpuint (plot_figure_get_n_categories (figure), ==, 12);
   g_assert_cmpstr (plot_figure_get_category (figure, 0), ==, "1");
@@ -743,7 +664,7 @@ test_sweep (void)
   g_assert_cmpint (g_ascii_strcasecmp (gradlens_series_get_color (GRADLENS_SERIES (sweep_at (window, 1))), "#EF553B"), ==, 0);
 
   /* hide from the legend, show again */
-  g_signal_emit_by_name (child (window, "sweep_view"), "legend-clicked", 0u);
+  g_signal_emit_by_name (window_child (window, "sweep_view"), "legend-clicked", 0u);
   g_assert_false (gradlens_series_get_visible (GRADLENS_SERIES (sweep_at (window, 0))));
   g_assert_false (plot_figure_get_series_visible (view_figure (window, "sweep"), 0));
   gradlens_series_set_visible (GRADLENS_SERIES (sweep_at (window, 0)), TRUE);
@@ -809,16 +730,16 @@ static void
 test_sweep_cancel (void)
 {
   GradlensWindow *window = new_window ();
-  GtkRevealer *revealer = GTK_REVEALER (child (window, "progress_revealer"));
-  GtkProgressBar *bar = GTK_PROGRESS_BAR (child (window, "progress_bar"));
+  GtkRevealer *revealer = GTK_REVEALER (window_child (window, "progress_revealer"));
+  GtkProgressBar *bar = GTK_PROGRESS_BAR (window_child (window, "progress_bar"));
   gint64 start, until;
   guint n_stopped;
 
   show_view (window, "sweep");
   type_long_sweep (window);
   g_assert_true (gradlens_window_sweep (window));
-  g_assert_true (gtk_widget_get_visible (child (window, "stop_button")));
-  g_assert_false (gtk_widget_get_visible (child (window, "sweep_button")));
+  g_assert_true (gtk_widget_get_visible (window_child (window, "stop_button")));
+  g_assert_false (gtk_widget_get_visible (window_child (window, "sweep_button")));
   /* neither a run nor another sweep while it computes */
   g_assert_false (gradlens_window_sweep (window));
   g_assert_false (gradlens_window_run (window));
@@ -830,7 +751,7 @@ test_sweep_cancel (void)
       g_main_context_iteration (NULL, FALSE);
       g_usleep (2000);
     }
-  g_assert_nonnull (strstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (child (window, "window_title"))), "%"));
+  g_assert_nonnull (strstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (window_child (window, "window_title"))), "%"));
   g_assert_true (gradlens_window_get_running (window));
 
   start = g_get_monotonic_time ();
@@ -850,7 +771,7 @@ test_sweep_cancel (void)
         g_assert_cmpint (points[k].depth, ==, (int) k + 1);
     }
   g_assert_false (gtk_revealer_get_reveal_child (revealer));
-  g_assert_true (gtk_widget_get_visible (child (window, "sweep_button")));
+  g_assert_true (gtk_widget_get_visible (window_child (window, "sweep_button")));
 
   /* it sweeps again afterwards */
   type_into (window, "network", "width", "10");
@@ -923,7 +844,7 @@ test_diagnosis_and_tooltip (void)
   expected = gradlens_diagnosis_dup_text (gradlens_run_item_get_result (run_at (window, 0)));
   g_assert_nonnull (expected);
   g_assert_nonnull (strstr (expected, "anishing"));
-  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (child (window, "runs_list")), 0);
+  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (window_child (window, "runs_list")), 0);
   diagnosis = gradlens_series_row_get_diagnosis_label (GRADLENS_SERIES_ROW (row));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (diagnosis)));
   g_assert_cmpstr (gtk_label_get_label (diagnosis), ==, expected);

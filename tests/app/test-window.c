@@ -23,85 +23,6 @@
 /* ---- helpers ---------------------------------------------------------- */
 
 
-static gboolean
-elapsed (gpointer data)
-{
-  return g_get_monotonic_time () >= *(gint64 *) data;
-}
-
-static void
-spin_for (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + (gint64) ms * 1000;
-
-  wait_for (elapsed, &until, ms + 5000, "time to pass");
-}
-
-/* the side panel's rows by the names they had, through the controls'
- * accessors */
-static const struct
-{
-  const char *name;
-  const char *section;
-  const char *key;
-} control_rows[] = {
-  { "activation_row", "network", "activation" }, { "slope_row", "network", "negative_slope" },
-  { "depth_row", "network", "depth" }, { "init_row", "init", "weights" }, { "gain_row", "init", "gain" },
-  { "a_row", "init", "a" }, { "b_row", "init", "b" }, { "mode_row", "init", "mode" },
-  { "nonlinearity_row", "init", "nonlinearity" }, { "mean_row", "init", "mean" }, { "std_row", "init", "std" },
-  { "bias_row", "init", "bias" }, { "dtype_row", NULL, "dtype" },
-};
-
-static GtkWidget *
-child (GradlensWindow *window,
-       const char     *name)
-{
-  GradlensControls *controls = gradlens_window_get_controls (window);
-  GObject *object = NULL;
-
-  for (guint i = 0; i < G_N_ELEMENTS (control_rows); i++)
-    if (g_str_equal (control_rows[i].name, name))
-      object = G_OBJECT (gradlens_controls_get_field_row (controls, control_rows[i].section, control_rows[i].key));
-  if (g_str_equal (name, "output_activation_switch"))
-    object = G_OBJECT (gradlens_controls_get_field_widget (controls, "network", "output_activation"));
-  else if (g_str_equal (name, "label_row"))
-    object = G_OBJECT (gradlens_controls_get_label_row (controls));
-  else if (g_str_has_prefix (name, "sweep_") && g_str_has_suffix (name, "_spin"))
-    {
-      g_autofree char *which = g_strndup (name + 6, strlen (name) - 6 - 5);
-
-      object = G_OBJECT (gradlens_controls_get_sweep_widget (controls, which));
-    }
-  else if (g_str_equal (name, "sweep_group"))
-    object = G_OBJECT (gradlens_controls_get_sweep_widget (controls, "group"));
-  else if (g_str_equal (name, "runs_list"))
-    object = G_OBJECT (gradlens_series_panel_get_list (gradlens_window_get_panel (window, "runs")));
-  else if (g_str_equal (name, "sweeps_list"))
-    object = G_OBJECT (gradlens_series_panel_get_list (gradlens_window_get_panel (window, "sweeps")));
-  else if (g_str_equal (name, "tables_stack"))
-    object = G_OBJECT (gradlens_series_panel_get_stack (gradlens_window_get_panel (window, "runs")));
-  else if (g_str_equal (name, "values_title"))
-    object = G_OBJECT (gradlens_series_panel_get_values_title (gradlens_window_get_panel (window, "runs")));
-  else if (g_str_equal (name, "values_view") || g_str_equal (name, "layers_view") || g_str_equal (name, "sweep_values_view"))
-    object = G_OBJECT (gradlens_series_table_get_view (gradlens_window_get_table (window, g_str_equal (name, "values_view") ? "gradients" : g_str_equal (name, "layers_view") ? "layers" : "sweep")));
-  else if (g_str_equal (name, "values_scroller"))
-    object = G_OBJECT (gtk_widget_get_parent (GTK_WIDGET (gradlens_series_table_get_view (gradlens_window_get_table (window, "gradients")))));
-  else if (g_str_equal (name, "plot_view"))
-    object = G_OBJECT (gradlens_page_get_plot_view (gradlens_window_get_page (window, "gradients")));
-  else if (g_str_equal (name, "forward_view"))
-    object = G_OBJECT (gradlens_page_get_plot_view (gradlens_window_get_page (window, "forward")));
-  else if (g_str_equal (name, "sweep_view"))
-    object = G_OBJECT (gradlens_page_get_plot_view (gradlens_window_get_page (window, "sweep")));
-  else if (g_str_equal (name, "stat_dropdown"))
-    object = G_OBJECT (gradlens_forward_page_get_chooser (GRADLENS_FORWARD_PAGE (gradlens_window_get_page (window, "forward"))));
-  else if (g_str_equal (name, "stat_explanation"))
-    object = G_OBJECT (gradlens_forward_page_get_explanation (GRADLENS_FORWARD_PAGE (gradlens_window_get_page (window, "forward"))));
-  else if (object == NULL)
-    object = gtk_widget_get_template_child (GTK_WIDGET (window), GRADLENS_TYPE_WINDOW, name);
-  g_assert_nonnull (object);
-  return GTK_WIDGET (object);
-}
-
 /* the figure a view's page shows */
 static PlotFigure *
 view_figure (GradlensWindow *window,
@@ -322,10 +243,10 @@ test_templates (void)
   GObject *overlay;
 
   for (guint i = 0; i < G_N_ELEMENTS (children); i++)
-    child (window, children[i]);
+    window_child (window, children[i]);
   for (guint i = 0; i < G_N_ELEMENTS (combos); i++)
     {
-      GListModel *model = adw_combo_row_get_model (ADW_COMBO_ROW (child (window, combos[i].name)));
+      GListModel *model = adw_combo_row_get_model (ADW_COMBO_ROW (window_child (window, combos[i].name)));
 
       g_assert_cmpuint (g_list_model_get_n_items (model), ==,
                         (guint) gradlens_field_lookup (combos[i].section, combos[i].key)->n_choices);
@@ -388,24 +309,24 @@ test_scheme_rows (void)
   };
   const GradlensField *activations = gradlens_field_lookup ("network", "activation");
   GradlensWindow *window = new_window ();
-  AdwComboRow *activation = ADW_COMBO_ROW (child (window, "activation_row"));
+  AdwComboRow *activation = ADW_COMBO_ROW (window_child (window, "activation_row"));
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       select_choice (window, "init", "weights", cases[i].init);
-      g_assert_cmpint (gtk_widget_get_visible (child (window, "gain_row")), ==, cases[i].gain);
-      g_assert_cmpint (gtk_widget_get_visible (child (window, "a_row")), ==, cases[i].a);
-      g_assert_cmpint (gtk_widget_get_visible (child (window, "b_row")), ==, cases[i].b);
-      g_assert_cmpint (gtk_widget_get_visible (child (window, "mode_row")), ==, cases[i].mode);
-      g_assert_cmpint (gtk_widget_get_visible (child (window, "nonlinearity_row")), ==, cases[i].mode);
-      g_assert_cmpint (gtk_widget_get_visible (child (window, "mean_row")), ==, cases[i].mean);
-      g_assert_cmpint (gtk_widget_get_visible (child (window, "std_row")), ==, cases[i].mean);
-      g_assert_true (gtk_widget_get_visible (child (window, "bias_row")));
+      g_assert_cmpint (gtk_widget_get_visible (window_child (window, "gain_row")), ==, cases[i].gain);
+      g_assert_cmpint (gtk_widget_get_visible (window_child (window, "a_row")), ==, cases[i].a);
+      g_assert_cmpint (gtk_widget_get_visible (window_child (window, "b_row")), ==, cases[i].b);
+      g_assert_cmpint (gtk_widget_get_visible (window_child (window, "mode_row")), ==, cases[i].mode);
+      g_assert_cmpint (gtk_widget_get_visible (window_child (window, "nonlinearity_row")), ==, cases[i].mode);
+      g_assert_cmpint (gtk_widget_get_visible (window_child (window, "mean_row")), ==, cases[i].mean);
+      g_assert_cmpint (gtk_widget_get_visible (window_child (window, "std_row")), ==, cases[i].mean);
+      g_assert_true (gtk_widget_get_visible (window_child (window, "bias_row")));
     }
   for (int a = 0; a < activations->n_choices; a++)
     {
       adw_combo_row_set_selected (activation, a);
-      g_assert_cmpint (gtk_widget_get_visible (child (window, "slope_row")), ==,
+      g_assert_cmpint (gtk_widget_get_visible (window_child (window, "slope_row")), ==,
                        g_str_equal (activations->choice_name (a), "leaky_relu"));
     }
   destroy_window (window);
@@ -462,7 +383,7 @@ test_run (void)
   select_choice (window, "init", "bias", "zeros");
   type_into (window, "data", "seed", "3");
   select_choice (window, NULL, "dtype", "float64");
-  gtk_editable_set_text (GTK_EDITABLE (child (window, "label_row")), "tanh, Xavier");
+  gtk_editable_set_text (GTK_EDITABLE (window_child (window, "label_row")), "tanh, Xavier");
 
   /* what that means */
   config->nn.depth = 7;
@@ -475,10 +396,10 @@ test_run (void)
   set_field (config, NULL, "dtype", "float64");
 
   g_assert_true (start_run (window));
-  g_assert_false (gtk_widget_get_visible (child (window, "run_button")));
-  g_assert_true (gtk_widget_get_visible (child (window, "stop_button")));
+  g_assert_false (gtk_widget_get_visible (window_child (window, "run_button")));
+  g_assert_true (gtk_widget_get_visible (window_child (window, "stop_button")));
   wait_for (not_running, window, 30000, "the run");
-  g_assert_true (gtk_widget_get_visible (child (window, "run_button")));
+  g_assert_true (gtk_widget_get_visible (window_child (window, "run_button")));
 
   g_assert_cmpuint (n_runs (window), ==, 1);
   g_assert_cmpstr (gradlens_series_get_label (GRADLENS_SERIES (run_at (window, 0))), ==, "tanh, Xavier");
@@ -486,7 +407,7 @@ test_run (void)
   g_assert_nonnull (strstr (gradlens_series_get_detail (GRADLENS_SERIES (run_at (window, 0))), "per layer"));
   assert_run_matches (window, 0, config);
   /* the label entry is emptied for the next run */
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (window, "label_row"))), ==, "");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (window_child (window, "label_row"))), ==, "");
 
   /* the table shows the selected (new) run, without the seed statistics */
   params = gradlens_series_table_get_model (gradlens_window_get_table (window, "gradients"));
@@ -519,7 +440,7 @@ test_run (void)
   /* hiding a run hides its series; a click on the legend shows it again */
   gradlens_series_set_visible (GRADLENS_SERIES (run_at (window, 0)), FALSE);
   g_assert_false (plot_figure_get_series_visible (view_figure (window, "gradients"), 0));
-  view = child (window, "plot_view");
+  view = window_child (window, "plot_view");
   g_signal_emit_by_name (view, "legend-clicked", 0u);
   g_assert_true (gradlens_series_get_visible (GRADLENS_SERIES (run_at (window, 0))));
   g_assert_true (plot_figure_get_series_visible (view_figure (window, "gradients"), 0));
@@ -658,7 +579,7 @@ static void
 test_cancel (void)
 {
   GradlensWindow *window = new_window ();
-  GtkRevealer *revealer = GTK_REVEALER (child (window, "progress_revealer"));
+  GtkRevealer *revealer = GTK_REVEALER (window_child (window, "progress_revealer"));
   gint64 start;
 
   type_long_run (window);
@@ -676,7 +597,7 @@ test_cancel (void)
   g_test_message ("stopped after %.0f ms", (g_get_monotonic_time () - start) / 1000.0);
   g_assert_cmpuint (n_runs (window), ==, 0);
   g_assert_false (gtk_revealer_get_reveal_child (revealer));
-  g_assert_true (gtk_widget_get_visible (child (window, "run_button")));
+  g_assert_true (gtk_widget_get_visible (window_child (window, "run_button")));
 
   destroy_window (window);
 }
@@ -746,7 +667,7 @@ test_builtin_presets (void)
       {
         g_autofree char *untitled = g_strdup_printf ("Untitled (from %s)", preset->title);
 
-        g_assert_cmpstr (adw_window_title_get_title (ADW_WINDOW_TITLE (child (window, "window_title"))), ==,
+        g_assert_cmpstr (adw_window_title_get_title (ADW_WINDOW_TITLE (window_child (window, "window_title"))), ==,
                          untitled);
       }
       g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), preset->title));
@@ -759,9 +680,9 @@ test_builtin_presets (void)
 
         g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin (window, "network", "depth"))), ==,
                            first->nn.depth);
-        g_assert_cmpint (adw_combo_row_get_selected (ADW_COMBO_ROW (child (window, "activation_row"))), ==,
+        g_assert_cmpint (adw_combo_row_get_selected (ADW_COMBO_ROW (window_child (window, "activation_row"))), ==,
                          gradlens_field_get_choice (gradlens_field_lookup ("network", "activation"), first));
-        g_assert_cmpint (adw_combo_row_get_selected (ADW_COMBO_ROW (child (window, "init_row"))), ==,
+        g_assert_cmpint (adw_combo_row_get_selected (ADW_COMBO_ROW (window_child (window, "init_row"))), ==,
                          gradlens_field_get_choice (gradlens_field_lookup ("init", "weights"), first));
       }
     }
@@ -782,12 +703,12 @@ test_replace_asks (void)
   g_assert_true (gradlens_window_open_resource (window, PRESETS_PATH "notebook.json"));
   wait_for (not_running, window, 30000, "the notebook");
   g_assert_false (gradlens_session_get_modified (session));
-  title = adw_window_title_get_title (ADW_WINDOW_TITLE (child (window, "window_title")));
+  title = adw_window_title_get_title (ADW_WINDOW_TITLE (window_child (window, "window_title")));
   g_assert_false (g_str_has_prefix (title, "•"));
 
   gradlens_session_set_y_scale (session, GRADLENS_Y_LINEAR);
   g_assert_true (gradlens_session_get_modified (session));
-  title = adw_window_title_get_title (ADW_WINDOW_TITLE (child (window, "window_title")));
+  title = adw_window_title_get_title (ADW_WINDOW_TITLE (window_child (window, "window_title")));
   g_assert_true (g_str_has_prefix (title, "• Untitled (from Vanishing gradients"));
 
   /* another built-in preset: asked; Cancel keeps the experiment */
@@ -817,7 +738,7 @@ test_replace_asks (void)
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "discard");
   wait_for (not_running, window, 60000, "the seed ensembles");
   g_assert_false (gradlens_session_get_modified (session));
-  title = adw_window_title_get_title (ADW_WINDOW_TITLE (child (window, "window_title")));
+  title = adw_window_title_get_title (ADW_WINDOW_TITLE (window_child (window, "window_title")));
   g_assert_true (g_str_has_prefix (title, "Untitled (from Across 200 seeds"));
 
   destroy_window (window);
@@ -855,7 +776,7 @@ test_open_error (void)
     g_assert_cmpstr (body, ==, expected);
   }
   g_assert_cmpuint (n_runs (window), ==, 4);
-  g_assert_cmpstr (adw_window_title_get_title (ADW_WINDOW_TITLE (child (window, "window_title"))), ==,
+  g_assert_cmpstr (adw_window_title_get_title (ADW_WINDOW_TITLE (window_child (window, "window_title"))), ==,
                    "Untitled (from Vanishing gradients: sigmoid vs Leaky ReLU)");
 
   /* a second error replaces the first dialog: no pile of dialogs */
@@ -1127,7 +1048,7 @@ static void
 test_pixels_and_style (void)
 {
   GradlensWindow *window = new_window ();
-  GtkWidget *view = child (window, "plot_view");
+  GtkWidget *view = window_child (window, "plot_view");
   AdwStyleManager *style = adw_style_manager_get_default ();
   g_autoptr(GdkPaintable) paintable = NULL;
   g_autoptr(GtkSnapshot) snapshot = NULL;
