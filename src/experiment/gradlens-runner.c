@@ -58,10 +58,11 @@ layer_done_cb (void *data)
 }
 
 /* Networks whose hidden layers take at least about a million multiply-adds
- * (tens of microseconds each) report each layer of the forward and the
- * backward pass: a single seed of 1000 x 512 takes seconds. Smaller ones
- * report each seed, so that a lock per layer never costs a measurable
- * share of a step that takes microseconds. */
+ * (tens of microseconds each) report each layer they draw at setup and
+ * each layer of the forward and the backward pass: a single seed of
+ * 1000 x 512 takes seconds, a good part of them drawing its weights.
+ * Smaller ones report each seed, so that a lock per layer never costs a
+ * measurable share of a step that takes microseconds. */
 guint
 gradlens_run_progress_steps (const GradlensRunConfig *config)
 {
@@ -69,7 +70,7 @@ gradlens_run_progress_steps (const GradlensRunConfig *config)
   guint64 per_layer = (guint64) nn->width * (guint64) nn->width * (guint64) nn->samples;
 
   if (nn->depth > 1 && per_layer >= (1u << 20))
-    return 2 * (guint) nn->depth;
+    return (guint) nn_mlp_setup_layer_calls (nn) + 2 * (guint) nn->depth;
   return 1;
 }
 

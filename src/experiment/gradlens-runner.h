@@ -61,9 +61,11 @@ GradlensRunResult *gradlens_run              (const GradlensRunConfig  *config,
                                               GCancellable             *cancellable,
                                               GError                  **error);
 void               gradlens_run_result_free  (GradlensRunResult        *result);
-/* the progress steps of one seed in gradlens_run: 2 x depth (each layer of
- * the forward and of the backward pass) for networks with long layers, so
- * that a single deep seed shows progress; 1 (the seed) otherwise */
+/* the progress steps of one seed in gradlens_run: for networks with long
+ * layers, each layer drawn at setup (nn_mlp_setup_layer_calls: depth, or
+ * 2 x depth with another init) and each layer of the forward and of the
+ * backward pass, so that a single deep seed shows progress; 1 (the seed)
+ * otherwise */
 guint              gradlens_run_progress_steps (const GradlensRunConfig *config);
 
 /* How many threads to use for n_items independent pieces of work:

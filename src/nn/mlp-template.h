@@ -241,15 +241,25 @@ FN (mlp_setup) (NnMlp    *mlp,
   FN (setup_transpose) (mlp, mlp->work0, mlp->x, c->samples, c->inputs);
   FN (nn_rng_normal) (&mlp->rng, mlp->work0, (size_t) c->samples * c->outputs, 0, 1);
   FN (setup_transpose) (mlp, mlp->work0, mlp->y, c->samples, c->outputs);
+  /* a large network takes seconds to draw: each layer drawn is told, and
+   * a cancel stops the drawing between layers (nn_mlp_setup_layer_calls) */
   for (int l = 0; l < c->depth; l++)
-    nn_init_linear_default (&mlp->rng, c->dtype, params + mlp->w_off[l],
-                            params + mlp->b_off[l], mlp->out[l], mlp->in[l]);
-  if (c->init != NN_INIT_DEFAULT || c->bias == NN_BIAS_ZEROS)
+    {
+      if (CANCELLED (mlp))
+        return;
+      nn_init_linear_default (&mlp->rng, c->dtype, params + mlp->w_off[l],
+                              params + mlp->b_off[l], mlp->out[l], mlp->in[l]);
+      LAYER_DONE (mlp);
+    }
+  if (nn_config_reinitialises (c))
     for (int l = 0; l < c->depth; l++)
       {
+        if (CANCELLED (mlp))
+          return;
         nn_init_weight (&mlp->rng, c, params + mlp->w_off[l], mlp->out[l], mlp->in[l]);
         if (c->bias == NN_BIAS_ZEROS)
           memset (params + mlp->b_off[l], 0, sizeof (REAL) * mlp->out[l]);
+        LAYER_DONE (mlp);
       }
   /* BatchNorm1d and LayerNorm start with weight 1 and bias 0 and draw nothing */
   for (int l = 0; l < c->depth; l++)

@@ -43,7 +43,7 @@ struct NnMlp
   void    *work1;
   void    *work2;     /* third with residual connections (NULL without) */
   double  *ln_sums;   /* layer norm: two per-sample sums (2 ld), NULL without */
-  void    *block;     /* the one allocation behind all of the above arrays */
+  void    *block;     /* the one allocation behind all of the above arrays (aligned to 64 from within) */
   bool     avx512;    /* float32 on a CPU with AVX-512: kernels.h for small layers */
   bool     record_signal;   /* nn_mlp_set_record_signal */
   bool     signal_valid;    /* the last step recorded signal_sq */
@@ -265,14 +265,15 @@ nn_mlp_new (const NnConfig *config)
       if (mlp->skip[l])
         bytes += align_up (ld * mlp->out[l] * elem);
     }
-  if (posix_memalign (&mlp->block, 64, bytes) != 0)
-    {
-      mlp->block = NULL;
-      goto fail;
-    }
-  memset (mlp->block, 0, bytes);
+  /* calloc rather than memset: a large block comes zeroed from the system
+   * page by page as it is first written (in nn_mlp_setup and nn_mlp_step,
+   * which tell their progress), instead of seconds of zeroing here before
+   * anything can be told (2 GiB for 1000 x 512) */
+  mlp->block = calloc (1, bytes + 64);
+  if (mlp->block == NULL)
+    goto fail;
 
-  p = mlp->block;
+  p = (char *) (((uintptr_t) mlp->block + 63) & ~(uintptr_t) 63);
   off = 0;
 #define TAKE(ptr, size) do { ptr = p + off; off += align_up (size); } while (0)
   TAKE (mlp->params, n_params * elem);
@@ -355,6 +356,12 @@ nn_mlp_setup (NnMlp    *mlp,
     mlp_setup_f64 (mlp, seed);
   else
     mlp_setup_f32 (mlp, seed);
+}
+
+int
+nn_mlp_setup_layer_calls (const NnConfig *config)
+{
+  return nn_config_reinitialises (config) ? 2 * config->depth : config->depth;
 }
 
 double

@@ -18,9 +18,16 @@ void            nn_mlp_free         (NnMlp          *mlp);
 const NnConfig *nn_mlp_get_config   (const NnMlp    *mlp);
 
 /* torch.manual_seed(seed); X = randn; Y = randn; the Linear layers with
- * their default init; then the configured scheme. */
+ * their default init; then the configured scheme. Calls the layer function
+ * (nn_mlp_set_layer_func) after each layer it draws,
+ * nn_mlp_setup_layer_calls times. A cancel (nn_mlp_set_cancel_flag) stops
+ * it between layers and leaves the network half drawn: set it up again
+ * before stepping. */
 void            nn_mlp_setup        (NnMlp          *mlp,
                                      uint64_t        seed);
+/* depth, or 2 x depth when the configured scheme draws again
+ * (nn_config_reinitialises) */
+int             nn_mlp_setup_layer_calls (const NnConfig *config);
 
 /* forward, MSE loss, backward and the L2 norm of every parameter's
  * gradient (norms has nn_config_n_params entries, in named_parameters()
@@ -34,9 +41,10 @@ void            nn_mlp_set_cancel_flag (NnMlp            *mlp,
                                         const atomic_int *flag);
 
 /* a function nn_mlp_step calls after each layer of its forward pass and of
- * its backward pass (2 x depth calls a step), on the stepping thread, so
- * that a long step can tell its progress; NULL (the default) calls nothing.
- * A step that is cancelled stops calling it. */
+ * its backward pass (2 x depth calls a step), and nn_mlp_setup after each
+ * layer it draws, on the calling thread, so that a long step or setup can
+ * tell its progress; NULL (the default) calls nothing. A step or setup
+ * that is cancelled stops calling it. */
 typedef void (*NnLayerFunc) (void *data);
 void            nn_mlp_set_layer_func (NnMlp        *mlp,
                                        NnLayerFunc   func,

@@ -161,6 +161,12 @@ nn_config_has_norm (const NnConfig *config,
 }
 
 bool
+nn_config_reinitialises (const NnConfig *config)
+{
+  return config->init != NN_INIT_DEFAULT || config->bias == NN_BIAS_ZEROS;
+}
+
+bool
 nn_config_has_skip (const NnConfig *config,
                     int             l)
 {

@@ -189,6 +189,9 @@ bool        nn_config_has_skip     (const NnConfig *config,
                                     int             l);
 /* no residual connections and no normalisation */
 bool        nn_config_is_plain     (const NnConfig *config);
+/* the configured scheme draws the weights again after the default init
+ * (another init than the default, or zero biases) */
+bool        nn_config_reinitialises (const NnConfig *config);
 /* shape of parameter p: rows x cols (a bias has cols 1) */
 void        nn_config_param_shape  (const NnConfig *config,
                                     int             p,

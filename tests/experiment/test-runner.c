@@ -497,8 +497,10 @@ test_run_progress (void)
   g_mutex_clear (&p.lock);
 }
 
-/* A network with long layers tells each layer of its forward and backward
- * pass: a single seed moves 2 x depth times, in order, with one total */
+/* A network with long layers tells each layer it draws at setup and each
+ * layer of its forward and backward pass: a single seed of depth d moves
+ * d (drawing) + 2 d times, or 2 d + 2 d with an init that draws the weights
+ * again, in order, with one total */
 typedef struct
 {
   guint   n_calls;
@@ -538,7 +540,10 @@ test_run_progress_layers (void)
   g_assert_cmpuint (gradlens_run_progress_steps (c), ==, 1);
   c->nn.depth = 1000;
   c->nn.width = 512;
-  g_assert_cmpuint (gradlens_run_progress_steps (c), ==, 2000);
+  g_assert_cmpuint (gradlens_run_progress_steps (c), ==, 3000);
+  c->nn.init = NN_INIT_KAIMING_NORMAL;
+  g_assert_cmpuint (gradlens_run_progress_steps (c), ==, 4000);
+  c->nn.init = NN_INIT_DEFAULT;
 
   /* 256 x 256 x 16 = 2^20 multiply-adds a hidden layer: by layer */
   c->nn.depth = 30;
@@ -547,9 +552,9 @@ test_run_progress_layers (void)
   r = gradlens_run (c, 1, 0, layer_count_cb, &lc, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (r);
-  g_assert_cmpuint (lc.n_calls, ==, 60);
-  g_assert_cmpuint (lc.total, ==, 60);
-  g_assert_cmpuint (lc.last_done, ==, 60);
+  g_assert_cmpuint (lc.n_calls, ==, 90);
+  g_assert_cmpuint (lc.total, ==, 90);
+  g_assert_cmpuint (lc.last_done, ==, 90);
   g_assert_cmpuint (lc.not_in_order, ==, 0);
   g_assert_cmpuint (lc.other_totals, ==, 0);
   g_clear_pointer (&r, gradlens_run_result_free);
@@ -561,17 +566,37 @@ test_run_progress_layers (void)
   c->seeds = 2;
   r = gradlens_run (c, 1, 0, layer_count_cb, &lc, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (lc.n_calls, ==, 120);
-  g_assert_cmpuint (lc.total, ==, 120);
+  g_assert_cmpuint (lc.n_calls, ==, 180);
+  g_assert_cmpuint (lc.total, ==, 180);
+  g_assert_cmpuint (lc.not_in_order, ==, 0);
+  g_clear_pointer (&r, gradlens_run_result_free);
+
+  /* He init draws every weight a second time, and zero biases too */
+  memset (&lc, 0, sizeof lc);
+  c->nn.init = NN_INIT_KAIMING_UNIFORM;
+  r = gradlens_run (c, 1, 0, layer_count_cb, &lc, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (lc.n_calls, ==, 240);
+  g_assert_cmpuint (lc.total, ==, 240);
+  g_assert_cmpuint (lc.not_in_order, ==, 0);
+  g_clear_pointer (&r, gradlens_run_result_free);
+
+  memset (&lc, 0, sizeof lc);
+  c->nn.init = NN_INIT_DEFAULT;
+  c->nn.bias = NN_BIAS_ZEROS;
+  r = gradlens_run (c, 1, 0, layer_count_cb, &lc, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (lc.n_calls, ==, 240);
   g_assert_cmpuint (lc.not_in_order, ==, 0);
 }
 
 /* Cancelled between layers of a single seed: no layer is told after the
- * cancel, whether it comes in the forward or in the backward pass */
+ * cancel, whether it comes while the weights are drawn, in the forward or
+ * in the backward pass */
 static void
 test_run_cancel_between_layers (void)
 {
-  static const guint cancel_at[] = { 50, 150, 199 };
+  static const guint cancel_at[] = { 1, 50, 150, 250, 299 };
 
   for (guint k = 0; k < G_N_ELEMENTS (cancel_at); k++)
     {
@@ -584,7 +609,7 @@ test_run_cancel_between_layers (void)
       c->nn.depth = 100;
       c->nn.width = 256;
       c->nn.samples = 16;
-      g_assert_cmpuint (gradlens_run_progress_steps (c), ==, 200);
+      g_assert_cmpuint (gradlens_run_progress_steps (c), ==, 300);
       r = gradlens_run (c, 1, 0, cancel_count_cb, &cc, cancellable, &error);
       g_assert_null (r);
       g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);

@@ -560,6 +560,74 @@ test_repeatable (void)
   nn_mlp_free (mlp);
 }
 
+/* nn_mlp_setup tells each layer it draws: depth times with the default
+ * init, twice that when the scheme draws again; a cancel stops it between
+ * layers, and a network set up again after a cancelled setup is the one a
+ * fresh setup gives */
+typedef struct
+{
+  int         calls;
+  int         cancel_at;
+  atomic_int *flag;
+} SetupCount;
+
+static void
+setup_count_cb (void *data)
+{
+  SetupCount *sc = data;
+
+  sc->calls++;
+  if (sc->calls == sc->cancel_at)
+    atomic_store (sc->flag, 1);
+}
+
+static void
+test_setup_layer_calls (void)
+{
+  static const struct { NnInit init; NnBiasInit bias; int passes; } cases[] = {
+    { NN_INIT_DEFAULT, NN_BIAS_DEFAULT, 1 },
+    { NN_INIT_XAVIER_NORMAL, NN_BIAS_DEFAULT, 2 },
+    { NN_INIT_DEFAULT, NN_BIAS_ZEROS, 2 },
+  };
+
+  for (guint k = 0; k < G_N_ELEMENTS (cases); k++)
+    {
+      NnConfig config;
+      NnMlp *mlp, *fresh;
+      atomic_int flag = 0;
+      SetupCount sc = { 0, 0, &flag };
+      double a[14], b[14];
+
+      nn_config_init_default (&config);
+      config.depth = 7;
+      config.init = cases[k].init;
+      config.bias = cases[k].bias;
+      g_assert_cmpint (nn_mlp_setup_layer_calls (&config), ==, 7 * cases[k].passes);
+      mlp = nn_mlp_new (&config);
+      nn_mlp_set_layer_func (mlp, setup_count_cb, &sc);
+      nn_mlp_set_cancel_flag (mlp, &flag);
+      nn_mlp_setup (mlp, 5);
+      g_assert_cmpint (sc.calls, ==, 7 * cases[k].passes);
+
+      /* cancelled after its third layer: no more layers are drawn */
+      sc.calls = 0;
+      sc.cancel_at = 3;
+      nn_mlp_setup (mlp, 5);
+      g_assert_cmpint (sc.calls, ==, 3);
+
+      atomic_store (&flag, 0);
+      sc.cancel_at = 0;
+      nn_mlp_setup (mlp, 5);
+      nn_mlp_step (mlp, a);
+      fresh = nn_mlp_new (&config);
+      nn_mlp_setup (fresh, 5);
+      nn_mlp_step (fresh, b);
+      g_assert_cmpmem (a, sizeof a, b, sizeof b);
+      nn_mlp_free (fresh);
+      nn_mlp_free (mlp);
+    }
+}
+
 static void
 test_runner_threads (void)
 {
@@ -610,6 +678,7 @@ main (int    argc,
   g_test_add_func ("/gradlens/nn/mlp/deep-underflow-zeros", test_deep_underflow_zeros);
   g_test_add_func ("/gradlens/nn/mlp/notebook-reference", test_notebook_reference);
   g_test_add_func ("/gradlens/nn/mlp/repeatable", test_repeatable);
+  g_test_add_func ("/gradlens/nn/mlp/setup-layer-calls", test_setup_layer_calls);
   g_test_add_func ("/gradlens/nn/mlp/runner-threads", test_runner_threads);
 
   status = g_test_run ();
