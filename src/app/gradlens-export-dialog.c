@@ -290,6 +290,56 @@ gradlens_export_dialog_resolve_path (const char *path,
   return result;
 }
 
+/**
+ * gradlens_export_dialog_name_for_format:
+ * @name: the file name in the dialog
+ * @format: the extension of the format just chosen
+ *
+ * The name the dialog shows once a format is chosen: a format's extension
+ * is replaced ("x.png" as SVG is "x.svg"); a name without one is kept (it
+ * gets the format's extension when accepted:
+ * gradlens_export_dialog_resolve_path()).
+ *
+ * Returns: (transfer full): the name to show
+ */
+char *
+gradlens_export_dialog_name_for_format (const char *name,
+                                        const char *format)
+{
+  const char *dot;
+
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (format != NULL, NULL);
+
+  dot = strrchr (name, '.');
+  if (dot == NULL || dot == name || !gradlens_page_export_known_suffix (name))
+    return g_strdup (name);
+  return g_strdup_printf ("%.*s.%s", (int) (dot - name), name, format);
+}
+
+/* the user chose another format in the dialog on screen: the name follows
+ * it, and the extension now offered is the format's (a name typed later
+ * wins over it) */
+static void
+on_filter_notify_cb (GtkFileChooser       *dialog,
+                     GParamSpec           *pspec,
+                     GradlensExportDialog *self)
+{
+  GtkFileFilter *filter = gtk_file_chooser_get_filter (dialog);
+  const char *format = filter != NULL ? g_object_get_data (G_OBJECT (filter), "gradlens-suffix") : NULL;
+  g_autofree char *name = gtk_file_chooser_get_current_name (dialog);
+  g_autofree char *renamed = NULL;
+
+  if (format == NULL || name == NULL || name[0] == '\0' || self->chooser == NULL)
+    return;
+  renamed = gradlens_export_dialog_name_for_format (name, format);
+  if (!g_str_equal (renamed, name))
+    {
+      gtk_file_chooser_set_current_name (dialog, renamed);
+      g_object_set_data_full (G_OBJECT (self->chooser), "gradlens-offered", g_strdup (format), g_free);
+    }
+}
+
 static void
 export_response_cb (GradlensExportDialog *self,
                     int                   response,
@@ -378,6 +428,7 @@ gradlens_export_dialog_present (GradlensExportDialog *self)
 {
   GtkFileChooserNative *native;
   GtkFileChooser *chooser;
+  GtkFileChooser *dialog;
   g_autofree char *name = NULL;
   g_autofree char *offered = NULL;
   const char *size_labels[G_N_ELEMENTS (export_sizes)] = {
@@ -385,8 +436,12 @@ gradlens_export_dialog_present (GradlensExportDialog *self)
     /* Translators: export the figure at the size it has on screen */
     _("As on screen"), NULL,
   };
-  const char *theme_ids[] = { "dark", "light", NULL };
-  const char *theme_labels[] = { _("Dark"), _("Light"), NULL };
+  /* the theme the window shows first: the export looks like the screen
+   * (GTK 4.8's gtk_file_chooser_set_choice() does not select a choice
+   * with options, so the default is the first) */
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  const char *theme_ids[] = { dark ? "dark" : "light", dark ? "light" : "dark", NULL };
+  const char *theme_labels[] = { dark ? _("Dark") : _("Light"), dark ? _("Light") : _("Dark"), NULL };
   struct { const char *name; const char *suffix; const char *mime; } formats[] = {
     { _("PNG Image"), "png", "image/png" },
     { _("SVG Image"), "svg", "image/svg+xml" },
@@ -426,9 +481,7 @@ gradlens_export_dialog_present (GradlensExportDialog *self)
   gtk_file_chooser_set_choice (chooser, "size", export_sizes[0]);
   /* Translators: a choice in the export dialog: dark or light colours */
   gtk_file_chooser_add_choice (chooser, "theme", _("Theme"), theme_ids, theme_labels);
-  /* the export looks like the screen: the theme the window shows */
-  gtk_file_chooser_set_choice (chooser, "theme",
-                               adw_style_manager_get_dark (adw_style_manager_get_default ()) ? "dark" : "light");
+  gtk_file_chooser_set_choice (chooser, "theme", theme_ids[0]);
 
   if (self->settings != NULL)
     {
@@ -451,6 +504,12 @@ gradlens_export_dialog_present (GradlensExportDialog *self)
   name = gradlens_suggested_file_name (gradlens_session_get_title (gradlens_window_get_session (self->window)), offered);
   gtk_file_chooser_set_current_name (chooser, name);
   gradlens_file_chooser_show (&self->chooser, native, G_CALLBACK (export_response_cb), self);
+  /* choosing a format sets the extension, where the dialog is GTK's own; a
+   * portal's does not tell the choice, and then the name is mended when
+   * accepted (gradlens_export_dialog_resolve_path) */
+  dialog = gradlens_file_chooser_get_dialog (native);
+  if (dialog != NULL)
+    g_signal_connect_object (dialog, "notify::filter", G_CALLBACK (on_filter_notify_cb), self, 0);
 }
 
 /* ---- GObject ---------------------------------------------------------- */

@@ -19,5 +19,7 @@ char                 *gradlens_export_dialog_resolve_path (const char      *path
                                                            const char      *chosen,
                                                            const char      *offered,
                                                            gboolean        *renamed);
+char                 *gradlens_export_dialog_name_for_format (const char *name,
+                                                              const char *format);
 
 G_END_DECLS

@@ -137,6 +137,43 @@ gradlens_file_chooser_show (GtkNativeDialog      **slot,
 }
 
 /**
+ * gradlens_file_chooser_get_dialog:
+ * @native: a chooser gradlens_file_chooser_show() showed
+ *
+ * The dialog on screen behind @native when GTK shows its own (outside a
+ * sandbox): a #GtkFileChooserNative does not pass on what the user does
+ * before answering (which format is chosen), its dialog does. A portal's
+ * dialog is another process's: then %NULL.
+ *
+ * Returns: (transfer none) (nullable): the dialog
+ */
+GtkFileChooser *
+gradlens_file_chooser_get_dialog (GtkFileChooserNative *native)
+{
+  g_autoptr(GListModel) toplevels = NULL;
+  GtkWindow *parent;
+  const char *title;
+
+  g_return_val_if_fail (GTK_IS_FILE_CHOOSER_NATIVE (native), NULL);
+
+  if (!gtk_native_dialog_get_visible (GTK_NATIVE_DIALOG (native)))
+    return NULL;
+  parent = gtk_native_dialog_get_transient_for (GTK_NATIVE_DIALOG (native));
+  title = gtk_native_dialog_get_title (GTK_NATIVE_DIALOG (native));
+  toplevels = g_object_ref (gtk_window_get_toplevels ());
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window))
+          && gtk_window_get_transient_for (window) == parent
+          && g_strcmp0 (gtk_window_get_title (window), title) == 0)
+        return GTK_FILE_CHOOSER (window);
+    }
+  return NULL;
+}
+
+/**
  * gradlens_file_chooser_finish:
  * @slot: where gradlens_file_chooser_show() kept @native
  * @native: the chooser that answered

@@ -23,6 +23,7 @@ void           gradlens_file_chooser_show            (GtkNativeDialog      **slo
                                                       GtkFileChooserNative  *native,
                                                       GCallback              response_cb,
                                                       gpointer               data);
+GtkFileChooser *gradlens_file_chooser_get_dialog     (GtkFileChooserNative  *native);
 GFile         *gradlens_file_chooser_finish          (GtkNativeDialog      **slot,
                                                       GtkFileChooserNative  *native,
                                                       int                    response);

@@ -11,7 +11,12 @@
 #     folder), as a template: the window title is "Unbenannt (aus ...) – Gradlens",
 #   - the Run button says "_Ausführen",
 #   - Ctrl+? shows the shortcuts window with German titles ("Die Tiefe durchlaufen"),
-#   - Escape closes it and Ctrl+Q quits with status 0 (nothing was changed: no question).
+#   - Escape closes it,
+#   - the user prefers the dark style (the "style" setting, in a keyfile written before the
+#     start): Ctrl+E shows the Export dialog in German, its theme is the window's (dark,
+#     although the preset asks for it too) and the PNG written with a typed name has the
+#     screen's background,
+#   - Ctrl+Q quits with status 0 (nothing was changed: no question).
 set -u
 
 meson=${1:?usage: test-e2e-de.sh MESON BUILDDIR}
@@ -24,7 +29,9 @@ done
 locale -a 2>/dev/null | grep -qi '^de_DE\.utf-\?8$' || { echo "FAIL: the de_DE.UTF-8 locale is missing (locales)" >&2; exit 1; }
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/gradlens-e2e-de.XXXXXX")
-mkdir -p "$tmp/home" "$tmp/config" "$tmp/shots"
+mkdir -p "$tmp/home" "$tmp/config/glib-2.0/settings" "$tmp/shots" "$tmp/out"
+# the user's settings: the dark style (GSettings' keyfile backend reads them at start)
+printf '[io/github/gradlens/Gradlens]\nstyle='"'dark'"'\n' > "$tmp/config/glib-2.0/settings/keyfile"
 state="$tmp/state.json"
 log="$tmp/app.log"
 pid=""
@@ -68,7 +75,7 @@ keys() {
 step "LANGUAGE=de meson devenv -C BUILDDIR ./src/app/gradlens data/presets/notebook.json, from the source folder"
 cd "$root" || fail "no source folder"
 LANG=de_DE.UTF-8 LANGUAGE=de HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/config" GRADLENS_STATE_FILE="$state" \
-    GSETTINGS_BACKEND=memory GTK_A11Y=none GSK_RENDERER=cairo \
+    GSETTINGS_BACKEND=keyfile GTK_A11Y=none GSK_RENDERER=cairo \
     "$meson" devenv -C "$builddir" ./src/app/gradlens data/presets/notebook.json >"$log" 2>&1 &
 pid=$!
 wid=$(wait_window 'Gradlens$') || fail "no Gradlens window appeared"
@@ -96,6 +103,30 @@ sleep 0.5
 import -window root "$tmp/shots/shortcuts.png"
 xdotool key --clearmodifiers Escape
 wait_state "len(s['shortcuts']) == 0" "Escape to close the shortcuts window"
+
+step "the dark style: Ctrl+E, the Export dialog in German offers the window's theme, the PNG looks like the screen"
+eval "$(xdotool getwindowgeometry --shell "$wid" | grep -E '^(X|Y)=')"
+import -window root "$tmp/shots/dark.png"
+geometry=$(q "'%dx%d+%d+%d' % (s['plot']['width'], s['plot']['height'], s['plot']['x'] + $X, s['plot']['y'] + $Y)")
+screen_bg=$(convert "$tmp/shots/dark.png" -crop "$geometry" +repage \
+    -format '%[fx:int(255*p{3,3}.r)] %[fx:int(255*p{3,3}.g)] %[fx:int(255*p{3,3}.b)]' info:)
+[ "$(echo "$screen_bg" | cut -d' ' -f1)" -lt 80 ] || fail "the window is not dark ($screen_bg) with the style set to dark"
+keys ctrl+e
+ewid=$(wait_window '^Exportieren$') || fail "Ctrl+E opened no Export dialog titled Exportieren"
+sleep 0.5
+import -window root "$tmp/shots/export-de.png"
+xdotool windowfocus "$ewid" 2>/dev/null || true
+xdotool key --clearmodifiers ctrl+a
+xdotool type --delay 20 "$tmp/out/dunkel.png"
+xdotool key --clearmodifiers Return
+n=0
+while [ ! -s "$tmp/out/dunkel.png" ] && [ $n -lt 100 ]; do sleep 0.1; n=$((n + 1)); done
+[ -s "$tmp/out/dunkel.png" ] || fail "dunkel.png was not written"
+sleep 0.3
+figure_bg=$(convert "$tmp/out/dunkel.png" -format '%[fx:int(255*p{3,3}.r)] %[fx:int(255*p{3,3}.g)] %[fx:int(255*p{3,3}.b)]' info:)
+echo "  background: screen $screen_bg, dunkel.png $figure_bg"
+python3 -c 'import sys; a, b = (list(map(int, x.split())) for x in sys.argv[1:3]); sys.exit(0 if all(abs(p - q) <= 8 for p, q in zip(a, b)) else 1)' \
+    "$screen_bg" "$figure_bg" || fail "dunkel.png's background ($figure_bg) is not the screen's ($screen_bg)"
 
 step "Ctrl+Q quits with status 0, without a question"
 keys ctrl+q

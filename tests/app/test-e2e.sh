@@ -18,7 +18,11 @@
 #     progress and Escape stops it without adding a run,
 #   - Ctrl+E opens the Export file chooser, where the path is typed: a PNG (checked for
 #     size and colours) and a CSV (checked for its rows),
+#   - the exported PNG's background is the screen's (the window's theme, not the preset's),
 #   - Ctrl+E and Return at once export in the format and folder of the last export (CSV),
+#   - choosing "SVG Image" in the Export dialog's format drop-down (a click, Home, Down,
+#     Return) turns the offered name's extension into .svg and an SVG is written; a typed
+#     .pdf name wins over the format offered (SVG) and a PDF is written,
 #   - Alt+2 shows the forward pass of every run, Alt+3 the depth sweep, where a last depth
 #     typed into its field and Ctrl+Shift+Return compute a sweep that is drawn, and Escape
 #     stops a long one,
@@ -141,6 +145,16 @@ export_to() {
 count_color() {
     convert "$1" -alpha off -fuzz 6% -fill black +opaque "$2" -fill white -opaque "$2" \
         -format '%[fx:int(mean*w*h+0.5)]' info:
+}
+
+# corner_color IMAGE: the colour of a pixel near the top left corner, as "r g b"
+corner_color() {
+    convert "$1" -format '%[fx:int(255*p{3,3}.r)] %[fx:int(255*p{3,3}.g)] %[fx:int(255*p{3,3}.b)]' info:
+}
+
+# same_color "R G B" "R G B": the two colours differ by at most 8 in each channel
+same_color() {
+    python3 -c 'import sys; a, b = (list(map(int, x.split())) for x in sys.argv[1:3]); sys.exit(0 if all(abs(p - q) <= 8 for p, q in zip(a, b)) else 1)' "$1" "$2"
 }
 
 # widget_shot NAME WIDGET: a screenshot cropped to a widget of the state's "widgets"
@@ -296,6 +310,12 @@ for c in "$blue" "$red" "$green" "$purple" "$orange"; do
     echo "  figure.png $c: $n pixels"
     [ "$n" -gt 200 ] || fail "colour $c has only $n pixels in the exported figure"
 done
+# the export looks like the screen: the window is light (the preset asks for dark), and
+# so is the figure's background by default
+screen_bg=$(corner_color "$(plot_shot screen-theme)")
+figure_bg=$(corner_color "$tmp/out/figure.png")
+echo "  background: screen $screen_bg, figure.png $figure_bg"
+same_color "$screen_bg" "$figure_bg" || fail "figure.png's background ($figure_bg) is not the screen's ($screen_bg)"
 
 step "Ctrl+E again, a .csv path: the values are exported"
 export_to "$tmp/out/values.csv"
@@ -313,6 +333,41 @@ xdotool key --clearmodifiers Return
 wait_file "$tmp/out/vanishing-gradients-sigmoid-vs-leaky-relu.csv"
 n=0
 while [ -n "$(window_id '^Export$')" ] && [ $n -lt 50 ]; do sleep 0.1; n=$((n + 1)); done
+
+step "Ctrl+E, the format drop-down set to SVG Image with a click and keys: the name follows"
+keys ctrl+e
+ewid=$(wait_window '^Export$') || fail "Ctrl+E opened no Export dialog"
+sleep 0.5
+eval "$(xdotool getwindowgeometry --shell "$ewid")"
+# the format drop-down is at the right end of the row above the buttons
+xdotool mousemove --window "$ewid" $((WIDTH - 70)) $((HEIGHT - 82)) click 1
+sleep 0.7
+xdotool key --clearmodifiers Home
+sleep 0.2
+xdotool key --clearmodifiers Down
+sleep 0.2
+xdotool key --clearmodifiers Return
+sleep 0.5
+import -window root "$tmp/shots/export-svg-chosen.png"
+# the name in the dialog (copied from its field as a user would) follows the format
+xdotool mousemove --window "$ewid" $((WIDTH / 2)) 16 click 1
+sleep 0.2
+xdotool key --clearmodifiers ctrl+a ctrl+c
+sleep 0.3
+name=$("$read_clipboard") || fail "the name field's text did not reach the clipboard"
+echo "  name after choosing SVG Image: $name"
+[ "$name" = "vanishing-gradients-sigmoid-vs-leaky-relu.svg" ] || fail "the name did not follow the format: $name"
+xdotool key --clearmodifiers Return
+wait_file "$tmp/out/vanishing-gradients-sigmoid-vs-leaky-relu.svg"
+head -c 400 "$tmp/out/vanishing-gradients-sigmoid-vs-leaky-relu.svg" | grep -q '<svg' \
+    || fail "the .svg export is not an SVG"
+n=0
+while [ -n "$(window_id '^Export$')" ] && [ $n -lt 50 ]; do sleep 0.1; n=$((n + 1)); done
+
+step "Ctrl+E offers SVG now; a typed .pdf name wins over the format: a PDF"
+export_to "$tmp/out/typed.pdf"
+[ "$(head -c 5 "$tmp/out/typed.pdf")" = "%PDF-" ] || fail "typed.pdf is not a PDF"
+[ ! -e "$tmp/out/typed.pdf.svg" ] && [ ! -e "$tmp/out/typed.svg" ] || fail "a typed .pdf was written as SVG"
 
 step "Alt+2: the forward pass of the five runs, per layer"
 keys alt+2

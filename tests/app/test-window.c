@@ -1201,6 +1201,29 @@ test_export_format_extension (void)
     }
 }
 
+/* choosing a format in the dialog turns a format's extension into the
+ * chosen one; other names are kept (and mended when accepted) */
+static void
+test_export_name_for_format (void)
+{
+  static const struct { const char *name, *format, *expected; } cases[] = {
+    { "x.png", "svg", "x.svg" },
+    { "x.csv", "pdf", "x.pdf" },
+    { "Figure.PNG", "json", "Figure.json" },
+    { "x.tar.png", "svg", "x.tar.svg" },
+    { "x", "svg", "x" },                   /* no extension: the format's when accepted */
+    { "x.txt", "png", "x.txt" },           /* not a format's: kept */
+    { ".png", "svg", ".png" },             /* a hidden file's name, not an extension */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *name = gradlens_export_dialog_name_for_format (cases[i].name, cases[i].format);
+
+      g_assert_cmpstr (name, ==, cases[i].expected);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1222,6 +1245,7 @@ main (int    argc,
   g_test_add_func ("/gradlens/app/export", test_export);
   g_test_add_func ("/gradlens/app/save-icon", test_save_icon);
   g_test_add_func ("/gradlens/app/export-format-extension", test_export_format_extension);
+  g_test_add_func ("/gradlens/app/export-name-for-format", test_export_name_for_format);
   g_test_add_func ("/gradlens/app/pixels-and-style", test_pixels_and_style);
 
   return g_test_run ();
