@@ -126,7 +126,10 @@ gradlens_application_startup (GApplication *application)
     { "win.sweep", { "<Control><Shift>Return", "<Control><Shift>KP_Enter", NULL } },
     { "win.view::gradients", { "<Alt>1", NULL } },
     { "win.view::forward", { "<Alt>2", NULL } },
-    { "win.view::sweep", { "<Alt>3", NULL } },
+    /* Alt+number: the views in the switcher's order */
+    { "win.view::backward", { "<Alt>3", NULL } },
+    { "win.view::sweep", { "<Alt>4", NULL } },
+    { "win.view::train", { "<Alt>5", NULL } },
     { "win.open", { "<Control>o", NULL } },
     { "win.save", { "<Control>s", NULL } },
     { "win.save-as", { "<Control><Shift>s", NULL } },

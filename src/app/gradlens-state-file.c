@@ -9,6 +9,7 @@
 #include "gradlens-depth-sweep.h"
 #include "gradlens-run-item.h"
 #include "gradlens-state-file.h"
+#include "gradlens-train-page.h"
 #include "gradlens-unsaved-changes.h"
 
 /* A state dump for end-to-end tests, written only when the environment
@@ -95,6 +96,33 @@ static const char *const field_keys[][2] = {
   { "network", "depth" }, { "network", "width" }, { "network", "inputs" }, { "data", "samples" }, { "data", "seeds" },
 };
 
+/* and the Training view's ("train_steps", ...) */
+static const char *const train_field_keys[] = { "steps", "lr", "momentum" };
+
+static void
+add_field (JsonBuilder    *builder,
+           GradlensWindow *self,
+           const char     *name,
+           GtkWidget      *spin)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "text");
+  json_builder_add_string_value (builder, gtk_editable_get_text (GTK_EDITABLE (spin)));
+  json_builder_set_member_name (builder, "error");
+  json_builder_add_boolean_value (builder, gtk_widget_has_css_class (spin, "error"));
+  json_builder_set_member_name (builder, "focus");
+  json_builder_add_boolean_value (builder, gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (self)), spin));
+  json_builder_end_object (builder);
+}
+
+static GtkWidget *
+train_field (GradlensWindow *self,
+             const char     *key)
+{
+  return GTK_WIDGET (gradlens_train_page_get_field (GRADLENS_TRAIN_PAGE (gradlens_window_get_page (self, "train")), key));
+}
+
 static void
 add_fields (JsonBuilder    *builder,
             GradlensWindow *self)
@@ -104,18 +132,13 @@ add_fields (JsonBuilder    *builder,
   json_builder_set_member_name (builder, "fields");
   json_builder_begin_object (builder);
   for (guint i = 0; i < G_N_ELEMENTS (field_keys); i++)
+    add_field (builder, self, keys[i][1],
+               gradlens_controls_get_field_widget (gradlens_window_get_controls (self), keys[i][0], keys[i][1]));
+  for (guint i = 0; i < G_N_ELEMENTS (train_field_keys); i++)
     {
-      GtkWidget *spin = gradlens_controls_get_field_widget (gradlens_window_get_controls (self), keys[i][0], keys[i][1]);
+      g_autofree char *name = g_strconcat ("train_", train_field_keys[i], NULL);
 
-      json_builder_set_member_name (builder, keys[i][1]);
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "text");
-      json_builder_add_string_value (builder, gtk_editable_get_text (GTK_EDITABLE (spin)));
-      json_builder_set_member_name (builder, "error");
-      json_builder_add_boolean_value (builder, gtk_widget_has_css_class (spin, "error"));
-      json_builder_set_member_name (builder, "focus");
-      json_builder_add_boolean_value (builder, gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (self)), spin));
-      json_builder_end_object (builder);
+      add_field (builder, self, name, train_field (self, train_field_keys[i]));
     }
   json_builder_end_object (builder);
 }
@@ -208,6 +231,12 @@ write_state (GradlensStateFile *state)
   add_widget (builder, self, "sweep_plot", GTK_WIDGET (gradlens_page_get_plot_view (gradlens_window_get_page (self, "sweep"))), sx, sy);
   add_widget (builder, self, "sweep_to", gradlens_controls_get_sweep_widget (controls, "to"), sx, sy);
   add_widget (builder, self, "sweeps_list", GTK_WIDGET (gradlens_series_panel_get_list (sweeps_panel)), sx, sy);
+  for (guint i = 0; i < G_N_ELEMENTS (train_field_keys); i++)
+    {
+      g_autofree char *name = g_strconcat ("train_", train_field_keys[i], NULL);
+
+      add_widget (builder, self, name, train_field (self, train_field_keys[i]), sx, sy);
+    }
   json_builder_end_object (builder);
 
   json_builder_set_member_name (builder, "runs");
@@ -370,10 +399,12 @@ gradlens_state_file_new (GradlensWindow *window)
   /* the number fields' text, marks and focus (add_fields) */
   g_signal_connect_object (window, "notify::focus-widget", G_CALLBACK (gradlens_state_file_changed), self,
                            G_CONNECT_SWAPPED);
-  for (guint i = 0; i < G_N_ELEMENTS (field_keys); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (field_keys) + G_N_ELEMENTS (train_field_keys); i++)
     {
-      GtkWidget *spin = gradlens_controls_get_field_widget (gradlens_window_get_controls (window), field_keys[i][0],
-                                                            field_keys[i][1]);
+      GtkWidget *spin = i < G_N_ELEMENTS (field_keys)
+                        ? gradlens_controls_get_field_widget (gradlens_window_get_controls (window), field_keys[i][0],
+                                                              field_keys[i][1])
+                        : train_field (window, train_field_keys[i - G_N_ELEMENTS (field_keys)]);
 
       g_signal_connect_object (spin, "changed", G_CALLBACK (gradlens_state_file_changed), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (spin, "notify::css-classes", G_CALLBACK (gradlens_state_file_changed), self,

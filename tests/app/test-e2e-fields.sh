@@ -9,7 +9,10 @@
 #     is marked as an error, not silently clamped,
 #   - the wheel over a number field that has no focus scrolls the panel, and the field
 #     keeps its value,
-#   - once the field has the focus (clicked into), the wheel changes its value.
+#   - once the field has the focus (clicked into), the wheel changes its value,
+#   - the same in the Training view (Alt+5): the wheel over Steps and Learning rate without
+#     focus changes neither; clicked into, Learning rate goes one step up; 500000 typed
+#     into Steps (allowed: 1 to 100000) is used as 100000 and marked.
 # Where to point comes from GRADLENS_STATE_FILE (see test-e2e.sh).
 set -u
 
@@ -95,6 +98,51 @@ xdotool click 4
 wait_state "s['fields']['samples']['text'] != '$samples'" "the wheel to change the focused field"
 [ "$(q "s['fields']['samples']['text']")" = 101 ] || fail "the wheel up did not add one: $(q "s['fields']['samples']['text']")"
 [ "$(q "s['widgets']['samples']['y']")" = "$y1" ] || fail "the panel scrolled under a focused field"
+
+echo "# Alt+5, the Training view: the wheel over Steps and Learning rate, not focused, changes neither"
+xdotool key --clearmodifiers alt+5
+wait_state "s['view'] == 'train' and s['widgets']['train_steps'] is not None and s['widgets']['train_lr'] is not None" "the Training view"
+for f in train_steps train_lr; do
+    before=$(q "s['fields']['$f']['text']")
+    [ "$(q "s['fields']['$f']['focus']")" = False ] || fail "$f has the focus at the start"
+    fx=$(q "int(s['widgets']['$f']['x'] + s['widgets']['$f']['width'] / 2)")
+    fy=$(q "int(s['widgets']['$f']['y'] + s['widgets']['$f']['height'] / 2)")
+    xdotool mousemove --window "$wid" "$fx" "$fy"
+    sleep 0.3
+    xdotool click 4
+    sleep 0.3
+    xdotool click 5
+    sleep 0.3
+    xdotool click 5
+    sleep 1
+    [ "$(q "s['fields']['$f']['text']")" = "$before" ] || fail "the wheel changed $f: $before -> $(q "s['fields']['$f']['text']")"
+    [ "$(q "s['fields']['$f']['focus']")" = False ] || fail "the wheel gave $f the focus"
+    echo "  $f kept $before under the wheel"
+done
+
+echo "# click into Learning rate: now the wheel changes it, one step (0.01) up"
+lr=$(q "s['fields']['train_lr']['text']")
+lx=$(q "int(s['widgets']['train_lr']['x'] + 20)")
+ly=$(q "int(s['widgets']['train_lr']['y'] + s['widgets']['train_lr']['height'] / 2)")
+xdotool mousemove --window "$wid" "$lx" "$ly" click 1
+wait_state "s['fields']['train_lr']['focus']" "Learning rate to have the focus"
+xdotool click 4
+wait_state "s['fields']['train_lr']['text'] != '$lr'" "the wheel to change the focused learning rate"
+[ "$(q "abs(float(s['fields']['train_lr']['text']) - ($lr + 0.01)) < 1e-9")" = True ] \
+    || fail "the wheel up did not add 0.01 to $lr: $(q "s['fields']['train_lr']['text']")"
+echo "  Learning rate $lr -> $(q "s['fields']['train_lr']['text']")"
+
+echo "# type 500000 into Steps (1 to 100000) and Tab: 100000 is used and the field says so"
+tx=$(q "int(s['widgets']['train_steps']['x'] + 20)")
+ty=$(q "int(s['widgets']['train_steps']['y'] + s['widgets']['train_steps']['height'] / 2)")
+xdotool mousemove --window "$wid" "$tx" "$ty" click 1
+wait_state "s['fields']['train_steps']['focus']" "Steps to have the focus"
+xdotool key --clearmodifiers ctrl+a
+xdotool type --delay 40 500000
+xdotool key --clearmodifiers Tab
+wait_state "s['fields']['train_steps']['text'] == '100000'" "the steps to be clamped"
+[ "$(q "s['fields']['train_steps']['error']")" = True ] || fail "the clamped steps are not marked"
+echo "  Steps shows 100000, marked"
 
 xdotool key --clearmodifiers ctrl+q
 n=0

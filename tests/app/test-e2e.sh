@@ -23,7 +23,7 @@
 #   - choosing "SVG Image" in the Export dialog's format drop-down (a click, Home, Down,
 #     Return) turns the offered name's extension into .svg and an SVG is written; a typed
 #     .pdf name wins over the format offered (SVG) and a PDF is written,
-#   - Alt+2 shows the forward pass of every run, Alt+3 the depth sweep, where a last depth
+#   - Alt+2 shows the forward pass of every run, Alt+4 the depth sweep, where a last depth
 #     typed into its field and Ctrl+Shift+Return compute a sweep that is drawn, and Escape
 #     stops a long one,
 #   - the title marks the modified experiment with "•"; Ctrl+Q asks Save / Discard /
@@ -380,8 +380,8 @@ for c in "$red" "$purple" "$orange"; do
     [ "$n" -gt 100 ] || fail "colour $c has only $n pixels in the forward view"
 done
 
-step "Alt+3, last depth 12, Ctrl+Shift+Return: a depth sweep, drawn"
-keys alt+3
+step "Alt+4, last depth 12, Ctrl+Shift+Return: a depth sweep, drawn"
+keys alt+4
 wait_state "s['view'] == 'sweep' and s['widgets']['sweep_to'] is not None" "the sweep view"
 cx=$(q "int(s['widgets']['controls']['x'] + s['widgets']['controls']['width'] / 2)")
 cy=$(q "int(s['widgets']['controls']['y'] + s['widgets']['controls']['height'] / 2)")
