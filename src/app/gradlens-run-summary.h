@@ -9,7 +9,7 @@
 
 G_BEGIN_DECLS
 
-/* "inputs 20, samples 256, float64": what differs from the defaults */
+/* "20 inputs, 256 samples, float64": what differs from the defaults */
 char *gradlens_run_summary_dup_differences (const GradlensRunConfig *config);
 
 G_END_DECLS

@@ -207,9 +207,9 @@ test_run_subtitles (void)
   g_assert_null (strstr (details[0], "inputs"));
   g_assert_null (strstr (details[0], "samples"));
   g_assert_null (strstr (details[0], "float32"));
-  g_assert_nonnull (strstr (details[1], "inputs 20"));
-  g_assert_nonnull (strstr (details[1], "outputs 3"));
-  g_assert_nonnull (strstr (details[1], "samples 256"));
+  g_assert_nonnull (strstr (details[1], "20 inputs"));
+  g_assert_nonnull (strstr (details[1], "3 outputs"));
+  g_assert_nonnull (strstr (details[1], "256 samples"));
   g_assert_nonnull (strstr (details[2], "seed 7"));
   g_assert_nonnull (strstr (details[2], "float64"));
   /* the remedies beside the activation ("sigmoid, residual, batch norm"),
@@ -226,6 +226,14 @@ test_run_subtitles (void)
     g_autofree char *differences = gradlens_run_summary_dup_differences (configs[0]);
 
     g_assert_cmpstr (differences, ==, "gain 2");
+  }
+  /* settings in words, not preset keys */
+  set_choice (configs[0], "network", "output_activation", "identity");
+  set_choice (configs[0], "init", "bias", "zeros");
+  {
+    g_autofree char *differences = gradlens_run_summary_dup_differences (configs[0]);
+
+    g_assert_cmpstr (differences, ==, "no output activation, zero biases, gain 2");
   }
 
   for (guint i = 0; i < G_N_ELEMENTS (configs); i++)
