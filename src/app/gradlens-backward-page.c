@@ -49,8 +49,9 @@ backward_page_build_figure (GradlensPage *page)
   settings.title = (char *) _("Backward Signal per Layer: Measured and Predicted");
   /* Translators: the x axis of the Backward Signal view */
   settings.x_title = (char *) _("Layer");
-  /* Translators: the y axis of the Backward Signal view: the root mean square of the gradient by z */
-  settings.y_title = (char *) _("Backward signal (RMS of ∂L/∂z)");
+  /* Translators: the y axis of the Backward Signal view: the root mean square of the gradient by z
+   * (short: the plot may be low; the title above says it is the backward signal) */
+  settings.y_title = (char *) _("RMS of ∂L/∂z");
   settings.y_scale = GRADLENS_Y_LOG;
   figure = gradlens_figure_from_backward_signal (&settings, results, n);
   /* the prediction of a hidden run is hidden too */
