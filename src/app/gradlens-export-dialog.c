@@ -483,24 +483,15 @@ gradlens_export_dialog_present (GradlensExportDialog *self)
   gtk_file_chooser_add_choice (chooser, "theme", _("Theme"), theme_ids, theme_labels);
   gtk_file_chooser_set_choice (chooser, "theme", theme_ids[0]);
 
-  if (self->settings != NULL)
-    {
-      g_autofree char *folder = g_settings_get_string (self->settings, "last-export-folder");
+  /* the folder of the last export while it exists, else the pictures
+   * folder or home: never the process's working folder */
+  {
+    g_autofree char *last = self->settings != NULL ? g_settings_get_string (self->settings, "last-export-folder") : NULL;
+    g_autoptr(GFile) dir = g_file_new_for_path (last != NULL && last[0] != '\0' && g_file_test (last, G_FILE_TEST_IS_DIR)
+                                                ? last : gradlens_user_folder (G_USER_DIRECTORY_PICTURES));
 
-      if (folder[0] == '\0')
-        {
-          const char *pictures = g_get_user_special_dir (G_USER_DIRECTORY_PICTURES);
-
-          g_free (folder);
-          folder = g_strdup (pictures != NULL ? pictures : g_get_home_dir ());
-        }
-      if (g_file_test (folder, G_FILE_TEST_IS_DIR))
-        {
-          g_autoptr(GFile) dir = g_file_new_for_path (folder);
-
-          gtk_file_chooser_set_current_folder (chooser, dir, NULL);
-        }
-    }
+    gtk_file_chooser_set_current_folder (chooser, dir, NULL);
+  }
   name = gradlens_suggested_file_name (gradlens_session_get_title (gradlens_window_get_session (self->window)), offered);
   gtk_file_chooser_set_current_name (chooser, name);
   gradlens_file_chooser_show (&self->chooser, native, G_CALLBACK (export_response_cb), self);

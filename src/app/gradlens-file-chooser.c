@@ -85,10 +85,18 @@ gradlens_suggested_file_name (const char *title,
 const char *
 gradlens_documents_folder (void)
 {
-  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+  return gradlens_user_folder (G_USER_DIRECTORY_DOCUMENTS);
+}
 
-  if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
-    return documents;
+/* the user's folder of that kind (XDG) where it exists, else the home
+ * folder: never the process's working folder */
+const char *
+gradlens_user_folder (GUserDirectory directory)
+{
+  const char *folder = g_get_user_special_dir (directory);
+
+  if (folder != NULL && g_file_test (folder, G_FILE_TEST_IS_DIR))
+    return folder;
   return g_get_home_dir ();
 }
 

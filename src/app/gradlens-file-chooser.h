@@ -16,6 +16,7 @@ void           gradlens_file_chooser_add_json_filters (GtkFileChooser *chooser);
 char          *gradlens_suggested_file_name          (const char     *title,
                                                       const char     *suffix);
 const char    *gradlens_documents_folder             (void);
+const char    *gradlens_user_folder                  (GUserDirectory  directory);
 GFile         *gradlens_dup_save_folder              (GFile          *file);
 
 /* one chooser at a time, kept in *slot until its response */

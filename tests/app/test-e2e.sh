@@ -16,8 +16,9 @@
 #     clipboard as tab-separated text,
 #   - a long run (typed into the fields, the side panel scrolled with the wheel) shows
 #     progress and Escape stops it without adding a run,
-#   - Ctrl+E opens the Export file chooser, where the path is typed: a PNG (checked for
-#     size and colours) and a CSV (checked for its rows),
+#   - Ctrl+E opens the Export file chooser in the home folder (the pictures folder is
+#     missing; never the working folder), where a bare name is typed; then full paths: a
+#     PNG (checked for size and colours) and a CSV (checked for its rows),
 #   - the exported PNG's background is the screen's (the window's theme, not the preset's),
 #   - Ctrl+E and Return at once export in the format and folder of the last export (CSV),
 #   - choosing "SVG Image" in the Export dialog's format drop-down (a click, Home, Down,
@@ -300,6 +301,20 @@ keys Escape
 wait_state "not s['running']" "Escape to stop the run"
 [ "$(q "len(s['runs'])")" = 5 ] || fail "the stopped run was added"
 set_spin seeds 1
+
+step "Ctrl+E, a bare name: the first export goes to the home folder (there is no pictures folder), never the working folder"
+keys ctrl+e
+ewid=$(wait_window '^Export$') || fail "Ctrl+E opened no Export dialog"
+sleep 0.5
+xdotool windowfocus "$ewid" 2>/dev/null || true
+xdotool key --clearmodifiers ctrl+a
+xdotool type --delay 20 first.png
+xdotool key --clearmodifiers Return
+n=0
+while [ ! -s "$tmp/home/first.png" ] && [ $n -lt 100 ]; do sleep 0.1; n=$((n + 1)); done
+[ -s "$tmp/home/first.png" ] || fail "first.png is not in the home folder (in $(pwd): $(ls first.png 2>/dev/null))"
+n=0
+while [ -n "$(window_id '^Export$')" ] && [ $n -lt 50 ]; do sleep 0.1; n=$((n + 1)); done
 
 step "Ctrl+E, type a .png path in the file chooser: the figure is exported"
 export_to "$tmp/out/figure.png"
