@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "gradlens-application.h"
+#include "gradlens-draft.h"
 #include "gradlens-window.h"
 
 struct _GradlensApplication
@@ -15,6 +16,7 @@ struct _GradlensApplication
 
   /* Owned */
   GSettings *settings;
+  gboolean   drafts_recovered;   /* recover_drafts ran */
 };
 
 G_DEFINE_FINAL_TYPE (GradlensApplication, gradlens_application, ADW_TYPE_APPLICATION)
@@ -184,13 +186,40 @@ last_opened_cb (GObject      *object,
     gradlens_window_open_resource (window, NOTEBOOK_PRESET);
 }
 
-/* A new window shows the last experiment, or the notebook's. */
+/* The unsaved work of windows of a process that ended without asking (a
+ * crash, a killed session), once, at the first window: each in a window
+ * of its own, still modified. Returns how many. */
+static guint
+recover_drafts (GradlensApplication *self)
+{
+  g_autoptr(GPtrArray) drafts = NULL;
+  guint n = 0;
+
+  if (self->drafts_recovered)
+    return 0;
+  self->drafts_recovered = TRUE;
+  drafts = gradlens_drafts_claim_orphans ();
+  for (guint i = 0; i < drafts->len; i++)
+    {
+      GradlensWindow *win = new_window (self);
+
+      gtk_window_present (GTK_WINDOW (win));
+      if (gradlens_window_recover_draft (win, g_ptr_array_index (drafts, i)))
+        n++;
+    }
+  return n;
+}
+
+/* A new window shows the last experiment, or the notebook's; at the first
+ * start after a crash, the unsaved work instead. */
 static void
 gradlens_application_activate (GApplication *application)
 {
   GradlensApplication *self = GRADLENS_APPLICATION (application);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
+  if (window == NULL && recover_drafts (self) > 0)
+    return;
   if (window == NULL)
     {
       g_autofree char *last = self->settings != NULL ? g_settings_get_string (self->settings, "last-experiment")
@@ -222,6 +251,8 @@ gradlens_application_open (GApplication  *application,
 {
   GradlensApplication *self = GRADLENS_APPLICATION (application);
 
+  /* unsaved work left by a crash, beside the files asked for */
+  recover_drafts (self);
   for (int i = 0; i < n_files; i++)
     {
       GradlensWindow *win = new_window (self);

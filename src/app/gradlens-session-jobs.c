@@ -40,6 +40,8 @@ add_run_result (GradlensSession   *self,
   base = g_steal_pointer (&config->label);
   config->label = gradlens_series_list_unique_label (G_LIST_MODEL (self->runs), base);
   item = gradlens_run_item_new (result);
+  /* a run saved hidden comes back hidden */
+  gradlens_series_set_visible (GRADLENS_SERIES (item), !config->hidden);
   _gradlens_session_append_series (self, self->runs, item);
 }
 

@@ -73,7 +73,7 @@ gradlens_session_load_preset (GradlensSession      *self,
  * @self: a session
  *
  * The experiment as a preset: the title, the plot settings and every run's
- * configuration with its label and colour, in order.
+ * configuration with its label, colour and whether it is shown, in order.
  *
  * Returns: (transfer full): a new preset
  */
@@ -103,7 +103,10 @@ gradlens_session_dup_preset (GradlensSession *self)
     {
       g_autoptr(GradlensSeries) run = g_list_model_get_item (G_LIST_MODEL (self->runs), i);
 
-      g_ptr_array_add (preset->runs, gradlens_run_config_dup (gradlens_series_get_config (run)));
+      GradlensRunConfig *config = gradlens_run_config_dup (gradlens_series_get_config (run));
+
+      config->hidden = !gradlens_series_get_visible (run);
+      g_ptr_array_add (preset->runs, config);
     }
   return preset;
 }

@@ -65,6 +65,20 @@ GradlensPreset  *gradlens_session_dup_preset      (GradlensSession         *self
 gboolean         gradlens_session_save            (GradlensSession         *self,
                                                    GFile                   *file,
                                                    GError                 **error);
+/* drafts: what Save would write, with the title and file, kept while the
+ * experiment is modified (gradlens-session-draft.c); loading one leaves
+ * the experiment modified */
+char            *gradlens_session_dup_draft       (GradlensSession         *self);
+GradlensPreset  *gradlens_session_parse_draft     (const char              *data,
+                                                   gssize                   length,
+                                                   const char              *name,
+                                                   char                   **title,
+                                                   GFile                  **file,
+                                                   GError                 **error);
+void             gradlens_session_load_draft      (GradlensSession         *self,
+                                                   const GradlensPreset    *preset,
+                                                   const char              *title,
+                                                   GFile                   *file);
 /* the controls panel saved with the preset ("controls"), NULL when none */
 void             gradlens_session_set_controls    (GradlensSession         *self,
                                                    const GradlensRunConfig *config);

@@ -5,7 +5,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
+#include "gradlens-draft.h"
 #include "gradlens-preset-file.h"
 #include "gradlens-unsaved-changes.h"
 #include "gradlens-window.h"
@@ -168,14 +170,11 @@ gradlens_window_open_resource (GradlensWindow *self,
  * network, but not its label: a run made from changed controls is another
  * run and gets a label of its own.
  */
-void
-gradlens_window_load_preset (GradlensWindow       *self,
-                             const GradlensPreset *preset,
-                             GFile                *file)
+/* the controls panel as the preset saved it, else its first run's */
+static void
+show_controls_of (GradlensWindow       *self,
+                  const GradlensPreset *preset)
 {
-  g_return_if_fail (GRADLENS_IS_WINDOW (self));
-  g_return_if_fail (preset != NULL);
-
   if (preset->controls != NULL)
     gradlens_controls_set_config (gradlens_window_get_controls (self), preset->controls);
   else if (preset->runs->len > 0)
@@ -185,7 +184,69 @@ gradlens_window_load_preset (GradlensWindow       *self,
       g_clear_pointer (&first->label, g_free);
       gradlens_controls_set_config (gradlens_window_get_controls (self), first);
     }
+}
+
+void
+gradlens_window_load_preset (GradlensWindow       *self,
+                             const GradlensPreset *preset,
+                             GFile                *file)
+{
+  g_return_if_fail (GRADLENS_IS_WINDOW (self));
+  g_return_if_fail (preset != NULL);
+
+  show_controls_of (self, preset);
   gradlens_session_load_preset (gradlens_window_get_session (self), preset, file);
+}
+
+/**
+ * gradlens_window_recover_draft:
+ * @self: a new window
+ * @path: a draft a window left when its process ended before the user
+ *   saved or discarded its changes (gradlens_drafts_claim_orphans())
+ *
+ * Shows the draft's experiment as it was, still modified: its title and
+ * file, its runs computed again, and a toast that says it was recovered.
+ * The draft stays until the experiment is saved or discarded. A draft that
+ * cannot be read is kept beside, renamed “….broken”, and the error shown.
+ *
+ * Returns: %TRUE if the draft was recovered
+ */
+gboolean
+gradlens_window_recover_draft (GradlensWindow *self,
+                               const char     *path)
+{
+  g_autofree char *data = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *display = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GradlensPreset) preset = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (GRADLENS_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  name = g_path_get_basename (path);
+  if (g_file_get_contents (path, &data, &length, &error))
+    preset = gradlens_session_parse_draft (data, (gssize) length, name, &title, &file, &error);
+  if (preset == NULL)
+    {
+      g_autofree char *broken = g_strconcat (path, ".broken", NULL);
+
+      g_rename (path, broken);
+      gradlens_window_show_error (self, _("Could Not Recover Unsaved Changes"), error->message);
+      return FALSE;
+    }
+  show_controls_of (self, preset);
+  gradlens_session_load_draft (gradlens_window_get_session (self), preset, title, file);
+  gradlens_draft_adopt (gradlens_window_get_draft (self), path);
+  display = gradlens_window_dup_display_title (self);
+  /* Translators: %s: the experiment's name; said when the app starts after a crash */
+  text = g_strdup_printf (_("Recovered the unsaved changes of “%s”"), display);
+  gradlens_window_add_toast (self, text);
+  return TRUE;
 }
 
 /* ---- save ------------------------------------------------------------- */

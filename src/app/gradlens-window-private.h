@@ -7,6 +7,7 @@
  * other part of the window is an object of its own with a public header. */
 
 #include "gradlens-controls.h"
+#include "gradlens-draft.h"
 #include "gradlens-export-dialog.h"
 #include "gradlens-progress.h"
 #include "gradlens-series-panel.h"
@@ -50,6 +51,7 @@ struct _GradlensWindow
   GradlensUnsavedChanges *changes;        /* Save / Discard / Cancel before changes go */
   GradlensExportDialog   *export_dialog;  /* win.export */
   GradlensStateFile      *state_file;     /* GRADLENS_STATE_FILE: a state dump for end-to-end tests */
+  GradlensDraft          *draft;          /* the unsaved work on disk, against a crash */
   GtkNativeDialog        *chooser;        /* the open or save file chooser, until its response */
   GtkWindow              *error_dialog;   /* the error dialog shown (weak) */
   AdwToast               *error_toast;    /* the toast about invalid controls (weak) */

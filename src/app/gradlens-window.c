@@ -239,6 +239,10 @@ gradlens_window_dispose (GObject *object)
     gradlens_export_dialog_close (self->export_dialog);
   if (self->state_file != NULL)
     gradlens_state_file_close (self->state_file);
+  /* the window goes after its changes were saved or discarded (or there
+   * were none): its draft goes too */
+  if (self->draft != NULL)
+    gradlens_draft_discard (self->draft);
   g_clear_pointer (&self->undo_items, g_ptr_array_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), GRADLENS_TYPE_WINDOW);
@@ -247,6 +251,7 @@ gradlens_window_dispose (GObject *object)
   g_clear_object (&self->changes);
   g_clear_object (&self->export_dialog);
   g_clear_object (&self->state_file);
+  g_clear_object (&self->draft);
   g_clear_object (&self->session);
   g_clear_object (&self->progress);
   g_clear_object (&self->settings);
@@ -430,6 +435,7 @@ gradlens_window_init (GradlensWindow *self)
   self->export_dialog = gradlens_export_dialog_new (self, self->settings);
   _gradlens_window_actions_init (self);
   self->state_file = gradlens_state_file_new (self);
+  self->draft = gradlens_draft_new (self->session);
 
   update_title (self);
   _gradlens_window_update_actions (self);
@@ -496,6 +502,15 @@ gradlens_window_is_closed (GradlensWindow *self)
   g_return_val_if_fail (GRADLENS_IS_WINDOW (self), TRUE);
 
   return self->closed;
+}
+
+/* the unsaved work on disk (gradlens_window_recover_draft()) */
+GradlensDraft *
+gradlens_window_get_draft (GradlensWindow *self)
+{
+  g_return_val_if_fail (GRADLENS_IS_WINDOW (self), NULL);
+
+  return self->draft;
 }
 
 /* the question before unsaved changes go */

@@ -37,6 +37,7 @@ GSettings      *gradlens_window_get_settings    (GradlensWindow        *self);
 gboolean        gradlens_window_is_closed       (GradlensWindow        *self);
 char           *gradlens_window_dup_display_title (GradlensWindow      *self);
 struct _GradlensUnsavedChanges *gradlens_window_get_unsaved_changes (GradlensWindow *self);
+struct _GradlensDraft *gradlens_window_get_draft (GradlensWindow        *self);
 void            gradlens_window_show_error      (GradlensWindow        *self,
                                                  const char            *heading,
                                                  const char            *body);
@@ -61,6 +62,9 @@ void            gradlens_window_load_preset     (GradlensWindow        *self,
                                                  GFile                 *file);
 gboolean        gradlens_window_save_to         (GradlensWindow        *self,
                                                  GFile                 *file);
+/* the unsaved work of a window that crashed (gradlens_drafts_claim_orphans()) */
+gboolean        gradlens_window_recover_draft   (GradlensWindow        *self,
+                                                 const char            *path);
 
 /* computing */
 gboolean        gradlens_window_run             (GradlensWindow        *self);

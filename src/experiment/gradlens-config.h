@@ -19,6 +19,7 @@ typedef struct
 {
   char     *label;
   char     *color;   /* "#rrggbb" or NULL for the next palette colour */
+  gboolean  hidden;  /* left out of the app's plot ("visible": false); computed all the same */
   NnConfig  nn;
   gint64    seed;
   int       seeds;

@@ -240,7 +240,7 @@ load_run (JsonNode           *node,
           GradlensRunConfig  *config,
           GError            **error)
 {
-  static const char * const keys[] = { "label", "color", "network", "init", "data", "dtype", NULL };
+  static const char * const keys[] = { "label", "color", "visible", "network", "init", "data", "dtype", NULL };
   g_autoptr(GList) members = NULL;
   JsonObject *obj;
 
@@ -268,6 +268,16 @@ load_run (JsonNode           *node,
         {
           if (!get_string (value, path, &config->color, error))
             return FALSE;
+        }
+      else if (g_str_equal (key, "visible"))
+        {
+          if (!JSON_NODE_HOLDS_VALUE (value) || json_node_get_value_type (value) != G_TYPE_BOOLEAN)
+            {
+              g_autofree char *found = gradlens_json_describe (value);
+
+              return invalid (error, "%s: expected true or false, found %s", path, found);
+            }
+          config->hidden = !json_node_get_boolean (value);
         }
       else if (g_str_equal (key, "network") || g_str_equal (key, "init") || g_str_equal (key, "data"))
         {
@@ -688,6 +698,12 @@ build_run (JsonBuilder             *b,
     {
       json_builder_set_member_name (b, "color");
       json_builder_add_string_value (b, run->color);
+    }
+  /* a hidden run only: shown is the default */
+  if (run->hidden)
+    {
+      json_builder_set_member_name (b, "visible");
+      json_builder_add_boolean_value (b, FALSE);
     }
   for (const char * const *k = (const char * const[]) { "network", "init", "data", "dtype", NULL }; *k; k++)
     {

@@ -207,6 +207,128 @@ test_load_save_roundtrip (void)
   g_rmdir (dir);
 }
 
+/* A draft holds what Save would write, with the title and the file: loaded
+ * into another session it gives the same runs, still modified; a template's
+ * draft stays a template; what is not a draft is refused by name */
+static void
+assert_same_runs (GradlensSession *a,
+                  GradlensSession *b)
+{
+  GListModel *runs_a = gradlens_session_get_runs (a);
+  GListModel *runs_b = gradlens_session_get_runs (b);
+
+  g_assert_cmpuint (g_list_model_get_n_items (runs_b), ==, g_list_model_get_n_items (runs_a));
+  for (guint i = 0; i < g_list_model_get_n_items (runs_a); i++)
+    {
+      const GradlensRunResult *ra = gradlens_run_item_get_result (GRADLENS_RUN_ITEM (series_at (runs_a, i)));
+      const GradlensRunResult *rb = gradlens_run_item_get_result (GRADLENS_RUN_ITEM (series_at (runs_b, i)));
+
+      g_assert_cmpstr (gradlens_series_get_label (series_at (runs_b, i)), ==,
+                       gradlens_series_get_label (series_at (runs_a, i)));
+      g_assert_cmpstr (gradlens_series_get_color (series_at (runs_b, i)), ==,
+                       gradlens_series_get_color (series_at (runs_a, i)));
+      g_assert_cmpint (gradlens_series_get_visible (series_at (runs_b, i)), ==,
+                       gradlens_series_get_visible (series_at (runs_a, i)));
+      g_assert_cmpint (ra->n_params, ==, rb->n_params);
+      g_assert_true (memcmp (ra->grad_norm, rb->grad_norm, sizeof (double) * ra->n_params) == 0);
+    }
+}
+
+static GradlensSession *
+session_from_draft (const char *draft)
+{
+  GradlensSession *session = gradlens_session_new ();
+  g_autoptr(GradlensPreset) preset = NULL;
+  g_autofree char *title = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  preset = gradlens_session_parse_draft (draft, -1, "draft.json", &title, &file, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (preset);
+  gradlens_session_load_draft (session, preset, title, file);
+  wait_until_idle (session, "the draft's runs");
+  return session;
+}
+
+static void
+test_draft_roundtrip (void)
+{
+  g_autofree char *notebook = g_build_filename (g_getenv ("GRADLENS_SOURCE_ROOT"), "data", "presets",
+                                                "notebook.json", NULL);
+  g_autoptr(GFile) notebook_file = g_file_new_for_path (notebook);
+  g_autoptr(GFile) users_file = g_file_new_for_path ("/home/someone/Documents/mine.json");
+  g_autoptr(GradlensPreset) preset = read_preset (notebook_file);
+  g_autoptr(GradlensSession) session = gradlens_session_new ();
+  g_autoptr(GradlensSession) recovered = NULL;
+  g_autoptr(GradlensSession) template = NULL;
+  g_autofree char *draft = NULL;
+  GListModel *runs = gradlens_session_get_runs (session);
+
+  /* the user's experiment, with a run added, one renamed and one hidden */
+  gradlens_session_load_preset (session, preset, users_file);
+  wait_until_idle (session, "the notebook");
+  run_one (session, "Added after the last save");
+  gradlens_series_set_label (series_at (runs, 1), "ReLU, renamed");
+  gradlens_series_set_visible (series_at (runs, 2), FALSE);
+  gradlens_session_set_x_axis (session, GRADLENS_X_LAYER);
+  g_assert_true (gradlens_session_get_modified (session));
+  draft = gradlens_session_dup_draft (session);
+
+  recovered = session_from_draft (draft);
+  assert_same_runs (session, recovered);
+  g_assert_cmpuint (g_list_model_get_n_items (gradlens_session_get_runs (recovered)), ==, 5);
+  g_assert_cmpstr (gradlens_series_get_label (series_at (gradlens_session_get_runs (recovered), 4)), ==,
+                   "Added after the last save");
+  g_assert_cmpint (gradlens_session_get_x_axis (recovered), ==, GRADLENS_X_LAYER);
+  g_assert_cmpstr (gradlens_session_get_title (recovered), ==, gradlens_session_get_title (session));
+  g_assert_true (g_file_equal (gradlens_session_get_file (recovered), users_file));
+  /* still unsaved, also once its runs are computed again */
+  g_assert_true (gradlens_session_get_modified (recovered));
+
+  /* a template (no file) stays one: Save asks for a name */
+  gradlens_session_load_preset (session, preset, NULL);
+  wait_until_idle (session, "the notebook as a template");
+  run_one (session, "On the template");
+  g_free (draft);
+  draft = gradlens_session_dup_draft (session);
+  template = session_from_draft (draft);
+  g_assert_null (gradlens_session_get_file (template));
+  g_assert_cmpstr (gradlens_session_get_title (template), ==, "Vanishing gradients: sigmoid vs Leaky ReLU");
+  g_assert_true (gradlens_session_get_modified (template));
+  assert_same_runs (session, template);
+}
+
+static void
+test_draft_refused (void)
+{
+  static const struct { const char *data, *expected; } cases[] = {
+    { "{", "Could not read the draft “d.json”: line 1, column 2: " },
+    { "[1]", "it is not a Gradlens draft of version 1" },
+    { "{\"gradlens_draft\": 2, \"preset\": {}}", "it is not a Gradlens draft of version 1" },
+    { "{\"gradlens_draft\": 1}", "it is not a Gradlens draft of version 1" },
+    { "{\"gradlens_draft\": 1, \"title\": 3, \"preset\": {}}", "its title and file must be text or null" },
+    /* the preset inside is read as a preset: its problems are named as such */
+    { "{\"gradlens_draft\": 1, \"preset\": {\"format\": \"gradlens-preset\", \"runs\": [{\"network\": "
+      "{\"depth\": 0}}]}}", "run 1: network.depth: invalid value “0”" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *title = NULL;
+      g_autoptr(GFile) file = NULL;
+      g_autoptr(GradlensPreset) preset = gradlens_session_parse_draft (cases[i].data, -1, "d.json", &title, &file,
+                                                                        &error);
+
+      g_assert_null (preset);
+      g_assert_nonnull (error);
+      g_test_message ("%s: %s", cases[i].data, error->message);
+      g_assert_nonnull (strstr (error->message, cases[i].expected));
+      g_assert_nonnull (strstr (error->message, "d.json"));
+    }
+}
+
 typedef struct
 {
   GradlensSession *session;
@@ -863,6 +985,8 @@ main (int    argc,
 
   g_test_add_func ("/gradlens/session/colors-and-labels", test_colors_and_labels);
   g_test_add_func ("/gradlens/session/load-save-roundtrip", test_load_save_roundtrip);
+  g_test_add_func ("/gradlens/session/draft-roundtrip", test_draft_roundtrip);
+  g_test_add_func ("/gradlens/session/draft-refused", test_draft_refused);
   g_test_add_func ("/gradlens/session/cancel", test_cancel);
   g_test_add_func ("/gradlens/session/progress-within-seed", test_progress_within_seed);
   g_test_add_func ("/gradlens/session/sweeps", test_sweeps);

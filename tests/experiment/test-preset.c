@@ -665,7 +665,7 @@ test_error_messages (void)
   /* an unknown key in a labelled run */
   assert_message ("{\"format\": \"gradlens-preset\", \"runs\": [{\"label\": \"L\", \"bogus\": 1}]}",
                   "Could not read “mine.json”: run 1 “L”: unknown key “bogus”; "
-                  "expected one of label, color, network, init, data, dtype");
+                  "expected one of label, color, visible, network, init, data, dtype");
   /* nested keys outside the runs: train.* and plot.* keep their paths */
   assert_message ("{\"format\": \"gradlens-preset\", \"runs\": [{}], \"train\": {\"lr\": -1}}",
                   "Could not read “mine.json”: train.lr: invalid value “-1”; "
@@ -736,11 +736,31 @@ test_controls_and_long_work (void)
                   "expected an integer from 1 to 1000");
   assert_message ("{\"format\": \"gradlens-preset\", \"runs\": [{}], \"controls\": {\"dpeth\": 3}}",
                   "Could not read “mine.json”: controls: unknown key “dpeth”; "
-                  "expected one of label, color, network, init, data, dtype");
+                  "expected one of label, color, visible, network, init, data, dtype");
   assert_message ("{\"format\": \"gradlens-preset\", \"runs\": [{}], \"controls\": {\"label\": 3}}",
                   "Could not read “mine.json”: controls.label: expected a string, found the number 3");
   assert_message ("{\"format\": \"gradlens-preset\", \"runs\": [{}], \"controls\": [1]}",
                   "Could not read “mine.json”: controls: expected an object, found an array");
+  /* a run's "visible": false (the app shows it hidden), true by default and
+   * then not written */
+  {
+    g_autoptr(GradlensPreset) hidden = load_text (
+      "{\"format\": \"gradlens-preset\", \"runs\": [{\"label\": \"a\", \"visible\": false}, "
+      "{\"label\": \"b\", \"visible\": true}, {\"label\": \"c\"}]}", &error);
+    g_autofree char *written = NULL;
+
+    g_assert_no_error (error);
+    g_assert_true (((GradlensRunConfig *) g_ptr_array_index (hidden->runs, 0))->hidden);
+    g_assert_false (((GradlensRunConfig *) g_ptr_array_index (hidden->runs, 1))->hidden);
+    g_assert_false (((GradlensRunConfig *) g_ptr_array_index (hidden->runs, 2))->hidden);
+    assert_round_trip (hidden);
+    written = gradlens_preset_to_data (hidden);
+    g_assert_nonnull (strstr (written, "\"visible\" : false"));
+    g_assert_null (strstr (written, "\"visible\" : true"));
+  }
+  assert_message ("{\"format\": \"gradlens-preset\", \"runs\": [{}, {\"label\": \"b\", \"visible\": \"no\"}]}",
+                  "Could not read “mine.json”: run 2 “b”: visible: expected true or false, "
+                  "found the string “no”");
   assert_message ("{\"format\": \"gradlens-preset\", \"runs\": [{}], \"accept_long_work\": \"yes\"}",
                   "Could not read “mine.json”: accept_long_work: expected true or false, "
                   "found the string “yes”");
