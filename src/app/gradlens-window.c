@@ -239,8 +239,7 @@ gradlens_window_dispose (GObject *object)
     gradlens_export_dialog_close (self->export_dialog);
   if (self->state_file != NULL)
     gradlens_state_file_close (self->state_file);
-  /* the window goes after its changes were saved or discarded (or there
-   * were none): its draft goes too */
+  /* the window goes after its changes were saved or discarded: so does its draft */
   if (self->draft != NULL)
     gradlens_draft_discard (self->draft);
   g_clear_pointer (&self->undo_items, g_ptr_array_unref);
