@@ -2,8 +2,8 @@
 # Copyright 2026 The Gradlens authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# The sourcing script sets $log (the app's output), $state (GRADLENS_STATE_FILE) and $pid
-# (the app's process, empty when none).
+# The sourcing script sets $log (the app's output), $state (GRADLENS_STATE_FILE), $pid
+# (the app's process, empty when none) and $wid (its main window's X id).
 
 # fail MESSAGE: says why, with the app's log and its last state, and exits 1
 fail() {
@@ -36,4 +36,39 @@ wait_state() {
         n=$((n + 1))
     done
     fail "timed out waiting for $2"
+}
+
+# keys go to the main window (there is no window manager to give it the focus)
+keys() {
+    xdotool windowfocus "$wid" 2>/dev/null || true
+    sleep 0.2
+    xdotool key --clearmodifiers "$@"
+}
+
+# wait_exit WHAT: the app quits with status 0
+wait_exit() {
+    n=0
+    while kill -0 "$pid" 2>/dev/null && [ $n -lt 100 ]; do sleep 0.1; n=$((n + 1)); done
+    kill -0 "$pid" 2>/dev/null && fail "gradlens did not quit after $1"
+    wait "$pid"
+    status=$?
+    pid=""
+    [ "$status" -eq 0 ] || fail "gradlens exited with status $status after $1"
+}
+
+# check_log: the app's log holds no warning or critical
+check_log() {
+    if grep -E 'CRITICAL|WARNING|Gtk-|Adwaita-|GLib-' "$log"; then
+        fail "warnings in the log"
+    fi
+}
+
+# corner_color IMAGE: the colour of a pixel near the top left corner, as "r g b"
+corner_color() {
+    convert "$1" -format '%[fx:int(255*p{3,3}.r)] %[fx:int(255*p{3,3}.g)] %[fx:int(255*p{3,3}.b)]' info:
+}
+
+# same_color "R G B" "R G B": the two colours differ by at most 8 in each channel
+same_color() {
+    python3 -c 'import sys; a, b = (list(map(int, x.split())) for x in sys.argv[1:3]); sys.exit(0 if all(abs(p - q) <= 8 for p, q in zip(a, b)) else 1)' "$1" "$2"
 }

@@ -50,7 +50,7 @@ cleanup() {
     if [ "$keep" = 1 ]; then echo "kept $tmp"; else rm -rf "$tmp"; fi
 }
 trap cleanup EXIT
-# fail, q (a Python expression over the state) and wait_state
+# fail, q, wait_state, keys, wait_exit, check_log, corner_color and same_color
 . "$(dirname "$0")/e2e-lib.sh"
 
 step() { echo "# $*"; }
@@ -64,12 +64,6 @@ wait_window() {
         n=$((n + 1))
     done
     return 1
-}
-
-keys() {
-    xdotool windowfocus "$wid" 2>/dev/null || true
-    sleep 0.2
-    xdotool key --clearmodifiers "$@"
 }
 
 step "LANGUAGE=de meson devenv -C BUILDDIR ./src/app/gradlens data/presets/notebook.json, from the source folder"
@@ -108,8 +102,8 @@ step "the dark style: Ctrl+E, the Export dialog in German offers the window's th
 eval "$(xdotool getwindowgeometry --shell "$wid" | grep -E '^(X|Y)=')"
 import -window root "$tmp/shots/dark.png"
 geometry=$(q "'%dx%d+%d+%d' % (s['plot']['width'], s['plot']['height'], s['plot']['x'] + $X, s['plot']['y'] + $Y)")
-screen_bg=$(convert "$tmp/shots/dark.png" -crop "$geometry" +repage \
-    -format '%[fx:int(255*p{3,3}.r)] %[fx:int(255*p{3,3}.g)] %[fx:int(255*p{3,3}.b)]' info:)
+convert "$tmp/shots/dark.png" -crop "$geometry" +repage "$tmp/shots/dark-plot.png"
+screen_bg=$(corner_color "$tmp/shots/dark-plot.png")
 [ "$(echo "$screen_bg" | cut -d' ' -f1)" -lt 80 ] || fail "the window is not dark ($screen_bg) with the style set to dark"
 keys ctrl+e
 ewid=$(wait_window '^Exportieren$') || fail "Ctrl+E opened no Export dialog titled Exportieren"
@@ -123,22 +117,13 @@ n=0
 while [ ! -s "$tmp/out/dunkel.png" ] && [ $n -lt 100 ]; do sleep 0.1; n=$((n + 1)); done
 [ -s "$tmp/out/dunkel.png" ] || fail "dunkel.png was not written"
 sleep 0.3
-figure_bg=$(convert "$tmp/out/dunkel.png" -format '%[fx:int(255*p{3,3}.r)] %[fx:int(255*p{3,3}.g)] %[fx:int(255*p{3,3}.b)]' info:)
+figure_bg=$(corner_color "$tmp/out/dunkel.png")
 echo "  background: screen $screen_bg, dunkel.png $figure_bg"
-python3 -c 'import sys; a, b = (list(map(int, x.split())) for x in sys.argv[1:3]); sys.exit(0 if all(abs(p - q) <= 8 for p, q in zip(a, b)) else 1)' \
-    "$screen_bg" "$figure_bg" || fail "dunkel.png's background ($figure_bg) is not the screen's ($screen_bg)"
+same_color "$screen_bg" "$figure_bg" || fail "dunkel.png's background ($figure_bg) is not the screen's ($screen_bg)"
 
 step "Ctrl+Q quits with status 0, without a question"
 keys ctrl+q
-n=0
-while kill -0 "$pid" 2>/dev/null && [ $n -lt 100 ]; do sleep 0.1; n=$((n + 1)); done
-kill -0 "$pid" 2>/dev/null && fail "gradlens did not quit on Ctrl+Q"
-wait "$pid"
-status=$?
-pid=""
+wait_exit "Ctrl+Q"
 wid=""
-[ "$status" -eq 0 ] || fail "gradlens exited with status $status"
-if grep -E 'CRITICAL|WARNING|Gtk-|Adwaita-|GLib-' "$log"; then
-    fail "warnings in the log"
-fi
+check_log
 echo "ok: end-to-end in German"

@@ -38,7 +38,7 @@ cleanup() {
     rm -rf "$tmp"
 }
 trap cleanup EXIT
-# fail, q (a Python expression over the state) and wait_state
+# fail, q, wait_state, keys, wait_exit and check_log
 . "$(dirname "$0")/e2e-lib.sh"
 
 cp "$root/data/presets/notebook.json" "$tmp/notebook.json"
@@ -144,12 +144,7 @@ wait_state "s['fields']['train_steps']['text'] == '100000'" "the steps to be cla
 [ "$(q "s['fields']['train_steps']['error']")" = True ] || fail "the clamped steps are not marked"
 echo "  Steps shows 100000, marked"
 
-xdotool key --clearmodifiers ctrl+q
-n=0
-while kill -0 "$pid" 2>/dev/null && [ $n -lt 100 ]; do sleep 0.1; n=$((n + 1)); done
-kill -0 "$pid" 2>/dev/null && fail "gradlens did not quit"
-pid=""
-if grep -E 'CRITICAL|WARNING|Gtk-|Adwaita-|GLib-' "$log"; then
-    fail "warnings in the log"
-fi
+keys ctrl+q
+wait_exit "Ctrl+Q"
+check_log
 echo "ok: number fields"

@@ -37,7 +37,7 @@ cleanup() {
     rm -rf "$tmp"
 }
 trap cleanup EXIT
-# fail, q (a Python expression over the state) and wait_state
+# fail, q, wait_state, keys, wait_exit and check_log
 . "$(dirname "$0")/e2e-lib.sh"
 
 # start_app [FILE]: gradlens, on FILE or on nothing, with a fresh state file
@@ -55,12 +55,6 @@ start_app() {
         n=$((n + 1))
     done
     [ -n "$wid" ] || fail "no Gradlens window appeared"
-}
-
-keys() {
-    xdotool windowfocus "$wid" 2>/dev/null || true
-    sleep 0.2
-    xdotool key --clearmodifiers "$@"
 }
 
 drafts_written() {
@@ -104,14 +98,6 @@ PY
 
 echo "# Ctrl+Q quits at once with status 0"
 keys ctrl+q
-n=0
-while kill -0 "$pid" 2>/dev/null && [ $n -lt 100 ]; do sleep 0.1; n=$((n + 1)); done
-kill -0 "$pid" 2>/dev/null && fail "gradlens did not quit on Ctrl+Q"
-wait "$pid"
-status=$?
-pid=""
-[ "$status" -eq 0 ] || fail "gradlens exited with status $status"
-if grep -E 'CRITICAL|WARNING|Gtk-|Adwaita-|GLib-' "$log"; then
-    fail "warnings in the log"
-fi
+wait_exit "Ctrl+Q"
+check_log
 echo "ok: unsaved work recovered after a crash"

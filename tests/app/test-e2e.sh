@@ -76,7 +76,7 @@ cleanup() {
     fi
 }
 trap cleanup EXIT
-# fail, q (a Python expression over the state) and wait_state
+# fail, q, wait_state, keys, wait_exit, check_log, corner_color and same_color
 . "$(dirname "$0")/e2e-lib.sh"
 
 step() {
@@ -107,13 +107,6 @@ wait_window() {
         n=$((n + 1))
     done
     return 1
-}
-
-# keys go to the main window (there is no window manager to give it the focus)
-keys() {
-    xdotool windowfocus "$wid" 2>/dev/null || true
-    sleep 0.2
-    xdotool key --clearmodifiers "$@"
 }
 
 # set_spin NAME VALUE: click into a spin button of the side panel and type a value
@@ -148,16 +141,6 @@ count_color() {
         -format '%[fx:int(mean*w*h+0.5)]' info:
 }
 
-# corner_color IMAGE: the colour of a pixel near the top left corner, as "r g b"
-corner_color() {
-    convert "$1" -format '%[fx:int(255*p{3,3}.r)] %[fx:int(255*p{3,3}.g)] %[fx:int(255*p{3,3}.b)]' info:
-}
-
-# same_color "R G B" "R G B": the two colours differ by at most 8 in each channel
-same_color() {
-    python3 -c 'import sys; a, b = (list(map(int, x.split())) for x in sys.argv[1:3]); sys.exit(0 if all(abs(p - q) <= 8 for p, q in zip(a, b)) else 1)' "$1" "$2"
-}
-
 # widget_shot NAME WIDGET: a screenshot cropped to a widget of the state's "widgets"
 widget_shot() {
     import -window root "$tmp/shots/$1-full.png" || fail "screenshot failed"
@@ -182,23 +165,6 @@ start_app() {
         "$app" "$1" >>"$log" 2>&1 &
     pid=$!
     wid=$(wait_window 'Gradlens$') || fail "no Gradlens window appeared"
-}
-
-# wait_exit WHAT: the app quits with status 0
-wait_exit() {
-    n=0
-    while kill -0 "$pid" 2>/dev/null && [ $n -lt 100 ]; do sleep 0.1; n=$((n + 1)); done
-    kill -0 "$pid" 2>/dev/null && fail "gradlens did not quit after $1"
-    wait "$pid"
-    status=$?
-    pid=""
-    [ "$status" -eq 0 ] || fail "gradlens exited with status $status after $1"
-}
-
-check_log() {
-    if grep -E 'CRITICAL|WARNING|Gtk-|Adwaita-|GLib-' "$log"; then
-        fail "warnings in the log"
-    fi
 }
 
 blue='#636efa'
