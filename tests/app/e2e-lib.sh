@@ -72,3 +72,50 @@ corner_color() {
 same_color() {
     python3 -c 'import sys; a, b = (list(map(int, x.split())) for x in sys.argv[1:3]); sys.exit(0 if all(abs(p - q) <= 8 for p, q in zip(a, b)) else 1)' "$1" "$2"
 }
+
+wait_file() {
+    n=0
+    while [ $n -lt 100 ]; do
+        [ -s "$1" ] && return 0
+        sleep 0.1
+        n=$((n + 1))
+    done
+    fail "$1 was not written"
+}
+
+# the window's X id, found by its title
+window_id() {
+    xdotool search --onlyvisible --name "$1" 2>/dev/null | head -n 1
+}
+
+wait_window() {
+    n=0
+    while [ $n -lt 150 ]; do
+        w=$(window_id "$1")
+        [ -n "$w" ] && { echo "$w"; return 0; }
+        sleep 0.1
+        n=$((n + 1))
+    done
+    return 1
+}
+
+# wait_gone TITLE: until no window has that title (a dialog closing)
+wait_gone() {
+    n=0
+    while [ -n "$(window_id "$1")" ] && [ $n -lt 50 ]; do sleep 0.1; n=$((n + 1)); done
+}
+
+# export_as TITLE TYPED FILE: Ctrl+E opens the Export dialog (titled TITLE, a pattern), TYPED
+# goes into its name field and Return exports; waits for FILE and for the dialog to close
+export_as() {
+    keys ctrl+e
+    ewid=$(wait_window "$1") || fail "Ctrl+E opened no Export dialog titled $1"
+    sleep 0.5
+    import -window root "$tmp/shots/export-dialog.png"
+    xdotool windowfocus "$ewid" 2>/dev/null || true
+    xdotool key --clearmodifiers ctrl+a
+    xdotool type --delay 20 "$2"
+    xdotool key --clearmodifiers Return
+    wait_file "$3"
+    wait_gone "$1"
+}

@@ -50,21 +50,11 @@ cleanup() {
     if [ "$keep" = 1 ]; then echo "kept $tmp"; else rm -rf "$tmp"; fi
 }
 trap cleanup EXIT
-# fail, q, wait_state, keys, wait_exit, check_log, corner_color and same_color
+# fail, q, wait_state, keys, wait_exit, check_log, the windows' and files' waits, export_as,
+# corner_color and same_color
 . "$(dirname "$0")/e2e-lib.sh"
 
 step() { echo "# $*"; }
-
-wait_window() {
-    n=0
-    while [ $n -lt 150 ]; do
-        w=$(xdotool search --onlyvisible --name "$1" 2>/dev/null | head -n 1)
-        [ -n "$w" ] && { echo "$w"; return 0; }
-        sleep 0.1
-        n=$((n + 1))
-    done
-    return 1
-}
 
 step "LANGUAGE=de meson devenv -C BUILDDIR ./src/app/gradlens data/presets/notebook.json, from the source folder"
 cd "$root" || fail "no source folder"
@@ -105,18 +95,7 @@ geometry=$(q "'%dx%d+%d+%d' % (s['plot']['width'], s['plot']['height'], s['plot'
 convert "$tmp/shots/dark.png" -crop "$geometry" +repage "$tmp/shots/dark-plot.png"
 screen_bg=$(corner_color "$tmp/shots/dark-plot.png")
 [ "$(echo "$screen_bg" | cut -d' ' -f1)" -lt 80 ] || fail "the window is not dark ($screen_bg) with the style set to dark"
-keys ctrl+e
-ewid=$(wait_window '^Exportieren$') || fail "Ctrl+E opened no Export dialog titled Exportieren"
-sleep 0.5
-import -window root "$tmp/shots/export-de.png"
-xdotool windowfocus "$ewid" 2>/dev/null || true
-xdotool key --clearmodifiers ctrl+a
-xdotool type --delay 20 "$tmp/out/dunkel.png"
-xdotool key --clearmodifiers Return
-n=0
-while [ ! -s "$tmp/out/dunkel.png" ] && [ $n -lt 100 ]; do sleep 0.1; n=$((n + 1)); done
-[ -s "$tmp/out/dunkel.png" ] || fail "dunkel.png was not written"
-sleep 0.3
+export_as '^Exportieren$' "$tmp/out/dunkel.png" "$tmp/out/dunkel.png"
 figure_bg=$(corner_color "$tmp/out/dunkel.png")
 echo "  background: screen $screen_bg, dunkel.png $figure_bg"
 same_color "$screen_bg" "$figure_bg" || fail "dunkel.png's background ($figure_bg) is not the screen's ($screen_bg)"

@@ -76,37 +76,12 @@ cleanup() {
     fi
 }
 trap cleanup EXIT
-# fail, q, wait_state, keys, wait_exit, check_log, corner_color and same_color
+# fail, q, wait_state, keys, wait_exit, check_log, the windows' and files' waits, export_as,
+# corner_color and same_color
 . "$(dirname "$0")/e2e-lib.sh"
 
 step() {
     echo "# $*"
-}
-
-wait_file() {
-    n=0
-    while [ $n -lt 100 ]; do
-        [ -s "$1" ] && return 0
-        sleep 0.1
-        n=$((n + 1))
-    done
-    fail "$1 was not written"
-}
-
-# the window's X id, found by its title
-window_id() {
-    xdotool search --onlyvisible --name "$1" 2>/dev/null | head -n 1
-}
-
-wait_window() {
-    n=0
-    while [ $n -lt 100 ]; do
-        w=$(window_id "$1")
-        [ -n "$w" ] && { echo "$w"; return 0; }
-        sleep 0.1
-        n=$((n + 1))
-    done
-    return 1
 }
 
 # set_spin NAME VALUE: click into a spin button of the side panel and type a value
@@ -117,22 +92,6 @@ set_spin() {
     sleep 0.2
     keys ctrl+a
     xdotool type --delay 40 "$2"
-}
-
-# export_to PATH: Ctrl+E, type PATH into the Export file chooser, Return; waits for the
-# file and for the dialog to close
-export_to() {
-    keys ctrl+e
-    ewid=$(wait_window '^Export$') || fail "Ctrl+E opened no Export dialog"
-    sleep 0.5
-    import -window root "$tmp/shots/export-dialog.png"
-    xdotool windowfocus "$ewid" 2>/dev/null || true
-    xdotool key --clearmodifiers ctrl+a
-    xdotool type --delay 20 "$1"
-    xdotool key --clearmodifiers Return
-    wait_file "$1"
-    n=0
-    while [ -n "$(window_id '^Export$')" ] && [ $n -lt 50 ]; do sleep 0.1; n=$((n + 1)); done
 }
 
 # count_color IMAGE COLOUR: pixels of that colour (within a small tolerance)
@@ -269,21 +228,10 @@ wait_state "not s['running']" "Escape to stop the run"
 set_spin seeds 1
 
 step "Ctrl+E, a bare name: the first export goes to the home folder (there is no pictures folder), never the working folder"
-keys ctrl+e
-ewid=$(wait_window '^Export$') || fail "Ctrl+E opened no Export dialog"
-sleep 0.5
-xdotool windowfocus "$ewid" 2>/dev/null || true
-xdotool key --clearmodifiers ctrl+a
-xdotool type --delay 20 first.png
-xdotool key --clearmodifiers Return
-n=0
-while [ ! -s "$tmp/home/first.png" ] && [ $n -lt 100 ]; do sleep 0.1; n=$((n + 1)); done
-[ -s "$tmp/home/first.png" ] || fail "first.png is not in the home folder (in $(pwd): $(ls first.png 2>/dev/null))"
-n=0
-while [ -n "$(window_id '^Export$')" ] && [ $n -lt 50 ]; do sleep 0.1; n=$((n + 1)); done
+export_as '^Export$' first.png "$tmp/home/first.png"
 
 step "Ctrl+E, type a .png path in the file chooser: the figure is exported"
-export_to "$tmp/out/figure.png"
+export_as '^Export$' "$tmp/out/figure.png" "$tmp/out/figure.png"
 size=$(identify -format '%wx%h' "$tmp/out/figure.png") || fail "figure.png is not an image"
 [ "$size" = "1600x900" ] || fail "figure.png is $size, not 1600x900"
 for c in "$blue" "$red" "$green" "$purple" "$orange"; do
@@ -299,7 +247,7 @@ echo "  background: screen $screen_bg, figure.png $figure_bg"
 same_color "$screen_bg" "$figure_bg" || fail "figure.png's background ($figure_bg) is not the screen's ($screen_bg)"
 
 step "Ctrl+E again, a .csv path: the values are exported"
-export_to "$tmp/out/values.csv"
+export_as '^Export$' "$tmp/out/values.csv" "$tmp/out/values.csv"
 rows=$(grep -c ',weight,\|,bias,' "$tmp/out/values.csv")   # the kind column (the header has weight_gain)
 # 4 runs of 5 layers and one of 8, two parameters per layer
 [ "$rows" -eq 56 ] || fail "values.csv has $rows parameter rows, not 56"
@@ -312,8 +260,7 @@ sleep 0.5
 xdotool windowfocus "$ewid" 2>/dev/null || true
 xdotool key --clearmodifiers Return
 wait_file "$tmp/out/vanishing-gradients-sigmoid-vs-leaky-relu.csv"
-n=0
-while [ -n "$(window_id '^Export$')" ] && [ $n -lt 50 ]; do sleep 0.1; n=$((n + 1)); done
+wait_gone '^Export$'
 
 step "Ctrl+E, the format drop-down set to SVG Image with a click and keys: the name follows"
 keys ctrl+e
@@ -342,11 +289,10 @@ xdotool key --clearmodifiers Return
 wait_file "$tmp/out/vanishing-gradients-sigmoid-vs-leaky-relu.svg"
 head -c 400 "$tmp/out/vanishing-gradients-sigmoid-vs-leaky-relu.svg" | grep -q '<svg' \
     || fail "the .svg export is not an SVG"
-n=0
-while [ -n "$(window_id '^Export$')" ] && [ $n -lt 50 ]; do sleep 0.1; n=$((n + 1)); done
+wait_gone '^Export$'
 
 step "Ctrl+E offers SVG now; a typed .pdf name wins over the format: a PDF"
-export_to "$tmp/out/typed.pdf"
+export_as '^Export$' "$tmp/out/typed.pdf" "$tmp/out/typed.pdf"
 [ "$(head -c 5 "$tmp/out/typed.pdf")" = "%PDF-" ] || fail "typed.pdf is not a PDF"
 [ ! -e "$tmp/out/typed.pdf.svg" ] && [ ! -e "$tmp/out/typed.svg" ] || fail "a typed .pdf was written as SVG"
 
