@@ -119,3 +119,22 @@ export_as() {
     wait_file "$3"
     wait_gone "$1"
 }
+
+# point_at WIDGET [DX]: the pointer onto a widget of the state's "widgets", DX pixels from
+# its left edge (into a number field's text) or at its middle; at half its height
+point_at() {
+    xy=$(q "'%d %d' % (s['widgets']['$1']['x'] + (${2:-s['widgets']['$1']['width'] / 2}), s['widgets']['$1']['y'] + s['widgets']['$1']['height'] / 2)")
+    # shellcheck disable=SC2086
+    xdotool mousemove --window "$wid" $xy
+}
+
+# type_into FIELD TEXT: a click into a number field (the state's widget and field FIELD), its
+# text replaced by TEXT, Tab
+type_into() {
+    point_at "$1" 20
+    xdotool click 1
+    wait_state "s['fields']['$1']['focus']" "$1 to have the focus"
+    xdotool key --clearmodifiers ctrl+a
+    xdotool type --delay 40 "$2"
+    xdotool key --clearmodifiers Tab
+}

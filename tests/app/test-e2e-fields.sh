@@ -38,7 +38,7 @@ cleanup() {
     rm -rf "$tmp"
 }
 trap cleanup EXIT
-# fail, q, wait_state, keys, wait_exit and check_log
+# fail, q, wait_state, keys, wait_exit, check_log, point_at and type_into
 . "$(dirname "$0")/e2e-lib.sh"
 
 cp "$root/data/presets/notebook.json" "$tmp/notebook.json"
@@ -57,13 +57,7 @@ done
 wait_state "len(s['runs']) == 4 and not s['running'] and s['widgets']['samples'] is not None" "the notebook's runs"
 
 echo "# type 5000 into Depth (1 to 1000) and Tab: 1000 is used and the field says so"
-dx=$(q "int(s['widgets']['depth']['x'] + 20)")
-dy=$(q "int(s['widgets']['depth']['y'] + s['widgets']['depth']['height'] / 2)")
-xdotool mousemove --window "$wid" "$dx" "$dy" click 1
-wait_state "s['fields']['depth']['focus']" "Depth to have the focus"
-xdotool key --clearmodifiers ctrl+a
-xdotool type --delay 40 5000
-xdotool key --clearmodifiers Tab
+type_into depth 5000
 wait_state "s['fields']['depth']['text'] == '1000'" "the depth to be clamped"
 [ "$(q "s['fields']['depth']['error']")" = True ] || fail "the clamped depth is not marked"
 
@@ -74,9 +68,7 @@ echo "# the wheel over Samples, which has no focus: the panel scrolls, Samples k
 samples=$(q "s['fields']['samples']['text']")
 [ "$samples" = 100 ] || fail "Samples does not show the preset's 100: $samples"
 y0=$(q "s['widgets']['samples']['y']")
-sx=$(q "int(s['widgets']['samples']['x'] + s['widgets']['samples']['width'] / 2)")
-sy=$(q "int(s['widgets']['samples']['y'] + s['widgets']['samples']['height'] / 2)")
-xdotool mousemove --window "$wid" "$sx" "$sy"
+point_at samples
 sleep 0.3
 xdotool click 5
 sleep 0.3
@@ -89,9 +81,8 @@ wait_state "s['widgets']['samples'] is None or s['widgets']['samples']['y'] < $y
 echo "  Samples moved up from y $y0 to $(q "s['widgets']['samples']['y']"), still $samples"
 
 echo "# click into Samples: now the wheel changes it"
-sx=$(q "int(s['widgets']['samples']['x'] + 20)")
-sy=$(q "int(s['widgets']['samples']['y'] + s['widgets']['samples']['height'] / 2)")
-xdotool mousemove --window "$wid" "$sx" "$sy" click 1
+point_at samples 20
+xdotool click 1
 wait_state "s['fields']['samples']['focus']" "Samples to have the focus"
 y1=$(q "s['widgets']['samples']['y']")
 xdotool click 4
@@ -105,9 +96,7 @@ wait_state "s['view'] == 'train' and s['widgets']['train_steps'] is not None and
 for f in train_steps train_lr; do
     before=$(q "s['fields']['$f']['text']")
     [ "$(q "s['fields']['$f']['focus']")" = False ] || fail "$f has the focus at the start"
-    fx=$(q "int(s['widgets']['$f']['x'] + s['widgets']['$f']['width'] / 2)")
-    fy=$(q "int(s['widgets']['$f']['y'] + s['widgets']['$f']['height'] / 2)")
-    xdotool mousemove --window "$wid" "$fx" "$fy"
+    point_at "$f"
     sleep 0.3
     xdotool click 4
     sleep 0.3
@@ -122,9 +111,8 @@ done
 
 echo "# click into Learning rate: now the wheel changes it, one step (0.01) up"
 lr=$(q "s['fields']['train_lr']['text']")
-lx=$(q "int(s['widgets']['train_lr']['x'] + 20)")
-ly=$(q "int(s['widgets']['train_lr']['y'] + s['widgets']['train_lr']['height'] / 2)")
-xdotool mousemove --window "$wid" "$lx" "$ly" click 1
+point_at train_lr 20
+xdotool click 1
 wait_state "s['fields']['train_lr']['focus']" "Learning rate to have the focus"
 xdotool click 4
 wait_state "s['fields']['train_lr']['text'] != '$lr'" "the wheel to change the focused learning rate"
@@ -133,13 +121,7 @@ wait_state "s['fields']['train_lr']['text'] != '$lr'" "the wheel to change the f
 echo "  Learning rate $lr -> $(q "s['fields']['train_lr']['text']")"
 
 echo "# type 500000 into Steps (1 to 100000) and Tab: 100000 is used and the field says so"
-tx=$(q "int(s['widgets']['train_steps']['x'] + 20)")
-ty=$(q "int(s['widgets']['train_steps']['y'] + s['widgets']['train_steps']['height'] / 2)")
-xdotool mousemove --window "$wid" "$tx" "$ty" click 1
-wait_state "s['fields']['train_steps']['focus']" "Steps to have the focus"
-xdotool key --clearmodifiers ctrl+a
-xdotool type --delay 40 500000
-xdotool key --clearmodifiers Tab
+type_into train_steps 500000
 wait_state "s['fields']['train_steps']['text'] == '100000'" "the steps to be clamped"
 [ "$(q "s['fields']['train_steps']['error']")" = True ] || fail "the clamped steps are not marked"
 echo "  Steps shows 100000, marked"

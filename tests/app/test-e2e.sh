@@ -86,9 +86,8 @@ step() {
 
 # set_spin NAME VALUE: click into a spin button of the side panel and type a value
 set_spin() {
-    sx=$(q "int(s['widgets']['$1']['x'] + 20)")
-    sy=$(q "int(s['widgets']['$1']['y'] + s['widgets']['$1']['height'] / 2)")
-    xdotool mousemove --window "$wid" "$sx" "$sy" click 1
+    point_at "$1" 20
+    xdotool click 1
     sleep 0.2
     keys ctrl+a
     xdotool type --delay 40 "$2"
@@ -206,9 +205,7 @@ step "a long run: progress shows, Escape stops it, nothing is added"
 set_spin width 256
 set_spin samples 256
 set_spin depth 60
-cx=$(q "int(s['widgets']['controls']['x'] + s['widgets']['controls']['width'] / 2)")
-cy=$(q "int(s['widgets']['controls']['y'] + s['widgets']['controls']['height'] / 2)")
-xdotool mousemove --window "$wid" "$cx" "$cy"
+point_at controls
 n=0
 while [ "$(q "s['widgets']['seeds']['y'] + s['widgets']['seeds']['height'] <= s['widgets']['controls']['y'] + s['widgets']['controls']['height']")" != True ]; do
     [ $n -lt 30 ] || fail "could not scroll the Seeds field into view"
@@ -310,9 +307,7 @@ done
 step "Alt+4, last depth 12, Ctrl+Shift+Return: a depth sweep, drawn"
 keys alt+4
 wait_state "s['view'] == 'sweep' and s['widgets']['sweep_to'] is not None" "the sweep view"
-cx=$(q "int(s['widgets']['controls']['x'] + s['widgets']['controls']['width'] / 2)")
-cy=$(q "int(s['widgets']['controls']['y'] + s['widgets']['controls']['height'] / 2)")
-xdotool mousemove --window "$wid" "$cx" "$cy"
+point_at controls
 n=0
 while [ "$(q "s['widgets']['sweep_to']['y'] >= s['widgets']['controls']['y']")" != True ]; do
     [ $n -lt 40 ] || fail "could not scroll the sweep's fields into view"
