@@ -62,6 +62,31 @@ run_one (GradlensSession *session,
   wait_until_idle (session, "a run");
 }
 
+/* the same runs in the same order: labels, colours, shown or hidden, norms */
+static void
+assert_same_runs (GradlensSession *a,
+                  GradlensSession *b)
+{
+  GListModel *runs_a = gradlens_session_get_runs (a);
+  GListModel *runs_b = gradlens_session_get_runs (b);
+
+  g_assert_cmpuint (g_list_model_get_n_items (runs_b), ==, g_list_model_get_n_items (runs_a));
+  for (guint i = 0; i < g_list_model_get_n_items (runs_a); i++)
+    {
+      const GradlensRunResult *ra = gradlens_run_item_get_result (GRADLENS_RUN_ITEM (series_at (runs_a, i)));
+      const GradlensRunResult *rb = gradlens_run_item_get_result (GRADLENS_RUN_ITEM (series_at (runs_b, i)));
+
+      g_assert_cmpstr (gradlens_series_get_label (series_at (runs_b, i)), ==,
+                       gradlens_series_get_label (series_at (runs_a, i)));
+      g_assert_cmpstr (gradlens_series_get_color (series_at (runs_b, i)), ==,
+                       gradlens_series_get_color (series_at (runs_a, i)));
+      g_assert_cmpint (gradlens_series_get_visible (series_at (runs_b, i)), ==,
+                       gradlens_series_get_visible (series_at (runs_a, i)));
+      g_assert_cmpint (ra->n_params, ==, rb->n_params);
+      g_assert_true (memcmp (ra->grad_norm, rb->grad_norm, sizeof (double) * ra->n_params) == 0);
+    }
+}
+
 /* ---- tests ------------------------------------------------------------ */
 
 /* Colours come from the palette in order; a removed run frees its colour.
@@ -173,18 +198,7 @@ test_load_save_roundtrip (void)
   gradlens_session_load_preset (other, again, file);
   wait_until_idle (other, "the saved experiment");
   g_assert_cmpuint (g_list_model_get_n_items (runs2), ==, 4);
-  for (guint i = 0; i < 4; i++)
-    {
-      const GradlensRunResult *a = gradlens_run_item_get_result (GRADLENS_RUN_ITEM (series_at (runs, i)));
-      const GradlensRunResult *b = gradlens_run_item_get_result (GRADLENS_RUN_ITEM (series_at (runs2, i)));
-
-      g_assert_cmpstr (gradlens_series_get_label (series_at (runs2, i)), ==,
-                       gradlens_series_get_label (series_at (runs, i)));
-      g_assert_cmpstr (gradlens_series_get_color (series_at (runs2, i)), ==,
-                       gradlens_series_get_color (series_at (runs, i)));
-      g_assert_cmpint (a->n_params, ==, b->n_params);
-      g_assert_true (memcmp (a->grad_norm, b->grad_norm, sizeof (double) * a->n_params) == 0);
-    }
+  assert_same_runs (session, other);
   g_assert_cmpstr (gradlens_series_get_label (series_at (runs2, 1)), ==, "ReLU, renamed");
   g_assert_cmpint (gradlens_session_get_x_axis (other), ==, GRADLENS_X_LAYER);
   g_assert_cmpstr (gradlens_session_get_title (other), ==, "Vanishing gradients: sigmoid vs Leaky ReLU");
@@ -210,30 +224,6 @@ test_load_save_roundtrip (void)
 /* A draft holds what Save would write, with the title and the file: loaded
  * into another session it gives the same runs, still modified; a template's
  * draft stays a template; what is not a draft is refused by name */
-static void
-assert_same_runs (GradlensSession *a,
-                  GradlensSession *b)
-{
-  GListModel *runs_a = gradlens_session_get_runs (a);
-  GListModel *runs_b = gradlens_session_get_runs (b);
-
-  g_assert_cmpuint (g_list_model_get_n_items (runs_b), ==, g_list_model_get_n_items (runs_a));
-  for (guint i = 0; i < g_list_model_get_n_items (runs_a); i++)
-    {
-      const GradlensRunResult *ra = gradlens_run_item_get_result (GRADLENS_RUN_ITEM (series_at (runs_a, i)));
-      const GradlensRunResult *rb = gradlens_run_item_get_result (GRADLENS_RUN_ITEM (series_at (runs_b, i)));
-
-      g_assert_cmpstr (gradlens_series_get_label (series_at (runs_b, i)), ==,
-                       gradlens_series_get_label (series_at (runs_a, i)));
-      g_assert_cmpstr (gradlens_series_get_color (series_at (runs_b, i)), ==,
-                       gradlens_series_get_color (series_at (runs_a, i)));
-      g_assert_cmpint (gradlens_series_get_visible (series_at (runs_b, i)), ==,
-                       gradlens_series_get_visible (series_at (runs_a, i)));
-      g_assert_cmpint (ra->n_params, ==, rb->n_params);
-      g_assert_true (memcmp (ra->grad_norm, rb->grad_norm, sizeof (double) * ra->n_params) == 0);
-    }
-}
-
 static GradlensSession *
 session_from_draft (const char *draft)
 {
