@@ -64,6 +64,15 @@ remove_file (GradlensDraft *self)
   self->written = FALSE;
 }
 
+/* what a draft would hold: an experiment of at least one run (a preset
+ * has one to 256), changed since it was saved */
+static gboolean
+worth_keeping (GradlensDraft *self)
+{
+  return gradlens_session_get_modified (self->session)
+         && g_list_model_get_n_items (gradlens_session_get_runs (self->session)) > 0;
+}
+
 /**
  * gradlens_draft_write_now:
  * @self: a draft
@@ -80,7 +89,7 @@ gradlens_draft_write_now (GradlensDraft *self)
   g_return_if_fail (GRADLENS_IS_DRAFT (self));
 
   g_clear_handle_id (&self->write_id, g_source_remove);
-  if (self->discarded || !gradlens_session_get_modified (self->session))
+  if (self->discarded || !worth_keeping (self))
     return;
   folder = g_path_get_dirname (self->path);
   if (g_mkdir_with_parents (folder, 0700) != 0)
@@ -109,13 +118,13 @@ write_cb (gpointer data)
 }
 
 /* the experiment changed: modified, its draft is written a moment later;
- * saved or reloaded, the draft goes */
+ * saved, reloaded or emptied, the draft goes */
 static void
 session_changed_cb (GradlensDraft *self)
 {
   if (self->discarded)
     return;
-  if (!gradlens_session_get_modified (self->session))
+  if (!worth_keeping (self))
     {
       remove_file (self);
       return;

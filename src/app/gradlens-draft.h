@@ -13,8 +13,8 @@ G_DECLARE_FINAL_TYPE (GradlensDraft, gradlens_draft, GRADLENS, DRAFT, GObject)
 
 /* A window's unsaved work on disk: while its session is modified, the
  * session's draft (gradlens_session_dup_draft) is written to a file of its
- * own in the drafts folder, a moment after each change; saved, reloaded or
- * discarded, the file goes. After a crash the application finds the files
+ * own in the drafts folder, a moment after each change; saved, reloaded,
+ * emptied of runs or discarded, the file goes. After a crash the application finds the files
  * of processes that are gone and recovers them. */
 GradlensDraft *gradlens_draft_new            (GradlensSession *session);
 const char    *gradlens_draft_get_path       (GradlensDraft   *self);

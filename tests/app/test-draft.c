@@ -40,8 +40,9 @@ read_draft (const char  *path,
 }
 
 /* No draft while nothing is unsaved; a change writes one (a moment later),
- * saving removes it, the next change writes it again, and the window going
- * (its changes saved or discarded) removes it */
+ * saving removes it, the next change writes it again, removing every run
+ * removes it, and the window going (its changes saved or discarded)
+ * removes it */
 static void
 test_written_and_removed (void)
 {
@@ -91,6 +92,15 @@ test_written_and_removed (void)
     g_assert_false (((GradlensRunConfig *) g_ptr_array_index (preset->runs, 1))->hidden);
     g_assert_true (g_file_equal (file, saved));
   }
+
+  /* every run removed: nothing to recover (a preset has at least one run) */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-runs", NULL);
+  g_assert_true (gradlens_session_get_modified (session));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  /* the Undo of the toast brings them back, and the draft */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-remove", NULL);
+  g_assert_cmpuint (n_runs (window), ==, 5);
+  wait_for (file_exists, path, 10000, "the draft after the undo");
 
   destroy_window (window);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
