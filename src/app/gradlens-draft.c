@@ -10,6 +10,7 @@
 #include <sys/types.h>
 #include <unistd.h>
 
+#include <gio/gio.h>
 #include <glib/gstdio.h>
 
 #include "gradlens-draft.h"
@@ -26,6 +27,9 @@ struct _GradlensDraft
   GradlensSession *session;
   char            *path;       /* DRAFTS/PID-UUID.json */
   guint            write_id;   /* the write to come */
+  gboolean         writing;    /* a write is under way in a worker thread */
+  GApplication    *app;        /* held while writing */
+  gboolean         again;      /* changed while writing: write again after it */
   gboolean         written;    /* the file is there */
   gboolean         discarded;  /* the window goes: nothing more is written */
 };
@@ -55,10 +59,13 @@ new_draft_path (void)
   return g_build_filename (folder, name, NULL);
 }
 
+/* the draft's file goes (a write under way removes what it leaves when it
+ * is done: write_done_cb) */
 static void
 remove_file (GradlensDraft *self)
 {
   g_clear_handle_id (&self->write_id, g_source_remove);
+  self->again = FALSE;
   if (self->written && g_unlink (self->path) != 0 && errno != ENOENT)
     g_debug ("could not remove the draft %s: %s", self->path, g_strerror (errno));
   self->written = FALSE;
@@ -73,38 +80,134 @@ worth_keeping (GradlensDraft *self)
          && g_list_model_get_n_items (gradlens_session_get_runs (self->session)) > 0;
 }
 
+typedef struct
+{
+  char *path;
+  char *text;
+} DraftWrite;
+
+static void
+draft_write_free (gpointer data)
+{
+  DraftWrite *w = data;
+
+  g_free (w->path);
+  g_free (w->text);
+  g_free (w);
+}
+
+/* a worker thread: the folder and the file, atomically; GLib may fsync
+ * (a draft written over), which must never hold up the main loop */
+static void
+write_worker (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  DraftWrite *w = task_data;
+  g_autofree char *folder = g_path_get_dirname (w->path);
+  GError *error = NULL;
+
+  if (g_mkdir_with_parents (folder, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_task_return_new_error (task, G_IO_ERROR, g_io_error_from_errno (saved_errno), "%s: %s", folder,
+                               g_strerror (saved_errno));
+      return;
+    }
+  if (!g_file_set_contents_full (w->path, w->text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+write_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GradlensDraft *self = GRADLENS_DRAFT (object);
+  DraftWrite *w = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  self->writing = FALSE;
+  if (self->app != NULL)
+    {
+      g_application_release (self->app);
+      g_clear_object (&self->app);
+    }
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    /* a draft is a safety net: the experiment on screen is unharmed */
+    g_debug ("could not write the draft: %s", error->message);
+  else if (!g_str_equal (w->path, self->path))
+    g_unlink (w->path);   /* the draft moved meanwhile (gradlens_draft_adopt) */
+  else
+    self->written = TRUE;
+  /* what happened meanwhile: saved or discarded (the file this write left
+   * goes), or changed again (written again) */
+  if (self->discarded || !worth_keeping (self))
+    remove_file (self);
+  else if (self->again)
+    gradlens_draft_write_now (self);
+}
+
 /**
  * gradlens_draft_write_now:
  * @self: a draft
  *
- * Writes the session's draft at once (atomically), when it is modified.
+ * Starts writing the session's draft (atomically, in a worker thread),
+ * when it is worth keeping; a change while a write is under way is
+ * written after it. gradlens_draft_get_pending() tells when it is done.
  */
 void
 gradlens_draft_write_now (GradlensDraft *self)
 {
-  g_autofree char *folder = NULL;
-  g_autofree char *text = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) task = NULL;
+  DraftWrite *w;
 
   g_return_if_fail (GRADLENS_IS_DRAFT (self));
 
   g_clear_handle_id (&self->write_id, g_source_remove);
+  self->again = FALSE;
   if (self->discarded || !worth_keeping (self))
     return;
-  folder = g_path_get_dirname (self->path);
-  if (g_mkdir_with_parents (folder, 0700) != 0)
+  if (self->writing)
     {
-      g_debug ("could not make the drafts folder %s: %s", folder, g_strerror (errno));
+      self->again = TRUE;
       return;
     }
-  text = gradlens_session_dup_draft (self->session);
-  if (!g_file_set_contents_full (self->path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
+  w = g_new0 (DraftWrite, 1);
+  w->path = g_strdup (self->path);
+  w->text = gradlens_session_dup_draft (self->session);
+  task = g_task_new (self, NULL, write_done_cb, NULL);
+  g_task_set_source_tag (task, gradlens_draft_write_now);
+  g_task_set_task_data (task, w, draft_write_free);
+  self->writing = TRUE;
+  /* the application does not end before the write: a draft discarded
+   * meanwhile is then removed, not left to be recovered */
+  if (g_application_get_default () != NULL)
     {
-      /* a draft is a safety net: the experiment on screen is unharmed */
-      g_debug ("could not write the draft: %s", error->message);
-      return;
+      self->app = g_object_ref (g_application_get_default ());
+      g_application_hold (self->app);
     }
-  self->written = TRUE;
+  g_task_run_in_thread (task, write_worker);
+}
+
+/**
+ * gradlens_draft_get_pending:
+ * @self: a draft
+ *
+ * Returns: whether a write is to come or under way
+ */
+gboolean
+gradlens_draft_get_pending (GradlensDraft *self)
+{
+  g_return_val_if_fail (GRADLENS_IS_DRAFT (self), FALSE);
+
+  return self->write_id != 0 || self->writing || self->again;
 }
 
 static gboolean

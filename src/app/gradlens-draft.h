@@ -21,6 +21,7 @@ const char    *gradlens_draft_get_path       (GradlensDraft   *self);
 void           gradlens_draft_adopt          (GradlensDraft   *self,
                                               const char      *path);
 void           gradlens_draft_write_now      (GradlensDraft   *self);
+gboolean       gradlens_draft_get_pending    (GradlensDraft   *self);
 void           gradlens_draft_discard        (GradlensDraft   *self);
 
 char          *gradlens_drafts_folder        (void);

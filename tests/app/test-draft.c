@@ -15,10 +15,11 @@
 
 #define PRESETS_PATH "/io/github/gradlens/Gradlens/presets/"
 
+/* no write to come or under way (drafts are written in a worker thread) */
 static gboolean
-file_exists (gpointer data)
+settled (gpointer data)
 {
-  return g_file_test (data, G_FILE_TEST_IS_REGULAR);
+  return !gradlens_draft_get_pending (data);
 }
 
 /* the draft on disk, read back as the next start would */
@@ -64,7 +65,8 @@ test_written_and_removed (void)
   g_assert_true (gradlens_window_run (window));
   wait_for (not_running, window, 30000, "the fifth run");
   g_assert_true (gradlens_session_get_modified (session));
-  wait_for (file_exists, path, 10000, "the draft to be written");
+  wait_for (settled, gradlens_window_get_draft (window), 10000, "the draft to be written");
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
   {
     g_autofree char *title = NULL;
     g_autoptr(GFile) file = NULL;
@@ -78,11 +80,13 @@ test_written_and_removed (void)
   /* saved: the draft goes */
   g_assert_true (gradlens_window_save_to (window, saved));
   g_assert_false (gradlens_session_get_modified (session));
+  g_assert_false (gradlens_draft_get_pending (gradlens_window_get_draft (window)));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 
   /* hidden: unsaved again, and the draft says which run and where it belongs */
   gradlens_series_set_visible (GRADLENS_SERIES (run_at (window, 0)), FALSE);
-  wait_for (file_exists, path, 10000, "the draft to be written again");
+  wait_for (settled, gradlens_window_get_draft (window), 10000, "the draft to be written again");
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
   {
     g_autofree char *title = NULL;
     g_autoptr(GFile) file = NULL;
@@ -96,13 +100,25 @@ test_written_and_removed (void)
   /* every run removed: nothing to recover (a preset has at least one run) */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-runs", NULL);
   g_assert_true (gradlens_session_get_modified (session));
+  g_assert_false (gradlens_draft_get_pending (gradlens_window_get_draft (window)));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   /* the Undo of the toast brings them back, and the draft */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-remove", NULL);
   g_assert_cmpuint (n_runs (window), ==, 5);
-  wait_for (file_exists, path, 10000, "the draft after the undo");
+  wait_for (settled, gradlens_window_get_draft (window), 10000, "the draft after the undo");
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
 
-  destroy_window (window);
+  /* a change, and the window goes while its draft is being written: the
+   * write ends, and what it left goes too */
+  gradlens_series_set_visible (GRADLENS_SERIES (run_at (window, 0)), TRUE);
+  gradlens_draft_write_now (gradlens_window_get_draft (window));
+  g_assert_true (gradlens_draft_get_pending (gradlens_window_get_draft (window)));
+  {
+    g_autoptr(GradlensDraft) draft = g_object_ref (gradlens_window_get_draft (window));
+
+    destroy_window (window);
+    wait_for (settled, draft, 10000, "the write under way");
+  }
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   g_unlink (saved_path);
   g_rmdir (dir);
@@ -131,6 +147,7 @@ test_recover (void)
   gradlens_series_set_label (GRADLENS_SERIES (run_at (window, 4)), "Mine, unsaved");
   gradlens_series_set_visible (GRADLENS_SERIES (run_at (window, 1)), FALSE);
   gradlens_draft_write_now (gradlens_window_get_draft (window));
+  wait_for (settled, gradlens_window_get_draft (window), 10000, "the draft to be written");
   {
     g_autofree char *folder = g_path_get_dirname (gradlens_draft_get_path (gradlens_window_get_draft (window)));
 

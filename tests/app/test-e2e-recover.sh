@@ -94,6 +94,8 @@ python3 - "$tmp/mine.json" <<'PY' || fail "mine.json does not hold the five runs
 import json, sys
 sys.exit(0 if len(json.load(open(sys.argv[1]))["runs"]) == 5 else 1)
 PY
+n=0
+while [ "$(drafts_written)" -gt 0 ] && [ $n -lt 50 ]; do sleep 0.1; n=$((n + 1)); done
 [ "$(drafts_written)" -eq 0 ] || fail "the draft stayed after the save: $(ls "$drafts")"
 
 echo "# Ctrl+Q quits at once with status 0"
