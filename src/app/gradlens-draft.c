@@ -31,6 +31,7 @@ struct _GradlensDraft
   GApplication    *app;        /* held while writing */
   gboolean         again;      /* changed while writing: write again after it */
   gboolean         written;    /* the file is there */
+  char            *written_text;  /* what the last write wrote */
   gboolean         discarded;  /* the window goes: nothing more is written */
 };
 
@@ -140,8 +141,11 @@ write_done_cb (GObject      *object,
       g_clear_object (&self->app);
     }
   if (!g_task_propagate_boolean (G_TASK (result), &error))
-    /* a draft is a safety net: the experiment on screen is unharmed */
-    g_debug ("could not write the draft: %s", error->message);
+    {
+      /* a draft is a safety net: the experiment on screen is unharmed */
+      g_debug ("could not write the draft: %s", error->message);
+      g_clear_pointer (&self->written_text, g_free);
+    }
   else if (!g_str_equal (w->path, self->path))
     g_unlink (w->path);   /* the draft moved meanwhile (gradlens_draft_adopt) */
   else
@@ -166,6 +170,7 @@ void
 gradlens_draft_write_now (GradlensDraft *self)
 {
   g_autoptr(GTask) task = NULL;
+  g_autofree char *text = NULL;
   DraftWrite *w;
 
   g_return_if_fail (GRADLENS_IS_DRAFT (self));
@@ -179,9 +184,16 @@ gradlens_draft_write_now (GradlensDraft *self)
       self->again = TRUE;
       return;
     }
+  text = gradlens_session_dup_draft (self->session);
+  /* the same draft is there already (a sweep's or a training's progress
+   * changes nothing a draft holds) */
+  if (self->written && g_strcmp0 (text, self->written_text) == 0)
+    return;
+  g_free (self->written_text);
+  self->written_text = g_strdup (text);
   w = g_new0 (DraftWrite, 1);
   w->path = g_strdup (self->path);
-  w->text = gradlens_session_dup_draft (self->session);
+  w->text = g_steal_pointer (&text);
   task = g_task_new (self, NULL, write_done_cb, NULL);
   g_task_set_source_tag (task, gradlens_draft_write_now);
   g_task_set_task_data (task, w, draft_write_free);
@@ -386,6 +398,7 @@ gradlens_draft_finalize (GObject *object)
   GradlensDraft *self = GRADLENS_DRAFT (object);
 
   g_free (self->path);
+  g_free (self->written_text);
 
   G_OBJECT_CLASS (gradlens_draft_parent_class)->finalize (object);
 }

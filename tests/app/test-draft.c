@@ -77,6 +77,19 @@ test_written_and_removed (void)
     g_assert_null (file);   /* a template: Save will ask for a name */
   }
 
+  /* a change that leaves the draft as it was (a sweep's progress, say)
+   * writes nothing: the file is the same one (an atomic write renames a
+   * new one into place) */
+  {
+    GStatBuf before, after;
+
+    g_assert_cmpint (g_stat (path, &before), ==, 0);
+    g_signal_emit_by_name (session, "changed");
+    wait_for (settled, gradlens_window_get_draft (window), 10000, "the change to be seen");
+    g_assert_cmpint (g_stat (path, &after), ==, 0);
+    g_assert_cmpuint (before.st_ino, ==, after.st_ino);
+  }
+
   /* saved: the draft goes */
   g_assert_true (gradlens_window_save_to (window, saved));
   g_assert_false (gradlens_session_get_modified (session));
