@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "gradlens-error.h"
+#include "gradlens-export.h"
 #include "gradlens-json.h"
 #include "gradlens-session-private.h"
 
@@ -32,21 +33,13 @@ char *
 gradlens_session_dup_draft (GradlensSession *self)
 {
   g_autoptr(GradlensPreset) preset = NULL;
-  g_autofree char *preset_text = NULL;
   g_autofree char *uri = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GError) error = NULL;
 
   g_return_val_if_fail (GRADLENS_IS_SESSION (self), NULL);
 
   preset = gradlens_session_dup_preset (self);
-  preset_text = gradlens_preset_to_data (preset);
-  /* what gradlens_preset_to_data writes is always JSON */
-  if (!json_parser_load_from_data (parser, preset_text, -1, &error))
-    g_error ("a preset written is not JSON: %s", error->message);
   if (self->file != NULL)
     uri = g_file_get_uri (self->file);
 
@@ -64,13 +57,12 @@ gradlens_session_dup_draft (GradlensSession *self)
   else
     json_builder_add_null_value (builder);
   json_builder_set_member_name (builder, "preset");
-  json_builder_add_value (builder, json_node_copy (json_parser_get_root (parser)));
+  json_builder_add_value (builder, gradlens_preset_to_node (preset));
   json_builder_end_object (builder);
 
+  /* written as presets are */
   root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  return json_generator_to_data (generator, NULL);
+  return gradlens_json_to_text (root, 2);
 }
 
 static const char *

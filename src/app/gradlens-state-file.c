@@ -96,8 +96,11 @@ static const char *const field_keys[][2] = {
   { "network", "depth" }, { "network", "width" }, { "network", "inputs" }, { "data", "samples" }, { "data", "seeds" },
 };
 
-/* and the Training view's ("train_steps", ...) */
-static const char *const train_field_keys[] = { "steps", "lr", "momentum" };
+/* and the Training view's: its key (gradlens_train_page_get_field) and its
+ * name in the state */
+static const char *const train_field_keys[][2] = {
+  { "steps", "train_steps" }, { "lr", "train_lr" }, { "momentum", "train_momentum" },
+};
 
 static void
 add_field (JsonBuilder    *builder,
@@ -135,11 +138,7 @@ add_fields (JsonBuilder    *builder,
     add_field (builder, self, keys[i][1],
                gradlens_controls_get_field_widget (gradlens_window_get_controls (self), keys[i][0], keys[i][1]));
   for (guint i = 0; i < G_N_ELEMENTS (train_field_keys); i++)
-    {
-      g_autofree char *name = g_strconcat ("train_", train_field_keys[i], NULL);
-
-      add_field (builder, self, name, train_field (self, train_field_keys[i]));
-    }
+    add_field (builder, self, train_field_keys[i][1], train_field (self, train_field_keys[i][0]));
   json_builder_end_object (builder);
 }
 
@@ -232,11 +231,7 @@ write_state (GradlensStateFile *state)
   add_widget (builder, self, "sweep_to", gradlens_controls_get_sweep_widget (controls, "to"), sx, sy);
   add_widget (builder, self, "sweeps_list", GTK_WIDGET (gradlens_series_panel_get_list (sweeps_panel)), sx, sy);
   for (guint i = 0; i < G_N_ELEMENTS (train_field_keys); i++)
-    {
-      g_autofree char *name = g_strconcat ("train_", train_field_keys[i], NULL);
-
-      add_widget (builder, self, name, train_field (self, train_field_keys[i]), sx, sy);
-    }
+    add_widget (builder, self, train_field_keys[i][1], train_field (self, train_field_keys[i][0]), sx, sy);
   json_builder_end_object (builder);
 
   json_builder_set_member_name (builder, "runs");
@@ -370,6 +365,16 @@ gradlens_state_file_init (GradlensStateFile *self)
 {
 }
 
+/* a number field's text and marks are in the state (add_fields) */
+static void
+watch_field (GradlensStateFile *self,
+             GtkWidget         *spin)
+{
+  g_signal_connect_object (spin, "changed", G_CALLBACK (gradlens_state_file_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (spin, "notify::css-classes", G_CALLBACK (gradlens_state_file_changed), self,
+                           G_CONNECT_SWAPPED);
+}
+
 /* ---- public API ------------------------------------------------------- */
 
 /**
@@ -399,17 +404,11 @@ gradlens_state_file_new (GradlensWindow *window)
   /* the number fields' text, marks and focus (add_fields) */
   g_signal_connect_object (window, "notify::focus-widget", G_CALLBACK (gradlens_state_file_changed), self,
                            G_CONNECT_SWAPPED);
-  for (guint i = 0; i < G_N_ELEMENTS (field_keys) + G_N_ELEMENTS (train_field_keys); i++)
-    {
-      GtkWidget *spin = i < G_N_ELEMENTS (field_keys)
-                        ? gradlens_controls_get_field_widget (gradlens_window_get_controls (window), field_keys[i][0],
-                                                              field_keys[i][1])
-                        : train_field (window, train_field_keys[i - G_N_ELEMENTS (field_keys)]);
-
-      g_signal_connect_object (spin, "changed", G_CALLBACK (gradlens_state_file_changed), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (spin, "notify::css-classes", G_CALLBACK (gradlens_state_file_changed), self,
-                               G_CONNECT_SWAPPED);
-    }
+  for (guint i = 0; i < G_N_ELEMENTS (field_keys); i++)
+    watch_field (self, gradlens_controls_get_field_widget (gradlens_window_get_controls (window), field_keys[i][0],
+                                                           field_keys[i][1]));
+  for (guint i = 0; i < G_N_ELEMENTS (train_field_keys); i++)
+    watch_field (self, train_field (window, train_field_keys[i][0]));
   return self;
 }
 

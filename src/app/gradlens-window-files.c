@@ -159,17 +159,6 @@ gradlens_window_open_resource (GradlensWindow *self,
 
 /* ---- loading --------------------------------------------------------- */
 
-/**
- * gradlens_window_load_preset:
- * @self: the window
- * @preset: a valid preset
- * @file: (nullable): where it was read from (%NULL for a built-in one)
- *
- * Replaces the experiment (gradlens_session_load_preset()) and puts the
- * preset's saved controls in the controls panel, or else its first run's
- * network, but not its label: a run made from changed controls is another
- * run and gets a label of its own.
- */
 /* the controls panel as the preset saved it, else its first run's */
 static void
 show_controls_of (GradlensWindow       *self,
@@ -186,6 +175,17 @@ show_controls_of (GradlensWindow       *self,
     }
 }
 
+/**
+ * gradlens_window_load_preset:
+ * @self: the window
+ * @preset: a valid preset
+ * @file: (nullable): where it was read from (%NULL for a built-in one)
+ *
+ * Replaces the experiment (gradlens_session_load_preset()) and puts the
+ * preset's saved controls in the controls panel, or else its first run's
+ * network, but not its label: a run made from changed controls is another
+ * run and gets a label of its own.
+ */
 void
 gradlens_window_load_preset (GradlensWindow       *self,
                              const GradlensPreset *preset,

@@ -713,11 +713,10 @@ build_run (JsonBuilder             *b,
   json_builder_end_object (b);
 }
 
-char *
-gradlens_preset_to_data (const GradlensPreset *preset)
+JsonNode *
+gradlens_preset_to_node (const GradlensPreset *preset)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
 
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "format");
@@ -769,7 +768,14 @@ gradlens_preset_to_data (const GradlensPreset *preset)
     }
   json_builder_end_object (b);
 
-  root = json_builder_get_root (b);
+  return json_builder_get_root (b);
+}
+
+char *
+gradlens_preset_to_data (const GradlensPreset *preset)
+{
+  g_autoptr(JsonNode) root = gradlens_preset_to_node (preset);
+
   return gradlens_json_to_text (root, 2);
 }
 

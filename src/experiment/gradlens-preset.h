@@ -4,6 +4,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 #include "gradlens-config.h"
 #include "gradlens-train.h"
@@ -62,6 +63,8 @@ GradlensPreset *gradlens_preset_load_data  (const char            *data,
                                             gssize                 length,
                                             const char            *name,
                                             GError               **error);
+/* the preset as JSON: a node (to put inside another document), or text */
+JsonNode       *gradlens_preset_to_node    (const GradlensPreset  *preset);
 char           *gradlens_preset_to_data    (const GradlensPreset  *preset);
 char           *gradlens_preset_describe_run (guint                 index,
                                               const char           *label);
