@@ -731,8 +731,7 @@ test_sweep_cancel (void)
 {
   GradlensWindow *window = new_window ();
   GtkRevealer *revealer = GTK_REVEALER (window_child (window, "progress_revealer"));
-  GtkProgressBar *bar = GTK_PROGRESS_BAR (window_child (window, "progress_bar"));
-  gint64 start, until;
+  gint64 start;
   guint n_stopped;
 
   show_view (window, "sweep");
@@ -744,13 +743,7 @@ test_sweep_cancel (void)
   g_assert_false (gradlens_window_sweep (window));
   g_assert_false (gradlens_window_run (window));
 
-  until = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-  while (gtk_progress_bar_get_fraction (bar) <= 0.0 || !gtk_revealer_get_reveal_child (revealer))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, until);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
+  wait_for (progress_shown, window, 20000, "the progress bar with a fraction");
   g_assert_nonnull (strstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (window_child (window, "window_title"))), "%"));
   g_assert_true (gradlens_window_get_running (window));
 
